@@ -1,0 +1,1 @@
+"""hirekit: a self-hosted hiring platform for teams hiring Flask developers."""
