@@ -1,10 +1,22 @@
 """The role guide: how to hire for one role, kept as validated data."""
 
-from hirekit.engines.guide.loader import GuideError, default_guide, load_guide, parse_guide
+from hirekit.engines.guide.loader import (
+    GuideError,
+    default_guide,
+    load_guide,
+    load_guides,
+    parse_guide,
+)
 from hirekit.engines.guide.model import (
+    FLAG_KINDS,
+    HIRING_DIFFICULTIES,
+    TOPICS,
     USE_CASES,
     BuildArea,
+    Comparison,
+    FaqEntry,
     Flag,
+    FrameworkSide,
     Guide,
     MarketSnapshot,
     Mistake,
@@ -15,9 +27,15 @@ from hirekit.engines.guide.model import (
 )
 
 __all__ = [
+    "FLAG_KINDS",
+    "HIRING_DIFFICULTIES",
+    "TOPICS",
     "USE_CASES",
     "BuildArea",
+    "Comparison",
+    "FaqEntry",
     "Flag",
+    "FrameworkSide",
     "Guide",
     "GuideError",
     "MarketSnapshot",
@@ -28,5 +46,6 @@ __all__ = [
     "UseCase",
     "default_guide",
     "load_guide",
+    "load_guides",
     "parse_guide",
 ]

@@ -9,6 +9,36 @@ from dataclasses import dataclass, field
 #: interview kits and job-post checks.
 USE_CASES: tuple[str, ...] = ("rest-api", "microservices", "full-stack")
 
+#: The fixed vocabulary of interview question topics. Kits group questions by
+#: topic, so a guide may not invent its own.
+TOPICS: tuple[str, ...] = (
+    "philosophy",
+    "app-structure",
+    "app-factory",
+    "blueprints",
+    "extensions",
+    "context-locals",
+    "wsgi",
+    "decorators",
+    "database",
+    "configuration",
+    "rest-design",
+    "error-handling",
+    "service-communication",
+    "templates",
+    "forms",
+    "sessions",
+    "security",
+    "testing",
+    "background-jobs",
+    "deployment",
+    "performance",
+)
+
+HIRING_DIFFICULTIES: tuple[str, ...] = ("easy", "moderate", "hard")
+
+FLAG_KINDS: tuple[str, ...] = ("green", "yellow")
+
 
 @dataclass(frozen=True)
 class MarketSnapshot:
@@ -36,6 +66,7 @@ class SkillArea:
     title: str
     summary: str
     skills: tuple[str, ...]
+    red_flag: str = ""  # what a weak candidate shows in this area, if notable
 
 
 @dataclass(frozen=True)
@@ -58,6 +89,31 @@ class Mistake:
     title: str
     problem: str
     fix: str
+
+
+@dataclass(frozen=True)
+class FrameworkSide:
+    """One framework's position in a trade-off, e.g. Flask in Flask vs Django."""
+
+    framework: str
+    stance: str  # the one-line character, e.g. "small core, you choose the parts"
+    points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A trade-off hiring teams ask about, e.g. why Flask rather than Django."""
+
+    id: str
+    title: str
+    sides: tuple[FrameworkSide, ...]
+    verdict: str  # how teams usually settle it in practice
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    question: str
+    answer: str
 
 
 @dataclass(frozen=True)
@@ -97,12 +153,25 @@ class Guide:
     mistakes: tuple[Mistake, ...]
     use_cases: Mapping[str, UseCase]
     questions: tuple[Question, ...]
+    comparisons: tuple[Comparison, ...] = ()
+    faq: tuple[FaqEntry, ...] = ()
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        """Green flags first, then yellow, each in guide order."""
+        return (*self.green_flags, *self.yellow_flags)
 
     def flag(self, flag_id: str) -> Flag:
-        for f in (*self.green_flags, *self.yellow_flags):
+        for f in self.flags:
             if f.id == flag_id:
                 return f
         raise KeyError(flag_id)
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
 
     def questions_for(self, use_case: str) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if use_case in q.use_cases)
