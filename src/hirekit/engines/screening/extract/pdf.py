@@ -1,0 +1,50 @@
+"""PDF through pypdfium2, page by page, column-aware where the page needs it."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from hirekit.engines.screening.extract.text import ReadResult
+from hirekit.engines.screening.failures import ExtractionFailed
+from hirekit.engines.screening.layout import read_page
+from hirekit.engines.screening.limits import Deadline, Limits
+
+
+def read(data: bytes, limits: Limits, deadline: Deadline) -> ReadResult:
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = "encrypted" if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD else "unreadable"
+        raise ExtractionFailed(code, str(exc)) from exc
+    try:
+        count = len(document)
+        if count > limits.max_pages:
+            raise ExtractionFailed("too-large", f"{count} pages")
+        parts: list[str] = []
+        columns = False
+        for index in range(count):
+            deadline.check()
+            page_text, split = _read_one(document, index)
+            parts.append(page_text)
+            columns = columns or split
+        return ReadResult("\n\n".join(parts), pages=count, layout="columns" if columns else "flow")
+    finally:
+        document.close()
+
+
+def _read_one(document: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
+    try:
+        page = document[index]
+    except pdfium.PdfiumError as exc:
+        raise ExtractionFailed("unreadable", str(exc)) from exc
+    try:
+        textpage = page.get_textpage()
+        try:
+            return read_page(textpage, page.get_width(), page.get_height())
+        finally:
+            textpage.close()
+    except pdfium.PdfiumError as exc:
+        raise ExtractionFailed("unreadable", str(exc)) from exc
+    finally:
+        page.close()

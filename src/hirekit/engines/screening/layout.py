@@ -1,0 +1,73 @@
+"""Two-column detection for PDF pages.
+
+pdfium returns text in content-stream order. Many CV templates draw both
+columns line by line, so a sidebar ("Skills", "Languages") ends up woven into
+the experience text. We look for a vertical gutter that no text run crosses and
+check whether the stream order actually jumps between the two sides; only then
+is the page re-read column by column with ``get_text_bounded``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+Rect = tuple[float, float, float, float]  # left, bottom, right, top
+
+_MIN_RECTS = 12
+_MIN_SWITCH_SHARE = 0.05
+
+
+def read_page(textpage: Any, width: float, height: float) -> tuple[str, bool]:
+    """Return the page text and whether it was read as two columns."""
+    flow: str = textpage.get_text_range()
+    count: int = textpage.count_rects()
+    if count < _MIN_RECTS or width <= 0:
+        return flow, False
+    rects: list[Rect] = [textpage.get_rect(i) for i in range(count)]
+    split = find_gutter(rects, width)
+    if split is None or not interleaved(rects, split):
+        return flow, False
+    header_bottom = _header_bottom(rects, split, height)
+    parts = [
+        textpage.get_text_bounded(0, header_bottom, width, height)
+        if header_bottom < height
+        else "",
+        textpage.get_text_bounded(0, 0, split, header_bottom),
+        textpage.get_text_bounded(split, 0, width, header_bottom),
+    ]
+    return "\n".join(p for p in parts if p.strip()), True
+
+
+def find_gutter(rects: list[Rect], width: float) -> float | None:
+    """The x of a vertical band crossed by few runs with real text on both sides."""
+    best: tuple[int, float] | None = None
+    for step in range(20, 81, 2):
+        x = width * step / 100
+        crossing = sum(1 for r in rects if r[0] < x < r[2])
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    if best is None or best[0] > len(rects) * 0.08:
+        return None
+    x = best[1]
+    left = sum(1 for r in rects if r[2] <= x)
+    right = sum(1 for r in rects if r[0] >= x)
+    if min(left, right) < max(4, len(rects) * 0.15):
+        return None
+    return x
+
+
+def interleaved(rects: list[Rect], split: float) -> bool:
+    """True when reading order hops between the columns instead of finishing one."""
+    sides = [0 if r[2] <= split else 1 for r in rects if r[2] <= split or r[0] >= split]
+    switches = sum(1 for a, b in itertools.pairwise(sides) if a != b)
+    return switches >= 4 and switches / max(len(sides), 1) >= _MIN_SWITCH_SHARE
+
+
+def _header_bottom(rects: list[Rect], split: float, height: float) -> float:
+    """Lowest bottom of full-width runs that sit above every column run."""
+    column_top = max((r[3] for r in rects if r[2] <= split or r[0] >= split), default=height)
+    spanning = [r for r in rects if r[0] < split < r[2] and r[1] >= column_top - 1]
+    if not spanning:
+        return height
+    return min(r[1] for r in spanning)
