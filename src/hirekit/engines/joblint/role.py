@@ -1,0 +1,70 @@
+"""What kind of role a post is for, read conservatively from its title and body.
+
+The "missing expectation" rules only make sense for Flask / Python web
+developer roles; a data-engineering or Django post is judged by other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hirekit.engines.joblint.text import Document
+
+#: Posts shorter than this say too little to judge what they leave out.
+MIN_WORDS_TO_JUDGE = 60
+
+_FLASK = re.compile(r"(?<![\w-])flask(?!-)\b", re.IGNORECASE)
+_DJANGO = re.compile(r"\bdjango\b", re.IGNORECASE)
+_PYTHON = re.compile(r"\bpython\b", re.IGNORECASE)
+_DEVELOPER = re.compile(
+    r"\b(?:developers?|engineers?|programmers?|devs?|swe|software|back-?end|full-?stack)\b",
+    re.IGNORECASE,
+)
+_WEB = re.compile(
+    r"\b(?:web|apis?|back-?end|full-?stack|rest(?:ful)?|http|microservices?|saas|endpoints?)\b",
+    re.IGNORECASE,
+)
+_DATA_TITLE = re.compile(
+    r"\b(?:data|machine learning|ml|mlops|ai|analytics|analyst|scientist|bi|etl|quant)\b",
+    re.IGNORECASE,
+)
+_SENIOR_TITLE = re.compile(r"\b(?:senior|sr\.?)(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RoleProfile:
+    is_flask: bool  # a Flask role: Flask named and the title is not about Django
+    is_python_web: bool  # a Python web / backend developer role (Flask, Django or plain)
+    is_django_title: bool
+    is_data_title: bool
+    title_level: str | None  # "senior" when the title says so
+    long_enough: bool  # at least MIN_WORDS_TO_JUDGE words
+
+    @property
+    def judges_missing(self) -> bool:
+        """Whether rules about what the post leaves out may speak."""
+        return self.is_python_web and self.long_enough
+
+
+def profile_role(doc: Document) -> RoleProfile:
+    """Classify ``doc``; when unsure, answer in the direction that raises fewer issues."""
+    title = doc.title
+    django_title = bool(_DJANGO.search(title)) and not _FLASK.search(title)
+    data_title = bool(_DATA_TITLE.search(title))
+    flask_named = bool(_FLASK.search(doc.text))
+    is_flask = flask_named and not django_title and not data_title
+    developer = bool(_DEVELOPER.search(doc.text))
+    python_web = (
+        not data_title
+        and developer
+        and (is_flask or (bool(_PYTHON.search(doc.text)) and bool(_WEB.search(doc.text))))
+    )
+    return RoleProfile(
+        is_flask=is_flask,
+        is_python_web=python_web,
+        is_django_title=django_title,
+        is_data_title=data_title,
+        title_level="senior" if _SENIOR_TITLE.search(title) else None,
+        long_enough=doc.word_count >= MIN_WORDS_TO_JUDGE,
+    )

@@ -1,0 +1,84 @@
+"""Expectations a Flask / Python web post should state: tests, architecture, extensions.
+
+These rules quote nothing (there is nothing to quote); they speak only on
+posts that are plausibly a Python web developer role and long enough to
+judge, and any mention anywhere in the post (even as a nice-to-have) silences
+them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hirekit.engines.joblint.issue import Issue
+from hirekit.engines.joblint.rules.context import RuleContext
+from hirekit.engines.joblint.vocabulary import technologies
+
+_TESTING = re.compile(
+    r"\btest(?:s|ing|ed|able|ability)?\b|\bpy\.?test\b|\bunittest\b|\bTDD\b|\bBDD\b"
+    r"|\btest-driven\b|\bQA\b|\bquality assurance\b|\bcode coverage\b|\bhypothesis\b"
+    r"|\bselenium\b|\bplaywright\b|\bcypress\b",
+    re.IGNORECASE,
+)
+_ARCHITECTURE = re.compile(
+    r"\barchitect\w*|\bblueprints?\b|\b(?:application|app) factor(?:y|ies)\b|\bmodular\w*"
+    r"|\bstructur\w*|\bseparation of concerns\b|\bdesign patterns?\b|\bdomain[- ]driven\b"
+    r"|\bDDD\b|\bhexagonal\b|\bclean code\b|\bmaintainab\w*|\bcode organi[sz]ation\b"
+    r"|\borgani[sz]e (?:code|routes|applications?|services)\b|\bservice-oriented\b"
+    r"|\b(?:system|software|api|schema|service|backend|application) design\b"
+    r"|\bdesign(?:ing|s)?\b[^.\n]{0,40}?\b(?:apis?|services?|systems?|applications?|backends?"
+    r"|schemas?|endpoints?|interfaces?|data models?|solutions|software)\b",
+    re.IGNORECASE,
+)
+_EXTENSION_WORDS = re.compile(
+    r"\bFlask[- ]extensions?\b|\bextensions? (?:for|of|to) Flask\b|\bFlask-[A-Za-z]\w*"
+    r"|\bORMs?\b|\bextension ecosystem\b",
+    re.IGNORECASE,
+)
+
+
+def _missing(rule: str, what: str, suggestion: str) -> Issue:
+    return Issue(rule, "", f"Says nothing about {what}.", suggestion, None, None, "info")
+
+
+def check_testing(ctx: RuleContext) -> list[Issue]:
+    if not ctx.role.judges_missing or _TESTING.search(ctx.post.text):
+        return []
+    return [
+        _missing(
+            "no-testing-expectation",
+            "testing: no tests, pytest, TDD or test automation",
+            'Add an expectation such as "writes tests with pytest and keeps them fast".',
+        ),
+    ]
+
+
+def check_architecture(ctx: RuleContext) -> list[Issue]:
+    if not ctx.role.judges_missing or _ARCHITECTURE.search(ctx.post.text):
+        return []
+    issue = _missing(
+        "no-architecture-expectation",
+        "how the hire should structure applications or services (architecture, blueprints, "
+        "application factory, service design)",
+        'Add an expectation such as "structures Flask apps with blueprints and an application '
+        'factory, and keeps business logic out of views".',
+    )
+    return [ctx.linked(issue, "ignoring-architecture")]
+
+
+def _names_extension(text: str) -> bool:
+    if _EXTENSION_WORDS.search(text):
+        return True
+    return any(t.extension and t.pattern.search(text) for t in technologies())
+
+
+def check_extensions(ctx: RuleContext) -> list[Issue]:
+    if not (ctx.role.judges_missing and ctx.role.is_flask) or _names_extension(ctx.post.text):
+        return []
+    issue = _missing(
+        "no-extension-expectation",
+        "Flask extensions or database libraries (SQLAlchemy, Flask-Login, Marshmallow, Alembic...)",
+        'Name the extensions your app relies on, e.g. "Flask-SQLAlchemy, Flask-Login and '
+        'Marshmallow (or similar)".',
+    )
+    return [ctx.linked(issue, "missing-extension-knowledge")]
