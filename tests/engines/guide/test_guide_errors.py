@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -246,3 +248,44 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_root_that_is_not_a_table() -> None:
     with pytest.raises(GuideError, match=r"^x\.toml: expected a table, got array$"):
         parse_guide([], "x.toml")  # type: ignore[arg-type]
+
+
+# Keys a guide may leave out; everything else is required.
+_OPTIONAL = re.compile(
+    r"^(comparisons|faq|builds\[\d+\]\.companies|(skills|questions)\[\d+\]\.red_flag)$"
+)
+
+
+def _key_paths(value: object, path: str = "") -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    """Every table key in parsed TOML, as (error path, route of keys/indexes)."""
+
+    def walk(node: object, shown: str, route: tuple[str | int, ...]) -> Iterator[Any]:
+        if isinstance(node, dict):
+            for key, child in node.items():
+                child_shown = f"{shown}.{key}" if shown else key
+                yield child_shown, (*route, key)
+                yield from walk(child, child_shown, (*route, key))
+        elif isinstance(node, list):
+            for i, child in enumerate(node):
+                if isinstance(child, dict):
+                    yield from walk(child, f"{shown}[{i}]", (*route, i))
+
+    yield from walk(value, path, ())
+
+
+def test_every_required_key_is_reported_by_its_path_when_removed(flask_data: Data) -> None:
+    checked = 0
+    for shown, route in _key_paths(flask_data):
+        data = copy.deepcopy(flask_data)
+        parent: Any = data
+        for step in route[:-1]:
+            parent = parent[step]
+        del parent[route[-1]]
+        if _OPTIONAL.match(shown):
+            parse_guide(data, "flask.toml")
+            continue
+        with pytest.raises(GuideError) as caught:
+            parse_guide(data, "flask.toml")
+        assert (caught.value.path, caught.value.problem) == (shown, "missing")
+        checked += 1
+    assert checked > 400

@@ -16,6 +16,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,22 +51,37 @@ def windows(tokens: list[str], size: int) -> Iterator[list[str]]:
         yield tokens[start : start + size]
 
 
-def fingerprint(source: str) -> dict[str, list[list[int | str]] | list[str]]:
+@dataclass(frozen=True)
+class Fingerprints:
+    sentences: frozenset[tuple[int, str]]  # (word count, digest)
+    phrases: frozenset[str]  # digests of MIN_WORDS-word runs
+
+    def to_json(self) -> str:
+        return json.dumps({"sentences": sorted(self.sentences), "phrases": sorted(self.phrases)})
+
+    @classmethod
+    def from_json(cls, text: str) -> Fingerprints:
+        data = json.loads(text)
+        return cls(
+            sentences=frozenset((int(n), str(h)) for n, h in data["sentences"]),
+            phrases=frozenset(str(h) for h in data["phrases"]),
+        )
+
+
+def fingerprint(source: str) -> Fingerprints:
     found = list(sentences(source))
-    phrases = {digest(w) for s in found for w in windows(s, MIN_WORDS)}
-    return {
-        "sentences": sorted([len(s), digest(s)] for s in found),
-        "phrases": sorted(phrases),
-    }
+    return Fingerprints(
+        sentences=frozenset((len(s), digest(s)) for s in found),
+        phrases=frozenset(digest(w) for s in found for w in windows(s, MIN_WORDS)),
+    )
 
 
-def reused(prints: dict[str, list[list[int | str]] | list[str]], text: str) -> list[str]:
+def reused(prints: Fingerprints, text: str) -> list[str]:
     """Runs of ``text`` whose words match a fingerprinted sentence or phrase."""
     tokens = words(text)
-    by_length: dict[int, set[str]] = {}
-    for length, value in prints["sentences"]:  # type: ignore[misc]
-        by_length.setdefault(int(length), set()).add(str(value))
-    by_length.setdefault(MIN_WORDS, set()).update(str(p) for p in prints["phrases"])
+    by_length: dict[int, set[str]] = {MIN_WORDS: set(prints.phrases)}
+    for length, value in prints.sentences:
+        by_length.setdefault(length, set()).add(value)
     return [
         " ".join(run)
         for size, hashes in by_length.items()
@@ -75,20 +91,17 @@ def reused(prints: dict[str, list[list[int | str]] | list[str]], text: str) -> l
 
 
 @pytest.fixture(scope="module")
-def prints() -> dict[str, list[list[int | str]] | list[str]]:
-    loaded: dict[str, list[list[int | str]] | list[str]] = json.loads(
-        FINGERPRINTS.read_text("utf-8")
-    )
-    return loaded
+def prints() -> Fingerprints:
+    return Fingerprints.from_json(FINGERPRINTS.read_text("utf-8"))
 
 
 def test_fingerprints_cover_the_source(
-    prints: dict[str, list[list[int | str]] | list[str]],
+    prints: Fingerprints,
 ) -> None:
     # the reference page has dozens of long sentences; a truncated file would
     # make the originality check pass vacuously
-    assert len(prints["sentences"]) >= 25
-    assert len(prints["phrases"]) >= 90
+    assert len(prints.sentences) >= 25
+    assert len(prints.phrases) >= 90
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -103,7 +116,7 @@ def _strings(value: object) -> Iterator[str]:
 
 
 def test_no_source_sentence_or_phrase_in_flask_toml(
-    prints: dict[str, list[list[int | str]] | list[str]],
+    prints: Fingerprints,
     flask_toml_text: str,
     flask_data: dict[str, Any],
 ) -> None:
@@ -132,4 +145,4 @@ def test_the_check_catches_a_copied_phrase_inside_a_longer_sentence() -> None:
 
 if __name__ == "__main__":
     page = Path(sys.argv[1]).read_text("utf-8")
-    print(json.dumps(fingerprint(page)))
+    print(fingerprint(page).to_json())

@@ -34,8 +34,8 @@ class GuideError(ValueError):
 
 
 def _type_name(value: object) -> str:
-    names = {bool: "boolean", int: "integer", float: "number", str: "string"}
-    names |= {list: "array", dict: "table"}
+    names = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array"}
+    names[dict] = "table"
     return names.get(type(value), type(value).__name__)
 
 
