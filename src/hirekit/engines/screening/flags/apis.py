@@ -1,0 +1,37 @@
+"""api_design: built or designed APIs, not only consumed or tested them."""
+
+from __future__ import annotations
+
+import re
+
+from hirekit.engines.screening.flags.evidence import Finding, ResumeView, finding
+from hirekit.engines.screening.flags.tutorial import is_tutorial
+
+# A build verb, then within a few words an API noun, with no consumer/tester
+# word ("tests for", "client for", "integrations with") in between.
+BUILT_API = re.compile(
+    r"\b(?:design(?:ed|ing)?|buil[td]|building|develop(?:ed|ing)?|implement(?:ed|ing)?|"
+    r"architect(?:ed|ing)?|creat(?:ed|ing)|wr(?:ote|iting)|authored|deliver(?:ed|ing)|"
+    r"expos(?:ed|ing)|ship(?:ped|ping)|own(?:ed|ing)|led\s+(?:the\s+)?(?:design|development))\b"
+    r"(?P<between>(?:\s+[\w/&.,()+-]+){0,8}?)\s+"
+    r"(?:(?:REST(?:ful)?|JSON|HTTP|GraphQL|gRPC|public|internal|versioned)\s+)*"
+    r"(?:APIs?|endpoints?|web\s+services?|microservices?|REST\s+services?)\b",
+    re.IGNORECASE,
+)
+_CONSUMER = re.compile(
+    r"\b(?:tests?|testing|test\s+cases|clients?|integrations?|integrat\w+|consum\w+|calls?|"
+    r"wrappers?|scripts?\s+(?:for|against)|automation|documentation\s+for|reports?)\b",
+    re.IGNORECASE,
+)
+
+
+def detect(view: ResumeView) -> Finding | None:
+    hits: list[tuple[int, bool]] = []
+    for i in range(len(view.sentences)):
+        if view.in_list(i) or is_tutorial(view, i):
+            continue
+        match = view.matches(i, BUILT_API)
+        if match is None or _CONSUMER.search(match.group("between")):
+            continue
+        hits.append((i, True))
+    return finding("api_design", hits, view)

@@ -1,0 +1,38 @@
+"""database_integration: a database inside an application they built, or a named ORM/driver."""
+
+from __future__ import annotations
+
+import re
+
+from hirekit.engines.screening.flags.evidence import Finding, ResumeView, finding
+
+_LIBRARY = ("orm", "database-driver")
+_APP_WORK = re.compile(
+    r"\b(?:buil[td]|develop(?:ed|ing)?|design(?:ed|ing)?|implement(?:ed|ing)?|creat(?:ed|ing)|"
+    r"modell?(?:ed|ing)|migrat(?:ed|ions?)|schemas?|models?|backed\s+by|persist\w*|"
+    r"transactions?|indexes|indexing|quer(?:y|ies)\s+optimi[sz]\w+)\b",
+    re.IGNORECASE,
+)
+_APPLICATION = re.compile(
+    r"\b(?:app|apps|application|applications|service|services|api|apis|backend|back-end|"
+    r"platform|system|website|web\s+app|microservices?|endpoints?)\b",
+    re.IGNORECASE,
+)
+
+
+def detect(view: ResumeView) -> Finding | None:
+    hits: list[tuple[int, bool]] = []
+    for i in range(len(view.sentences)):
+        prose = not view.in_list(i)
+        orm = any(view.claimed(i, category=c) for c in _LIBRARY) or view.claimed(
+            i, name="Flask-SQLAlchemy"
+        )
+        if orm:
+            hits.append((i, prose))
+        elif prose and view.claimed(i, category="database") and _in_application(view, i):
+            hits.append((i, True))
+    return finding("database_integration", hits, view)
+
+
+def _in_application(view: ResumeView, index: int) -> bool:
+    return bool(view.matches(index, _APP_WORK) and view.matches(index, _APPLICATION))

@@ -1,0 +1,30 @@
+"""Negations and intentions: "no experience with Flask" is not Flask experience."""
+
+from __future__ import annotations
+
+import re
+
+# A cue switches a claim off from the cue to the end of the sentence, unless a
+# contrast word ("but", "however") starts a new claim in between.
+_CUES = re.compile(
+    r"\b(?:no|not|never|without|lack(?:s|ing)?|none|zero|"
+    r"(?:would\s+like|want|wants|wanting|hope|hoping|plan|planning|intend|aim|aiming|"
+    r"eager|keen|looking\s+forward|excited)\s+to|"
+    r"interested\s+in|(?:currently|now|am|still|started)\s+learning|learning\s+(?:to|how)|willing\s+to\s+learn|aspir\w*|"
+    r"familiar\s+with\s+the\s+(?:concepts?|idea|basics)|heard\s+of|"
+    r"basic\s+(?:understanding|awareness|knowledge)|exposure\s+to\s+the\s+concept|"
+    r"(?:do|does|did|have|has)n[\u2019']t|(?:can|could)n[\u2019']?t|unfamiliar)\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(r"\b(?:but|however|though|although|yet|whereas|while)\b|;", re.I)
+
+
+def negated(sentence: str, at: int) -> bool:
+    """True when the term at offset ``at`` of ``sentence`` is denied or only hoped for."""
+    before = sentence[:at]
+    last_cue = None
+    for cue in _CUES.finditer(before):
+        last_cue = cue
+    if last_cue is None:
+        return False
+    return _CONTRAST.search(before, last_cue.end()) is None

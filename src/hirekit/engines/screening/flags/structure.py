@@ -1,0 +1,26 @@
+"""blueprints_or_factory: a Flask app organised with blueprints or an application factory."""
+
+from __future__ import annotations
+
+import re
+
+from hirekit.engines.screening.flags.evidence import Finding, ResumeView, finding
+
+STRUCTURE = re.compile(
+    r"\b(?:blueprints?|application[\s-]+factor(?:y|ies)|app[\s-]+factor(?:y|ies)|"
+    r"factory\s+pattern|create_app)\b",
+    re.IGNORECASE,
+)
+
+
+def detect(view: ResumeView) -> Finding | None:
+    hits: list[tuple[int, bool]] = []
+    for i in range(len(view.sentences)):
+        if view.matches(i, STRUCTURE) is None:
+            continue
+        # "a blueprint for growth" is business talk; Flask must be in reach.
+        if view.flask_near(i, before=0):
+            hits.append((i, not view.in_list(i)))
+        elif view.flask_near(i, before=3):
+            hits.append((i, False))
+    return finding("blueprints_or_factory", hits, view)

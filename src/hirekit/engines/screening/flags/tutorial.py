@@ -1,0 +1,18 @@
+"""Tutorial-sized work: courses, bootcamps, to-do apps and follow-along projects."""
+
+from __future__ import annotations
+
+import re
+
+from hirekit.engines.screening.flags.evidence import ResumeView
+
+TUTORIAL = re.compile(
+    r"\b(?:tutorials?|mega-tutorial|course|courses|coursework|bootcamp|udemy|coursera|"
+    r"codecademy|freecodecamp|to-?do(?:\s+list)?\s+app|todo|to-do|follow(?:ed|ing)\s+along|"
+    r"class\s+project|homework|assignment|practice\s+project|hello\s+world|guided\s+project)\b",
+    re.IGNORECASE,
+)
+
+
+def is_tutorial(view: ResumeView, index: int) -> bool:
+    return TUTORIAL.search(view.sentences[index].text) is not None

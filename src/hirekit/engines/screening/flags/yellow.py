@@ -1,0 +1,52 @@
+"""Yellow flags, raised only for resumes that claim Python.
+
+Each yellow flag costs a candidate, so the absence flags quote the sentences
+that make the claim (the Flask or Python mentions) and say ``medium``.
+"""
+
+from __future__ import annotations
+
+from hirekit.engines.screening.flags.evidence import Finding, ResumeView, finding
+from hirekit.engines.screening.flags.tutorial import is_tutorial
+
+
+def detect(view: ResumeView) -> list[Finding]:
+    python = [i for i in range(len(view.sentences)) if view.claimed(i, name="Python")]
+    if not python:
+        return []
+    flask = [i for i in range(len(view.sentences)) if view.flask_near(i, before=0)]
+    found: list[Finding | None] = []
+    if flask:
+        found.append(_tutorial_only(view, flask))
+        if "blueprints_or_factory" not in view.raised:
+            found.append(_absence("no_structure", flask, view))
+        if "flask_extensions" not in view.raised:
+            found.append(_absence("no_extensions", flask, view))
+    else:
+        found.append(_absence("generic_python", python, view))
+    if "testing" not in view.raised:
+        found.append(_absence("no_testing", python, view))
+    return [f for f in found if f is not None]
+
+
+def _tutorial_only(view: ResumeView, flask: list[int]) -> Finding | None:
+    """Every prose Flask mention is a course or follow-along project, nothing shipped."""
+    if "production_scale" in view.raised:
+        return None
+    prose = [i for i in flask if not view.in_list(i)]
+    tutorial = [i for i in prose if _tutorial_around(view, i)]
+    if not tutorial or len(tutorial) < len(prose):
+        return None
+    return finding("tutorial_only", [(i, True) for i in tutorial], view)
+
+
+def _tutorial_around(view: ResumeView, index: int) -> bool:
+    return any(
+        is_tutorial(view, j)
+        for j in range(max(index - 1, 0), min(index + 2, len(view.sentences)))
+        if view.sections[j] == view.sections[index]
+    )
+
+
+def _absence(flag: str, claims: list[int], view: ResumeView) -> Finding | None:
+    return finding(flag, [(i, False) for i in claims[:3]], view)

@@ -1,0 +1,80 @@
+"""Work periods ("Jan 2019 - Present", "2016-2018", "03/2017 - 06/2019") and total years."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_DATE = (
+    r"(?:(?P<{p}mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*"
+    r"(?P<{p}y1>(?:19|20)\d\d)|(?P<{p}num>\d{{1,2}})[/.](?P<{p}y2>(?:19|20)\d\d)|"
+    r"(?P<{p}y3>(?:19|20)\d\d)(?:[-/.](?P<{p}m3>\d\d))?)"
+)
+_RANGE = re.compile(
+    r"(?<!\d)"
+    + _DATE.format(p="a")
+    + r"\s*(?:-|\u2013|\u2014|to|until|till)\s*(?:"
+    + _DATE.format(p="b")
+    + r"|(?P<open>present|current|now|today|date|ongoing))(?!\d)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A date range as months since year 0, ``start <= end``; offsets into the text."""
+
+    start_month: int
+    end_month: int
+    start: int
+    end: int
+
+
+def find_periods(text: str, today: date | None = None) -> list[Period]:
+    today = today or date.today()
+    now = today.year * 12 + today.month - 1
+    periods = []
+    for match in _RANGE.finditer(text):
+        first = _month(match, "a", start=True)
+        last = now if match.group("open") else _month(match, "b", start=False)
+        if first is None or last is None or first > last or last > now + 12:
+            continue
+        periods.append(Period(first, min(last, now), match.start(), match.end()))
+    return periods
+
+
+def _month(match: re.Match[str], p: str, *, start: bool) -> int | None:
+    g = match.groupdict()
+    if g[p + "y1"]:
+        return int(g[p + "y1"]) * 12 + _MONTHS[g[p + "mon"][:3].lower()] - 1
+    if g[p + "y2"]:
+        month = int(g[p + "num"])
+        return int(g[p + "y2"]) * 12 + month - 1 if 1 <= month <= 12 else None
+    if g[p + "y3"]:
+        month = int(g[p + "m3"]) if g[p + "m3"] else (1 if start else 12)
+        return int(g[p + "y3"]) * 12 + month - 1 if 1 <= month <= 12 else None
+    return None
+
+
+def total_years(periods: list[Period]) -> float | None:
+    """Years covered by the union of periods (overlaps count once), one decimal."""
+    if not periods:
+        return None
+    spans = sorted((p.start_month, p.end_month + 1) for p in periods)
+    months = 0
+    current_start, current_end = spans[0]
+    for lo, hi in spans[1:]:
+        if lo > current_end:
+            months += current_end - current_start
+            current_start, current_end = lo, hi
+        else:
+            current_end = max(current_end, hi)
+    months += current_end - current_start
+    return round(months / 12, 1)

@@ -1,0 +1,99 @@
+"""Contact details, sections and experience years read from resume text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from hirekit.engines.screening.periods import Period, find_periods, total_years
+from hirekit.engines.screening.sections import Section, SectionIndex, find_sections
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().\-]{7,18}\d(?![\w/])")
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\"',;|]+"
+    r"|(?<![\w@./])(?:github\.com|gitlab\.com|linkedin\.com|bitbucket\.org)/[^\s<>()\"',;|]+",
+    re.IGNORECASE,
+)
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-\u2013.]\s*(?:19|20)?\d\d")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ'\u2019\-]+|[A-Z]\.?|[A-Z][A-Z'\u2019\-]+|de|van|von|da|del|la)$"
+)
+_NOT_NAME = re.compile(
+    r"\b(?:resume|résumé|curriculum|vitae|cv|developer|engineer|manager|summary|profile|"
+    r"experience|skills|contact|address|street|email|phone)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str | None
+    email: str | None
+    phone: str | None
+    links: tuple[str, ...]
+    sections: tuple[Section, ...]
+    periods: tuple[Period, ...] = field(default=())
+    years_experience: float | None = None
+
+
+def read_profile(text: str, today: date | None = None) -> Profile:
+    """Everything but skills and flags; fields that cannot be found are ``None``/empty."""
+    sections = find_sections(text)
+    email = EMAIL.search(text)
+    periods = work_periods(text, sections, today)
+    return Profile(
+        name=find_name(text),
+        email=email.group() if email else None,
+        phone=find_phone(text),
+        links=find_links(text),
+        sections=tuple(sections),
+        periods=tuple(periods),
+        years_experience=total_years(periods),
+    )
+
+
+def find_name(text: str) -> str | None:
+    """The first short line near the top made only of capitalised words."""
+    for raw in text.splitlines()[:12]:
+        line = raw.strip().lstrip("#").strip()
+        if ":" in line and line.split(":", 1)[0].strip().lower() in ("name", "full name"):
+            line = line.split(":", 1)[1].strip()
+        words = line.split()
+        if not 2 <= len(words) <= 4 or _NOT_NAME.search(line) or any(c.isdigit() for c in line):
+            continue
+        if all(_NAME_WORD.match(w.strip(",")) for w in words):
+            return " ".join(w.strip(",") for w in words)
+    return None
+
+
+def find_phone(text: str) -> str | None:
+    for match in PHONE.finditer(text):
+        candidate = match.group().strip()
+        digits = sum(c.isdigit() for c in candidate)
+        # Date ranges ("2015 - 2019") have eight digits; phone numbers have 9-15.
+        if 9 <= digits <= 15 and not _YEAR_RANGE.search(candidate):
+            return candidate
+    return None
+
+
+def find_links(text: str) -> tuple[str, ...]:
+    """Profile and portfolio URLs in order of appearance, without duplicates."""
+    links: dict[str, None] = {}
+    for match in URL.finditer(text):
+        links[match.group().rstrip(".:")] = None
+    return tuple(links)
+
+
+def work_periods(text: str, sections: list[Section], today: date | None) -> list[Period]:
+    """Periods outside education; inside experience when the resume has that section."""
+    index = SectionIndex(sections)
+    has_experience = any(s.name == "experience" for s in sections)
+    wanted = []
+    for period in find_periods(text, today):
+        where = index.at(period.start)
+        if where == "education" or (has_experience and where not in ("experience", None)):
+            continue
+        wanted.append(period)
+    return wanted

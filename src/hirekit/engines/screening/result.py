@@ -1,0 +1,108 @@
+"""The screening result and its JSON shape (``schema_version`` 1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from hirekit.engines.screening.sections import Section
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A quoted sentence; ``result.text[start:end] == quote``."""
+
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class FlagResult:
+    flag: str  # guide flag id
+    kind: str  # "green" | "yellow"
+    evidence: tuple[Evidence, ...]
+    confidence: str = "high"  # "high" | "medium"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    links: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScreenError:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """One screened file. ``text`` is the extracted text the evidence offsets refer to."""
+
+    file: str
+    use_case: str
+    error: ScreenError | None = None
+    candidate: Candidate = field(default_factory=Candidate)
+    mentions_flask: bool = False
+    years_experience: float | None = None
+    skills: tuple[str, ...] = ()
+    green_flags: tuple[FlagResult, ...] = ()
+    yellow_flags: tuple[FlagResult, ...] = ()
+    score: int = 0
+    fit: str = "no"
+    explanation: tuple[str, ...] = ()
+    text: str = ""
+    sections: tuple[Section, ...] = ()
+    blinded: bool = False
+
+    def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+        """The schema-1 JSON object.
+
+        Beyond the listed keys: each flag carries ``"confidence"``; ``"sections"``
+        lists ``{"name", "start", "end"}``; ``"blinded"`` says whether personal
+        details were hidden; ``"text"`` is present only with ``include_text``.
+        """
+        out: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "file": self.file,
+            "error": (
+                {"code": self.error.code, "message": self.error.message} if self.error else None
+            ),
+            "candidate": {
+                "name": self.candidate.name,
+                "email": self.candidate.email,
+                "phone": self.candidate.phone,
+                "links": list(self.candidate.links),
+            },
+            "mentions_flask": self.mentions_flask,
+            "years_experience": self.years_experience,
+            "skills": list(self.skills),
+            "green_flags": [_flag(f) for f in self.green_flags],
+            "yellow_flags": [_flag(f) for f in self.yellow_flags],
+            "use_case": self.use_case,
+            "score": self.score,
+            "fit": self.fit,
+            "explanation": list(self.explanation),
+            "sections": [{"name": s.name, "start": s.start, "end": s.end} for s in self.sections],
+            "blinded": self.blinded,
+        }
+        if include_text:
+            out["text"] = self.text
+        return out
+
+    def flag_ids(self) -> set[str]:
+        return {f.flag for f in (*self.green_flags, *self.yellow_flags)}
+
+
+def _flag(flag: FlagResult) -> dict[str, Any]:
+    return {
+        "flag": flag.flag,
+        "evidence": [{"quote": e.quote, "start": e.start, "end": e.end} for e in flag.evidence],
+        "confidence": flag.confidence,
+    }

@@ -1,0 +1,117 @@
+"""One resume from bytes to a scored, explainable :class:`Result`."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
+
+from hirekit.engines.screening.extract import extract_text
+from hirekit.engines.screening.extract.extraction import Source
+from hirekit.engines.screening.failures import MESSAGES
+from hirekit.engines.screening.flags import Finding, ResumeView, detect_flags
+from hirekit.engines.screening.limits import Limits
+from hirekit.engines.screening.profile import read_profile
+from hirekit.engines.screening.result import (
+    Candidate,
+    Evidence,
+    FlagResult,
+    Result,
+    ScreenError,
+)
+from hirekit.engines.screening.scoring import score_flags
+from hirekit.engines.screening.sections import SectionIndex
+from hirekit.engines.screening.sentences import Sentence, split_sentences
+from hirekit.engines.screening.skills import SkillHit, load_taxonomy
+
+if TYPE_CHECKING:
+    from hirekit.engines.guide import Guide
+
+
+@cache
+def _default_guide() -> Guide:
+    from hirekit.engines.guide import default_guide
+
+    return default_guide()
+
+
+def screen(
+    source: Source,
+    use_case: str = "rest-api",
+    guide: Guide | None = None,
+    limits: Limits | None = None,
+    filename: str | None = None,
+    today: date | None = None,
+) -> Result:
+    """Screen one resume (path or bytes). Unreadable files give a result with ``error``.
+
+    Raises ``ValueError`` only for a ``use_case`` the guide does not define.
+    """
+    guide = guide or _default_guide()
+    if use_case not in guide.use_cases:
+        raise ValueError(f"unknown use case {use_case!r}; expected one of {list(guide.use_cases)}")
+    name = filename or ("" if isinstance(source, bytes) else os.fspath(source))
+    extraction = extract_text(source, limits)
+    if extraction.error:
+        error = ScreenError(extraction.error, MESSAGES[extraction.error])
+        return Result(file=name, use_case=use_case, error=error, explanation=(error.message,))
+    return analyse(extraction.text, use_case, guide, name, today)
+
+
+def analyse(
+    text: str, use_case: str, guide: Guide, file: str = "", today: date | None = None
+) -> Result:
+    """Screen already extracted text (the part after :func:`extract_text`)."""
+    profile = read_profile(text, today)
+    sentences = split_sentences(text)
+    index = SectionIndex(list(profile.sections))
+    hits = load_taxonomy().find(text, sentences)
+    view = ResumeView(
+        text=text,
+        sentences=sentences,
+        sections=[index.at(s.start) for s in sentences],
+        skills=_by_sentence(hits, sentences),
+    )
+    green, yellow = detect_flags(view)
+    green_results = tuple(_flag_result(f, "green") for f in green)
+    yellow_results = tuple(_flag_result(f, "yellow") for f in yellow)
+    labels = {f.id: f.label for f in (*guide.green_flags, *guide.yellow_flags)}
+    scored = score_flags(green_results, yellow_results, guide.use_cases[use_case].weights, labels)
+    mentions_flask = any(
+        view.claimed(i, name="Flask") or view.claimed(i, category="flask-extension")
+        for i in range(len(sentences))
+    )
+    return Result(
+        file=file,
+        use_case=use_case,
+        candidate=Candidate(profile.name, profile.email, profile.phone, profile.links),
+        mentions_flask=mentions_flask,
+        years_experience=profile.years_experience,
+        skills=tuple(dict.fromkeys(h.name for h in hits)),
+        green_flags=green_results,
+        yellow_flags=yellow_results,
+        score=scored.score,
+        fit=scored.fit,
+        explanation=scored.explanation,
+        text=text,
+        sections=profile.sections,
+    )
+
+
+def _by_sentence(hits: list[SkillHit], sentences: list[Sentence]) -> list[list[SkillHit]]:
+    grouped: list[list[SkillHit]] = [[] for _ in sentences]
+    position = 0
+    for hit in hits:
+        while position < len(sentences):
+            if hit.start < sentences[position].end:
+                break
+            position += 1
+        if position < len(sentences) and sentences[position].start <= hit.start:
+            grouped[position].append(hit)
+    return grouped
+
+
+def _flag_result(finding: Finding, kind: str) -> FlagResult:
+    evidence = tuple(Evidence(s.text, s.start, s.end) for s in finding.evidence)
+    return FlagResult(finding.flag, kind, evidence, finding.confidence)

@@ -1,0 +1,117 @@
+"""Resume sections (summary, experience, projects, skills, education) by heading."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+SECTION_NAMES = ("summary", "experience", "projects", "skills", "education", "other")
+
+_HEADINGS: dict[str, tuple[str, ...]] = {
+    "summary": (
+        "summary",
+        "profile",
+        "about",
+        "about me",
+        "objective",
+        "career objective",
+        "professional summary",
+        "personal statement",
+        "overview",
+    ),
+    "experience": (
+        "experience",
+        "work experience",
+        "professional experience",
+        "employment",
+        "employment history",
+        "work history",
+        "career history",
+        "relevant experience",
+        "professional background",
+        "internships",
+        "internship",
+    ),
+    "projects": (
+        "projects",
+        "personal projects",
+        "side projects",
+        "open source",
+        "selected projects",
+        "academic projects",
+        "portfolio",
+    ),
+    "skills": (
+        "skills",
+        "technical skills",
+        "technologies",
+        "tech stack",
+        "core competencies",
+        "competencies",
+        "tools",
+        "key skills",
+        "skills and tools",
+        "technical expertise",
+        "expertise",
+        "computer skills",
+    ),
+    "education": (
+        "education",
+        "academic background",
+        "qualifications",
+        "academic qualifications",
+        "education and training",
+        "certifications",
+        "courses",
+        "training",
+    ),
+    "other": (
+        "languages",
+        "interests",
+        "hobbies",
+        "references",
+        "awards",
+        "publications",
+        "volunteering",
+        "personal details",
+        "personal information",
+        "achievements",
+    ),
+}
+_LOOKUP = {title: name for name, titles in _HEADINGS.items() for title in titles}
+_HEADING_LINE = re.compile(r"^[ \t#*•\-]*([A-Za-z][A-Za-z &/]{2,40}?)[ \t]*:?[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str  # one of SECTION_NAMES
+    start: int
+    end: int
+
+
+def find_sections(text: str) -> list[Section]:
+    """Sections in order; each runs from its heading to the next heading."""
+    marks: list[tuple[str, int]] = []
+    for match in _HEADING_LINE.finditer(text):
+        title = re.sub(r"\s+", " ", match.group(1).replace("&", "and")).strip().lower()
+        name = _LOOKUP.get(title)
+        if name:
+            marks.append((name, match.start()))
+    sections = []
+    for index, (name, start) in enumerate(marks):
+        end = marks[index + 1][1] if index + 1 < len(marks) else len(text)
+        sections.append(Section(name, start, end))
+    return sections
+
+
+class SectionIndex:
+    """Which section an offset falls in (``None`` before the first heading)."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self._sections = sections
+        self._starts = [s.start for s in sections]
+
+    def at(self, offset: int) -> str | None:
+        position = bisect_right(self._starts, offset) - 1
+        return self._sections[position].name if position >= 0 else None
