@@ -289,3 +289,11 @@ def test_every_required_key_is_reported_by_its_path_when_removed(flask_data: Dat
         assert (caught.value.path, caught.value.problem) == (shown, "missing")
         checked += 1
     assert checked > 400
+
+
+def test_guide_error_also_takes_a_plain_message() -> None:
+    error = GuideError("extra/flask.toml: slug 'flask' is already provided")
+    assert str(error) == "extra/flask.toml: slug 'flask' is already provided"
+    assert isinstance(error, ValueError)
+    assert (error.source, error.path) == ("", "")
+    assert error.problem == str(error)

@@ -81,7 +81,7 @@ def load_guide(path: str | Path) -> Guide:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise GuideError(path.name, "", f"cannot read file: {exc}") from exc
+        raise GuideError.at(path.name, "", f"cannot read file: {exc}") from exc
     return _parse_text(text, path.name)
 
 
@@ -89,7 +89,7 @@ def _parse_text(text: str, source: str) -> Guide:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise GuideError(source, "", f"invalid TOML: {exc}") from exc
+        raise GuideError.at(source, "", f"invalid TOML: {exc}") from exc
     return parse_guide(data, source)
 
 
@@ -108,7 +108,7 @@ def load_guides(directory: str | Path) -> dict[str, Guide]:
     """
     directory = Path(directory)
     if not directory.is_dir():
-        raise GuideError(str(directory), "", "not a directory")
+        raise GuideError.at(str(directory), "", "not a directory")
     guides: dict[str, Guide] = {}
     origins: dict[str, str] = {}
     for path in sorted(directory.glob("*.toml")):
@@ -117,7 +117,7 @@ def load_guides(directory: str | Path) -> dict[str, Guide]:
         guide = load_guide(path)
         if guide.slug in guides:
             problem = f"duplicate slug {guide.slug!r} (also in {origins[guide.slug]})"
-            raise GuideError(path.name, "slug", problem)
+            raise GuideError.at(path.name, "slug", problem)
         guides[guide.slug] = guide
         origins[guide.slug] = path.name
     return guides

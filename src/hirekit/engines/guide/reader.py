@@ -20,17 +20,25 @@ SNAKE_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 class GuideError(ValueError):
     """A guide file is unreadable or breaks the guide schema.
 
-    ``str(error)`` is ``"<source>: <path>: <problem>"``, e.g.
-    ``"flask.toml: questions[3].junior: missing"``; ``path`` is empty for
-    problems with the file as a whole.
+    Errors found in a file are built with :meth:`at`, so ``str(error)`` is
+    ``"<source>: <path>: <problem>"``, e.g. ``"flask.toml: questions[3].junior:
+    missing"``, and the parts stay available as attributes; ``path`` is empty
+    for problems with the file as a whole. Callers may also raise it with a
+    plain message.
     """
 
-    def __init__(self, source: str, path: str, problem: str) -> None:
+    def __init__(
+        self, message: str, *, source: str = "", path: str = "", problem: str = ""
+    ) -> None:
+        super().__init__(message)
         self.source = source
         self.path = path
-        self.problem = problem
+        self.problem = problem or message
+
+    @classmethod
+    def at(cls, source: str, path: str, problem: str) -> GuideError:
         where = f"{source}: {path}" if path else source
-        super().__init__(f"{where}: {problem}")
+        return cls(f"{where}: {problem}", source=source, path=path, problem=problem)
 
 
 def _type_name(value: object) -> str:
@@ -70,7 +78,7 @@ class Table:
         return f"{self.path}.{key}" if self.path else key
 
     def error(self, problem: str, path: str | None = None) -> GuideError:
-        return GuideError(self.source, self.path if path is None else path, problem)
+        return GuideError.at(self.source, self.path if path is None else path, problem)
 
     def _get(self, key: str) -> object:
         if key not in self.data:
@@ -166,5 +174,5 @@ def require_unique(source: str, entries: list[tuple[str, str]], what: str) -> No
     for path, value in entries:
         key = value.casefold()
         if key in seen:
-            raise GuideError(source, path, f"duplicate {what} {value!r} (first at {seen[key]})")
+            raise GuideError.at(source, path, f"duplicate {what} {value!r} (first at {seen[key]})")
         seen[key] = path
