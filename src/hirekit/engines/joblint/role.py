@@ -14,7 +14,7 @@ from hirekit.engines.joblint.text import Document
 #: Posts shorter than this say too little to judge what they leave out.
 MIN_WORDS_TO_JUDGE = 60
 
-_FLASK = re.compile(r"(?<![\w-])flask(?!-)\b", re.IGNORECASE)
+_FLASK = re.compile(r"\bflask\b", re.IGNORECASE)
 _DJANGO = re.compile(r"\bdjango\b", re.IGNORECASE)
 _PYTHON = re.compile(r"\bpython\b", re.IGNORECASE)
 _DEVELOPER = re.compile(

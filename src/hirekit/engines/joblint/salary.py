@@ -166,8 +166,9 @@ def _band(text: str, first: _Amount, second: _Amount | None) -> SalaryBand | Non
     low_value, high_value = first.value, last.value
     if second is not None and low_value < 1000 <= high_value and high_value >= 10_000:
         low_value *= 1000  # "120-150k": the k belongs to both ends
+    line_start = text.rfind("\n", 0, first.start) + 1
     line = _line_around(text, first.start, last.end)
-    near = text[max(0, first.start - 40) : min(len(text), last.end + 25)]
+    near = line[max(0, first.start - line_start - 40) : last.end - line_start + 25]
     if _NOT_PAY_NEAR.search(near):
         return None
     period = _period(text, last.end, high_value)

@@ -34,14 +34,17 @@ class RuleContext:
         return Issue(rule, self.post.text[start:end], message, suggestion, start, end)
 
     def linked(self, issue: Issue, mistake_id: str) -> Issue:
-        """``issue`` tied to the guide's mistake: its id, and its title in the message."""
+        """``issue`` tied to the guide's mistake: its id, and its title in the message.
+
+        A guide without that mistake leaves the issue as it is.
+        """
         mistake = self.mistake(mistake_id)
         if mistake is None:
             return issue
         return Issue(
             rule=issue.rule,
             quote=issue.quote,
-            message=f"{issue.message} (Hiring mistake: {mistake.title}. {mistake.problem})",
+            message=f'{issue.message} Guide, hiring mistakes: "{mistake.title}".',
             suggestion=issue.suggestion,
             start=issue.start,
             end=issue.end,

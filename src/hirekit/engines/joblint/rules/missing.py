@@ -31,7 +31,10 @@ _ARCHITECTURE = re.compile(
     re.IGNORECASE,
 )
 _EXTENSION_WORDS = re.compile(
-    r"\bFlask[- ]extensions?\b|\bextensions? (?:for|of|to) Flask\b|\bFlask-[A-Za-z]\w*"
+    r"\bFlask[- ]extensions?\b|\bextensions? (?:for|of|to) Flask\b"
+    # "Flask-Foo" names an extension; "Flask-based" only describes a codebase.
+    r"|\bFlask-(?!(?:based|powered|backed|driven|centric|first|heavy|only|like|style|specific"
+    r"|related|native|friendly|savvy|focused|oriented|compatible|ish)\b)[A-Za-z]\w*"
     r"|\bORMs?\b|\bextension ecosystem\b",
     re.IGNORECASE,
 )
