@@ -25,9 +25,11 @@ _OTHER_FRAMEWORK = re.compile(
     r"|Rails|Laravel|Express|Spring)\b",
     re.IGNORECASE,
 )
-_ALTERNATIVE = re.compile(
-    r"\bor\b|/|\be\.g\.|\bsuch as\b|\blike\b|\bsimilar\b|\bany\b|\beither\b|\bequivalent\b"
-    r"|\bcomparable\b|\bother\b|\bwhichever\b",
+_OR = re.compile(r"\bor\b|/|\beither\b|\bwhichever\b", re.IGNORECASE)
+# Django given as an example of a kind of tool, not as the tool itself.
+_EXAMPLE = re.compile(
+    r"\be\.g\.|\bsuch as\b|\blike\b|\bsimilar\b|\bequivalent\b|\bcomparable\b|\bany\b"
+    r"|\bor other\b",
     re.IGNORECASE,
 )
 _CONTEXT_ONLY = re.compile(
@@ -52,7 +54,9 @@ def _is_requirement(segment: Segment) -> bool:
 
 
 def _is_alternative(segment: Segment) -> bool:
-    return bool(_OTHER_FRAMEWORK.search(segment.text) and _ALTERNATIVE.search(segment.text))
+    if _EXAMPLE.search(segment.text):
+        return True
+    return bool(_OTHER_FRAMEWORK.search(segment.text) and _OR.search(segment.text))
 
 
 def check(ctx: RuleContext) -> list[Issue]:

@@ -1,0 +1,72 @@
+"""no-testing / no-architecture / no-extension: only on long Python web developer posts."""
+
+from __future__ import annotations
+
+import pytest
+from tests.engines.joblint.joblint_helpers import FILLER, rules_of
+
+from hirekit.engines.joblint import lint_job
+
+MISSING = {"no-testing-expectation", "no-architecture-expectation", "no-extension-expectation"}
+BARE_FLASK = "Flask Developer\n\n" + FILLER + "You will build REST APIs in Python and Flask.\n"
+
+
+def test_bare_flask_post_misses_all_three() -> None:
+    assert rules_of(BARE_FLASK) >= MISSING
+
+
+def test_missing_issues_quote_nothing_and_say_what_is_missing() -> None:
+    issues = [i for i in lint_job(BARE_FLASK).issues if i.rule in MISSING]
+    assert {i.quote for i in issues} == {""}
+    assert all(i.start is None and i.end is None for i in issues)
+    assert all("Says nothing about" in i.message for i in issues)
+    by_rule = {i.rule: i.mistake for i in issues}
+    assert by_rule["no-architecture-expectation"] == "ignoring-architecture"
+    assert by_rule["no-extension-expectation"] == "missing-extension-knowledge"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "silenced"),
+    [
+        ("You write tests with pytest.", "no-testing-expectation"),
+        ("We practise TDD.", "no-testing-expectation"),
+        ("Test automation is part of the job.", "no-testing-expectation"),
+        ("You care about application architecture.", "no-architecture-expectation"),
+        ("You organise code with blueprints.", "no-architecture-expectation"),
+        ("You know the application factory pattern.", "no-architecture-expectation"),
+        ("You design services with clear boundaries.", "no-architecture-expectation"),
+        ("You keep code modular.", "no-architecture-expectation"),
+        ("You know SQLAlchemy.", "no-extension-expectation"),
+        ("You know Flask-Login.", "no-extension-expectation"),
+        ("You know Marshmallow.", "no-extension-expectation"),
+        ("You have used Alembic.", "no-extension-expectation"),
+        ("You have used psycopg.", "no-extension-expectation"),
+        ("You have used Peewee.", "no-extension-expectation"),
+        ("You know your way around Flask extensions.", "no-extension-expectation"),
+    ],
+)
+def test_any_mention_silences_its_rule_only(sentence: str, silenced: str) -> None:
+    assert rules_of(BARE_FLASK + sentence) & MISSING == MISSING - {silenced}
+
+
+def test_flask_based_is_not_an_extension() -> None:
+    assert "no-extension-expectation" in rules_of(BARE_FLASK + "Our Flask-based platform grows.")
+
+
+def test_short_posts_are_not_judged() -> None:
+    assert rules_of("Flask developer wanted. Python, REST APIs, remote.") & MISSING == set()
+
+
+def test_data_role_is_not_judged() -> None:
+    text = "Data Engineer\n\n" + FILLER + "You will build pipelines in Python and a Flask API.\n"
+    assert rules_of(text) & MISSING == set()
+
+
+def test_django_role_is_judged_for_tests_and_architecture_but_not_flask_extensions() -> None:
+    text = "Django Developer\n\n" + FILLER + "You will build REST APIs in Python and Django.\n"
+    assert rules_of(text) & MISSING == MISSING - {"no-extension-expectation"}
+
+
+def test_non_developer_role_is_not_judged() -> None:
+    text = "Office Manager\n\n" + FILLER.replace("engineering ", "") + "You order snacks.\n"
+    assert rules_of(text) & MISSING == set()
