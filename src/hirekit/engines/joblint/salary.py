@@ -174,9 +174,11 @@ def _band(text: str, first: _Amount, second: _Amount | None) -> SalaryBand | Non
     period = _period(text, last.end, high_value)
     if period is None:
         return None
-    # A lone yearly figure with a currency ("€90k") reads as pay on its own;
+    # A currency range, or a lone figure with a currency that is yearly or
+    # says its period ("€90k", "$600/day"), reads as pay on its own;
     # anything else needs pay words on its line.
-    lone_pay = currency is not None and (second is not None or period == "year")
+    explicit = _PERIOD_AFTER.match(text[last.end : last.end + 24]) is not None
+    lone_pay = currency is not None and (second is not None or period == "year" or explicit)
     if not lone_pay and not _PAY_WORDS.search(line):
         return None
     floor, ceiling = _PLAUSIBLE[period]

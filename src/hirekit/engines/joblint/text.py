@@ -90,6 +90,7 @@ _HEADING_KINDS: tuple[tuple[Section, re.Pattern[str]], ...] = (
 )
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦\u2013\u2014+]|\d{1,2}[.)])\s+")
+_LABEL_LEAD = re.compile(r"(?:(?:our|the|your|about|why|what|who|how|and|&)\s+)*")
 _MARKUP = re.compile(r"[#*_=`>|]+")
 _OPTIONAL_CUE = re.compile(
     r"nice[\s-]to[\s-]have|\ba (?:big |huge |strong )?(?:plus|bonus)\b|\bbonus points?\b"
@@ -132,8 +133,9 @@ def heading_kind(line: str) -> tuple[Section, int] | None:
     bare = not sep and not marked
     for section, pattern in _HEADING_KINDS:
         found = pattern.search(label)
-        # A bare label must start with its keyword: "Core Team" is a title part.
-        if found and (not bare or found.start() == 0):
+        # A bare label must start with its keyword, give or take "our"/"the":
+        # "Our stack" is a heading, "Core Team" or "Strong team player" is not.
+        if found and (not bare or _LABEL_LEAD.fullmatch(label[: found.start()])):
             content = line.index(":") + 1 if sep and rest.strip() else len(line)
             return section, content
     return None
