@@ -34,7 +34,7 @@ _NOT_SOFTWARE = re.compile(
     re.IGNORECASE,
 )
 _ORG_SUFFIX = re.compile(
-    r"^(?:[A-Z][\w&'-]*\s+){0,3}(?:Industries|Inc|Ltd|LLC|Corp|Corporation|Company|Co|Group|"
+    r"^(?:[A-Z][\w&'-]*\s+){0,3}(?i:Industries|Inc|Ltd|LLC|Corp|Corporation|Company|Co|Group|"
     r"Labs?|Manufacturing|Works|Glass|Holdings|Enterprises|GmbH|plc)\b"
 )
 

@@ -10,7 +10,7 @@ _LIBRARY = ("orm", "database-driver")
 _APP_WORK = re.compile(
     r"\b(?:buil[td]|develop(?:ed|ing)?|design(?:ed|ing)?|implement(?:ed|ing)?|creat(?:ed|ing)|"
     r"modell?(?:ed|ing)|migrat(?:ed|ions?)|schemas?|models?|backed\s+by|persist\w*|"
-    r"transactions?|indexes|indexing|quer(?:y|ies)\s+optimi[sz]\w+)\b",
+    r"transactions?|indexes|indexing|optimi[sz]\w+|tun(?:ed|ing))\b",
     re.IGNORECASE,
 )
 _APPLICATION = re.compile(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from hirekit.engines.screening.flags.evidence import Finding, ResumeView, finding
+from hirekit.engines.screening.flags.tutorial import is_tutorial
 
 
 def detect(view: ResumeView) -> Finding | None:
     hits = [
-        (i, not view.in_list(i))
+        # Following a tutorial that uses Flask-Login is weaker than choosing it for work.
+        (i, not view.in_list(i) and not is_tutorial(view, i))
         for i in range(len(view.sentences))
         if view.claimed(i, category="flask-extension")
     ]

@@ -13,7 +13,8 @@ SCALE = re.compile(
     r"|\b\d[\d,.]*\s*(?:k|m|mm|million|billion|thousand|b)?\+?\s*"
     r"(?:(?:daily|monthly|active|concurrent|paying|registered)\s+)?"
     r"(?:requests?|req/s|rps|qps|rpm|users?|customers?|transactions?|orders?|calls|events|"
-    r"messages|records|rows|visitors|merchants|clients|tenants|jobs|payments|tb|gb|ms\b|"
+    r"messages|records|rows|visitors|merchants|clients|tenants|jobs|payments|patients|members|"
+    r"students|subscribers|devices|downloads|stores|businesses|employees|tb|gb|ms\b|"
     r"milliseconds|%|percent|x\s+faster|times\s+faster)"
     r"|\b\d{2}(?:\.\d+)?\s*%\s*uptime|\b99\.\d+\s*%)",
     re.IGNORECASE,
@@ -21,7 +22,7 @@ SCALE = re.compile(
 PRODUCTION = re.compile(
     r"\b(?:production|prod|live|serv(?:ed|es|ing)|handl(?:ed|es|ing)|process(?:ed|es|ing)|"
     r"scal(?:ed|es|ing)|reduc(?:ed|ing)|cut|improv(?:ed|ing)|increas(?:ed|ing)|uptime|"
-    r"deployed|running|launched|shipped|peak|latency|throughput|per\s+(?:day|second|month)|"
+    r"deployed|running|launched|shipped|peak|latency|throughput|used\s+by|per\s+(?:day|second|month)|"
     r"a\s+(?:day|month)|/\s*(?:day|s|sec|month))\b",
     re.IGNORECASE,
 )

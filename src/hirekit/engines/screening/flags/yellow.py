@@ -9,9 +9,14 @@ from __future__ import annotations
 from hirekit.engines.screening.flags.evidence import Finding, ResumeView, finding
 from hirekit.engines.screening.flags.tutorial import is_tutorial
 
+PYTHON_NAMES = (
+    "Python", "Flask", "Django", "Django REST framework", "FastAPI", "Pyramid", "Tornado",
+    "aiohttp", "Quart", "Bottle",
+)  # fmt: skip
+
 
 def detect(view: ResumeView) -> list[Finding]:
-    python = [i for i in range(len(view.sentences)) if view.claimed(i, name="Python")]
+    python = [i for i in range(len(view.sentences)) if _claims_python(view, i)]
     if not python:
         return []
     flask = [i for i in range(len(view.sentences)) if view.flask_near(i, before=0)]
@@ -27,6 +32,13 @@ def detect(view: ResumeView) -> list[Finding]:
     if "testing" not in view.raised:
         found.append(_absence("no_testing", python, view))
     return [f for f in found if f is not None]
+
+
+def _claims_python(view: ResumeView, index: int) -> bool:
+    """Python itself, or a Python web framework or Flask extension (Flask implies Python)."""
+    return view.claimed(index, category="flask-extension") or any(
+        view.claimed(index, name=name) for name in PYTHON_NAMES
+    )
 
 
 def _tutorial_only(view: ResumeView, flask: list[int]) -> Finding | None:
