@@ -99,7 +99,7 @@ _OPTIONAL_CUE = re.compile(
     r"|\bdesirable\b|\bwelcome\b|\bis a plus\b|\bnice\b|\bappreciated\b|\bbeneficial\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=;)\s+")
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 
 
