@@ -1,0 +1,99 @@
+"""Per-file analysis: read, parse once, scan, run the per-file rules, fingerprint.
+
+Trees over ``POOL_THRESHOLD`` Python files are analysed by a process pool; each
+worker returns plain ``FileFacts`` so no syntax tree ever crosses a process.
+"""
+
+from __future__ import annotations
+
+import ast
+import multiprocessing
+import os
+import sys
+from collections.abc import Sequence
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from pathlib import Path
+
+from hirekit.engines.codereview.extract import Extractor
+from hirekit.engines.codereview.facts import FileFacts, Finding
+from hirekit.engines.codereview.limits import ArchiveRefused, Deadline
+from hirekit.engines.codereview.rules import file_findings
+from hirekit.engines.codereview.sources import SourceFile, module_name
+from hirekit.engines.codereview.winnow import winnow
+
+POOL_THRESHOLD = 200
+FORK_SAFE = sys.version_info[:2] < (3, 12)
+SYNTAX_WHY = "Code that does not parse cannot run; the rest of the project was still reviewed."
+
+
+def _broken(facts: FileFacts, line: int, message: str) -> FileFacts:
+    facts.parse_error = message
+    facts.findings.append(Finding("syntax-error", "medium", facts.rel, line, message, SYNTAX_WHY))
+    return facts
+
+
+def analyse_file(path: str, rel: str, is_test: bool) -> FileFacts:
+    """Analyse one Python file; problems reading or parsing it become a finding."""
+    facts = FileFacts(rel, module_name(rel), is_test)
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return _broken(facts, 1, "file could not be read")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return _broken(facts, line, "file is not valid UTF-8")
+    facts.lines = text.count("\n") + (1 if text and not text.endswith("\n") else 0)
+    try:
+        tree = ast.parse(text, filename=rel)
+    except SyntaxError as exc:
+        return _broken(facts, exc.lineno or 1, f"file does not parse: {exc.msg}")
+    except (ValueError, RecursionError, MemoryError):
+        return _broken(facts, 1, "file does not parse")
+    try:
+        extractor = Extractor(facts, rel.endswith("__init__.py"))
+        extractor.visit(tree)
+        scan = extractor.finish()
+        facts.findings.extend(file_findings(scan))
+    except RecursionError:
+        return _broken(
+            FileFacts(rel, facts.module, is_test, facts.lines), 1, "nested too deeply to analyse"
+        )
+    if not is_test:
+        facts.fingerprint = winnow(scan.tokens)
+    return facts
+
+
+def _analyse_chunk(chunk: Sequence[tuple[str, str, bool]]) -> list[FileFacts]:
+    return [analyse_file(*item) for item in chunk]
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # fork is cheapest, but from 3.12 it warns when the parent has threads.
+    if sys.platform == "linux" and FORK_SAFE:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def analyse_all(files: Sequence[SourceFile], deadline: Deadline) -> list[FileFacts]:
+    """Facts for every file, in the order given."""
+    items = [(str(f.path), f.rel, f.is_test) for f in files]
+    workers = min(2, os.cpu_count() or 1)
+    if len(items) <= POOL_THRESHOLD or workers < 2:
+        results = []
+        for item in items:
+            deadline.check()
+            results.append(analyse_file(*item))
+        return results
+    size = max(8, len(items) // (workers * 8))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+        futures = [pool.submit(_analyse_chunk, chunk) for chunk in chunks]
+        _done, pending = wait(futures, timeout=deadline.remaining(), return_when=FIRST_EXCEPTION)
+        if pending:
+            for future in pending:
+                future.cancel()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise ArchiveRefused(f"review took longer than the {deadline.seconds:g} s limit")
+        return [facts for future in futures for facts in future.result()]

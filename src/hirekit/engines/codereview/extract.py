@@ -1,0 +1,353 @@
+"""One pass over a module's syntax tree that collects everything the review needs.
+
+The pass records Flask-relevant facts (imports, constructors, route and handler
+decorators, classes, returns) into ``FileFacts`` and keeps the call and
+assignment nodes, with their context, for the per-file rules that run right
+after it. It also emits the name-free token stream used for fingerprints.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from hirekit.engines.codereview.extensions_table import distribution_for
+from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, FuncInfo, MethodUse
+from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword, str_list, str_value
+
+ROUTE_ATTRS = frozenset({"route", "get", "post", "put", "patch", "delete"})
+USE_ATTRS = ROUTE_ATTRS | {
+    "add_url_rule",
+    "errorhandler",
+    "app_errorhandler",
+    "register_error_handler",
+    "register_blueprint",
+    "command",
+    "group",
+    "add_command",
+    "from_object",
+    "from_pyfile",
+    "from_envvar",
+    "from_prefixed_env",
+    "from_mapping",
+    "from_file",
+    "exempt",
+}
+HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
+FLASK_MODULES = frozenset({"flask", "quart", "apiflask"})
+ENV_READERS = {
+    "os.getenv": "os.environ",
+    "os.environ.get": "os.environ",
+    "os.environ": "os.environ",
+    "os.getenv.get": "os.environ",
+    "dotenv.load_dotenv": "dotenv",
+    "dotenv.dotenv_values": "dotenv",
+    "dotenv.find_dotenv": "dotenv",
+    "environs.Env": "environs",
+    "decouple.config": "decouple",
+}
+_SKIP_TOKENS = (ast.Load, ast.Store, ast.Del, ast.Import, ast.ImportFrom)
+
+
+def _resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
+    parts = module.split(".") if module else []
+    if not is_package:
+        parts = parts[:-1]
+    if level > 1:
+        parts = parts[: max(0, len(parts) - (level - 1))]
+    if target:
+        parts.append(target)
+    return ".".join(parts)
+
+
+class Extractor(ast.NodeVisitor):
+    def __init__(self, facts: FileFacts, is_package: bool) -> None:
+        self.scan = Scan(facts)
+        self.f = facts
+        self.is_package = is_package
+        self.ctx = Ctx(None, None, None, False)
+        self.loaded: set[str] = set()
+        self.skip_calls: set[int] = set()
+        self.targets: dict[int, str] = {}
+        self.returned: set[int] = set()
+        self.returns: list[set[str]] = []
+        self.in_route: list[bool] = []
+        self.ext_locals: dict[str, str] = {}
+
+    def visit(self, node: ast.AST) -> None:
+        if not isinstance(node, _SKIP_TOKENS):
+            if isinstance(node, ast.Constant):
+                self.scan.tokens.append("S" if isinstance(node.value, str) else "C")
+            else:
+                self.scan.tokens.append(type(node).__name__)
+        method = getattr(self, "visit_" + type(node).__name__, None)
+        if method is not None:
+            method(node)
+        else:
+            self.generic_visit(node)
+
+    def finish(self) -> Scan:
+        for local, dist in self.ext_locals.items():
+            if local in self.loaded:
+                self.f.extensions.add(dist)
+        for local, target in self.f.imports.items():
+            kind = ENV_READERS.get(target)
+            if kind and local in self.loaded:
+                self.f.config_sources.add(kind)
+        if self.f.is_test:
+            self.f.tests.names |= self.loaded
+        return self.scan
+
+    # imports -----------------------------------------------------------
+    def _bind(self, local: str, target: str) -> None:
+        self.f.imports[local] = target
+        if target.split(".", 1)[0] in FLASK_MODULES:
+            self.f.imports_flask = True
+        dist = distribution_for(target)
+        if dist:
+            self.ext_locals[local] = dist
+        if self.f.is_test:
+            self._note_test_import(target)
+            self.f.tests.names.add(target.rsplit(".", 1)[-1])
+
+    def _note_test_import(self, target: str) -> None:
+        top = target.split(".", 1)[0]
+        if top in ("pytest", "unittest", "flask_testing"):
+            self.f.tests.frameworks.add("flask-testing" if top == "flask_testing" else top)
+        if top in ("pytest_flask", "flask_testing") or target.endswith("FlaskClient"):
+            self.f.tests.uses_test_client = True
+
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            if alias.asname:
+                self._bind(alias.asname, alias.name)
+            else:
+                top = alias.name.split(".", 1)[0]
+                self._bind(top, top)
+                if self.f.is_test:
+                    self._note_test_import(alias.name)
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        base = node.module or ""
+        if node.level:
+            base = _resolve_relative(self.f.module, self.is_package, node.level, node.module)
+        for alias in node.names:
+            if alias.name != "*":
+                self._bind(
+                    alias.asname or alias.name, f"{base}.{alias.name}" if base else alias.name
+                )
+
+    # scopes ------------------------------------------------------------
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        qual = f"{self.ctx.qualname}.{node.name}" if self.ctx.qualname else node.name
+        if self.ctx.cls and not self.ctx.qualname:
+            qual = f"{self.ctx.cls}.{node.name}"
+        is_route = self._decorators(node)
+        if self.f.is_test and node.name.startswith("test"):
+            self.f.tests.test_functions += 1
+        outer = self.ctx
+        for deco in node.decorator_list:
+            self.visit(deco)
+        self.visit(node.args)
+        self.ctx = Ctx(node, qual, outer.cls, False)
+        self.returns.append(set())
+        self.in_route.append(is_route)
+        for stmt in node.body:
+            self.visit(stmt)
+        self.in_route.pop()
+        self.f.funcs.append(FuncInfo(qual, node.lineno, frozenset(self.returns.pop())))
+        self.ctx = outer
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def _decorators(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        is_route = False
+        for deco in node.decorator_list:
+            self.scan.decorators.append((deco, self.ctx))
+            call = deco if isinstance(deco, ast.Call) else None
+            func = call.func if call else deco
+            if not isinstance(func, ast.Attribute) or func.attr not in USE_ATTRS:
+                continue
+            receiver = dotted(func.value)
+            if receiver is None:
+                continue
+            if call is not None:
+                self.skip_calls.add(id(call))
+            rule = str_value(call.args[0]) if call and call.args else None
+            if call and rule is None:
+                rule = str_value(keyword(call, "rule"))
+            methods = str_list(keyword(call, "methods")) if call else None
+            endpoint = str_value(keyword(call, "endpoint")) if call else None
+            self.f.uses.append(
+                MethodUse(
+                    receiver,
+                    func.attr,
+                    deco.lineno,
+                    self.ctx.qualname,
+                    True,
+                    rule=rule,
+                    methods=methods,
+                    endpoint=endpoint,
+                    view=node.name,
+                )
+            )
+            if func.attr in ROUTE_ATTRS:
+                is_route = True
+                if rule and "<" in rule:
+                    self.scan.route_funcs.add(id(node))
+        return is_route
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        bases = tuple(b for b in (dotted(x) for x in node.bases) if b)
+        http = tuple(
+            s.name
+            for s in node.body
+            if isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef) and s.name in HTTP_METHODS
+        )
+        methods_attr = None
+        for s in node.body:
+            if isinstance(s, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "methods" for t in s.targets
+            ):
+                methods_attr = str_list(s.value)
+        self.f.classes.append(ClassInfo(node.name, node.lineno, bases, http, methods_attr))
+        self.scan.classdefs.append((node, self.ctx))
+        if self.f.is_test and node.name.startswith("Test"):
+            self.f.tests.frameworks.add("pytest" if not bases else "unittest")
+        outer = self.ctx
+        for child in (*node.decorator_list, *node.bases, *node.keywords):
+            self.visit(child)
+        self.ctx = Ctx(outer.func, outer.qualname, node.name, outer.main_guard)
+        for stmt in node.body:
+            self.visit(stmt)
+        self.ctx = outer
+
+    def visit_If(self, node: ast.If) -> None:
+        test = node.test
+        is_main = (
+            isinstance(test, ast.Compare)
+            and isinstance(test.left, ast.Name)
+            and test.left.id == "__name__"
+            and any(str_value(c) == "__main__" for c in test.comparators)
+        )
+        if not is_main:
+            self.generic_visit(node)
+            return
+        outer = self.ctx
+        self.ctx = Ctx(outer.func, outer.qualname, outer.cls, True)
+        self.generic_visit(node)
+        self.ctx = outer
+
+    # statements --------------------------------------------------------
+    def visit_Expr(self, node: ast.Expr) -> None:
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            self.scan.tokens.pop()  # docstrings and bare strings are not code
+            return
+        self.generic_visit(node)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        self.scan.assigns.append((node, self.ctx))
+        if isinstance(node.value, ast.Call) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name):
+                self.targets[id(node.value)] = target.id
+        self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self.scan.assigns.append((node, self.ctx))
+        if isinstance(node.value, ast.Call) and isinstance(node.target, ast.Name):
+            self.targets[id(node.value)] = node.target.id
+        self.generic_visit(node)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        self.scan.assigns.append((node, self.ctx))
+        self.generic_visit(node)
+
+    def visit_Return(self, node: ast.Return) -> None:
+        value = node.value
+        if self.returns:
+            if isinstance(value, ast.Name):
+                self.returns[-1].add(value.id)
+            elif isinstance(value, ast.Call):
+                self.returned.add(id(value))
+        if self.in_route and self.in_route[-1] and isinstance(value, ast.Dict):
+            self.f.json_responses += 1
+        self.generic_visit(node)
+
+    # expressions -------------------------------------------------------
+    def visit_Name(self, node: ast.Name) -> None:
+        if isinstance(node.ctx, ast.Load):
+            self.loaded.add(node.id)
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node.attr == "environ" and self.scan.canon(dotted(node)) == "os.environ":
+            self.f.config_sources.add("os.environ")
+        elif node.attr == "test_client" and self.f.is_test:
+            self.f.tests.uses_test_client = True
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        self.scan.calls.append((node, self.ctx))
+        callee = dotted(node.func)
+        if callee is not None:
+            self._record_call(node, callee)
+        self.generic_visit(node)
+
+    def _record_call(self, node: ast.Call, callee: str) -> None:
+        last = callee.rsplit(".", 1)[-1]
+        if last[:1].isupper():
+            name = str_value(node.args[0]) if node.args else None
+            name = name if name is not None else str_value(keyword(node, "name"))
+            self.f.ctors.append(
+                Ctor(
+                    callee,
+                    node.lineno,
+                    self.ctx.qualname,
+                    self.targets.get(id(node)),
+                    name,
+                    id(node) in self.returned,
+                )
+            )
+        canonical = self.scan.canon(callee) or callee
+        kind = ENV_READERS.get(canonical)
+        if kind:
+            self.f.config_sources.add(kind)
+        if canonical in ("flask.jsonify", "quart.jsonify"):
+            self.f.json_responses += 1
+        func = node.func
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr in USE_ATTRS
+            and id(node) not in self.skip_calls
+            and "." in callee
+        ):
+            self.f.uses.append(self._method_call(node, func))
+
+    def _method_call(self, node: ast.Call, func: ast.Attribute) -> MethodUse:
+        receiver = dotted(func.value) or "?"
+        args = node.args
+        rule = str_value(args[0]) if args else str_value(keyword(node, "rule"))
+        endpoint = str_value(args[1]) if len(args) > 1 else str_value(keyword(node, "endpoint"))
+        view_node = args[2] if len(args) > 2 else keyword(node, "view_func")
+        view = view_class = view_name = None
+        if isinstance(view_node, ast.Name | ast.Attribute):
+            view = dotted(view_node)
+        elif (
+            isinstance(view_node, ast.Call)
+            and isinstance(view_node.func, ast.Attribute)
+            and view_node.func.attr == "as_view"
+        ):
+            view_class = dotted(view_node.func.value)
+            view_name = str_value(view_node.args[0]) if view_node.args else None
+        return MethodUse(
+            receiver,
+            func.attr,
+            node.lineno,
+            self.ctx.qualname,
+            False,
+            rule,
+            str_list(keyword(node, "methods")),
+            endpoint,
+            view,
+            view_class,
+            view_name,
+        )

@@ -1,0 +1,104 @@
+"""What one file contributes to the review, as plain picklable values.
+
+Files are analysed independently (possibly in worker processes); the project
+model is then assembled from these facts without touching the syntax trees again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("high", "medium", "low", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str  # one of SEVERITIES
+    file: str
+    line: int
+    message: str
+    why: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Ctor:
+    """A call that may instantiate a class: ``target = Callee(name_arg, ...)``."""
+
+    callee: str  # dotted, as written in the file
+    line: int
+    func: str | None  # qualified name of the enclosing function, None at module level
+    target: str | None
+    name_arg: str | None
+    returned: bool
+
+
+@dataclass(frozen=True)
+class MethodUse:
+    """``receiver.attr(...)`` used as a decorator or a call (routes, handlers, config...)."""
+
+    receiver: str
+    attr: str
+    line: int
+    func: str | None
+    decorator: bool
+    rule: str | None = None
+    methods: tuple[str, ...] | None = None
+    endpoint: str | None = None
+    view: str | None = None  # decorated function, or the view_func name
+    view_class: str | None = None  # ``Cls`` of ``view_func=Cls.as_view("name")``
+    view_name: str | None = None  # ``"name"`` of ``as_view("name")``
+
+
+@dataclass(frozen=True)
+class ClassInfo:
+    name: str
+    line: int
+    bases: tuple[str, ...]
+    http_methods: tuple[str, ...]
+    methods_attr: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class FuncInfo:
+    qualname: str
+    line: int
+    returns: frozenset[str]
+
+
+@dataclass
+class TestInfo:
+    frameworks: set[str] = field(default_factory=set)
+    test_functions: int = 0
+    uses_test_client: bool = False
+    names: set[str] = field(default_factory=set)  # names imported or referenced
+
+
+@dataclass
+class FileFacts:
+    rel: str
+    module: str
+    is_test: bool
+    lines: int = 0
+    parse_error: str | None = None
+    imports: dict[str, str] = field(default_factory=dict)
+    imports_flask: bool = False
+    ctors: list[Ctor] = field(default_factory=list)
+    uses: list[MethodUse] = field(default_factory=list)
+    classes: list[ClassInfo] = field(default_factory=list)
+    funcs: list[FuncInfo] = field(default_factory=list)
+    extensions: set[str] = field(default_factory=set)
+    config_sources: set[str] = field(default_factory=set)
+    json_responses: int = 0
+    tests: TestInfo = field(default_factory=TestInfo)
+    findings: list[Finding] = field(default_factory=list)
+    fingerprint: list[int] = field(default_factory=list)

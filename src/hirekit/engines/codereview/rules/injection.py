@@ -1,0 +1,229 @@
+"""Request data reaching an interpreter: SQL, templates, markup, deserialisers."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from hirekit.engines.codereview.facts import Finding
+from hirekit.engines.codereview.rules.taint import TaintCache, is_tainted
+from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword
+
+WHY = {
+    "sql-string-format": (
+        "Building SQL by string formatting lets input change the query itself (SQL "
+        "injection); passing parameters to execute() keeps data and code apart."
+    ),
+    "template-injection": (
+        "A template compiled from request data runs whatever Jinja code the client "
+        "sends (server-side template injection, often remote code execution)."
+    ),
+    "unsafe-markup": (
+        "Markup() marks text as already safe, so request data inside it is rendered "
+        "as raw HTML (cross-site scripting)."
+    ),
+    "unsafe-deserialize": (
+        "pickle and yaml.load build arbitrary objects; on client data that is remote "
+        "code execution."
+    ),
+}
+TEMPLATE_SINKS = frozenset(
+    {
+        "flask.render_template_string",
+        "flask.templating.render_template_string",
+        "quart.render_template_string",
+        "jinja2.Template",
+        "jinja2.environment.Template",
+    }
+)
+MARKUP_SINKS = frozenset({"markupsafe.Markup", "flask.Markup", "jinja2.Markup"})
+PICKLE_SINKS = frozenset(
+    {
+        "pickle.loads",
+        "pickle.load",
+        "cPickle.loads",
+        "cPickle.load",
+        "_pickle.loads",
+        "dill.loads",
+        "dill.load",
+        "marshal.loads",
+        "marshal.load",
+        "jsonpickle.decode",
+        "yaml.unsafe_load",
+    }
+)
+YAML_LOADS = frozenset({"yaml.load", "yaml.load_all"})
+SQL_EXEC_ATTRS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql"})
+SQL_TEXT = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text"})
+SQL_WORDS = re.compile(
+    r"\b(select|insert|update|delete|create|drop|alter|where|from|into|values|pragma|"
+    r"truncate|order\s+by|group\s+by|limit)\b",
+    re.IGNORECASE,
+)
+PLACEHOLDER = re.compile(r"^[\s,()]*(\?|%s|%\(\w+\)s|:\w+)[\s,()]*$")
+
+
+def _first_arg(call: ast.Call) -> ast.expr | None:
+    return call.args[0] if call.args else None
+
+
+def _safe_fragment(node: ast.AST) -> bool:
+    """Interpolations that cannot carry data: constants, CONSTANT names, placeholders."""
+    if isinstance(node, ast.Constant):
+        return True
+    name = dotted(node)
+    if name is not None and name.rsplit(".", 1)[-1].isupper():
+        return True
+    if isinstance(node, ast.Call):
+        callee = dotted(node.func) or ""
+        if callee.rsplit(".", 1)[-1] in ("len", "int", "float"):
+            return True
+    return any(
+        isinstance(n, ast.Constant) and isinstance(n.value, str) and PLACEHOLDER.match(n.value)
+        for n in ast.walk(node)
+    )
+
+
+def _has_sql(text: str) -> bool:
+    return bool(SQL_WORDS.search(text))
+
+
+def _formatted(node: ast.AST) -> bool:
+    """SQL text built by f-string, %, .format() or + with a non-constant part."""
+    if isinstance(node, ast.JoinedStr):
+        text = "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
+        dynamic = [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
+        return _has_sql(text) and not all(_safe_fragment(d) for d in dynamic)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        left = node.left
+        return (
+            isinstance(left, ast.Constant)
+            and isinstance(left.value, str)
+            and _has_sql(left.value)
+            and not _safe_fragment(node.right)
+        )
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        base = node.func.value
+        if node.func.attr == "format" and isinstance(base, ast.Constant):
+            args = [*node.args, *(k.value for k in node.keywords)]
+            return _has_sql(str(base.value)) and not all(_safe_fragment(a) for a in args)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        parts = _flatten_add(node)
+        text = "".join(
+            p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str)
+        )
+        return _has_sql(text) and any(not _safe_fragment(p) for p in parts)
+    return False
+
+
+def _flatten_add(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return [*_flatten_add(node.left), *_flatten_add(node.right)]
+    return [node]
+
+
+def _name_formatted(name: str, ctx: Ctx, scan: Scan) -> ast.AST | None:
+    """The formatted value assigned to local ``name`` in the same scope, if any."""
+    for stmt, sctx in scan.assigns:
+        if sctx.func is not ctx.func:
+            continue
+        if isinstance(stmt, ast.Assign):
+            hit = any(isinstance(t, ast.Name) and t.id == name for t in stmt.targets)
+        elif isinstance(stmt, ast.AugAssign | ast.AnnAssign):
+            hit = isinstance(stmt.target, ast.Name) and stmt.target.id == name
+        else:
+            hit = False
+        value: ast.expr | None = getattr(stmt, "value", None)
+        if (
+            hit
+            and value is not None
+            and (
+                _formatted(value)
+                or (
+                    isinstance(stmt, ast.AugAssign)
+                    and isinstance(value, ast.JoinedStr)
+                    and not all(
+                        _safe_fragment(v.value)
+                        for v in value.values
+                        if isinstance(v, ast.FormattedValue)
+                    )
+                )
+            )
+        ):
+            return value
+    return None
+
+
+def _is_sql_sink(call: ast.Call, scan: Scan) -> bool:
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr in SQL_EXEC_ATTRS:
+        return True
+    callee = dotted(func)
+    if scan.canon(callee) in SQL_TEXT:
+        return True
+    return callee is not None and callee.split(".")[0] in ("db", "sa") and callee.endswith(".text")
+
+
+def _sql(call: ast.Call, ctx: Ctx, scan: Scan, taint: TaintCache) -> Finding | None:
+    arg = _first_arg(call)
+    if arg is None or not _is_sql_sink(call, scan):
+        return None
+    built: ast.AST | None = arg if _formatted(arg) else None
+    if built is None and isinstance(arg, ast.Name):
+        built = _name_formatted(arg.id, ctx, scan)
+    if built is None:
+        return None
+    tainted = is_tainted(built, taint.names(ctx), scan) or is_tainted(arg, taint.names(ctx), scan)
+    how = "with request data" if tainted else "by string formatting"
+    return Finding(
+        "sql-string-format",
+        "high" if tainted else "medium",
+        scan.facts.rel,
+        call.lineno,
+        f"SQL query built {how} instead of bound parameters",
+        WHY["sql-string-format"],
+    )
+
+
+def _sink_kind(call: ast.Call, scan: Scan) -> str | None:
+    canon = scan.canon(dotted(call.func))
+    if canon in TEMPLATE_SINKS:
+        return "template-injection"
+    if isinstance(call.func, ast.Attribute) and call.func.attr == "from_string":
+        return "template-injection"
+    if canon in MARKUP_SINKS:
+        return "unsafe-markup"
+    if canon in PICKLE_SINKS:
+        return "unsafe-deserialize"
+    if canon in YAML_LOADS:
+        loader = dotted(
+            keyword(call, "Loader") or (call.args[1] if len(call.args) > 1 else ast.Pass())
+        )
+        if loader is None or not loader.endswith(("SafeLoader", "BaseLoader")):
+            return "unsafe-deserialize"
+    return None
+
+
+MESSAGES = {
+    "template-injection": "template source built from request data",
+    "unsafe-markup": "request data wrapped in Markup() without escaping",
+    "unsafe-deserialize": "request data deserialised with pickle or yaml.load",
+}
+
+
+def check(scan: Scan) -> list[Finding]:
+    taint = TaintCache(scan)
+    found: list[Finding] = []
+    for call, ctx in scan.calls:
+        if (sql := _sql(call, ctx, scan, taint)) is not None:
+            found.append(sql)
+            continue
+        kind = _sink_kind(call, scan)
+        arg = _first_arg(call)
+        if kind is None or arg is None:
+            continue
+        if is_tainted(arg, taint.names(ctx), scan):
+            found.append(
+                Finding(kind, "high", scan.facts.rel, call.lineno, MESSAGES[kind], WHY[kind])
+            )
+    return found

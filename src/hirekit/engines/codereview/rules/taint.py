@@ -1,0 +1,99 @@
+"""Does an expression carry data from the incoming request?
+
+Deliberately simple and intra-procedural: sources are attributes of Flask's
+``request`` (except the few the client cannot choose) and the URL variables of
+a route; taint follows assignments inside the function and stops at the
+usual sanitisers. Precision over recall: an unknown call on request data still
+counts as request data, but data that went through ``escape``/``int`` does not.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from hirekit.engines.codereview.scan import Ctx, Scan, dotted
+
+REQUEST_NAMES = frozenset({"flask.request", "quart.request", "flask.globals.request"})
+NOT_CLIENT_CHOSEN = frozenset({"method", "endpoint", "blueprint", "url_rule", "is_json"})
+SANITIZERS = frozenset(
+    {"escape", "int", "float", "bool", "len", "abs", "round", "secure_filename", "quote"}
+)
+
+
+def _request_rooted(node: ast.expr, scan: Scan) -> bool:
+    first_attr: str | None = None
+    base: ast.expr = node
+    while isinstance(base, ast.Attribute | ast.Subscript | ast.Call):
+        if isinstance(base, ast.Attribute):
+            first_attr = base.attr
+            base = base.value
+        elif isinstance(base, ast.Subscript):
+            base = base.value
+        else:
+            base = base.func
+    if not isinstance(base, ast.Name) or first_attr is None:
+        return False
+    return scan.canon(base.id) in REQUEST_NAMES and first_attr not in NOT_CLIENT_CHOSEN
+
+
+def is_tainted(node: ast.AST, names: set[str], scan: Scan) -> bool:
+    """True when ``node`` may hold request data given the tainted local ``names``."""
+    if isinstance(node, ast.Name):
+        return node.id in names
+    if isinstance(node, ast.Attribute | ast.Subscript | ast.Call) and _request_rooted(node, scan):
+        return True
+    if isinstance(node, ast.Call):
+        callee = dotted(node.func)
+        if callee and callee.rsplit(".", 1)[-1] in SANITIZERS:
+            return False
+    if isinstance(node, ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef):
+        return False
+    return any(is_tainted(child, names, scan) for child in ast.iter_child_nodes(node))
+
+
+def _target_names(target: ast.AST) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, ast.Tuple | ast.List):
+        return [n for elt in target.elts for n in _target_names(elt)]
+    if isinstance(target, ast.Starred):
+        return _target_names(target.value)
+    return []
+
+
+class TaintCache:
+    """Tainted local names per function, computed only for functions with a sink."""
+
+    def __init__(self, scan: Scan) -> None:
+        self.scan = scan
+        self._cache: dict[int, set[str]] = {}
+
+    def names(self, ctx: Ctx) -> set[str]:
+        func = ctx.func
+        if func is None:
+            return set()
+        cached = self._cache.get(id(func))
+        if cached is not None:
+            return cached
+        names: set[str] = set()
+        if id(func) in self.scan.route_funcs:
+            names.update(a.arg for a in func.args.args)
+        pairs: list[tuple[ast.AST, ast.AST]] = []
+        for node in ast.walk(func):
+            if isinstance(node, ast.Assign):
+                pairs.extend((t, node.value) for t in node.targets)
+            elif isinstance(node, ast.AnnAssign | ast.AugAssign | ast.NamedExpr) and node.value:
+                pairs.append((node.target, node.value))
+            elif isinstance(node, ast.For | ast.comprehension):
+                pairs.append((node.target, node.iter))
+            elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+                pairs.append((node.optional_vars, node.context_expr))
+        for _ in range(3):  # a short fixpoint covers chains like a -> b -> c
+            before = len(names)
+            for target, value in pairs:
+                if is_tainted(value, names, self.scan):
+                    names.update(_target_names(target))
+            if len(names) == before:
+                break
+        self._cache[id(func)] = names
+        return names

@@ -1,0 +1,71 @@
+"""Syntax helpers and the per-file scan handed from the extractor to the rules."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from hirekit.engines.codereview.facts import FileFacts
+
+
+def dotted(node: ast.AST) -> str | None:
+    """``a.b.c`` for a chain of attributes on a name, else None."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def str_value(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def str_list(node: ast.AST | None) -> tuple[str, ...] | None:
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        values = [str_value(e) for e in node.elts]
+        return tuple(v.upper() for v in values if v is not None)
+    return None
+
+
+def keyword(call: ast.Call, name: str) -> ast.expr | None:
+    for kw in call.keywords:
+        if kw.arg == name:
+            return kw.value
+    return None
+
+
+@dataclass(frozen=True)
+class Ctx:
+    func: ast.FunctionDef | ast.AsyncFunctionDef | None
+    qualname: str | None
+    cls: str | None
+    main_guard: bool
+
+
+@dataclass
+class Scan:
+    """What the pass keeps for the per-file rules."""
+
+    facts: FileFacts
+    calls: list[tuple[ast.Call, Ctx]] = field(default_factory=list)
+    assigns: list[tuple[ast.stmt, Ctx]] = field(default_factory=list)
+    classdefs: list[tuple[ast.ClassDef, Ctx]] = field(default_factory=list)
+    decorators: list[tuple[ast.expr, Ctx]] = field(default_factory=list)
+    route_funcs: set[int] = field(default_factory=set)
+    tokens: list[str] = field(default_factory=list)
+
+    def canon(self, name: str | None) -> str | None:
+        """Resolve a dotted name through this file's imports (``fl.Flask`` -> ``flask.Flask``)."""
+        if name is None:
+            return None
+        head, _, rest = name.partition(".")
+        base = self.facts.imports.get(head)
+        if base is None:
+            return name
+        return f"{base}.{rest}" if rest else base

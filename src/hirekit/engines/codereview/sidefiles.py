@@ -1,0 +1,138 @@
+"""Non-Python inputs: dependency lists, env files, templates."""
+
+from __future__ import annotations
+
+import configparser
+import re
+import tomllib
+from collections.abc import Iterable
+
+from hirekit.engines.codereview.facts import Finding
+from hirekit.engines.codereview.sources import SourceFile
+
+REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+JINJA_EXPR = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+SAFE_FILTER = re.compile(r"\|\s*safe\b")
+REQUEST_DATA = re.compile(r"\brequest\.(args|form|values|json|data|cookies|headers|files|get_json)")
+SECRET_ENV = re.compile(r"^\s*(?:export\s+)?(\w*SECRET_KEY)\s*=\s*(\S+)", re.MULTILINE)
+UNSAFE_MARKUP_WHY = (
+    "|safe turns off autoescaping, so request data in it renders as raw HTML "
+    "(cross-site scripting)."
+)
+
+
+def _read(source: SourceFile) -> str | None:
+    try:
+        return source.path.read_text("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _names_from_lines(lines: Iterable[str]) -> set[str]:
+    names: set[str] = set()
+    for line in lines:
+        line = line.split("#", 1)[0].strip()
+        if line and not line.startswith("-") and (m := REQUIREMENT.match(line)):
+            names.add(m.group(1).lower().replace("_", "-"))
+    return names
+
+
+def _from_toml(text: str, pipfile: bool) -> set[str]:
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError):
+        return set()
+    if pipfile:
+        packages = data.get("packages", {})
+        return {str(k).lower() for k in packages} if isinstance(packages, dict) else set()
+    deps = data.get("project", {}).get("dependencies", [])
+    poetry = data.get("tool", {}).get("poetry", {}).get("dependencies", {})
+    names = (
+        _names_from_lines(d for d in deps if isinstance(d, str))
+        if isinstance(deps, list)
+        else set()
+    )
+    if isinstance(poetry, dict):
+        names |= {str(k).lower() for k in poetry if k != "python"}
+    return names
+
+
+def _from_setup_cfg(text: str) -> set[str]:
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(text)
+        return _names_from_lines(
+            parser.get("options", "install_requires", fallback="").splitlines()
+        )
+    except configparser.Error:
+        return set()
+
+
+def dependencies(files: Iterable[SourceFile]) -> list[str]:
+    """Declared distribution names, lower-case (setup.py is read as Python elsewhere)."""
+    names: set[str] = set()
+    for source in files:
+        name = source.path.name
+        text = _read(source)
+        if text is None or name == "setup.py":
+            continue
+        if name.endswith(".txt"):
+            names |= _names_from_lines(text.splitlines())
+        elif name == "pyproject.toml":
+            names |= _from_toml(text, pipfile=False)
+        elif name == "Pipfile":
+            names |= _from_toml(text, pipfile=True)
+        elif name == "setup.cfg":
+            names |= _from_setup_cfg(text)
+    return sorted(names)
+
+
+def template_findings(templates: Iterable[SourceFile]) -> list[Finding]:
+    """``|safe`` applied to request data inside ``{{ }}``; Jinja comments never count."""
+    found: list[Finding] = []
+    for source in templates:
+        text = _read(source)
+        if text is None or "safe" not in text:
+            continue
+        # Blank comments out but keep their newlines so line numbers stay right.
+        text = JINJA_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+        for m in JINJA_EXPR.finditer(text):
+            body = m.group(1)
+            if SAFE_FILTER.search(body) and REQUEST_DATA.search(body):
+                line = text.count("\n", 0, m.start()) + 1
+                found.append(
+                    Finding(
+                        "unsafe-markup",
+                        "high",
+                        source.rel,
+                        line,
+                        "request data rendered with |safe",
+                        UNSAFE_MARKUP_WHY,
+                    )
+                )
+    return found
+
+
+def env_findings(env_files: Iterable[SourceFile]) -> list[Finding]:
+    """A real-looking SECRET_KEY committed in ``.flaskenv`` (``.env.example`` is an example)."""
+    found: list[Finding] = []
+    for source in env_files:
+        if source.path.name != ".flaskenv":
+            continue
+        text = _read(source) or ""
+        for m in SECRET_ENV.finditer(text):
+            value = m.group(2).strip("'\"")
+            if value and not value.startswith(("$", "<")):
+                line = text.count("\n", 0, m.start()) + 1
+                found.append(
+                    Finding(
+                        "hardcoded-secret",
+                        "medium",
+                        source.rel,
+                        line,
+                        f"{m.group(1)} committed in .flaskenv",
+                        ".flaskenv is committed and public; secrets belong in the environment.",
+                    )
+                )
+    return found
