@@ -1,0 +1,110 @@
+"""Each flag's traps: negation, employers named Flask, consumers vs designers, manual QA."""
+
+from __future__ import annotations
+
+from hirekit.engines.guide import Guide
+from hirekit.engines.screening import Result, analyse
+
+
+def run(text: str, guide: Guide) -> Result:
+    return analyse(text, "rest-api", guide)
+
+
+def test_negation_and_intention_raise_no_green_flag(guide: Guide) -> None:
+    result = run(
+        "Python developer.\nNo experience with Flask-SQLAlchemy or pytest.\n"
+        "I want to learn how to design REST APIs.\n"
+        "Familiar with the concept of blueprints.\nNever wrote unit tests.",
+        guide,
+    )
+    assert result.green_flags == ()
+    assert not result.mentions_flask
+
+
+def test_contrast_ends_a_negation(guide: Guide) -> None:
+    result = run("Python developer.\nNever used Django, but built REST APIs with Flask.", guide)
+    assert "api_design" in result.flag_ids() and result.mentions_flask
+
+
+def test_employer_named_flask_is_not_the_framework(guide: Guide) -> None:
+    for line in (
+        "Shift lead, EAGLE FLASK INDUSTRIES, 2010 - 2020",
+        "Shift lead at Eagle Flask Industries.",
+        "Rinsed the Erlenmeyer flask after each titration.",
+    ):
+        result = run(line, guide)
+        assert "Flask" not in result.skills and not result.mentions_flask, line
+
+
+def test_flask_with_software_context_is_the_framework(guide: Guide) -> None:
+    for line in ("Built web apps with Flask.", "Skills: Python, Flask, Docker", "flask developer"):
+        assert run(line, guide).mentions_flask, line
+
+
+def test_spellings_of_one_skill(guide: Guide) -> None:
+    for spelling in ("Flask-SQLAlchemy", "flask_sqlalchemy", "Flask SQLAlchemy"):
+        result = run(f"Built a Flask app using {spelling} models.", guide)
+        assert "Flask-SQLAlchemy" in result.skills, spelling
+        assert "flask_extensions" in result.flag_ids()
+
+
+def test_short_tokens_need_context(guide: Guide) -> None:
+    assert run("Languages: Go, R, C and Python", guide).skills == ("Go", "R", "C", "Python")
+    assert run("Let's go to R&D with a C-level sponsor.", guide).skills == ()
+
+
+def test_api_testing_and_consuming_is_not_api_design(guide: Guide) -> None:
+    for line in (
+        "Tested REST APIs with Postman.",
+        "Wrote automated tests for the REST API.",
+        "Developed a client for the Stripe API.",
+        "Built integrations with third-party APIs.",
+    ):
+        assert "api_design" not in run(line, guide).flag_ids(), line
+    assert "api_design" in run("Designed the public REST API for orders.", guide).flag_ids()
+
+
+def test_manual_qa_and_electrical_testing_are_not_automated_tests(guide: Guide) -> None:
+    for line in (
+        "Performed manual testing of releases and logged bugs.",
+        "Manual regression test suites for each sprint.",
+        "Electrical testing and PAT testing of appliances.",
+        "Tested soil samples in the lab.",
+    ):
+        assert "testing" not in run(line, guide).flag_ids(), line
+    for line in ("Wrote unit tests for the billing module.", "Automated tests with pytest."):
+        assert "testing" in run(line, guide).flag_ids(), line
+
+
+def test_skills_list_only_mention_is_medium_confidence(guide: Guide) -> None:
+    listed = run("Python developer.\nSkills\nPython, Flask, Flask-Login, pytest", guide)
+    flags = {f.flag: f.confidence for f in listed.green_flags}
+    assert flags == {"flask_extensions": "medium", "testing": "medium"}
+    prose = run("Added Flask-Login to our Flask app and wrote pytest tests.", guide)
+    assert {f.flag: f.confidence for f in prose.green_flags}["flask_extensions"] == "high"
+
+
+def test_production_scale_needs_flask_and_a_number(guide: Guide) -> None:
+    assert "production_scale" not in run("Flask API in production.", guide).flag_ids()
+    assert "production_scale" not in run("Django API serving 2M users.", guide).flag_ids()
+    assert "production_scale" not in run("Used Flask 2.0 with Python 3.12.", guide).flag_ids()
+    assert "production_scale" in run("Flask API serving 2M users.", guide).flag_ids()
+
+
+def test_blueprint_needs_flask(guide: Guide) -> None:
+    assert run("Wrote a blueprint for the growth strategy.", guide).green_flags == ()
+    assert "blueprints_or_factory" in run("Split the Flask app into blueprints.", guide).flag_ids()
+
+
+def test_database_must_sit_in_an_application(guide: Guide) -> None:
+    assert run("Entered invoices into a MySQL database.", guide).green_flags == ()
+    built = run("Designed the PostgreSQL schema for the booking service.", guide)
+    assert "database_integration" in built.flag_ids()
+
+
+def test_yellow_flags_only_for_python_claims(guide: Guide) -> None:
+    assert run("Java developer. Built Spring services.", guide).yellow_flags == ()
+    tutorial = run("Followed a Flask tutorial to build a todo app in Python.", guide)
+    assert {"tutorial_only", "no_testing"} <= tutorial.flag_ids()
+    generic = run("Python scripts for reporting.", guide)
+    assert "generic_python" in generic.flag_ids()
