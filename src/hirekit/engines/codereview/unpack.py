@@ -120,8 +120,10 @@ def _extract_zip(archive: Path, root: Path, budget: _Budget) -> None:
     with zipfile.ZipFile(archive) as zf:
         for info in zf.infolist():
             rel = safe_member_path(info.filename)
-            mode = info.external_attr >> 16
-            if mode and (stat.S_ISLNK(mode) or not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))):
+            # Zip writers often store permission bits without a file type; only a
+            # type other than file or folder (links, devices) is refused.
+            kind = stat.S_IFMT(info.external_attr >> 16)
+            if kind and kind not in (stat.S_IFREG, stat.S_IFDIR):
                 raise ArchiveRefused(
                     f"archive holds a link or special file: {info.filename[:120]!r}"
                 )
