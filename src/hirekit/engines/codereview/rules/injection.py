@@ -67,12 +67,12 @@ def _first_arg(call: ast.Call) -> ast.expr | None:
     return call.args[0] if call.args else None
 
 
-def _safe_fragment(node: ast.AST) -> bool:
+def _safe_fragment(node: ast.AST, safe: frozenset[str] = frozenset()) -> bool:
     """Interpolations that cannot carry data: constants, CONSTANT names, placeholders."""
     if isinstance(node, ast.Constant):
         return True
     name = dotted(node)
-    if name is not None and name.rsplit(".", 1)[-1].isupper():
+    if name is not None and (name.rsplit(".", 1)[-1].isupper() or name in safe):
         return True
     if isinstance(node, ast.Call):
         callee = dotted(node.func) or ""
@@ -88,31 +88,31 @@ def _has_sql(text: str) -> bool:
     return bool(SQL_WORDS.search(text))
 
 
-def _formatted(node: ast.AST) -> bool:
+def _formatted(node: ast.AST, safe: frozenset[str] = frozenset()) -> bool:
     """SQL text built by f-string, %, .format() or + with a non-constant part."""
     if isinstance(node, ast.JoinedStr):
         text = "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
         dynamic = [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
-        return _has_sql(text) and not all(_safe_fragment(d) for d in dynamic)
+        return _has_sql(text) and not all(_safe_fragment(d, safe) for d in dynamic)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
         left = node.left
         return (
             isinstance(left, ast.Constant)
             and isinstance(left.value, str)
             and _has_sql(left.value)
-            and not _safe_fragment(node.right)
+            and not _safe_fragment(node.right, safe)
         )
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         base = node.func.value
         if node.func.attr == "format" and isinstance(base, ast.Constant):
             args = [*node.args, *(k.value for k in node.keywords)]
-            return _has_sql(str(base.value)) and not all(_safe_fragment(a) for a in args)
+            return _has_sql(str(base.value)) and not all(_safe_fragment(a, safe) for a in args)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         parts = _flatten_add(node)
         text = "".join(
             p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str)
         )
-        return _has_sql(text) and any(not _safe_fragment(p) for p in parts)
+        return _has_sql(text) and any(not _safe_fragment(p, safe) for p in parts)
     return False
 
 
@@ -154,6 +154,15 @@ def _name_formatted(name: str, ctx: Ctx, scan: Scan) -> ast.AST | None:
     return None
 
 
+def _placeholder_names(ctx: Ctx, scan: Scan) -> frozenset[str]:
+    """Locals built only from placeholders, e.g. ``marks = ",".join("?" * len(ids))``."""
+    names: set[str] = set()
+    for stmt, sctx in scan.assigns:
+        if sctx.func is ctx.func and isinstance(stmt, ast.Assign) and _safe_fragment(stmt.value):
+            names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+    return frozenset(names)
+
+
 def _is_sql_sink(call: ast.Call, scan: Scan) -> bool:
     func = call.func
     if isinstance(func, ast.Attribute) and func.attr in SQL_EXEC_ATTRS:
@@ -168,7 +177,8 @@ def _sql(call: ast.Call, ctx: Ctx, scan: Scan, taint: TaintCache) -> Finding | N
     arg = _first_arg(call)
     if arg is None or not _is_sql_sink(call, scan):
         return None
-    built: ast.AST | None = arg if _formatted(arg) else None
+    safe = _placeholder_names(ctx, scan)
+    built: ast.AST | None = arg if _formatted(arg, safe) else None
     if built is None and isinstance(arg, ast.Name):
         built = _name_formatted(arg.id, ctx, scan)
     if built is None:

@@ -27,6 +27,7 @@ PLACEHOLDERS = re.compile(
     r"super[-_ ]?secret.*|dev[-_ ].*|.*[-_ ]dev)$",
     re.IGNORECASE,
 )
+READABLE = re.compile(r"[a-z][a-z _.-]{0,40}")
 DEV_CONTEXT = re.compile(r"(dev|test|debug|local)", re.IGNORECASE)
 CONFIG_CALLS = frozenset({"from_mapping", "update", "dict", "setdefault"})
 CREDENTIAL_URL = re.compile(r"^[a-z][\w+.-]*://[^:/@\s]+:([^@/\s]+)@", re.IGNORECASE)
@@ -62,7 +63,9 @@ def _env_fallback(node: ast.AST, scan: Scan) -> str | None:
 
 def _severity(name: str, value: str, ctx: Ctx) -> str:
     in_dev = any(DEV_CONTEXT.search(part) for part in (ctx.cls or "", ctx.qualname or ""))
-    if in_dev or PLACEHOLDERS.match(value.strip()):
+    # A lower-case phrase ("secret key", "reallyhardtoguess") is a placeholder
+    # someone meant to replace; real keys carry digits, case or symbols.
+    if in_dev or PLACEHOLDERS.match(value.strip()) or READABLE.fullmatch(value):
         return "medium"
     return "high"
 
@@ -78,6 +81,8 @@ def _judge(
     literal = _literal(value)
     if literal is None:
         return None
+    if literal.lower().replace("-", "_") == name.lower():
+        return None  # an enum-like constant naming itself: RESET_PASSWORD = "reset_password"
     if _is_secret_name(name):
         severity = _severity(name, literal, ctx)
         # Lower-case names are locals and arguments (``token = "Bearer"``), rarely config.
@@ -138,6 +143,12 @@ def _dict_literals(scan: Scan) -> list[Finding]:
             continue
         for key, item in zip(value.keys, value.values, strict=True):
             name = str_value(key)
-            if name and (f := _judge(name, item, item.lineno, ctx, scan)):
+            # Only configuration-style keys: prose or message keys are not settings.
+            if (
+                name
+                and name.isidentifier()
+                and name.isupper()
+                and (f := _judge(name, item, item.lineno, ctx, scan))
+            ):
                 found.append(f)
     return found
