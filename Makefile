@@ -1,0 +1,55 @@
+# hirekit: `make run` to try it, `make test` to prove it. `make help` lists the rest.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+CHROMIUM ?= /usr/bin/chromium
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format typecheck pytest chromium bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(STAMP) ## Create .venv and install hirekit with its dev tools (idempotent)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+run: install ## Set up (migrations, demo data, first admin) and serve on http://127.0.0.1:5000
+	$(BIN)/hirekit setup
+	$(BIN)/hirekit run --host 127.0.0.1 --port 5000
+
+chromium: ## Install Debian's Chromium for the browser tests, if missing
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "Chromium is missing: run 'sudo apt-get install -y chromium' (or set CHROMIUM=/path)"; exit 1; \
+	  fi; \
+	fi
+
+lint: install ## ruff: formatting and lint rules
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench
+
+format: install ## Reformat the code
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+typecheck: install ## mypy (strict) over src/
+	$(BIN)/mypy
+
+pytest: install chromium ## Only the pytest suite (PYTEST_ARGS=... to narrow it)
+	HIREKIT_CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
+
+test: install chromium lint typecheck pytest ## Everything CI runs: lint, types, the whole suite
+
+bench: install ## Benchmarks; each prints measured figures
+	$(BIN)/python bench/review.py
+	$(BIN)/python bench/screening.py
+
+clean: ## Remove caches (keeps .venv and instance/)
+	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""People who use hirekit: sign-in, roles and permissions, API tokens."""

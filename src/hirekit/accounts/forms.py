@@ -1,0 +1,49 @@
+"""Sign-in, password and token forms (Flask-WTF: CSRF on every one)."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from hirekit.accounts.passwords import MIN_LENGTH
+from hirekit.accounts.permissions import Role
+
+ROLE_CHOICES = [(r.value, r.label) for r in Role]
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=256)])
+    remember = BooleanField("Keep me signed in on this device")
+
+
+class PasswordForm(FlaskForm):
+    current_password = PasswordField("Current password", validators=[DataRequired()])
+    new_password = PasswordField(
+        "New password", validators=[DataRequired(), Length(min=MIN_LENGTH, max=256)]
+    )
+    confirm = PasswordField(
+        "Repeat new password", validators=[EqualTo("new_password", "The passwords do not match.")]
+    )
+
+
+class TokenForm(FlaskForm):
+    name = StringField("Token name", validators=[DataRequired(), Length(max=80)])
+
+
+class UserCreateForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField("Name", validators=[Length(max=120)])
+    role = SelectField("Role", choices=ROLE_CHOICES)
+    password = PasswordField(
+        "Initial password", validators=[DataRequired(), Length(min=MIN_LENGTH, max=256)]
+    )
+
+
+class RoleForm(FlaskForm):
+    role = SelectField("Role", choices=ROLE_CHOICES)
+
+
+class EmptyForm(FlaskForm):
+    """A form with only the CSRF token, for buttons that change state."""

@@ -1,0 +1,58 @@
+"""The one permission table. Every page and API endpoint asks it, nothing else decides."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    RECRUITER = "recruiter"
+    HIRING_MANAGER = "hiring_manager"
+    INTERVIEWER = "interviewer"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class Permission(StrEnum):
+    GUIDE_READ = "guide:read"
+    PROFILE_MANAGE = "profile:manage"
+    USERS_MANAGE = "users:manage"
+    AUDIT_READ = "audit:read"
+    TASKS_READ = "tasks:read"
+    JOBS_READ = "jobs:read"
+    JOBS_WRITE = "jobs:write"
+    SALARY_READ = "salary:read"
+    CANDIDATES_READ = "candidates:read"
+    CANDIDATES_WRITE = "candidates:write"
+    REVIEWS_RUN = "reviews:run"
+    REPORTS_READ = "reports:read"
+
+
+_EVERYONE = frozenset({Permission.GUIDE_READ, Permission.PROFILE_MANAGE})
+_HIRING_TEAM = _EVERYONE | {
+    Permission.TASKS_READ,
+    Permission.JOBS_READ,
+    Permission.SALARY_READ,
+    Permission.CANDIDATES_READ,
+    Permission.REVIEWS_RUN,
+    Permission.REPORTS_READ,
+}
+
+#: Interviewers see only their own interviews and the candidates in them; that
+#: narrower, per-record rule lives with interviews, not in this table.
+PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(Permission),
+    Role.RECRUITER: _HIRING_TEAM | {Permission.JOBS_WRITE, Permission.CANDIDATES_WRITE},
+    Role.HIRING_MANAGER: _HIRING_TEAM | {Permission.JOBS_WRITE, Permission.CANDIDATES_WRITE},
+    Role.INTERVIEWER: _EVERYONE,
+}
+
+
+def role_can(role: str, permission: Permission) -> bool:
+    try:
+        return permission in PERMISSIONS[Role(role)]
+    except ValueError:
+        return False

@@ -1,0 +1,209 @@
+"""Accounts: creating users, signing in, roles, deactivation, API tokens.
+
+Services flush and raise domain errors; the request or command around them commits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import func, select
+
+from hirekit.accounts.models import ApiToken, User, new_session_nonce
+from hirekit.accounts.passwords import hash_password, password_problem, verify_password
+from hirekit.accounts.permissions import Role
+from hirekit.audit import services as audit
+from hirekit.db import utcnow
+from hirekit.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from hirekit.extensions import db
+
+TOKEN_PREFIX = "hk_"  # noqa: S105 - a public marker, not a secret
+
+
+def normalise_email(email: str) -> str:
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError as exc:
+        raise ValidationFailed(
+            f"Invalid email address: {exc}", details={"email": str(exc)}
+        ) from None
+
+
+def parse_role(role: str) -> Role:
+    try:
+        return Role(role.strip().lower().replace(" ", "_").replace("-", "_"))
+    except ValueError:
+        choices = ", ".join(r.value for r in Role)
+        raise ValidationFailed(
+            f"Unknown role {role!r}; choose one of {choices}", details={"role": f"one of {choices}"}
+        ) from None
+
+
+def get_user(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"No user with id {user_id}")
+    return user
+
+
+def find_by_email(email: str) -> User | None:
+    return db.session.scalars(select(User).where(User.email == email.strip().lower())).first()
+
+
+def list_users() -> list[User]:
+    return list(db.session.scalars(select(User).order_by(User.email)))
+
+
+def count_users() -> int:
+    return db.session.scalar(select(func.count(User.id))) or 0
+
+
+def create_user(
+    email: str, role: str, password: str, *, name: str = "", actor: User | None = None
+) -> User:
+    address = normalise_email(email)
+    parsed = parse_role(role)
+    problem = password_problem(password)
+    if problem:
+        raise ValidationFailed(f"Password too weak: {problem}", details={"password": problem})
+    if find_by_email(address):
+        raise Conflict(f"A user with email {address} already exists")
+    user = User(
+        email=address, role=parsed.value, name=name.strip(), password_hash=hash_password(password)
+    )
+    db.session.add(user)
+    db.session.flush()
+    audit.record(
+        "user.created",
+        actor=actor,
+        subject_type="user",
+        subject_id=user.id,
+        details={"email": address, "role": parsed.value},
+    )
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with these credentials, or None (same answer for every failure)."""
+    user = find_by_email(email)
+    ok = verify_password(user.password_hash if user else None, password)
+    if not (ok and user and user.active):
+        return None
+    user.last_login_at = utcnow()
+    return user
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not verify_password(user.password_hash, current):
+        raise ValidationFailed(
+            "The current password is not correct", details={"current_password": "incorrect"}
+        )
+    problem = password_problem(new)
+    if problem:
+        raise ValidationFailed(f"Password too weak: {problem}", details={"new_password": problem})
+    user.password_hash = hash_password(new)
+    user.session_nonce = new_session_nonce()  # other sessions end; the caller re-logs this one
+    audit.record("user.password_changed", actor=user, subject_type="user", subject_id=user.id)
+
+
+def change_role(user: User, role: str, *, actor: User) -> None:
+    new_role = parse_role(role)
+    if user.id == actor.id and new_role != Role.ADMIN:
+        raise Forbidden("You cannot remove your own admin role")
+    old = user.role
+    user.role = new_role.value
+    audit.record(
+        "user.role_changed",
+        actor=actor,
+        subject_type="user",
+        subject_id=user.id,
+        details={"from": old, "to": new_role.value},
+    )
+
+
+def set_active(user: User, active: bool, *, actor: User) -> None:
+    if user.id == actor.id and not active:
+        raise Forbidden("You cannot deactivate your own account")
+    user.active = active
+    if not active:
+        # Ends every session and stops every token at once.
+        user.session_nonce = new_session_nonce()
+    audit.record(
+        "user.activated" if active else "user.deactivated",
+        actor=actor,
+        subject_type="user",
+        subject_id=user.id,
+    )
+
+
+def user_for_session(session_id: str) -> User | None:
+    user_id, _, nonce = session_id.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or not secrets.compare_digest(user.session_nonce, nonce):
+        return None
+    return user
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    secret: str  # shown once, never stored
+
+
+def _token_hash(secret: str) -> str:
+    # Tokens carry 256 bits of randomness, so a fast hash is enough (no stretching needed).
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def create_token(user: User, name: str) -> IssuedToken:
+    label = name.strip()
+    if not label or len(label) > 80:
+        raise ValidationFailed(
+            "Give the token a name of 1 to 80 characters", details={"name": "1 to 80 characters"}
+        )
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user=user, name=label, prefix=secret[:10], token_hash=_token_hash(secret))
+    db.session.add(token)
+    db.session.flush()
+    audit.record(
+        "token.created",
+        actor=user,
+        subject_type="api_token",
+        subject_id=token.id,
+        details={"name": label},
+    )
+    return IssuedToken(token, secret)
+
+
+def revoke_token(user: User, token_id: int) -> None:
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != user.id:
+        raise NotFound(f"No token with id {token_id}")
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        audit.record("token.revoked", actor=user, subject_type="api_token", subject_id=token.id)
+
+
+def user_for_token(secret: str) -> User | None:
+    token = db.session.scalars(
+        select(ApiToken).where(ApiToken.token_hash == _token_hash(secret))
+    ).first()
+    if token is None or token.revoked_at is not None or not token.user.active:
+        return None
+    token.last_used_at = utcnow()
+    return token.user
+
+
+def reset_password(user: User, new: str, *, actor: User | None = None) -> None:
+    """Set a password without the old one (admins, the shell)."""
+    problem = password_problem(new)
+    if problem:
+        raise ValidationFailed(f"Password too weak: {problem}", details={"password": problem})
+    user.password_hash = hash_password(new)
+    user.session_nonce = new_session_nonce()
+    audit.record("user.password_reset", actor=actor, subject_type="user", subject_id=user.id)

@@ -1,0 +1,1 @@
+"""The home page, health probes and the browsable API reference."""

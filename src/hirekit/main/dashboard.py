@@ -1,0 +1,38 @@
+"""What the dashboard shows a user; later features add their figures here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from hirekit.accounts.models import User
+from hirekit.accounts.permissions import Permission
+from hirekit.extensions import db
+from hirekit.queue.models import BackgroundJob, JobStatus
+
+
+@dataclass(frozen=True)
+class DashboardSummary:
+    greeting: str
+    figures: list[tuple[str, int]] = field(default_factory=list)
+    recent_jobs: list[BackgroundJob] = field(default_factory=list)
+
+
+def dashboard_summary(user: User) -> DashboardSummary:
+    figures: list[tuple[str, int]] = []
+    recent: list[BackgroundJob] = []
+    if user.can(Permission.TASKS_READ):
+        pending = db.session.scalar(
+            select(func.count(BackgroundJob.id)).where(
+                BackgroundJob.status.in_([JobStatus.QUEUED.value, JobStatus.RUNNING.value])
+            )
+        )
+        figures.append(("Background jobs waiting or running", pending or 0))
+        recent = list(
+            db.session.scalars(select(BackgroundJob).order_by(BackgroundJob.id.desc()).limit(5))
+        )
+    if user.can(Permission.USERS_MANAGE):
+        active = db.session.scalar(select(func.count(User.id)).where(User.active.is_(True)))
+        figures.append(("Active users", active or 0))
+    return DashboardSummary(f"Welcome, {user.display_name}", figures, recent)

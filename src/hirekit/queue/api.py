@@ -1,0 +1,23 @@
+"""REST: background job status."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from hirekit.accounts.auth import api_requires
+from hirekit.accounts.permissions import Permission
+from hirekit.queue.enqueue import get_job
+from hirekit.queue.models import BackgroundJob
+from hirekit.queue.schemas import BackgroundJobSchema
+
+blp = Blueprint("tasks_api", __name__, url_prefix="/api/v1", description="Background jobs")
+
+
+@blp.route("/tasks/<int:job_id>")
+class TaskItem(MethodView):
+    @api_requires(Permission.TASKS_READ)
+    @blp.response(200, BackgroundJobSchema)
+    def get(self, job_id: int) -> BackgroundJob:
+        """A background job's status, progress (0-100), attempts and error"""
+        return get_job(job_id)

@@ -1,0 +1,51 @@
+// Progressive enhancement only: every page works without this file.
+"use strict";
+
+function initQuestionFilter(form) {
+  const items = Array.from(document.querySelectorAll(".questions .question"));
+  const count = document.querySelector("[data-question-count]");
+  const q = form.querySelector("[name=q]");
+  const useCase = form.querySelector("[name=use_case]");
+  const topic = form.querySelector("[name=topic]");
+  function apply() {
+    const words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const item of items) {
+      const text = item.textContent.toLowerCase();
+      const ok = (!useCase.value || item.dataset.useCases.split(" ").includes(useCase.value)) &&
+        (!topic.value || item.dataset.topic === topic.value) &&
+        words.every((w) => text.includes(w));
+      item.classList.toggle("hidden", !ok);
+      if (ok) shown += 1;
+    }
+    if (count) count.textContent = String(shown);
+  }
+  for (const el of [q, useCase, topic]) el.addEventListener("input", apply);
+  form.addEventListener("submit", (event) => { event.preventDefault(); apply(); });
+}
+
+function initTaskStatus(box) {
+  const url = box.dataset.taskStatus;
+  const bar = box.querySelector("progress");
+  async function poll() {
+    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const job = await response.json();
+    bar.value = job.progress;
+    for (const field of ["status", "attempts", "error"]) {
+      const el = box.querySelector(`[data-field=${field}]`);
+      if (el) el.textContent = job[field];
+    }
+    if (job.status === "done" && job.result && job.result.url) {
+      window.location.assign(job.result.url);
+    } else if (job.status !== "done" && job.status !== "failed") {
+      setTimeout(poll, 1000);
+    }
+  }
+  setTimeout(poll, 500);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-question-filter]").forEach(initQuestionFilter);
+  document.querySelectorAll("[data-task-status]").forEach(initTaskStatus);
+});

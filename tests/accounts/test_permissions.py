@@ -1,0 +1,123 @@
+"""Every page and endpoint, for anonymous and each role, answers per the permission table."""
+
+from __future__ import annotations
+
+import pytest
+
+from hirekit.accounts.permissions import PERMISSIONS, Permission, Role
+from hirekit.extensions import db
+from hirekit.queue import enqueue
+from tests.conftest import csrf_token, login
+from tests.queue.sample_tasks import add
+
+PUBLIC = "public"
+SIGNED_IN = "signed-in"
+
+# (method, path template, endpoint, who may use it)
+ROUTES: list[tuple[str, str, str, str | Permission]] = [
+    ("GET", "/", "main.index", PUBLIC),
+    ("GET", "/healthz", "main.healthz", PUBLIC),
+    ("GET", "/readyz", "main.readyz", PUBLIC),
+    ("GET", "/login", "accounts.login", PUBLIC),
+    ("GET", "/api/v1/docs", "main.api_docs", PUBLIC),
+    ("GET", "/api/v1/openapi.json", "api-docs.openapi_json", PUBLIC),
+    ("GET", "/dashboard", "main.dashboard", SIGNED_IN),
+    ("GET", "/profile", "accounts.profile", SIGNED_IN),
+    ("POST", "/profile/password", "accounts.change_password", SIGNED_IN),
+    ("POST", "/profile/tokens", "accounts.create_token", SIGNED_IN),
+    ("POST", "/profile/tokens/{token}/revoke", "accounts.revoke_token", SIGNED_IN),
+    ("GET", "/guide/", "guides.index", Permission.GUIDE_READ),
+    ("GET", "/guide/flask", "guides.show", Permission.GUIDE_READ),
+    ("GET", "/tasks/{job}", "tasks.show", Permission.TASKS_READ),
+    ("GET", "/tasks/{job}/status", "tasks.status", Permission.TASKS_READ),
+    ("GET", "/admin/users", "admin.users", Permission.USERS_MANAGE),
+    ("POST", "/admin/users", "admin.create_user", Permission.USERS_MANAGE),
+    ("POST", "/admin/users/{user}/role", "admin.change_role", Permission.USERS_MANAGE),
+    ("POST", "/admin/users/{user}/active", "admin.set_active", Permission.USERS_MANAGE),
+    ("GET", "/admin/audit", "admin.audit_log", Permission.AUDIT_READ),
+    ("POST", "/logout", "accounts.logout", PUBLIC),  # last: it ends the session
+]
+
+API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
+    ("GET", "/api/v1/me", "users_api.Me", SIGNED_IN),
+    ("GET", "/api/v1/users", "users_api.Users", Permission.USERS_MANAGE),
+    ("POST", "/api/v1/users", "users_api.Users", Permission.USERS_MANAGE),
+    ("GET", "/api/v1/users/{user}", "users_api.UserItem", Permission.USERS_MANAGE),
+    ("PATCH", "/api/v1/users/{user}", "users_api.UserItem", Permission.USERS_MANAGE),
+    ("GET", "/api/v1/guides", "guides_api.Guides", Permission.GUIDE_READ),
+    ("GET", "/api/v1/guides/flask", "guides_api.GuideItem", Permission.GUIDE_READ),
+    ("GET", "/api/v1/tasks/{job}", "tasks_api.TaskItem", Permission.TASKS_READ),
+]
+
+
+def test_every_endpoint_is_classified(app):
+    known = {r[2] for r in ROUTES + API_ROUTES} | {"static"}
+    assert {rule.endpoint for rule in app.url_map.iter_rules()} <= known
+
+
+def _fill(path: str, ids: dict[str, int]) -> str:
+    return path.format(**ids)
+
+
+@pytest.fixture
+def ids(make_user):
+    victim = make_user("interviewer")
+    job = enqueue(add, 1, 2)
+    db.session.commit()
+    return {"user": victim.id, "job": job.id, "token": 999}
+
+
+def _allowed(role: Role, rule: str | Permission) -> bool:
+    if rule in (PUBLIC, SIGNED_IN):
+        return True
+    return rule in PERMISSIONS[role]
+
+
+@pytest.mark.parametrize("role", [None, *Role])
+def test_pages_per_role(app, client, make_user, ids, role):
+    if role is not None:
+        login(client, make_user(role.value).email)
+    for method, template, _endpoint, rule in ROUTES:
+        path = _fill(template, ids)
+        if method == "GET":
+            status = client.get(path).status_code
+        else:
+            token = csrf_token(client, "/login") if role is None else csrf_token(client, "/profile")
+            status = client.post(path, data={"csrf_token": token}).status_code
+        if role is None:
+            if rule == PUBLIC:
+                assert status in (200, 302), (path, status)
+            else:
+                assert status == 302, (path, status)  # to the sign-in page
+        elif _allowed(role, rule):
+            assert status not in (401, 403), (role, path, status)
+        else:
+            assert status == 403, (role, path, status)
+
+
+@pytest.mark.parametrize("role", [None, *Role])
+def test_api_per_role(client, api_token, ids, role):
+    headers: dict[str, str] = {}
+    if role is not None:
+        _, headers = api_token(role.value)
+    for method, template, _endpoint, rule in API_ROUTES:
+        response = client.open(_fill(template, ids), method=method, headers=headers, json={})
+        status = response.status_code
+        assert response.is_json, (template, status)
+        if role is None:
+            assert status == 401, (template, status)
+            assert response.get_json()["error"]["code"] == "unauthorized"
+        elif _allowed(role, rule):
+            assert status not in (401, 403), (role, template, status)
+        else:
+            assert status == 403, (role, template, status)
+            assert response.get_json()["error"]["code"] == "forbidden"
+
+
+def test_state_changes_need_a_csrf_token(client, login_as, make_user):
+    login_as("admin")
+    victim = make_user("recruiter")
+    response = client.post(f"/admin/users/{victim.id}/role", data={"role": "admin"})
+    assert response.status_code == 400
+    db.session.refresh(victim)
+    assert victim.role == "recruiter"

@@ -1,0 +1,193 @@
+"""Shared fixtures: an app on a real, isolated database per test (SQLite, and
+PostgreSQL too when HIREKIT_TEST_DATABASE_URL is set), its client and CLI runner."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
+
+from hirekit import create_app
+from hirekit.extensions import db as _db
+
+PG_URL = os.environ.get("HIREKIT_TEST_DATABASE_URL", "")
+REDIS_URL = os.environ.get("HIREKIT_TEST_REDIS_URL", "")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+PASSWORD = "correct-horse-42"
+
+BASE_CONFIG: dict[str, Any] = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret-key",
+    "DEMO": False,
+    "JOB_RETRY_BACKOFF_SECONDS": 0.0,
+    "TASK_MODULE_PREFIXES": ["hirekit.", "tests."],
+}
+
+
+class RequestScopedClient(FlaskClient):
+    """Each request in its own app context, as in a real server.
+
+    Tests hold an app context open for their own database work; without this,
+    requests would share its ``g`` (and with it the signed-in user).
+    """
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
+def _psycopg_url(url: str) -> str:
+    return re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database built once by the migrations; each test gets a copy."""
+    path = tmp_path_factory.mktemp("template") / "hirekit.sqlite3"
+    app = create_app({**BASE_CONFIG, "DATABASE_URL": f"sqlite:///{path}"})
+    with app.app_context():
+        upgrade()
+        _db.engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_schema_url() -> Iterator[str]:
+    """A private schema in the test database, migrated once, dropped at the end."""
+    schema = f"hk_{uuid.uuid4().hex[:10]}"
+    base = _psycopg_url(PG_URL)
+    engine = create_engine(base)
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base else "?"
+    url = f"{base}{sep}options=-csearch_path%3D{schema}"
+    app = create_app({**BASE_CONFIG, "DATABASE_URL": url})
+    with app.app_context():
+        upgrade()
+        _db.engine.dispose()
+    yield url
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
+
+
+def _database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if backend == "sqlite":
+        template: Path = request.getfixturevalue("sqlite_template")
+        copy = tmp_path / "hirekit.sqlite3"
+        shutil.copy(template, copy)
+        return f"sqlite:///{copy}"
+    url: str = request.getfixturevalue("pg_schema_url")
+    engine = create_engine(url)
+    tables = ", ".join(f'"{t.name}"' for t in _db.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def app_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[..., Flask]]:
+    """Build apps on this test's database; extra config as keyword arguments."""
+    url = _database_url(request.param, request, tmp_path)
+    made: list[Flask] = []
+
+    def make(**overrides: Any) -> Flask:
+        config = {**BASE_CONFIG, "DATABASE_URL": url, "UPLOAD_DIR": str(tmp_path / "uploads")}
+        app = create_app({**config, **overrides})
+        app.test_client_class = RequestScopedClient
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        with app.app_context():
+            _db.session.remove()
+            _db.engine.dispose()
+
+
+@pytest.fixture
+def app(app_factory: Callable[..., Flask]) -> Iterator[Flask]:
+    app = app_factory()
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture
+def db(app: Flask) -> Any:
+    return _db
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_user(app: Flask) -> Callable[..., Any]:
+    from hirekit.accounts import services
+
+    def make(
+        role: str = "recruiter", email: str | None = None, password: str = PASSWORD, name: str = ""
+    ) -> Any:
+        user = services.create_user(
+            email or f"{role}-{uuid.uuid4().hex[:6]}@example.com", role, password, name=name
+        )
+        _db.session.commit()
+        return user
+
+    return make
+
+
+def csrf_token(client: FlaskClient, path: str) -> str:
+    html = client.get(path).get_data(as_text=True)
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def login(client: FlaskClient, email: str, password: str = PASSWORD) -> Any:
+    token = csrf_token(client, "/login")
+    return client.post("/login", data={"email": email, "password": password, "csrf_token": token})
+
+
+@pytest.fixture
+def login_as(client: FlaskClient, make_user: Callable[..., Any]) -> Callable[..., Any]:
+    """Create a user of ``role`` and sign the test client in as them."""
+
+    def do(role: str = "recruiter") -> Any:
+        user = make_user(role)
+        response = login(client, user.email)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return user
+
+    return do
+
+
+@pytest.fixture
+def api_token(make_user: Callable[..., Any]) -> Callable[..., tuple[Any, dict[str, str]]]:
+    """A user of ``role`` and the Authorization header of a fresh token of theirs."""
+    from hirekit.accounts import services
+
+    def do(role: str = "recruiter") -> tuple[Any, dict[str, str]]:
+        user = make_user(role)
+        issued = services.create_token(user, "tests")
+        _db.session.commit()
+        return user, {"Authorization": f"Bearer {issued.secret}"}
+
+    return do

@@ -1,0 +1,109 @@
+"""The hirekit command, through the app's CLI runner."""
+
+from __future__ import annotations
+
+from hirekit.accounts import services
+from hirekit.cli import cli
+
+
+def test_help_lists_every_command(runner):
+    output = runner.invoke(cli, ["--help"]).output
+    for command in ("run", "worker", "setup", "users", "demo", "db", "audit"):
+        assert f"  {command} " in output, command
+
+
+def test_users_create_and_list(runner, app):
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "Cli@Example.com",
+            "--role",
+            "hiring_manager",
+            "--password",
+            "cli-password-1",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    assert "created cli@example.com (hiring_manager)" in result.output
+    assert services.authenticate("cli@example.com", "cli-password-1") is not None
+    listing = runner.invoke(args=["users", "list"]).output
+    assert "cli@example.com" in listing and "hiring_manager" in listing
+
+
+def test_users_create_generates_and_prints_a_password(runner, app):
+    result = runner.invoke(
+        args=["users", "create", "--email", "gen@example.com", "--role", "admin"]
+    )
+    password = result.output.split("password: ")[1].strip()
+    assert services.authenticate("gen@example.com", password) is not None
+
+
+def test_users_create_rejects_bad_input_clearly(runner, app):
+    duplicate = [
+        "users",
+        "create",
+        "--email",
+        "d@example.com",
+        "--role",
+        "admin",
+        "--password",
+        "cli-password-1",
+    ]
+    runner.invoke(args=duplicate)
+    again = runner.invoke(args=duplicate)
+    assert again.exit_code == 1
+    assert "already exists" in again.output
+    weak = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "w@example.com",
+            "--role",
+            "admin",
+            "--password",
+            "short",
+        ]
+    )
+    assert weak.exit_code == 1 and "Password too weak" in weak.output
+    role = runner.invoke(args=["users", "create", "--email", "r@example.com", "--role", "wizard"])
+    assert role.exit_code == 2
+
+
+def test_setup_creates_an_admin_once_and_loads_demo(runner, app):
+    first = runner.invoke(args=["setup", "--demo"])
+    assert first.exit_code == 0, first.output
+    password = first.output.split("password: ")[1].split()[0]
+    assert services.authenticate("admin@example.com", password).role == "admin"
+    assert "loaded demo data" in first.output
+    second = runner.invoke(args=["setup"])
+    assert "already set up" in second.output
+    assert services.count_users() == len(services.list_users())
+
+
+def test_demo_load_is_idempotent(runner, app):
+    assert "loaded demo data" in runner.invoke(args=["demo", "load"]).output
+    count = services.count_users()
+    assert "already loaded" in runner.invoke(args=["demo", "load"]).output
+    assert services.count_users() == count
+
+
+def test_audit_verify(runner, app, make_user):
+    make_user("admin")
+    result = runner.invoke(args=["audit", "verify"])
+    assert result.exit_code == 0 and "intact" in result.output
+
+
+def test_worker_burst_runs_due_jobs(runner, app):
+    from hirekit.extensions import db
+    from hirekit.queue import enqueue, get_job
+    from tests.queue.sample_tasks import add
+
+    job = enqueue(add, 2, 2)
+    db.session.commit()
+    result = runner.invoke(args=["worker", "--burst"])
+    assert "ran 1 job(s)" in result.output
+    db.session.expire_all()
+    assert get_job(job.id).result == {"sum": 4}

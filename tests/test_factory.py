@@ -1,0 +1,116 @@
+"""The application factory assembles only; configuration fails fast and clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hirekit import create_app
+from hirekit.config import ConfigError, ensure_secret_key_file
+
+
+def test_factory_registers_every_domain_blueprint(app):
+    assert {"main", "accounts", "admin", "guides", "tasks", "users_api", "guides_api"} <= set(
+        app.blueprints
+    )
+
+
+def test_factory_creates_no_database(tmp_path):
+    target = tmp_path / "never.sqlite3"
+    create_app({"SECRET_KEY": "k", "DATABASE_URL": f"sqlite:///{target}"})
+    assert not target.exists()
+
+
+def test_environment_overrides_defaults(monkeypatch, tmp_path):
+    monkeypatch.setenv("HIREKIT_LOGIN_RATE_LIMIT", "7 per minute")
+    monkeypatch.setenv("HIREKIT_MAX_UPLOAD_MB", "3")
+    app = create_app({"SECRET_KEY": "k", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+    assert app.config["LOGIN_RATE_LIMIT"] == "7 per minute"
+    assert app.config["MAX_CONTENT_LENGTH"] == 3 * 1024 * 1024
+
+
+def test_embedded_default_lives_in_the_instance_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("HIREKIT_INSTANCE_PATH", str(tmp_path))
+    app = create_app({"SECRET_KEY": "k"})
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'hirekit.sqlite3'}"
+    assert app.config["UPLOAD_DIR"] == str(tmp_path / "uploads")
+
+
+def test_postgres_url_selects_psycopg(tmp_path):
+    app = create_app({"SECRET_KEY": "k", "DATABASE_URL": "postgresql://u@db/hk"})
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@db/hk"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "fragment"),
+    [
+        (
+            {"DATABASE_URL": "mysql://x"},
+            "HIREKIT_DATABASE_URL must be a sqlite:// or postgresql://",
+        ),
+        ({"MAX_UPLOAD_MB": "lots"}, "HIREKIT_MAX_UPLOAD_MB must be a number"),
+        ({"MAX_UPLOAD_MB": 0}, "HIREKIT_MAX_UPLOAD_MB must be a positive"),
+        ({"EMBEDDED_WORKER": "maybe"}, "HIREKIT_EMBEDDED_WORKER must be true or false"),
+        ({"JOB_MAX_ATTEMPTS": 0}, "HIREKIT_JOB_MAX_ATTEMPTS must be at least 1"),
+    ],
+)
+def test_bad_settings_fail_with_one_clear_line(overrides, fragment, tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        create_app({"SECRET_KEY": "k", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db", **overrides})
+    assert fragment in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_secret_key_names_the_fix(monkeypatch, tmp_path):
+    monkeypatch.delenv("HIREKIT_SECRET_KEY", raising=False)
+    monkeypatch.setenv("HIREKIT_INSTANCE_PATH", str(tmp_path))
+    with pytest.raises(ConfigError, match="HIREKIT_SECRET_KEY"):
+        create_app()
+
+
+def test_secret_key_is_generated_once_into_the_instance_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("HIREKIT_SECRET_KEY", raising=False)
+    monkeypatch.setenv("HIREKIT_INSTANCE_PATH", str(tmp_path))
+    ensure_secret_key_file(tmp_path)
+    first = (tmp_path / "secret_key").read_text()
+    ensure_secret_key_file(tmp_path)
+    assert (tmp_path / "secret_key").read_text() == first
+    assert len(first) >= 40
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+    assert create_app().config["SECRET_KEY"] == first
+
+
+def test_secret_key_is_never_a_literal_in_the_code():
+    source = Path(__file__).parents[1] / "src" / "hirekit"
+    for path in source.rglob("*.py"):
+        assert 'SECRET_KEY = "' not in path.read_text(), path
+
+
+def test_requests_carry_a_request_id(client):
+    response = client.get("/healthz", headers={"X-Request-ID": "abc-123"})
+    assert response.headers["X-Request-ID"] == "abc-123"
+    generated = client.get("/healthz").headers["X-Request-ID"]
+    assert len(generated) == 32
+    hostile = client.get("/healthz", headers={"X-Request-ID": "<script>" + "a" * 100})
+    assert hostile.headers["X-Request-ID"] != "<script>" + "a" * 100
+    assert len(hostile.headers["X-Request-ID"]) == 32
+
+
+def test_security_headers_on_pages_and_api(client):
+    for path in ("/login", "/api/v1/me"):
+        headers = client.get(path).headers
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
+        assert "unsafe-inline" not in headers["Content-Security-Policy"]
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["Referrer-Policy"] == "same-origin"
+
+
+def test_health_and_readiness(client, app_factory):
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+    assert client.get("/readyz").status_code == 200
+    broken = app_factory(DATABASE_URL="sqlite:////nonexistent-dir/x.sqlite3").test_client()
+    response = broken.get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "unavailable"
