@@ -9,6 +9,8 @@ after it. It also emits the name-free token stream used for fingerprints.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
+from typing import Any
 
 from hirekit.engines.codereview.extensions_table import distribution_for
 from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, FuncInfo, MethodUse
@@ -79,11 +81,19 @@ class Extractor(ast.NodeVisitor):
                 self.scan.tokens.append("S" if isinstance(node.value, str) else "C")
             else:
                 self.scan.tokens.append(type(node).__name__)
-        method = getattr(self, "visit_" + type(node).__name__, None)
+        method = _HANDLERS.get(type(node))
         if method is not None:
-            method(node)
-        else:
-            self.generic_visit(node)
+            method(self, node)
+            return
+        # Inlined generic_visit: this loop runs for every node of every file.
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        self.visit(item)
+            elif isinstance(value, ast.AST):
+                self.visit(value)
 
     def finish(self) -> Scan:
         for local, dist in self.ext_locals.items():
@@ -351,3 +361,11 @@ class Extractor(ast.NodeVisitor):
             view_class,
             view_name,
         )
+
+
+#: node type -> handler, resolved once instead of a getattr per node
+_HANDLERS: dict[type, Callable[[Extractor, Any], None]] = {
+    getattr(ast, name[len("visit_") :]): getattr(Extractor, name)
+    for name in dir(Extractor)
+    if name.startswith("visit_") and hasattr(ast, name[len("visit_") :])
+}

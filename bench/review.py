@@ -1,0 +1,89 @@
+"""Time the code review against the floor of reading and parsing the same files.
+
+Prints, for the largest corpus tree and for a synthesised 1,000-file tree
+(corpus files copied under distinct folders): review seconds, read+parse
+seconds (the floor), their ratio, and peak RSS of this process and its workers.
+
+    python bench/review.py [--cache DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import resource
+import shutil
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import contextlib
+
+from fetch_flask_corpus import DEFAULT_CACHE, fetch
+
+from hirekit.engines.codereview import review
+from hirekit.engines.codereview.limits import Deadline, Limits
+from hirekit.engines.codereview.sources import collect
+
+
+def floor_seconds(root: Path) -> tuple[float, int]:
+    files = collect(root, Limits(), Deadline(600)).python
+    start = time.perf_counter()
+    for f in files:
+        with contextlib.suppress(SyntaxError, ValueError):
+            ast.parse(f.path.read_bytes())
+    return time.perf_counter() - start, len(files)
+
+
+def peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def measure(label: str, root: Path) -> None:
+    floor, count = floor_seconds(root)
+    start = time.perf_counter()
+    report = review(root)
+    seconds = time.perf_counter() - start
+    print(
+        f"{label}: {count} files, {report.stats.lines} lines | review {seconds:.2f} s | "
+        f"read+parse floor {floor:.2f} s | ratio {seconds / floor:.2f} | "
+        f"peak RSS {peak_mb():.0f} MB"
+    )
+
+
+def synthesise(source_roots: list[Path], dest: Path, target: int = 1000) -> Path:
+    pool = [p for root in source_roots for p in sorted(root.rglob("*.py"))]
+    for i in range(target):
+        src = pool[i % len(pool)]
+        out = dest / f"c{i // len(pool)}" / f"f{i}_{src.name}"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, out)
+    return dest
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-review-"))
+    try:
+        roots = []
+        for archive in fetch(args.cache):
+            with tarfile.open(archive) as tf:
+                tf.extractall(work / "src", filter="data")
+        roots = sorted((work / "src").iterdir())
+        largest = max(roots, key=lambda r: sum(1 for _ in r.rglob("*.py")))
+        measure(f"largest corpus tree ({largest.name})", largest)
+        measure("synthesised 1,000-file tree", synthesise(roots, work / "synth"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
