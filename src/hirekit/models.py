@@ -2,6 +2,21 @@
 
 from hirekit.accounts.models import ApiToken, User
 from hirekit.audit.models import AuditEntry
+from hirekit.candidates.models import Application, Candidate, CandidateTag, Event, Note
+from hirekit.jobs.models import Job, JobMember, Stage
 from hirekit.queue.models import BackgroundJob
 
-__all__ = ["ApiToken", "AuditEntry", "BackgroundJob", "User"]
+__all__ = [
+    "ApiToken",
+    "Application",
+    "AuditEntry",
+    "BackgroundJob",
+    "Candidate",
+    "CandidateTag",
+    "Event",
+    "Job",
+    "JobMember",
+    "Note",
+    "Stage",
+    "User",
+]

@@ -24,6 +24,8 @@ class Permission(StrEnum):
     TASKS_READ = "tasks:read"
     JOBS_READ = "jobs:read"
     JOBS_WRITE = "jobs:write"
+    #: See every confidential job, not only those whose hiring team one is on (admins).
+    JOBS_CONFIDENTIAL = "jobs:confidential"
     SALARY_READ = "salary:read"
     CANDIDATES_READ = "candidates:read"
     CANDIDATES_WRITE = "candidates:write"

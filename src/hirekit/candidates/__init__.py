@@ -1,0 +1,1 @@
+"""Candidates: people, their applications to jobs, notes and the timeline of events."""

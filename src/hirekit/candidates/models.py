@@ -1,0 +1,131 @@
+"""A person, their applications to jobs, notes about them and the timeline of events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from hirekit.accounts.models import User
+from hirekit.candidates.choices import ApplicationStatus
+from hirekit.db import CreatedAtMixin, utcnow
+from hirekit.extensions import db
+from hirekit.jobs.models import Job, Stage
+
+
+class Candidate(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    """A person, whatever jobs they apply to."""
+
+    __tablename__ = "candidates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(160), index=True)
+    # Stored lower-cased so that duplicate matching and search use the index.
+    email: Mapped[str] = mapped_column(String(254), default="", index=True)
+    # Digits only (with a leading +), for duplicate matching across spellings.
+    phone: Mapped[str] = mapped_column(String(32), default="", index=True)
+    links: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source: Mapped[str] = mapped_column(String(32), default="", index=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    tags: Mapped[list[CandidateTag]] = relationship(
+        back_populates="candidate", cascade="all, delete-orphan", order_by="CandidateTag.tag"
+    )
+    applications: Mapped[list[Application]] = relationship(
+        back_populates="candidate", order_by="Application.id"
+    )
+    notes: Mapped[list[Note]] = relationship(back_populates="candidate", order_by="Note.id")
+
+    @property
+    def tag_names(self) -> list[str]:
+        return [t.tag for t in self.tags]
+
+
+class CandidateTag(db.Model):  # type: ignore[name-defined]
+    __tablename__ = "candidate_tags"
+    __table_args__ = (UniqueConstraint("candidate_id", "tag", name="uq_candidate_tags_pair"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    tag: Mapped[str] = mapped_column(String(40), index=True)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="tags")
+
+
+class Application(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    """One person applying to one job: where they are in its pipeline, and how it ended."""
+
+    __tablename__ = "applications"
+    __table_args__ = (UniqueConstraint("candidate_id", "job_id", name="uq_applications_pair"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id"), index=True)
+    status: Mapped[str] = mapped_column(
+        String(16), default=ApplicationStatus.ACTIVE.value, index=True
+    )
+    reject_reason: Mapped[str] = mapped_column(String(40), default="")
+    # A copy of the last move's time, so the board needs no event query per card;
+    # reports derive every figure from the events themselves.
+    stage_entered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="applications")
+    job: Mapped[Job] = relationship()
+    stage: Mapped[Stage] = relationship()
+
+    def days_in_stage(self, now: datetime | None = None) -> int:
+        return max(0, ((now or utcnow()) - self.stage_entered_at).days)
+
+
+class Note(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("applications.id", ondelete="SET NULL"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    body: Mapped[str] = mapped_column(Text)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="notes")
+    author: Mapped[User | None] = relationship()
+
+
+class Event(db.Model):  # type: ignore[name-defined]
+    """One thing that happened to a candidate or application, by whom and when.
+
+    Moves carry ``data = {"from_stage_id", "from_stage", "to_stage_id", "to_stage"}``;
+    every time figure (time in stage, time to hire) is derived from these rows.
+    """
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    actor: Mapped[User | None] = relationship()
+    application: Mapped[Application | None] = relationship()

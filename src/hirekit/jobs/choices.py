@@ -1,0 +1,63 @@
+"""The fixed vocabularies of a job: use cases, levels, states, stages and reject reasons."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class UseCase(StrEnum):
+    REST_API = "rest-api"
+    MICROSERVICES = "microservices"
+    FULL_STACK = "full-stack"
+
+
+class Level(StrEnum):
+    JUNIOR = "junior"
+    MID = "mid"
+    SENIOR = "senior"
+
+
+class Workplace(StrEnum):
+    ONSITE = "onsite"
+    HYBRID = "hybrid"
+    REMOTE = "remote"
+
+
+class JobState(StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+class TeamRole(StrEnum):
+    HIRING_MANAGER = "hiring_manager"
+    RECRUITER = "recruiter"
+    INTERVIEWER = "interviewer"
+
+
+#: Which state a job may go to from each state; anything else is a conflict.
+TRANSITIONS: dict[JobState, frozenset[JobState]] = {
+    JobState.DRAFT: frozenset({JobState.OPEN, JobState.CLOSED}),
+    JobState.OPEN: frozenset({JobState.PAUSED, JobState.CLOSED}),
+    JobState.PAUSED: frozenset({JobState.OPEN, JobState.CLOSED}),
+    JobState.CLOSED: frozenset({JobState.OPEN}),
+}
+
+#: The pipeline a new job starts with; its last stage means "hired".
+DEFAULT_STAGES = ("Applied", "Screen", "Take-home", "Interview", "Offer", "Hired")
+
+#: Why an application ended in "rejected": stable keys, readable labels.
+REJECT_REASONS: dict[str, str] = {
+    "no-flask-experience": "No real Flask experience",
+    "skills-mismatch": "Skills do not match the use case",
+    "take-home-quality": "Take-home below the bar",
+    "interview-performance": "Interview performance",
+    "salary-expectations": "Salary expectations too far apart",
+    "location": "Location or work permit",
+    "position-filled": "Position filled",
+    "unresponsive": "Did not respond",
+    "other": "Other",
+}
+
+CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "SEK", "PLN")
