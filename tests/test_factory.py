@@ -51,8 +51,9 @@ def test_postgres_url_selects_psycopg(tmp_path):
         ),
         ({"MAX_UPLOAD_MB": "lots"}, "HIREKIT_MAX_UPLOAD_MB must be a number"),
         ({"MAX_UPLOAD_MB": 0}, "HIREKIT_MAX_UPLOAD_MB must be a positive"),
+        ({"REVIEW_TIMEOUT_SECONDS": -1}, "HIREKIT_REVIEW_TIMEOUT_SECONDS must be a positive"),
         ({"EMBEDDED_WORKER": "maybe"}, "HIREKIT_EMBEDDED_WORKER must be true or false"),
-        ({"JOB_MAX_ATTEMPTS": 0}, "HIREKIT_JOB_MAX_ATTEMPTS must be at least 1"),
+        ({"JOB_MAX_ATTEMPTS": 0}, "HIREKIT_JOB_MAX_ATTEMPTS must be a positive"),
     ],
 )
 def test_bad_settings_fail_with_one_clear_line(overrides, fragment, tmp_path):

@@ -139,6 +139,9 @@ def register_commands(app: Flask) -> None:
     from hirekit.accounts.cli import users_group
     from hirekit.audit.cli import audit_group
     from hirekit.demo import demo_group
+    from hirekit.jobs.cli import lint_job_command
+    from hirekit.resumes.cli import screen_command
+    from hirekit.takehomes.cli import review_command
 
     for command in (
         run_command,
@@ -147,6 +150,9 @@ def register_commands(app: Flask) -> None:
         users_group,
         demo_group,
         audit_group,
+        review_command,
+        screen_command,
+        lint_job_command,
         routes_command,
         shell_command,
     ):

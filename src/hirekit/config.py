@@ -41,14 +41,41 @@ DEFAULTS: dict[str, Any] = {
     "TASK_MODULE_PREFIXES": ["hirekit."],
     "EMBEDDED_WORKER": True,
     "SESSION_COOKIE_SECURE": False,
+    # Take-home review limits (per submission)
+    "REVIEW_MAX_ARCHIVE_MB": 50,
+    "REVIEW_MAX_UNPACKED_MB": 300,
+    "REVIEW_MAX_FILES": 20_000,
+    "REVIEW_MAX_COMPRESSION_RATIO": 100,
+    "REVIEW_MAX_SOURCE_FILE_MB": 5,
+    "REVIEW_TIMEOUT_SECONDS": 60,
+    # Resume screening limits (per file)
+    "RESUME_MAX_MB": 10,
+    "RESUME_MAX_PAGES": 30,
+    "RESUME_TIMEOUT_SECONDS": 10,
     "API_MAX_PER_PAGE": 100,
     "DEMO": True,
     "TESTING": False,
     "LOG_LEVEL": "INFO",
 }
 
-_INT_SETTINGS = ("MAX_UPLOAD_MB", "JOB_MAX_ATTEMPTS", "API_MAX_PER_PAGE")
-_FLOAT_SETTINGS = ("JOB_RETRY_BACKOFF_SECONDS", "JOB_POLL_SECONDS")
+_INT_SETTINGS = (
+    "MAX_UPLOAD_MB",
+    "JOB_MAX_ATTEMPTS",
+    "API_MAX_PER_PAGE",
+    "REVIEW_MAX_ARCHIVE_MB",
+    "REVIEW_MAX_UNPACKED_MB",
+    "REVIEW_MAX_FILES",
+    "REVIEW_MAX_SOURCE_FILE_MB",
+    "RESUME_MAX_MB",
+    "RESUME_MAX_PAGES",
+)
+_FLOAT_SETTINGS = (
+    "JOB_RETRY_BACKOFF_SECONDS",
+    "JOB_POLL_SECONDS",
+    "REVIEW_MAX_COMPRESSION_RATIO",
+    "REVIEW_TIMEOUT_SECONDS",
+    "RESUME_TIMEOUT_SECONDS",
+)
 _BOOL_SETTINGS = ("EMBEDDED_WORKER", "SESSION_COOKIE_SECURE", "DEMO", "TESTING")
 
 
@@ -110,10 +137,9 @@ def _coerce_types(app: Flask) -> None:
         app.config[key] = _as_number(key, app.config[key], float)
     for key in _BOOL_SETTINGS:
         app.config[key] = _as_bool(key, app.config[key])
-    if int(app.config["MAX_UPLOAD_MB"]) <= 0:
-        raise ConfigError(f"{ENV_PREFIX}_MAX_UPLOAD_MB must be a positive number of megabytes")
-    if int(app.config["JOB_MAX_ATTEMPTS"]) < 1:
-        raise ConfigError(f"{ENV_PREFIX}_JOB_MAX_ATTEMPTS must be at least 1")
+    for key in (*_INT_SETTINGS, *_FLOAT_SETTINGS):
+        if key != "JOB_RETRY_BACKOFF_SECONDS" and app.config[key] <= 0:
+            raise ConfigError(f"{ENV_PREFIX}_{key} must be a positive number")
 
 
 def _as_number(key: str, value: Any, kind: type[int] | type[float]) -> int | float:

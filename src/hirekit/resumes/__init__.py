@@ -1,0 +1,1 @@
+"""Resumes: uploads, text extraction and screening results per candidate."""

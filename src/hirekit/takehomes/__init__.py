@@ -1,0 +1,1 @@
+"""Take-home projects: uploads, static review reports, similar submissions."""
