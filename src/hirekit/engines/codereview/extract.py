@@ -14,6 +14,7 @@ from typing import Any
 
 from hirekit.engines.codereview.extensions_table import distribution_for
 from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, FuncInfo, MethodUse
+from hirekit.engines.codereview.nodekinds import CONSTANT_TOKEN, KINDS, STRING_TOKEN
 from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword, str_list, str_value
 
 ROUTE_ATTRS = frozenset({"route", "get", "post", "put", "patch", "delete"})
@@ -47,7 +48,7 @@ ENV_READERS = {
     "environs.Env": "environs",
     "decouple.config": "decouple",
 }
-_SKIP_TOKENS = (ast.Load, ast.Store, ast.Del, ast.Import, ast.ImportFrom)
+_TABLE = KINDS.table
 
 
 def _resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
@@ -74,26 +75,48 @@ class Extractor(ast.NodeVisitor):
         self.returns: list[set[str]] = []
         self.in_route: list[bool] = []
         self.ext_locals: dict[str, str] = {}
+        self.tokens = self.scan.tokens
 
     def visit(self, node: ast.AST) -> None:
-        if not isinstance(node, _SKIP_TOKENS):
-            if isinstance(node, ast.Constant):
-                self.scan.tokens.append("S" if isinstance(node.value, str) else "C")
+        kind = node.__class__
+        entry = _TABLE.get(kind) or KINDS.add(kind)
+        if entry is None:
+            return
+        token = entry[0]
+        if token is not None:
+            if kind is ast.Constant:
+                str_const = isinstance(node.value, str)  # type: ignore[attr-defined]
+                self.tokens.append(STRING_TOKEN if str_const else CONSTANT_TOKEN)
             else:
-                self.scan.tokens.append(type(node).__name__)
-        method = _HANDLERS.get(type(node))
+                self.tokens.append(token)
+        method = _HANDLERS.get(kind)
         if method is not None:
             method(self, node)
             return
         # Inlined generic_visit: this loop runs for every node of every file.
-        for name in node._fields:
+        visit = self.visit
+        for name in entry[1]:
             value = getattr(node, name, None)
-            if isinstance(value, list):
+            if value.__class__ is list:
                 for item in value:
-                    if isinstance(item, ast.AST):
-                        self.visit(item)
-            elif isinstance(value, ast.AST):
-                self.visit(value)
+                    if item is not None:
+                        visit(item)
+            elif value is not None:
+                visit(value)
+
+    def generic_visit(self, node: ast.AST) -> None:
+        entry = _TABLE.get(node.__class__) or KINDS.add(node.__class__)
+        if entry is None:
+            return
+        visit = self.visit
+        for name in entry[1]:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if item is not None:
+                        visit(item)
+            elif value is not None:
+                visit(value)
 
     def finish(self) -> Scan:
         for local, dist in self.ext_locals.items():
@@ -250,7 +273,7 @@ class Extractor(ast.NodeVisitor):
     # statements --------------------------------------------------------
     def visit_Expr(self, node: ast.Expr) -> None:
         if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-            self.scan.tokens.pop()  # docstrings and bare strings are not code
+            self.tokens.pop()  # docstrings and bare strings are not code
             return
         self.generic_visit(node)
 
@@ -365,7 +388,7 @@ class Extractor(ast.NodeVisitor):
 
 #: node type -> handler, resolved once instead of a getattr per node
 _HANDLERS: dict[type, Callable[[Extractor, Any], None]] = {
-    getattr(ast, name[len("visit_") :]): getattr(Extractor, name)
-    for name in dir(Extractor)
+    getattr(ast, name[len("visit_") :]): method
+    for name, method in vars(Extractor).items()
     if name.startswith("visit_") and hasattr(ast, name[len("visit_") :])
 }

@@ -81,8 +81,8 @@ def client(app):
 )
 
 
-def tokens_of(text: str) -> list[str]:
-    """The name-free token stream the review uses for ``text``."""
+def tokens_of(text: str) -> list[int]:
+    """The name-free token stream (token ids) the review uses for ``text``."""
     extractor = Extractor(FileFacts("x.py", "x", False), False)
     extractor.visit(ast.parse(text))
     return extractor.scan.tokens

@@ -58,7 +58,7 @@ class Scan:
     classdefs: list[tuple[ast.ClassDef, Ctx]] = field(default_factory=list)
     decorators: list[tuple[ast.expr, Ctx]] = field(default_factory=list)
     route_funcs: set[int] = field(default_factory=set)
-    tokens: list[str] = field(default_factory=list)
+    tokens: list[int] = field(default_factory=list)  # token ids, see nodekinds
 
     def canon(self, name: str | None) -> str | None:
         """Resolve a dotted name through this file's imports (``fl.Flask`` -> ``flask.Flask``)."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Sequence
-from functools import lru_cache
+
+from hirekit.engines.codereview.nodekinds import token_id
 
 #: Tokens per k-gram; a k-gram of AST node kinds is roughly one to two source lines.
 K = 20
@@ -14,16 +14,11 @@ W = 8
 MASK = (1 << 48) - 1
 BASE = 1_000_003
 
-
-@lru_cache(maxsize=512)
-def _token_id(token: str) -> int:
-    # crc32 rather than hash(): stable across processes and Python runs.
-    return zlib.crc32(token.encode()) + 1
+__all__ = ["BASE", "K", "MASK", "W", "kgram_hashes", "token_id", "winnow", "window_minima"]
 
 
-def kgram_hashes(tokens: Sequence[str], k: int = K) -> list[int]:
-    """Rolling polynomial hash of every run of ``k`` consecutive tokens."""
-    ids = [_token_id(t) for t in tokens]
+def kgram_hashes(ids: Sequence[int], k: int = K) -> list[int]:
+    """Rolling polynomial hash of every run of ``k`` consecutive token ids."""
     if len(ids) < k:
         return []
     top = pow(BASE, k - 1, 1 << 48)
@@ -31,18 +26,40 @@ def kgram_hashes(tokens: Sequence[str], k: int = K) -> list[int]:
     for value in ids[:k]:
         h = (h * BASE + value) & MASK
     out = [h]
-    for i in range(k, len(ids)):
-        h = ((h - ids[i - k] * top) * BASE + ids[i]) & MASK
-        out.append(h)
+    append = out.append
+    for leaving, entering in zip(ids, ids[k:], strict=False):
+        h = ((h - leaving * top) * BASE + entering) & MASK
+        append(h)
     return out
 
 
-def winnow(tokens: Sequence[str], k: int = K, w: int = W) -> list[int]:
-    """Sorted, de-duplicated fingerprint hashes of ``tokens``."""
-    hashes = kgram_hashes(tokens, k)
+def window_minima(hashes: Sequence[int], w: int) -> set[int]:
+    """The minimum of every run of ``w`` consecutive hashes (``len(hashes) >= w``).
+
+    The minimum is carried from one window to the next and only searched again
+    once it slides out, so most windows cost one comparison.
+    """
+    picked: set[int] = set()
+    best = -1  # position of the current window's minimum
+    for start in range(len(hashes) - w + 1):
+        if best < start:
+            window = hashes[start : start + w]
+            low = min(window)
+            best = start + window.index(low)
+            picked.add(low)
+        else:
+            entering = hashes[start + w - 1]
+            if entering < hashes[best]:
+                best = start + w - 1
+                picked.add(entering)
+    return picked
+
+
+def winnow(ids: Sequence[int], k: int = K, w: int = W) -> list[int]:
+    """Sorted, de-duplicated fingerprint hashes of the token ids ``ids``."""
+    hashes = kgram_hashes(ids, k)
     if not hashes:
         return []
     if len(hashes) <= w:
         return [min(hashes)]
-    picked = {min(hashes[i : i + w]) for i in range(len(hashes) - w + 1)}
-    return sorted(picked)
+    return sorted(window_minima(hashes, w))
