@@ -319,8 +319,9 @@ class Extractor(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
-        self.scan.calls.append((node, self.ctx))
         callee = dotted(node.func)
+        self.scan.calls.append((node, self.ctx, callee))
+        self.scan.callees[id(node)] = callee
         if callee is not None:
             self._record_call(node, callee)
         self.generic_visit(node)

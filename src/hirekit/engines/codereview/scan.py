@@ -53,12 +53,15 @@ class Scan:
     """What the pass keeps for the per-file rules."""
 
     facts: FileFacts
-    calls: list[tuple[ast.Call, Ctx]] = field(default_factory=list)
+    #: every call with its context and its callee as written (``dotted(call.func)``)
+    calls: list[tuple[ast.Call, Ctx, str | None]] = field(default_factory=list)
     assigns: list[tuple[ast.stmt, Ctx]] = field(default_factory=list)
     classdefs: list[tuple[ast.ClassDef, Ctx]] = field(default_factory=list)
     decorators: list[tuple[ast.expr, Ctx]] = field(default_factory=list)
     route_funcs: set[int] = field(default_factory=set)
     tokens: list[int] = field(default_factory=list)  # token ids, see nodekinds
+    callees: dict[int, str | None] = field(default_factory=dict)  # id(call) -> callee
+    _resolved: dict[str | None, str | None] = field(default_factory=dict)
 
     def canon(self, name: str | None) -> str | None:
         """Resolve a dotted name through this file's imports (``fl.Flask`` -> ``flask.Flask``)."""
@@ -69,3 +72,23 @@ class Scan:
         if base is None:
             return name
         return f"{base}.{rest}" if rest else base
+
+    def callee(self, call: ast.Call) -> str | None:
+        """``dotted(call.func)``, looked up for calls the pass recorded."""
+        try:
+            return self.callees[id(call)]
+        except KeyError:
+            return dotted(call.func)
+
+    def resolved(self, call: ast.Call) -> str | None:
+        """Canonical callee of ``call`` through the file's imports.
+
+        Cached, so only valid once the pass has seen every import: rules use it,
+        the pass itself uses ``canon``.
+        """
+        name = self.callee(call)
+        try:
+            return self._resolved[name]
+        except KeyError:
+            found = self._resolved[name] = self.canon(name)
+            return found

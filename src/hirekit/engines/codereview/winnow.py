@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hirekit.engines.codereview.nodekinds import token_id
-
 #: Tokens per k-gram; a k-gram of AST node kinds is roughly one to two source lines.
 K = 20
 #: Window of consecutive k-gram hashes; any match of K + W - 1 tokens is guaranteed found.
@@ -13,8 +11,6 @@ W = 8
 #: 48 bits: collisions stay negligible and every value is exact in JSON everywhere.
 MASK = (1 << 48) - 1
 BASE = 1_000_003
-
-__all__ = ["BASE", "K", "MASK", "W", "kgram_hashes", "token_id", "winnow", "window_minima"]
 
 
 def kgram_hashes(ids: Sequence[int], k: int = K) -> list[int]:

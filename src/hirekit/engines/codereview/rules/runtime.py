@@ -60,9 +60,9 @@ def _finding(rule: str, severity: str, scan: Scan, line: int, message: str) -> F
     return Finding(rule, severity, scan.facts.rel, line, message, WHY[rule])
 
 
-def _debug_run(call: ast.Call, ctx: Ctx, scan: Scan) -> Finding | None:
+def _debug_run(call: ast.Call, callee: str | None, ctx: Ctx, scan: Scan) -> Finding | None:
     func = call.func
-    if not isinstance(func, ast.Attribute) or func.attr != "run" or dotted(func) is None:
+    if not isinstance(func, ast.Attribute) or func.attr != "run" or callee is None:
         return None
     if not _true(keyword(call, "debug")):
         return None
@@ -72,7 +72,7 @@ def _debug_run(call: ast.Call, ctx: Ctx, scan: Scan) -> Finding | None:
 
 
 def _cors(call: ast.Call, scan: Scan) -> Finding | None:
-    if scan.canon(dotted(call.func)) not in CORS_CALLS:
+    if scan.resolved(call) not in CORS_CALLS:
         return None
     if not _true(keyword(call, "supports_credentials")):
         return None
@@ -114,7 +114,7 @@ def _is_wildcard(node: ast.AST) -> bool:
 def _connection(call: ast.Call, ctx: Ctx, scan: Scan) -> Finding | None:
     if ctx.func is not None or ctx.cls is not None or ctx.main_guard:
         return None
-    if scan.canon(dotted(call.func)) not in CONNECTS:
+    if scan.resolved(call) not in CONNECTS:
         return None
     return _finding(
         "global-db-connection",
@@ -126,22 +126,32 @@ def _connection(call: ast.Call, ctx: Ctx, scan: Scan) -> Finding | None:
 
 
 def _csrf_keyword(call: ast.Call, ctx: Ctx, scan: Scan) -> Finding | None:
-    if _in_tests(ctx):
-        return None
+    message = None
     for kw in call.keywords:
         if kw.arg in ("WTF_CSRF_ENABLED", "CSRF_ENABLED") and _false(kw.value):
-            return _finding("csrf-disabled", "medium", scan, call.lineno, f"{kw.arg}=False")
-        if kw.arg == "meta" and isinstance(kw.value, ast.Dict):
+            message = f"{kw.arg}=False"
+        elif kw.arg == "meta" and isinstance(kw.value, ast.Dict):
             for k, v in zip(kw.value.keys, kw.value.values, strict=True):
                 if str_value(k) == "csrf" and _false(v):
-                    return _finding(
-                        "csrf-disabled", "medium", scan, call.lineno, "form built with csrf off"
-                    )
-    return None
+                    message = "form built with csrf off"
+                    break
+        if message is not None:
+            break
+    if message is None or _in_tests(ctx):
+        return None
+    return _finding("csrf-disabled", "medium", scan, call.lineno, message)
 
 
 def _assignment(stmt: ast.stmt, ctx: Ctx, scan: Scan) -> list[Finding]:
-    if not isinstance(stmt, ast.Assign) or _in_tests(ctx):
+    if not isinstance(stmt, ast.Assign):
+        return []
+    value = stmt.value
+    # Every finding below needs a literal True or False on the right.
+    if not isinstance(value, ast.Constant) or (
+        value.value is not True and value.value is not False
+    ):
+        return []
+    if _in_tests(ctx):
         return []
     found: list[Finding] = []
     for target in stmt.targets:
@@ -190,9 +200,14 @@ def _exempt(deco: ast.expr, scan: Scan) -> Finding | None:
 
 def check(scan: Scan) -> list[Finding]:
     found: list[Finding] = []
-    for call, ctx in scan.calls:
+    for call, ctx, callee in scan.calls:
+        if not call.keywords:
+            # debug, CORS and CSRF settings are all keyword arguments
+            if (f := _connection(call, ctx, scan)) is not None:
+                found.append(f)
+            continue
         for rule in (
-            _debug_run(call, ctx, scan),
+            _debug_run(call, callee, ctx, scan),
             _cors(call, scan),
             _connection(call, ctx, scan),
             _csrf_keyword(call, ctx, scan),

@@ -6,7 +6,7 @@ import ast
 import re
 
 from hirekit.engines.codereview.facts import Finding
-from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword, str_value
+from hirekit.engines.codereview.scan import Ctx, Scan, keyword, str_value
 
 RULE = "hardcoded-secret"
 WHY = (
@@ -30,6 +30,8 @@ PLACEHOLDERS = re.compile(
 READABLE = re.compile(r"[a-z][a-z _.-]{0,40}")
 DEV_CONTEXT = re.compile(r"(dev|test|debug|local)", re.IGNORECASE)
 CONFIG_CALLS = frozenset({"from_mapping", "update", "dict", "setdefault"})
+#: Only these can hold a literal or an env lookup with a literal fallback.
+_MAYBE_SECRET = (ast.Constant, ast.Call, ast.BoolOp)
 CREDENTIAL_URL = re.compile(r"^[a-z][\w+.-]*://[^:/@\s]+:([^@/\s]+)@", re.IGNORECASE)
 
 
@@ -38,7 +40,7 @@ def _is_secret_name(name: str) -> bool:
 
 
 def _is_env_read(node: ast.AST, scan: Scan) -> bool:
-    return isinstance(node, ast.Call) and scan.canon(dotted(node.func)) in ENV_GETTERS
+    return isinstance(node, ast.Call) and scan.resolved(node) in ENV_GETTERS
 
 
 def _literal(node: ast.AST | None) -> str | None:
@@ -74,6 +76,8 @@ def _judge(
     name: str, value: ast.AST, line: int, ctx: Ctx, scan: Scan, cap: bool = False
 ) -> Finding | None:
     """Judge ``name = value``; ``cap`` keeps arguments of arbitrary calls at medium."""
+    if not isinstance(value, _MAYBE_SECRET):
+        return None  # neither a literal nor an environment lookup with a fallback
     rel = scan.facts.rel
     fallback = _env_fallback(value, scan)
     if fallback is not None and _is_secret_name(name):
@@ -121,12 +125,12 @@ def check(scan: Scan) -> list[Finding]:
             name = _assigned_name(target)
             if name and (f := _judge(name, value, stmt.lineno, ctx, scan)):
                 found.append(f)
-    for call, ctx in scan.calls:
-        callee = dotted(call.func) or ""
-        cap = callee.rsplit(".", 1)[-1] not in CONFIG_CALLS
-        for kw in call.keywords:
-            if kw.arg and (f := _judge(kw.arg, kw.value, kw.value.lineno, ctx, scan, cap)):
-                found.append(f)
+    for call, ctx, callee in scan.calls:
+        if call.keywords:
+            cap = (callee or "").rsplit(".", 1)[-1] not in CONFIG_CALLS
+            for kw in call.keywords:
+                if kw.arg and (f := _judge(kw.arg, kw.value, kw.value.lineno, ctx, scan, cap)):
+                    found.append(f)
         if _is_env_read(call, scan) and call.args:
             key = str_value(call.args[0])
             if key and (f := _judge(key, call, call.lineno, ctx, scan)):
