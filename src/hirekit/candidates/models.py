@@ -28,7 +28,6 @@ class Candidate(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     phone: Mapped[str] = mapped_column(String(32), default="", index=True)
     links: Mapped[list[str]] = mapped_column(JSON, default=list)
     source: Mapped[str] = mapped_column(String(32), default="", index=True)
-    summary: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     tags: Mapped[list[CandidateTag]] = relationship(

@@ -29,7 +29,6 @@ def upgrade():
         sa.Column("phone", sa.String(length=32), nullable=False),
         sa.Column("links", sa.JSON(), nullable=False),
         sa.Column("source", sa.String(length=32), nullable=False),
-        sa.Column("summary", sa.Text(), nullable=False),
         sa.Column("updated_at", hirekit.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("created_at", hirekit.db.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_candidates")),

@@ -1,0 +1,152 @@
+"""REST: candidates, their duplicates and merges, notes, timeline and export."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from hirekit.accounts.auth import api_requires, api_user
+from hirekit.accounts.permissions import Permission
+from hirekit.candidates import services
+from hirekit.candidates.dedupe import find_duplicates
+from hirekit.candidates.exports import candidate_record
+from hirekit.candidates.intake import add_note_by_id, create_with_application, merge_by_id
+from hirekit.candidates.models import Candidate
+from hirekit.candidates.schemas import (
+    CandidateCreateSchema,
+    CandidateExportSchema,
+    CandidatePatchSchema,
+    CandidateSchema,
+    EventSchema,
+    MergeArgsSchema,
+    NoteSchema,
+    SearchArgsSchema,
+)
+from hirekit.candidates.search import SearchFilters, search_query
+from hirekit.candidates.services import CandidateFields
+from hirekit.candidates.timeline import events_for
+from hirekit.pagination import PageArgsSchema, paginate
+
+blp = Blueprint(
+    "candidates_api", __name__, url_prefix="/api/v1", description="Candidates and their timeline"
+)
+
+
+@blp.route("/candidates")
+class Candidates(MethodView):
+    @api_requires(Permission.CANDIDATES_READ)
+    @blp.arguments(SearchArgsSchema, location="query")
+    @blp.arguments(PageArgsSchema, location="query")
+    @blp.response(200, CandidateSchema(many=True))
+    def get(self, search: dict[str, Any], args: dict[str, int]) -> Any:
+        """Search by words in name, email, tags or notes; filter by job, stage, source, tag"""
+        filters = SearchFilters(
+            text=search["q"],
+            job_id=search["job_id"],
+            stage_id=search["stage_id"],
+            source=search["source"],
+            tag=search["tag"],
+        )
+        page = paginate(search_query(api_user(), filters), args["page"], args["per_page"])
+        return page.items, 200, page.headers()
+
+    @api_requires(Permission.CANDIDATES_WRITE)
+    @blp.arguments(CandidateCreateSchema)
+    @blp.response(201, CandidateSchema)
+    def post(self, data: dict[str, Any]) -> Candidate:
+        """Add a person, optionally applying to a job.
+
+        409 with ``details.duplicates`` when the email, phone, or name and a
+        link match someone; send ``allow_duplicate: true`` to create anyway.
+        """
+        note, job_id = data.pop("note"), data.pop("job_id")
+        allow = data.pop("allow_duplicate")
+        return create_with_application(
+            CandidateFields(**data),
+            job_id=job_id,
+            note=note,
+            allow_duplicate=allow,
+            actor=api_user(),
+        )
+
+
+@blp.route("/candidates/<int:candidate_id>")
+class CandidateItem(MethodView):
+    @api_requires(Permission.CANDIDATES_READ)
+    @blp.response(200, CandidateSchema)
+    def get(self, candidate_id: int) -> Candidate:
+        """One candidate"""
+        return services.get_candidate(candidate_id, api_user())
+
+    @api_requires(Permission.CANDIDATES_WRITE)
+    @blp.arguments(CandidatePatchSchema)
+    @blp.response(200, CandidateSchema)
+    def patch(self, data: dict[str, Any], candidate_id: int) -> Candidate:
+        """Change some of a candidate's data (audited, and on the timeline)"""
+        candidate = services.get_candidate(candidate_id, api_user())
+        fields = replace(services.fields_of(candidate), **data)
+        return services.update_candidate(candidate, fields, actor=api_user())
+
+
+@blp.route("/candidates/<int:candidate_id>/duplicates")
+class CandidateDuplicates(MethodView):
+    @api_requires(Permission.CANDIDATES_READ)
+    @blp.response(200, CandidateSchema(many=True))
+    def get(self, candidate_id: int) -> list[Candidate]:
+        """Other candidates who look like the same person (email, else phone, else name and link)"""
+        c = services.get_candidate(candidate_id, api_user())
+        return find_duplicates(c.name, c.email, c.phone, list(c.links), exclude_id=c.id)
+
+
+@blp.route("/candidates/<int:candidate_id>/merge")
+class CandidateMerge(MethodView):
+    @api_requires(Permission.CANDIDATES_WRITE)
+    @blp.arguments(MergeArgsSchema)
+    @blp.response(200, CandidateSchema)
+    def post(self, data: dict[str, int], candidate_id: int) -> Candidate:
+        """Fold ``source_id`` into this candidate, keeping every note, application and event"""
+        return merge_by_id(candidate_id, data["source_id"], actor=api_user())
+
+
+@blp.route("/candidates/<int:candidate_id>/notes")
+class CandidateNotes(MethodView):
+    @api_requires(Permission.CANDIDATES_READ)
+    @blp.response(200, NoteSchema(many=True))
+    def get(self, candidate_id: int) -> Any:
+        """The candidate's notes, newest first"""
+        user = api_user()
+        candidate = services.get_candidate(candidate_id, user)
+        return services.notes_for(candidate, services.visible_job_ids(user))
+
+    @api_requires(Permission.CANDIDATES_WRITE)
+    @blp.arguments(NoteSchema)
+    @blp.response(201, NoteSchema)
+    def post(self, data: dict[str, Any], candidate_id: int) -> Any:
+        """Add a note (on the timeline too)"""
+        return add_note_by_id(
+            candidate_id, data["body"], application_id=data.get("application_id"), actor=api_user()
+        )
+
+
+@blp.route("/candidates/<int:candidate_id>/events")
+class CandidateEvents(MethodView):
+    @api_requires(Permission.CANDIDATES_READ)
+    @blp.response(200, EventSchema(many=True))
+    def get(self, candidate_id: int) -> Any:
+        """The timeline, oldest first: every event with who and when; moves carry from/to stages"""
+        user = api_user()
+        candidate = services.get_candidate(candidate_id, user)
+        return events_for(candidate, services.visible_job_ids(user))
+
+
+@blp.route("/candidates/<int:candidate_id>/export")
+class CandidateExport(MethodView):
+    @api_requires(Permission.CANDIDATES_READ)
+    @blp.response(200, CandidateExportSchema)
+    def get(self, candidate_id: int) -> dict[str, Any]:
+        """Everything about one person: data, applications, notes and events"""
+        user = api_user()
+        return candidate_record(services.get_candidate(candidate_id, user), user)

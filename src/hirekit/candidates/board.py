@@ -1,0 +1,52 @@
+"""What a job's board shows: a column per stage, then the closed applications."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from hirekit.candidates.choices import ApplicationStatus
+from hirekit.candidates.models import Application, Candidate
+from hirekit.extensions import db
+from hirekit.jobs.models import Job, Stage
+
+
+@dataclass
+class Column:
+    stage: Stage
+    cards: list[Application] = field(default_factory=list)
+
+
+@dataclass
+class Board:
+    job: Job
+    columns: list[Column]
+    closed: dict[str, list[Application]]
+
+    @property
+    def total(self) -> int:
+        return sum(len(c.cards) for c in self.columns) + sum(map(len, self.closed.values()))
+
+
+def build_board(job: Job) -> Board:
+    """Active and hired applications sit in their stage's column, longest waiting first."""
+    query = (
+        select(Application)
+        .where(Application.job_id == job.id)
+        .join(Application.candidate)
+        .options(selectinload(Application.candidate).selectinload(Candidate.tags))
+        .order_by(Application.stage_entered_at, Application.id)
+    )
+    columns = {stage.id: Column(stage) for stage in job.stages}
+    closed: dict[str, list[Application]] = {
+        ApplicationStatus.REJECTED.value: [],
+        ApplicationStatus.WITHDRAWN.value: [],
+    }
+    for application in db.session.scalars(query):
+        if application.status in closed:
+            closed[application.status].append(application)
+        else:
+            columns[application.stage_id].cards.append(application)
+    return Board(job, list(columns.values()), closed)

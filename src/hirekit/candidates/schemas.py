@@ -1,0 +1,121 @@
+"""API shapes for candidates, applications, moves, notes and timeline events."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+
+from hirekit.candidates.choices import SOURCES, ApplicationStatus
+from hirekit.jobs.choices import REJECT_REASONS
+
+
+class CandidateSchema(ma.Schema):
+    id = ma.fields.Integer(dump_only=True)
+    name = ma.fields.String()
+    email = ma.fields.String()
+    phone = ma.fields.String()
+    links = ma.fields.List(ma.fields.String())
+    tags = ma.fields.List(ma.fields.String(), attribute="tag_names")
+    source = ma.fields.String()
+    created_at = ma.fields.DateTime()
+    updated_at = ma.fields.DateTime()
+
+
+class CandidateWriteSchema(ma.Schema):
+    name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=160))
+    email = ma.fields.String(load_default="", validate=ma.validate.Length(max=254))
+    phone = ma.fields.String(load_default="", validate=ma.validate.Length(max=40))
+    links = ma.fields.List(
+        ma.fields.String(validate=ma.validate.Length(max=300)), load_default=list
+    )
+    tags = ma.fields.List(ma.fields.String(validate=ma.validate.Length(max=40)), load_default=list)
+    source = ma.fields.String(load_default="", validate=ma.validate.OneOf(["", *SOURCES]))
+
+
+class CandidateCreateSchema(CandidateWriteSchema):
+    note = ma.fields.String(load_default="", validate=ma.validate.Length(max=10_000))
+    job_id = ma.fields.Integer(load_default=None, allow_none=True)
+    allow_duplicate = ma.fields.Boolean(
+        load_default=False,
+        metadata={"description": "Create even when email, phone or name and link match someone"},
+    )
+
+
+class CandidatePatchSchema(CandidateWriteSchema):
+    class Meta:
+        partial = True
+
+
+class SearchArgsSchema(ma.Schema):
+    q = ma.fields.String(load_default="", validate=ma.validate.Length(max=200))
+    job_id = ma.fields.Integer(load_default=None)
+    stage_id = ma.fields.Integer(load_default=None)
+    source = ma.fields.String(load_default="")
+    tag = ma.fields.String(load_default="", validate=ma.validate.Length(max=40))
+
+
+class ApplicationSchema(ma.Schema):
+    id = ma.fields.Integer()
+    candidate_id = ma.fields.Integer()
+    job_id = ma.fields.Integer()
+    stage_id = ma.fields.Integer()
+    stage = ma.fields.Function(lambda a: a.stage.name)
+    status = ma.fields.String(metadata={"enum": [s.value for s in ApplicationStatus]})
+    reject_reason = ma.fields.String()
+    created_at = ma.fields.DateTime()
+    stage_entered_at = ma.fields.DateTime()
+    days_in_stage = ma.fields.Function(lambda a: a.days_in_stage())
+
+
+class ApplyArgsSchema(ma.Schema):
+    job_id = ma.fields.Integer(required=True)
+
+
+class MoveArgsSchema(ma.Schema):
+    stage_id = ma.fields.Integer(required=True)
+
+
+class RejectArgsSchema(ma.Schema):
+    reason = ma.fields.String(required=True, validate=ma.validate.OneOf(list(REJECT_REASONS)))
+
+
+class MergeArgsSchema(ma.Schema):
+    source_id = ma.fields.Integer(
+        required=True,
+        metadata={"description": "The duplicate to fold into this candidate; it is deleted"},
+    )
+
+
+class NoteSchema(ma.Schema):
+    id = ma.fields.Integer(dump_only=True)
+    candidate_id = ma.fields.Integer(dump_only=True)
+    application_id = ma.fields.Integer(allow_none=True)
+    author_id = ma.fields.Integer(dump_only=True, allow_none=True)
+    body = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=10_000))
+    created_at = ma.fields.DateTime(dump_only=True)
+
+
+class EventSchema(ma.Schema):
+    id = ma.fields.Integer()
+    type = ma.fields.String()
+    at = ma.fields.DateTime()
+    actor_id = ma.fields.Integer(allow_none=True)
+    actor = ma.fields.Function(lambda e: e.actor.email if e.actor else None)
+    candidate_id = ma.fields.Integer()
+    application_id = ma.fields.Integer(allow_none=True)
+    data = ma.fields.Dict()
+
+
+class CandidateExportSchema(ma.Schema):
+    """The whole record of one person (the same as the page's JSON export)."""
+
+    id = ma.fields.Integer()
+    name = ma.fields.String()
+    email = ma.fields.String()
+    phone = ma.fields.String()
+    links = ma.fields.List(ma.fields.String())
+    tags = ma.fields.List(ma.fields.String())
+    source = ma.fields.String()
+    created_at = ma.fields.String()
+    applications = ma.fields.List(ma.fields.Dict())
+    notes = ma.fields.List(ma.fields.Dict())
+    events = ma.fields.List(ma.fields.Dict())

@@ -1,0 +1,195 @@
+"""Pages: candidate search, a candidate with timeline and notes, create, edit, merge, export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from hirekit.accounts.auth import page_user, requires
+from hirekit.accounts.models import User
+from hirekit.accounts.permissions import Permission
+from hirekit.candidates import applications, services
+from hirekit.candidates.choices import SOURCES
+from hirekit.candidates.exports import candidate_record
+from hirekit.candidates.forms import ApplyForm, CandidateForm, MergeForm, NewCandidateForm, NoteForm
+from hirekit.candidates.intake import create_with_application, merge_by_id
+from hirekit.candidates.search import SearchFilters, search_query
+from hirekit.candidates.timeline import events_for
+from hirekit.errors import HirekitError, ValidationFailed
+from hirekit.extensions import db
+from hirekit.jobs.forms import options
+from hirekit.jobs.services import list_jobs
+
+bp = Blueprint("candidates", __name__, url_prefix="/candidates")
+
+PAGE_SIZE = 50
+
+
+def _me() -> User:
+    user = page_user()
+    assert user is not None  # the permission gate ran first
+    return user
+
+
+def _int_arg(name: str) -> int | None:
+    value = request.args.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+@bp.get("/")
+@requires(Permission.CANDIDATES_READ)
+def index() -> str:
+    me = _me()
+    filters = SearchFilters(
+        text=request.args.get("q", "")[:200],
+        job_id=_int_arg("job"),
+        stage_id=_int_arg("stage"),
+        source=request.args.get("source", ""),
+        tag=request.args.get("tag", "")[:40],
+    )
+    found = list(db.session.scalars(search_query(me, filters).limit(PAGE_SIZE)))
+    return render_template(
+        "candidates/index.html",
+        candidates=found,
+        filters=filters,
+        jobs=list_jobs(me),
+        sources=SOURCES,
+        page_size=PAGE_SIZE,
+    )
+
+
+def _job_choices(form: NewCandidateForm | ApplyForm, me: User, blank: bool) -> None:
+    jobs: list[tuple[object, str]] = [
+        (j.id, f"{j.title} ({j.state})") for j in list_jobs(me) if j.state != "closed"
+    ]
+    form.job_id.choices = options([(0, "— no job yet —"), *jobs] if blank else jobs)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Permission.CANDIDATES_WRITE)
+def new() -> Response | tuple[str, int]:
+    me = _me()
+    form = NewCandidateForm()
+    _job_choices(form, me, blank=True)
+    if form.validate_on_submit():
+        try:
+            candidate = create_with_application(
+                form.to_fields(),
+                job_id=form.job_id.data or None,
+                note=form.note.data or "",
+                allow_duplicate=bool(form.allow_duplicate.data),
+                actor=me,
+            )
+        except HirekitError as exc:
+            flash(exc.message, "error")
+            duplicates = exc.details.get("duplicates", [])
+            return render_template(
+                "candidates/new.html", form=form, duplicates=duplicates
+            ), exc.status
+        flash(f"Added {candidate.name}.", "success")
+        return redirect(url_for("candidates.show", candidate_id=candidate.id))
+    status = 400 if request.method == "POST" else 200
+    return render_template("candidates/new.html", form=form, duplicates=[]), status
+
+
+@bp.get("/<int:candidate_id>")
+@requires(Permission.CANDIDATES_READ)
+def show(candidate_id: int) -> str:
+    me = _me()
+    candidate = services.get_candidate(candidate_id, me)
+    job_ids = services.visible_job_ids(me)
+    apply_form = ApplyForm()
+    _job_choices(apply_form, me, blank=False)
+    return render_template(
+        "candidates/show.html",
+        candidate=candidate,
+        applications=applications.applications_for(candidate, me),
+        notes=services.notes_for(candidate, job_ids),
+        events=events_for(candidate, job_ids),
+        note_form=NoteForm(),
+        apply_form=apply_form,
+        merge_form=MergeForm(),
+    )
+
+
+@bp.route("/<int:candidate_id>/edit", methods=["GET", "POST"])
+@requires(Permission.CANDIDATES_WRITE)
+def edit(candidate_id: int) -> Response | tuple[str, int]:
+    me = _me()
+    candidate = services.get_candidate(candidate_id, me)
+    form = CandidateForm()
+    if request.method == "GET":
+        form.fill(services.fields_of(candidate))
+    if form.validate_on_submit():
+        try:
+            services.update_candidate(candidate, form.to_fields(), actor=me)
+        except HirekitError as exc:
+            flash(exc.message, "error")
+            return render_template("candidates/edit.html", form=form, candidate=candidate), 422
+        flash("Saved.", "success")
+        return redirect(url_for("candidates.show", candidate_id=candidate.id))
+    status = 400 if request.method == "POST" else 200
+    return render_template("candidates/edit.html", form=form, candidate=candidate), status
+
+
+@bp.post("/<int:candidate_id>/notes")
+@requires(Permission.CANDIDATES_WRITE)
+def add_note(candidate_id: int) -> Response:
+    me = _me()
+    form = NoteForm()
+    if not form.validate_on_submit():
+        raise ValidationFailed("Write a note of up to 10,000 characters.")
+    services.add_note(services.get_candidate(candidate_id, me), form.body.data or "", actor=me)
+    flash("Note added.", "success")
+    return redirect(url_for("candidates.show", candidate_id=candidate_id))
+
+
+@bp.post("/<int:candidate_id>/applications")
+@requires(Permission.CANDIDATES_WRITE)
+def apply(candidate_id: int) -> Response:
+    me = _me()
+    form = ApplyForm()
+    _job_choices(form, me, blank=False)
+    if not form.validate_on_submit():
+        raise ValidationFailed("Choose a job you can see.")
+    create_with_application(None, candidate_id=candidate_id, job_id=form.job_id.data, actor=me)
+    flash("Application added.", "success")
+    return redirect(url_for("candidates.show", candidate_id=candidate_id))
+
+
+@bp.route("/<int:candidate_id>/merge", methods=["GET", "POST"])
+@requires(Permission.CANDIDATES_WRITE)
+def merge(candidate_id: int) -> Response | str:
+    """GET compares the two records; POST folds ``other_id`` into this candidate."""
+    me = _me()
+    if request.method == "GET":
+        other_id = _int_arg("other")
+        if other_id is None:
+            raise ValidationFailed("Say which candidate to merge: ?other=<id>")
+        return render_template(
+            "candidates/merge.html",
+            target=services.get_candidate(candidate_id, me),
+            source=services.get_candidate(other_id, me),
+            form=MergeForm(other_id=str(other_id)),
+        )
+    form = MergeForm()
+    raw = (form.other_id.data or "").strip().lstrip("#")
+    if not (form.validate_on_submit() and raw.isdigit()):
+        raise ValidationFailed("Give the id of the candidate to merge in.")
+    target = merge_by_id(candidate_id, int(raw), actor=me)
+    flash(f"Merged candidate #{raw} into {target.name}; nothing was lost.", "success")
+    return redirect(url_for("candidates.show", candidate_id=candidate_id))
+
+
+@bp.get("/<int:candidate_id>/export.json")
+@requires(Permission.CANDIDATES_READ)
+def export_json(candidate_id: int) -> Any:
+    me = _me()
+    record = candidate_record(services.get_candidate(candidate_id, me), me)
+    response = jsonify(record)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="candidate-{candidate_id}.json"'
+    )
+    return response

@@ -1,0 +1,117 @@
+"""REST: jobs, their state, stages and the job-post check."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from hirekit.accounts.auth import api_requires, api_user
+from hirekit.accounts.permissions import Permission
+from hirekit.jobs import services, stages
+from hirekit.jobs.checks import check_job, check_text
+from hirekit.jobs.models import Job
+from hirekit.jobs.schemas import (
+    JobListArgsSchema,
+    JobPatchSchema,
+    JobSchema,
+    JobStateSchema,
+    JobWriteSchema,
+    LintRequestSchema,
+    LintResultSchema,
+    StageSchema,
+    StagesWriteSchema,
+    dump_job,
+)
+from hirekit.jobs.services import JobFields
+from hirekit.pagination import PageArgsSchema, paginate
+
+blp = Blueprint("jobs_api", __name__, url_prefix="/api/v1", description="Jobs and their stages")
+
+
+def _dump(job: Job) -> Any:
+    user = api_user()
+    return dump_job(job, with_salary=services.can_see_salary(user), check=check_job(job).to_dict())
+
+
+@blp.route("/jobs")
+class Jobs(MethodView):
+    @api_requires(Permission.JOBS_READ)
+    @blp.arguments(JobListArgsSchema, location="query")
+    @blp.arguments(PageArgsSchema, location="query")
+    @blp.response(200, JobSchema(many=True))
+    def get(self, filters: dict[str, Any], args: dict[str, int]) -> Any:
+        """List the jobs the caller may see (confidential ones only for their team and admins)"""
+        query = services.visible_jobs(api_user()).order_by(Job.id)
+        if filters.get("state"):
+            query = query.where(Job.state == filters["state"])
+        page = paginate(query, args["page"], args["per_page"])
+        with_salary = services.can_see_salary(api_user())
+        items = [dump_job(job, with_salary=with_salary) for job in page.items]
+        return items, 200, page.headers()
+
+    @api_requires(Permission.JOBS_WRITE)
+    @blp.arguments(JobWriteSchema)
+    @blp.response(201, JobSchema)
+    def post(self, data: dict[str, Any]) -> Any:
+        """Create a draft job with the default pipeline stages"""
+        return _dump(services.create_job(JobFields(**data), actor=api_user()))
+
+
+@blp.route("/jobs/<int:job_id>")
+class JobItem(MethodView):
+    @api_requires(Permission.JOBS_READ)
+    @blp.response(200, JobSchema)
+    def get(self, job_id: int) -> Any:
+        """One job, with its stages, hiring team and job-post check"""
+        return _dump(services.get_job(job_id, api_user()))
+
+    @api_requires(Permission.JOBS_WRITE)
+    @blp.arguments(JobPatchSchema)
+    @blp.response(200, JobSchema)
+    def patch(self, data: dict[str, Any], job_id: int) -> Any:
+        """Change some of a job's fields; the hiring team lists replace the old ones"""
+        job = services.get_job(job_id, api_user())
+        fields = replace(services.fields_of(job), **data)
+        return _dump(services.update_job(job, fields, actor=api_user()))
+
+
+@blp.route("/jobs/<int:job_id>/state")
+class JobState(MethodView):
+    @api_requires(Permission.JOBS_WRITE)
+    @blp.arguments(JobStateSchema)
+    @blp.response(200, JobSchema)
+    def post(self, data: dict[str, str], job_id: int) -> Any:
+        """Open, pause, close or reopen a job (409 when the change is not allowed)"""
+        job = services.get_job(job_id, api_user())
+        return _dump(services.change_state(job, data["state"], actor=api_user()))
+
+
+@blp.route("/jobs/<int:job_id>/stages")
+class JobStages(MethodView):
+    @api_requires(Permission.JOBS_READ)
+    @blp.response(200, StageSchema(many=True))
+    def get(self, job_id: int) -> Any:
+        """A job's pipeline stages in order; the last one means hired"""
+        return services.get_job(job_id, api_user()).stages
+
+    @api_requires(Permission.JOBS_WRITE)
+    @blp.arguments(StagesWriteSchema)
+    @blp.response(200, StageSchema(many=True))
+    def put(self, data: dict[str, list[str]], job_id: int) -> Any:
+        """Replace the stages; kept names keep their id, non-empty stages cannot go"""
+        job = services.get_job(job_id, api_user())
+        return stages.set_stages(job, data["stages"], actor=api_user())
+
+
+@blp.route("/jobs/lint")
+class JobLint(MethodView):
+    @api_requires(Permission.JOBS_READ)
+    @blp.arguments(LintRequestSchema)
+    @blp.response(200, LintResultSchema)
+    def post(self, data: dict[str, Any]) -> Any:
+        """Check a job description against the role guide's hiring mistakes"""
+        text = data.pop("text")
+        return check_text(text, **data).to_dict()

@@ -1,0 +1,96 @@
+"""Job forms (Flask-WTF: CSRF on every one)."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from hirekit.accounts.models import User
+from hirekit.jobs.choices import CURRENCIES, JobState, Level, UseCase, Workplace
+from hirekit.jobs.services import JobFields
+
+
+def options(pairs: list[tuple[object, str]]) -> list[SelectChoice]:
+    """Select options from (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+USE_CASE_LABELS = {
+    UseCase.REST_API: "REST API",
+    UseCase.MICROSERVICES: "Microservices",
+    UseCase.FULL_STACK: "Full-stack",
+}
+
+
+class JobForm(FlaskForm):
+    title = StringField("Title", validators=[DataRequired(), Length(max=160)])
+    team = StringField("Team", validators=[Length(max=120)])
+    location = StringField("Location", validators=[Length(max=120)])
+    workplace = SelectField(
+        "Workplace", choices=options([(w.value, w.value.title()) for w in Workplace])
+    )
+    use_case = SelectField(
+        "Use case", choices=options([(u.value, USE_CASE_LABELS[u]) for u in UseCase])
+    )
+    level = SelectField("Level", choices=options([(lv.value, lv.value.title()) for lv in Level]))
+    salary_min = IntegerField(
+        "Salary from", validators=[Optional(), NumberRange(min=0, max=10_000_000)]
+    )
+    salary_max = IntegerField(
+        "Salary to", validators=[Optional(), NumberRange(min=0, max=10_000_000)]
+    )
+    currency = SelectField("Currency", choices=options([(c, c) for c in CURRENCIES]))
+    description = TextAreaField(
+        "Description (Markdown)", validators=[Length(max=20_000)], render_kw={"rows": 16}
+    )
+    confidential = BooleanField("Confidential: only its hiring team and admins see it")
+    hiring_manager_id = SelectField("Hiring manager", coerce=int, choices=[])
+    recruiter_ids = SelectMultipleField("Recruiters", coerce=int, choices=[])
+    interviewer_ids = SelectMultipleField("Interviewers", coerce=int, choices=[])
+
+    def set_people(self, users: list[User]) -> None:
+        people: list[tuple[object, str]] = [
+            (u.id, f"{u.display_name} ({u.role_label})") for u in users
+        ]
+        self.hiring_manager_id.choices = options([(0, "— none —"), *people])
+        self.recruiter_ids.choices = options(people)
+        self.interviewer_ids.choices = options(people)
+
+    def to_fields(self) -> JobFields:
+        return JobFields(
+            title=self.title.data or "",
+            use_case=self.use_case.data or "",
+            level=self.level.data or "",
+            team=self.team.data or "",
+            location=self.location.data or "",
+            workplace=self.workplace.data or "",
+            salary_min=self.salary_min.data,
+            salary_max=self.salary_max.data,
+            currency=self.currency.data or "",
+            description=self.description.data or "",
+            confidential=bool(self.confidential.data),
+            hiring_manager_id=self.hiring_manager_id.data or None,
+            recruiter_ids=list(self.recruiter_ids.data or []),
+            interviewer_ids=list(self.interviewer_ids.data or []),
+        )
+
+
+class StateForm(FlaskForm):
+    state = SelectField("State", choices=options([(s.value, s.value) for s in JobState]))
+
+
+class StagesForm(FlaskForm):
+    stages = TextAreaField(
+        "Stages, one per line, in order (the last one means hired)",
+        validators=[DataRequired(), Length(max=2000)],
+        render_kw={"rows": 10},
+    )

@@ -1,0 +1,20 @@
+"""Job descriptions: Markdown in, sanitised HTML out."""
+
+from __future__ import annotations
+
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+# Raw HTML in the source is escaped by the parser, and nh3 removes anything
+# unsafe the Markdown itself produces (javascript: links and the like).
+_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+_TAGS = {
+    "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
+    "h1", "h2", "h3", "h4", "h5", "h6", "a", "hr", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+
+
+def render_markdown(text: str) -> Markup:
+    html = _PARSER.render(text)
+    return Markup(nh3.clean(html, tags=_TAGS, link_rel="noopener noreferrer nofollow"))  # noqa: S704 - sanitised by nh3 just above

@@ -1,0 +1,122 @@
+"""API shapes for jobs, stages and job-post checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+
+from hirekit.jobs.choices import CURRENCIES, JobState, Level, UseCase, Workplace
+from hirekit.jobs.models import Job
+
+_SALARY_FIELDS = ("salary_min", "salary_max", "currency")
+
+
+class StageSchema(ma.Schema):
+    id = ma.fields.Integer(dump_only=True)
+    name = ma.fields.String()
+    position = ma.fields.Integer()
+
+
+class TeamMemberSchema(ma.Schema):
+    user_id = ma.fields.Integer()
+    role = ma.fields.String()
+    name = ma.fields.Function(lambda m: m.user.display_name)
+
+
+class IssueSchema(ma.Schema):
+    rule = ma.fields.String()
+    quote = ma.fields.String()
+    message = ma.fields.String()
+    suggestion = ma.fields.String()
+    start = ma.fields.Integer(allow_none=True)
+    end = ma.fields.Integer(allow_none=True)
+    severity = ma.fields.String()
+    mistake = ma.fields.String(allow_none=True)
+
+
+class LintResultSchema(ma.Schema):
+    issues = ma.fields.List(ma.fields.Nested(IssueSchema))
+
+
+class JobSchema(ma.Schema):
+    """A job as the API shows it. Salary fields are absent for callers without salary:read."""
+
+    id = ma.fields.Integer(dump_only=True)
+    title = ma.fields.String()
+    team = ma.fields.String()
+    location = ma.fields.String()
+    workplace = ma.fields.String(metadata={"enum": [w.value for w in Workplace]})
+    use_case = ma.fields.String(metadata={"enum": [u.value for u in UseCase]})
+    level = ma.fields.String(metadata={"enum": [lv.value for lv in Level]})
+    salary_min = ma.fields.Integer(allow_none=True)
+    salary_max = ma.fields.Integer(allow_none=True)
+    currency = ma.fields.String()
+    description = ma.fields.String()
+    confidential = ma.fields.Boolean()
+    state = ma.fields.String(metadata={"enum": [s.value for s in JobState]})
+    created_at = ma.fields.DateTime()
+    updated_at = ma.fields.DateTime()
+    stages = ma.fields.List(ma.fields.Nested(StageSchema))
+    team_members = ma.fields.List(ma.fields.Nested(TeamMemberSchema), attribute="members")
+    check = ma.fields.Nested(LintResultSchema, metadata={"description": "The job-post check"})
+
+
+def dump_job(job: Job, *, with_salary: bool, check: dict[str, Any] | None = None) -> Any:
+    """``job`` as :class:`JobSchema` data, without salary unless ``with_salary``."""
+    data: dict[str, Any] = JobSchema(exclude=("check",)).dump(job)
+    if not with_salary:
+        for name in _SALARY_FIELDS:
+            data.pop(name, None)
+    if check is not None:
+        data["check"] = check
+    return data
+
+
+class JobWriteSchema(ma.Schema):
+    title = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=160))
+    use_case = ma.fields.String(
+        required=True, validate=ma.validate.OneOf([u.value for u in UseCase])
+    )
+    level = ma.fields.String(required=True, validate=ma.validate.OneOf([lv.value for lv in Level]))
+    team = ma.fields.String(validate=ma.validate.Length(max=120))
+    location = ma.fields.String(validate=ma.validate.Length(max=120))
+    workplace = ma.fields.String(validate=ma.validate.OneOf([w.value for w in Workplace]))
+    salary_min = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=0))
+    salary_max = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=0))
+    currency = ma.fields.String(validate=ma.validate.OneOf(CURRENCIES))
+    description = ma.fields.String(validate=ma.validate.Length(max=20_000))
+    confidential = ma.fields.Boolean()
+    hiring_manager_id = ma.fields.Integer(allow_none=True)
+    recruiter_ids = ma.fields.List(ma.fields.Integer())
+    interviewer_ids = ma.fields.List(ma.fields.Integer())
+
+
+class JobPatchSchema(JobWriteSchema):
+    class Meta:
+        partial = True
+
+
+class JobListArgsSchema(ma.Schema):
+    state = ma.fields.String(validate=ma.validate.OneOf([s.value for s in JobState]))
+
+
+class JobStateSchema(ma.Schema):
+    state = ma.fields.String(required=True, validate=ma.validate.OneOf([s.value for s in JobState]))
+
+
+class StagesWriteSchema(ma.Schema):
+    stages = ma.fields.List(
+        ma.fields.String(validate=ma.validate.Length(min=1, max=60)),
+        required=True,
+        metadata={"description": "Stage names in order; the last one means hired"},
+    )
+
+
+class LintRequestSchema(ma.Schema):
+    text = ma.fields.String(required=True, validate=ma.validate.Length(max=20_000))
+    level = ma.fields.String(validate=ma.validate.OneOf([lv.value for lv in Level]))
+    use_case = ma.fields.String(validate=ma.validate.OneOf([u.value for u in UseCase]))
+    salary_min = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=0))
+    salary_max = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=0))
+    currency = ma.fields.String(validate=ma.validate.Length(equal=3))

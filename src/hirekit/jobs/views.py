@@ -1,0 +1,151 @@
+"""Pages: the job list, a job, creating and editing one, its state, stages and post check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from hirekit.accounts.auth import page_user, requires
+from hirekit.accounts.models import User
+from hirekit.accounts.permissions import Permission
+from hirekit.errors import HirekitError, ValidationFailed
+from hirekit.jobs import services, stages
+from hirekit.jobs.checks import check_job, check_text
+from hirekit.jobs.choices import JobState
+from hirekit.jobs.forms import JobForm, StagesForm, StateForm
+from hirekit.jobs.markdown import render_markdown
+
+bp = Blueprint("jobs", __name__, url_prefix="/jobs")
+
+
+def _me() -> User:
+    user = page_user()
+    assert user is not None  # the permission gate ran first
+    return user
+
+
+def _form_failed(form: Any, exc: HirekitError) -> None:
+    """Show a service's per-field problems next to the fields they name."""
+    flash(exc.message, "error")
+    for name, problem in exc.details.items():
+        field = getattr(form, name, None)
+        if field is not None and hasattr(field, "errors"):
+            field.errors = [*field.errors, str(problem)]
+
+
+@bp.get("/")
+@requires(Permission.JOBS_READ)
+def index() -> str:
+    state = request.args.get("state", "")
+    state = state if state in {s.value for s in JobState} else ""
+    return render_template(
+        "jobs/index.html", jobs=services.list_jobs(_me(), state or None), state=state
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Permission.JOBS_WRITE)
+def new() -> Response | tuple[str, int]:
+    form = JobForm()
+    form.set_people(services.team_choices())
+    if form.validate_on_submit():
+        try:
+            job = services.create_job(form.to_fields(), actor=_me())
+        except HirekitError as exc:
+            _form_failed(form, exc)
+            return render_template("jobs/form.html", form=form, job=None), exc.status
+        flash(f"Created the draft job “{job.title}”.", "success")
+        return redirect(url_for("jobs.show", job_id=job.id))
+    status = 400 if request.method == "POST" else 200
+    return render_template("jobs/form.html", form=form, job=None), status
+
+
+@bp.get("/<int:job_id>")
+@requires(Permission.JOBS_READ)
+def show(job_id: int) -> str:
+    me = _me()
+    job = services.get_job(job_id, me)
+    return render_template(
+        "jobs/show.html",
+        job=job,
+        description=render_markdown(job.description),
+        check=check_job(job),
+        salary=services.can_see_salary(me),
+        next_states=services.next_states(job),
+    )
+
+
+@bp.route("/<int:job_id>/edit", methods=["GET", "POST"])
+@requires(Permission.JOBS_WRITE)
+def edit(job_id: int) -> Response | tuple[str, int]:
+    job = services.get_job(job_id, _me())
+    form = JobForm(obj=None if request.method == "POST" else services.fields_of(job))
+    form.set_people(services.team_choices())
+    if form.validate_on_submit():
+        try:
+            services.update_job(job, form.to_fields(), actor=_me())
+        except HirekitError as exc:
+            _form_failed(form, exc)
+            return render_template("jobs/form.html", form=form, job=job), exc.status
+        flash("Job saved.", "success")
+        return redirect(url_for("jobs.show", job_id=job.id))
+    status = 400 if request.method == "POST" else 200
+    return render_template("jobs/form.html", form=form, job=job), status
+
+
+@bp.post("/<int:job_id>/state")
+@requires(Permission.JOBS_WRITE)
+def change_state(job_id: int) -> Response:
+    form = StateForm()
+    job = services.get_job(job_id, _me())
+    if not form.validate_on_submit():
+        raise ValidationFailed("Choose a valid state.")
+    services.change_state(job, form.state.data or "", actor=_me())
+    flash(f"The job is now {job.state}.", "success")
+    return redirect(url_for("jobs.show", job_id=job.id))
+
+
+@bp.route("/<int:job_id>/stages", methods=["GET", "POST"])
+@requires(Permission.JOBS_WRITE)
+def edit_stages(job_id: int) -> Response | tuple[str, int]:
+    job = services.get_job(job_id, _me())
+    form = StagesForm(data={"stages": "\n".join(s.name for s in job.stages)})
+    if request.method == "POST":
+        form = StagesForm()
+    if form.validate_on_submit():
+        try:
+            stages.set_stages(job, (form.stages.data or "").splitlines(), actor=_me())
+        except HirekitError as exc:
+            _form_failed(form, exc)
+            return render_template("jobs/stages.html", form=form, job=job), exc.status
+        flash("Pipeline stages saved.", "success")
+        return redirect(url_for("jobs.show", job_id=job.id))
+    status = 400 if request.method == "POST" else 200
+    return render_template("jobs/stages.html", form=form, job=job), status
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+@bp.post("/lint")
+@requires(Permission.JOBS_WRITE)
+def lint() -> dict[str, Any]:
+    """The job-post check for the form's live hints (session + X-CSRFToken header)."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("text"), str):
+        raise ValidationFailed("Send JSON with a 'text' string.", details={"text": "required"})
+    result = check_text(
+        body["text"],
+        level=str(body.get("level") or ""),
+        salary_min=_int_or_none(body.get("salary_min")),
+        salary_max=_int_or_none(body.get("salary_max")),
+        currency=str(body.get("currency") or ""),
+        use_case=str(body.get("use_case") or ""),
+    )
+    return result.to_dict()
