@@ -43,6 +43,7 @@ def register_extensions(app: Flask) -> None:
     from hirekit.extensions import csrf, db, limiter, migrate
     from hirekit.guides.registry import init_guides
     from hirekit.queue.setup import init_queue
+    from hirekit.storage import init_storage
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(_migrations_dir()), render_as_batch=True)
@@ -51,6 +52,7 @@ def register_extensions(app: Flask) -> None:
     init_auth(app)
     init_guides(app)
     init_queue(app)
+    init_storage(app)
 
 
 def register_transaction_boundary(app: Flask) -> None:
@@ -72,8 +74,9 @@ def register_blueprints(app: Flask) -> None:
     from hirekit.guides.views import bp as guides
     from hirekit.main.views import bp as main
     from hirekit.queue.views import bp as tasks
+    from hirekit.takehomes.views import bp as takehomes
 
-    for blueprint in (main, accounts, admin, guides, tasks):
+    for blueprint in (main, accounts, admin, guides, tasks, takehomes):
         app.register_blueprint(blueprint)
 
 
@@ -83,6 +86,7 @@ def register_api(app: Flask) -> None:
     from hirekit.extensions import api, csrf
     from hirekit.guides.api import blp as guides_api
     from hirekit.queue.api import blp as tasks_api
+    from hirekit.takehomes.api import blp as reviews_api
 
     app.config.update(
         API_TITLE="hirekit",
@@ -92,7 +96,7 @@ def register_api(app: Flask) -> None:
         OPENAPI_JSON_PATH="openapi.json",
     )
     api.init_app(app, spec_kwargs=api_spec_kwargs())
-    for blueprint in (users_api, guides_api, tasks_api):
+    for blueprint in (users_api, guides_api, tasks_api, reviews_api):
         # Bearer tokens, not cookies, authenticate the API, so CSRF does not apply.
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint)

@@ -49,7 +49,9 @@ def cli() -> None:
 def main() -> None:
     """Console entry point: make sure a secret key exists, then run the command."""
     try:
-        ensure_secret_key_file(instance_path_from_env())
+        instance = instance_path_from_env()
+        instance.mkdir(parents=True, exist_ok=True)  # the embedded database lives here
+        ensure_secret_key_file(instance)
         cli.main(prog_name="hirekit")
     except ConfigError as exc:
         click.echo(f"hirekit: configuration error: {exc}", err=True)

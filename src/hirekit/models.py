@@ -5,6 +5,7 @@ from hirekit.audit.models import AuditEntry
 from hirekit.candidates.models import Application, Candidate, CandidateTag, Event, Note
 from hirekit.jobs.models import Job, JobMember, Stage
 from hirekit.queue.models import BackgroundJob
+from hirekit.takehomes.models import Submission
 
 __all__ = [
     "ApiToken",
@@ -18,5 +19,6 @@ __all__ = [
     "JobMember",
     "Note",
     "Stage",
+    "Submission",
     "User",
 ]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from hirekit.accounts.permissions import PERMISSIONS, Permission, Role
+from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
 from hirekit.queue import enqueue
+from hirekit.takehomes.services import Upload, submit
 from tests.conftest import csrf_token, login
 from tests.queue.sample_tasks import add
+from tests.takehomes.archives import APP, zip_bytes
 
 PUBLIC = "public"
 SIGNED_IN = "signed-in"
@@ -35,6 +40,16 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("POST", "/admin/users/{user}/role", "admin.change_role", Permission.USERS_MANAGE),
     ("POST", "/admin/users/{user}/active", "admin.set_active", Permission.USERS_MANAGE),
     ("GET", "/admin/audit", "admin.audit_log", Permission.AUDIT_READ),
+    ("GET", "/reviews", "takehomes.index", Permission.REVIEWS_RUN),
+    ("POST", "/reviews", "takehomes.upload", Permission.REVIEWS_RUN),
+    (
+        "POST",
+        "/candidates/{candidate}/takehomes",
+        "takehomes.upload_for_candidate",
+        Permission.REVIEWS_RUN,
+    ),
+    ("GET", "/reviews/{submission}", "takehomes.show", Permission.REVIEWS_RUN),
+    ("GET", "/reviews/{submission}/report.json", "takehomes.report_json", Permission.REVIEWS_RUN),
     ("POST", "/logout", "accounts.logout", PUBLIC),  # last: it ends the session
 ]
 
@@ -47,6 +62,8 @@ API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("GET", "/api/v1/guides", "guides_api.Guides", Permission.GUIDE_READ),
     ("GET", "/api/v1/guides/flask", "guides_api.GuideItem", Permission.GUIDE_READ),
     ("GET", "/api/v1/tasks/{job}", "tasks_api.TaskItem", Permission.TASKS_READ),
+    ("POST", "/api/v1/reviews", "reviews_api.Reviews", Permission.REVIEWS_RUN),
+    ("GET", "/api/v1/reviews/{submission}", "reviews_api.ReviewItem", Permission.REVIEWS_RUN),
 ]
 
 
@@ -63,8 +80,19 @@ def _fill(path: str, ids: dict[str, int]) -> str:
 def ids(make_user):
     victim = make_user("interviewer")
     job = enqueue(add, 1, 2)
+    candidate = Candidate(name="Pat Example")
+    db.session.add(candidate)
+    db.session.flush()
+    upload = Upload("t.zip", io.BytesIO(zip_bytes(APP)))
+    submission = submit(upload, actor=None, candidate_id=candidate.id)
     db.session.commit()
-    return {"user": victim.id, "job": job.id, "token": 999}
+    return {
+        "user": victim.id,
+        "job": job.id,
+        "token": 999,
+        "candidate": candidate.id,
+        "submission": submission.id,
+    }
 
 
 def _allowed(role: Role, rule: str | Permission) -> bool:

@@ -12,7 +12,7 @@ MB = 1024 * 1024
 
 def review_limits(config: Mapping[str, Any]) -> Limits:
     return Limits(
-        archive_bytes=int(config["REVIEW_MAX_ARCHIVE_MB"]) * MB,
+        archive_bytes=int(float(config["REVIEW_MAX_ARCHIVE_MB"]) * MB),
         unpacked_bytes=int(config["REVIEW_MAX_UNPACKED_MB"]) * MB,
         files=int(config["REVIEW_MAX_FILES"]),
         compression_ratio=float(config["REVIEW_MAX_COMPRESSION_RATIO"]),

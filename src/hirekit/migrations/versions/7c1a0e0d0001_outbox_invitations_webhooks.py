@@ -1,0 +1,28 @@
+"""outbox invitations webhooks
+
+Revision ID: 7c1a0e0d0001
+Revises: 930fd1eb033b
+Create Date: 2026-11-24 03:40:00
+
+Reserved in the migration chain so that features built side by side never
+create two heads; the feature fills in its operations here.
+"""
+from alembic import op
+import sqlalchemy as sa
+
+import hirekit.db
+
+
+# revision identifiers, used by Alembic.
+revision = '7c1a0e0d0001'
+down_revision = '930fd1eb033b'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass

@@ -1,0 +1,65 @@
+"""A take-home submission and its review."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from hirekit.accounts.models import User
+from hirekit.candidates.models import Candidate
+from hirekit.db import CreatedAtMixin
+from hirekit.extensions import db
+from hirekit.jobs.models import Job
+
+
+class SubmissionStatus(StrEnum):
+    QUEUED = "queued"  # stored, waiting for the reviewer
+    REVIEWED = "reviewed"
+    REFUSED = "refused"  # the archive broke a safety rule or limit; `refusal` says which
+    FAILED = "failed"  # the review itself failed after its retries
+
+
+class Submission(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    __tablename__ = "submissions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    job_id: Mapped[int | None] = mapped_column(
+        ForeignKey("jobs.id", ondelete="SET NULL"), index=True
+    )
+    uploaded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    source: Mapped[str] = mapped_column(String(16), default="recruiter")  # or "candidate"
+    file_key: Mapped[str] = mapped_column(String(300))
+    filename: Mapped[str] = mapped_column(String(160))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16), default=SubmissionStatus.QUEUED.value)
+    refusal: Mapped[str] = mapped_column(Text, default="")
+    background_job_id: Mapped[int | None] = mapped_column(
+        ForeignKey("background_jobs.id", ondelete="SET NULL")
+    )
+    score: Mapped[int | None]
+    level: Mapped[str] = mapped_column(String(16), default="")
+    report: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: finding index -> [[line number, source line], ...] around it
+    snippets: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    fingerprint: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: [{"submission_id", "similarity", "files": [[mine, theirs, share], ...]}]
+    similar: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    reviewed_at: Mapped[datetime | None]
+
+    candidate: Mapped[Candidate | None] = relationship()
+    job: Mapped[Job | None] = relationship()
+    uploaded_by: Mapped[User | None] = relationship()
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == SubmissionStatus.QUEUED

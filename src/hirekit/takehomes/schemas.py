@@ -1,0 +1,56 @@
+"""API shapes for take-home reviews."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from flask_smorest.fields import Upload
+
+
+class ReviewUploadSchema(ma.Schema):
+    archive = Upload(required=True, metadata={"description": ".zip, .tar or .tar.gz"})
+
+
+class ReviewFormSchema(ma.Schema):
+    candidate_id = ma.fields.Integer(load_default=None, allow_none=True)
+    job_id = ma.fields.Integer(load_default=None, allow_none=True)
+
+
+class ReviewStatusSchema(ma.Schema):
+    id = ma.fields.Integer()
+    status = ma.fields.String(metadata={"enum": ["queued", "reviewed", "refused", "failed"]})
+    candidate_id = ma.fields.Integer(allow_none=True)
+    job_id = ma.fields.Integer(allow_none=True)
+    filename = ma.fields.String()
+    size = ma.fields.Integer()
+    task_id = ma.fields.Integer(attribute="background_job_id", allow_none=True)
+    task_url = ma.fields.Method("_task_url")
+    report_url = ma.fields.Method("_report_url")
+
+    def _task_url(self, submission: object) -> str | None:
+        job_id = getattr(submission, "background_job_id", None)
+        return f"/api/v1/tasks/{job_id}" if job_id else None
+
+    def _report_url(self, submission: object) -> str:
+        return f"/api/v1/reviews/{getattr(submission, 'id', '')}"
+
+
+class ReviewReportSchema(ma.Schema):
+    """The engine's report, schema_version 1 (documented in README)."""
+
+    class Meta:
+        unknown = ma.INCLUDE
+
+    schema_version = ma.fields.Integer()
+    root = ma.fields.String()
+    app_factory = ma.fields.Dict(allow_none=True)
+    apps = ma.fields.List(ma.fields.Dict())
+    blueprints = ma.fields.Dict()
+    extensions = ma.fields.List(ma.fields.String())
+    routes = ma.fields.List(ma.fields.Dict())
+    tests = ma.fields.Dict()
+    config_from_env = ma.fields.Boolean()
+    findings = ma.fields.List(ma.fields.Dict())
+    stats = ma.fields.Dict()
+    score = ma.fields.Integer()
+    level = ma.fields.String()
+    questions = ma.fields.List(ma.fields.Dict())

@@ -1,0 +1,91 @@
+"""Pages: quick review, take-home uploads for a candidate, the review report."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, jsonify, redirect, render_template, url_for
+from werkzeug.wrappers import Response
+
+from hirekit.accounts.auth import page_user, requires
+from hirekit.accounts.permissions import Permission
+from hirekit.errors import HirekitError
+from hirekit.queue import get_job
+from hirekit.takehomes import services
+from hirekit.takehomes.forms import UploadForm
+from hirekit.takehomes.highlight import highlighted_rows
+
+bp = Blueprint("takehomes", __name__)
+
+
+def _render_index(form: UploadForm, status: int = 200) -> tuple[str, int]:
+    user = page_user()
+    assert user is not None
+    return render_template(
+        "takehomes/index.html",
+        form=form,
+        submissions=services.recent_submissions(user),
+        limit_mb=f"{services.max_archive_mb():g}",
+    ), status
+
+
+@bp.get("/reviews")
+@requires(Permission.REVIEWS_RUN)
+def index() -> tuple[str, int]:
+    return _render_index(UploadForm())
+
+
+@bp.post("/reviews")
+@requires(Permission.REVIEWS_RUN)
+def upload() -> Response | tuple[str, int]:
+    """Quick review: an archive without a candidate."""
+    return _accept(UploadForm(), candidate_id=None)
+
+
+@bp.post("/candidates/<int:candidate_id>/takehomes")
+@requires(Permission.REVIEWS_RUN)
+def upload_for_candidate(candidate_id: int) -> Response | tuple[str, int]:
+    return _accept(UploadForm(), candidate_id=candidate_id)
+
+
+def _accept(form: UploadForm, candidate_id: int | None) -> Response | tuple[str, int]:
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(str(error), "error")
+        return _render_index(form, 400)
+    upload = services.Upload(form.archive.data.filename or "", form.archive.data.stream)
+    try:
+        submission = services.submit(upload, actor=page_user(), candidate_id=candidate_id)
+    except HirekitError as exc:
+        flash(exc.message, "error")
+        return _render_index(form, exc.status)
+    return redirect(url_for("takehomes.show", submission_id=submission.id))
+
+
+@bp.get("/reviews/<int:submission_id>")
+@requires(Permission.REVIEWS_RUN)
+def show(submission_id: int) -> str:
+    user = page_user()
+    assert user is not None
+    submission = services.get_submission(submission_id, user)
+    job = get_job(submission.background_job_id) if submission.background_job_id else None
+    snippets = {
+        int(index): highlighted_rows(rows) for index, rows in (submission.snippets or {}).items()
+    }
+    return render_template(
+        "takehomes/show.html",
+        submission=submission,
+        report=submission.report,
+        snippets=snippets,
+        task=job,
+    )
+
+
+@bp.get("/reviews/<int:submission_id>/report.json")
+@requires(Permission.REVIEWS_RUN)
+def report_json(submission_id: int) -> Response:
+    user = page_user()
+    assert user is not None
+    submission = services.get_submission(submission_id, user)
+    response = jsonify(submission.report or {})
+    response.headers["Content-Disposition"] = f'attachment; filename="review-{submission.id}.json"'
+    return response
