@@ -16,6 +16,7 @@ from pathlib import Path
 
 from hirekit.engines.codereview.extract import Extractor
 from hirekit.engines.codereview.facts import FileFacts, Finding
+from hirekit.engines.codereview.gcpause import collector_paused
 from hirekit.engines.codereview.limits import ArchiveRefused, Deadline
 from hirekit.engines.codereview.rules import file_findings
 from hirekit.engines.codereview.sources import SourceFile, module_name
@@ -66,7 +67,8 @@ def analyse_file(path: str, rel: str, is_test: bool) -> FileFacts:
 
 
 def _analyse_chunk(chunk: Sequence[tuple[str, str, bool]]) -> list[FileFacts]:
-    return [analyse_file(*item) for item in chunk]
+    with collector_paused():
+        return [analyse_file(*item) for item in chunk]
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -82,9 +84,10 @@ def analyse_all(files: Sequence[SourceFile], deadline: Deadline) -> list[FileFac
     workers = min(2, os.cpu_count() or 1)
     if len(items) <= POOL_THRESHOLD or workers < 2:
         results = []
-        for item in items:
-            deadline.check()
-            results.append(analyse_file(*item))
+        with collector_paused():
+            for item in items:
+                deadline.check()
+                results.append(analyse_file(*item))
         return results
     size = max(8, len(items) // (workers * 8))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]

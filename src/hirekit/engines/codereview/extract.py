@@ -14,7 +14,7 @@ from typing import Any
 
 from hirekit.engines.codereview.extensions_table import distribution_for
 from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, FuncInfo, MethodUse
-from hirekit.engines.codereview.nodekinds import CONSTANT_TOKEN, KINDS, STRING_TOKEN
+from hirekit.engines.codereview.nodekinds import CONSTANT_TOKEN, STRING_TOKEN, describe
 from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword, str_list, str_value
 
 ROUTE_ATTRS = frozenset({"route", "get", "post", "put", "patch", "delete"})
@@ -48,7 +48,6 @@ ENV_READERS = {
     "environs.Env": "environs",
     "decouple.config": "decouple",
 }
-_TABLE = KINDS.table
 
 
 def _resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
@@ -76,26 +75,26 @@ class Extractor(ast.NodeVisitor):
         self.in_route: list[bool] = []
         self.ext_locals: dict[str, str] = {}
         self.tokens = self.scan.tokens
+        self.add_token = self.tokens.append
 
     def visit(self, node: ast.AST) -> None:
         kind = node.__class__
-        entry = _TABLE.get(kind) or KINDS.add(kind)
+        entry = _KINDS.get(kind) or _learn(kind)
         if entry is None:
             return
-        token = entry[0]
+        token, fields, handler = entry
         if token is not None:
             if kind is ast.Constant:
                 str_const = isinstance(node.value, str)  # type: ignore[attr-defined]
-                self.tokens.append(STRING_TOKEN if str_const else CONSTANT_TOKEN)
+                self.add_token(STRING_TOKEN if str_const else CONSTANT_TOKEN)
             else:
-                self.tokens.append(token)
-        method = _HANDLERS.get(kind)
-        if method is not None:
-            method(self, node)
+                self.add_token(token)
+        if handler is not None:
+            handler(self, node)
             return
         # Inlined generic_visit: this loop runs for every node of every file.
         visit = self.visit
-        for name in entry[1]:
+        for name in fields:
             value = getattr(node, name, None)
             if value.__class__ is list:
                 for item in value:
@@ -105,7 +104,7 @@ class Extractor(ast.NodeVisitor):
                 visit(value)
 
     def generic_visit(self, node: ast.AST) -> None:
-        entry = _TABLE.get(node.__class__) or KINDS.add(node.__class__)
+        entry = _KINDS.get(node.__class__) or _learn(node.__class__)
         if entry is None:
             return
         visit = self.visit
@@ -275,7 +274,7 @@ class Extractor(ast.NodeVisitor):
         if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             self.tokens.pop()  # docstrings and bare strings are not code
             return
-        self.generic_visit(node)
+        self.visit(node.value)
 
     def visit_Assign(self, node: ast.Assign) -> None:
         self.scan.assigns.append((node, self.ctx))
@@ -283,7 +282,9 @@ class Extractor(ast.NodeVisitor):
             target = node.targets[0]
             if isinstance(target, ast.Name):
                 self.targets[id(node.value)] = target.id
-        self.generic_visit(node)
+        for target in node.targets:
+            self.visit(target)
+        self.visit(node.value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         self.scan.assigns.append((node, self.ctx))
@@ -304,11 +305,12 @@ class Extractor(ast.NodeVisitor):
                 self.returned.add(id(value))
         if self.in_route and self.in_route[-1] and isinstance(value, ast.Dict):
             self.f.json_responses += 1
-        self.generic_visit(node)
+        if value is not None:
+            self.visit(value)
 
     # expressions -------------------------------------------------------
     def visit_Name(self, node: ast.Name) -> None:
-        if isinstance(node.ctx, ast.Load):
+        if node.ctx.__class__ is ast.Load:
             self.loaded.add(node.id)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
@@ -316,7 +318,7 @@ class Extractor(ast.NodeVisitor):
             self.f.config_sources.add("os.environ")
         elif node.attr == "test_client" and self.f.is_test:
             self.f.tests.uses_test_client = True
-        self.generic_visit(node)
+        self.visit(node.value)
 
     def visit_Call(self, node: ast.Call) -> None:
         callee = dotted(node.func)
@@ -324,7 +326,12 @@ class Extractor(ast.NodeVisitor):
         self.scan.callees[id(node)] = callee
         if callee is not None:
             self._record_call(node, callee)
-        self.generic_visit(node)
+        visit = self.visit
+        visit(node.func)
+        for arg in node.args:
+            visit(arg)
+        for kw in node.keywords:
+            visit(kw)
 
     def _record_call(self, node: ast.Call, callee: str) -> None:
         last = callee.rsplit(".", 1)[-1]
@@ -387,9 +394,20 @@ class Extractor(ast.NodeVisitor):
         )
 
 
+_Handler = Callable[["Extractor", Any], None]
+
 #: node type -> handler, resolved once instead of a getattr per node
-_HANDLERS: dict[type, Callable[[Extractor, Any], None]] = {
+_HANDLERS: dict[type, _Handler] = {
     getattr(ast, name[len("visit_") :]): method
     for name, method in vars(Extractor).items()
     if name.startswith("visit_") and hasattr(ast, name[len("visit_") :])
 }
+#: node type -> (token id, child fields, handler), filled as node types are met
+_KINDS: dict[type, tuple[int | None, tuple[str, ...], _Handler | None] | None] = {}
+
+
+def _learn(kind: type) -> tuple[int | None, tuple[str, ...], _Handler | None] | None:
+    described = describe(kind)
+    entry = None if described is None else (*described, _HANDLERS.get(kind))
+    _KINDS[kind] = entry
+    return entry

@@ -1,7 +1,8 @@
-"""Per node type, resolved once: its fingerprint token and the fields that hold child nodes.
+"""Per node type: its fingerprint token and the fields that hold child nodes.
 
-The review walks every node of every file, so this table replaces the generic
-``_fields`` + ``getattr`` + ``isinstance`` probing of ``ast.NodeVisitor``.
+The review walks every node of every file; resolving these once per node type
+replaces the generic ``_fields`` + ``getattr`` + ``isinstance`` probing of
+``ast.NodeVisitor``.
 """
 
 from __future__ import annotations
@@ -61,19 +62,9 @@ def _child_fields(kind: type) -> tuple[str, ...]:
     return tuple(fields)
 
 
-class NodeKinds:
-    """Lazily filled ``type -> (token id or None, child fields)``; non-node types map to None."""
-
-    def __init__(self) -> None:
-        self.table: dict[type, tuple[int | None, tuple[str, ...]] | None] = {}
-
-    def add(self, kind: type) -> tuple[int | None, tuple[str, ...]] | None:
-        entry: tuple[int | None, tuple[str, ...]] | None = None
-        if issubclass(kind, ast.AST):
-            token = None if issubclass(kind, _NO_TOKEN) else token_id(kind.__name__)
-            entry = (token, _child_fields(kind))
-        self.table[kind] = entry
-        return entry
-
-
-KINDS = NodeKinds()
+def describe(kind: type) -> tuple[int | None, tuple[str, ...]] | None:
+    """``(token id or None, child fields)`` of a node type; None for a non-node type."""
+    if not issubclass(kind, ast.AST):
+        return None
+    token = None if issubclass(kind, _NO_TOKEN) else token_id(kind.__name__)
+    return token, _child_fields(kind)

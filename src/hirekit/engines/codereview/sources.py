@@ -119,7 +119,13 @@ def _classify(found: ProjectFiles, path: Path, rel: PurePosixPath, limits: Limit
 
 def module_name(rel: str) -> str:
     """Dotted module name of a project-relative .py path, ``pkg/__init__.py`` -> ``pkg``."""
-    parts = list(PurePosixPath(rel).with_suffix("").parts)
+    name = rel.rpartition("/")[2]
+    plain = not rel.startswith("/") and "//" not in rel and "/." not in "/" + rel
+    if plain and name.endswith(".py") and len(name) > 3:
+        # The common case without the cost of a PurePosixPath.
+        parts = rel[:-3].split("/")
+    else:
+        parts = list(PurePosixPath(rel).with_suffix("").parts)
     if parts and parts[-1] == "__init__":
         parts.pop()
     if parts and parts[0] == "src" and len(parts) > 1:
