@@ -1,0 +1,1 @@
+"""Structured interviews: kits, scheduling, scorecards, debriefs and interviewer calibration."""
