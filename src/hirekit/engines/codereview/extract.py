@@ -323,7 +323,6 @@ class Extractor(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         callee = dotted(node.func)
         self.scan.calls.append((node, self.ctx, callee))
-        self.scan.callees[id(node)] = callee
         if callee is not None:
             self._record_call(node, callee)
         visit = self.visit

@@ -60,8 +60,8 @@ class Scan:
     decorators: list[tuple[ast.expr, Ctx]] = field(default_factory=list)
     route_funcs: set[int] = field(default_factory=set)
     tokens: list[int] = field(default_factory=list)  # token ids, see nodekinds
-    callees: dict[int, str | None] = field(default_factory=dict)  # id(call) -> callee
-    _resolved: dict[str | None, str | None] = field(default_factory=dict)
+    _calls: list[tuple[ast.Call, Ctx, str | None, str | None]] | None = None
+    _canonical: dict[int, str | None] = field(default_factory=dict)  # id(call) -> canonical
 
     def canon(self, name: str | None) -> str | None:
         """Resolve a dotted name through this file's imports (``fl.Flask`` -> ``flask.Flask``)."""
@@ -73,22 +73,31 @@ class Scan:
             return name
         return f"{base}.{rest}" if rest else base
 
-    def callee(self, call: ast.Call) -> str | None:
-        """``dotted(call.func)``, looked up for calls the pass recorded."""
-        try:
-            return self.callees[id(call)]
-        except KeyError:
-            return dotted(call.func)
+    def resolved_calls(self) -> list[tuple[ast.Call, Ctx, str | None, str | None]]:
+        """Every call as ``(call, ctx, callee, canonical callee)``, resolved once per name.
+
+        Only valid once the pass has seen every import: rules use it, the pass
+        itself uses ``canon``.
+        """
+        if self._calls is None:
+            names: dict[str | None, str | None] = {}
+            by_id = self._canonical
+            out = []
+            for call, ctx, callee in self.calls:
+                try:
+                    canonical = names[callee]
+                except KeyError:
+                    canonical = names[callee] = self.canon(callee)
+                by_id[id(call)] = canonical
+                out.append((call, ctx, callee, canonical))
+            self._calls = out
+        return self._calls
 
     def resolved(self, call: ast.Call) -> str | None:
-        """Canonical callee of ``call`` through the file's imports.
-
-        Cached, so only valid once the pass has seen every import: rules use it,
-        the pass itself uses ``canon``.
-        """
-        name = self.callee(call)
+        """Canonical callee of ``call`` (see ``resolved_calls``)."""
+        if self._calls is None:
+            self.resolved_calls()
         try:
-            return self._resolved[name]
+            return self._canonical[id(call)]
         except KeyError:
-            found = self._resolved[name] = self.canon(name)
-            return found
+            return self.canon(dotted(call.func))

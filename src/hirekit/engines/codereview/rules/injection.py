@@ -163,20 +163,18 @@ def _placeholder_names(ctx: Ctx, scan: Scan) -> frozenset[str]:
     return frozenset(names)
 
 
-def _is_sql_sink(call: ast.Call, callee: str | None, scan: Scan) -> bool:
+def _is_sql_sink(call: ast.Call, callee: str | None, canonical: str | None) -> bool:
     func = call.func
     if isinstance(func, ast.Attribute) and func.attr in SQL_EXEC_ATTRS:
         return True
-    if scan.resolved(call) in SQL_TEXT:
+    if canonical in SQL_TEXT:
         return True
     return callee is not None and callee.split(".")[0] in ("db", "sa") and callee.endswith(".text")
 
 
-def _sql(
-    call: ast.Call, callee: str | None, ctx: Ctx, scan: Scan, taint: TaintCache
-) -> Finding | None:
+def _sql(call: ast.Call, ctx: Ctx, scan: Scan, taint: TaintCache) -> Finding | None:
     arg = _first_arg(call)
-    if arg is None or not _is_sql_sink(call, callee, scan):
+    if arg is None:
         return None
     safe = _placeholder_names(ctx, scan)
     built: ast.AST | None = arg if _formatted(arg, safe) else None
@@ -196,8 +194,7 @@ def _sql(
     )
 
 
-def _sink_kind(call: ast.Call, scan: Scan) -> str | None:
-    canon = scan.resolved(call)
+def _sink_kind(call: ast.Call, canon: str | None) -> str | None:
     if canon in TEMPLATE_SINKS:
         return "template-injection"
     if isinstance(call.func, ast.Attribute) and call.func.attr == "from_string":
@@ -225,13 +222,13 @@ MESSAGES = {
 def check(scan: Scan) -> list[Finding]:
     taint = TaintCache(scan)
     found: list[Finding] = []
-    for call, ctx, callee in scan.calls:
+    for call, ctx, callee, canonical in scan.resolved_calls():
         if not call.args:
             continue  # every sink here takes the query, template or payload first
-        if (sql := _sql(call, callee, ctx, scan, taint)) is not None:
+        if _is_sql_sink(call, callee, canonical) and (sql := _sql(call, ctx, scan, taint)):
             found.append(sql)
             continue
-        kind = _sink_kind(call, scan)
+        kind = _sink_kind(call, canonical)
         arg = _first_arg(call)
         if kind is None or arg is None:
             continue

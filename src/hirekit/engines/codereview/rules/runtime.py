@@ -71,8 +71,8 @@ def _debug_run(call: ast.Call, callee: str | None, ctx: Ctx, scan: Scan) -> Find
     return _finding("debug-run", severity, scan, call.lineno, f"run(debug=True) {where}")
 
 
-def _cors(call: ast.Call, scan: Scan) -> Finding | None:
-    if scan.resolved(call) not in CORS_CALLS:
+def _cors(call: ast.Call, canonical: str | None, scan: Scan) -> Finding | None:
+    if canonical not in CORS_CALLS:
         return None
     if not _true(keyword(call, "supports_credentials")):
         return None
@@ -111,10 +111,10 @@ def _is_wildcard(node: ast.AST) -> bool:
     return False
 
 
-def _connection(call: ast.Call, ctx: Ctx, scan: Scan) -> Finding | None:
+def _connection(call: ast.Call, canonical: str | None, ctx: Ctx, scan: Scan) -> Finding | None:
     if ctx.func is not None or ctx.cls is not None or ctx.main_guard:
         return None
-    if scan.resolved(call) not in CONNECTS:
+    if canonical not in CONNECTS:
         return None
     return _finding(
         "global-db-connection",
@@ -200,16 +200,16 @@ def _exempt(deco: ast.expr, scan: Scan) -> Finding | None:
 
 def check(scan: Scan) -> list[Finding]:
     found: list[Finding] = []
-    for call, ctx, callee in scan.calls:
+    for call, ctx, callee, canonical in scan.resolved_calls():
         if not call.keywords:
             # debug, CORS and CSRF settings are all keyword arguments
-            if (f := _connection(call, ctx, scan)) is not None:
+            if (f := _connection(call, canonical, ctx, scan)) is not None:
                 found.append(f)
             continue
         for rule in (
             _debug_run(call, callee, ctx, scan),
-            _cors(call, scan),
-            _connection(call, ctx, scan),
+            _cors(call, canonical, scan),
+            _connection(call, canonical, ctx, scan),
             _csrf_keyword(call, ctx, scan),
         ):
             if rule is not None:

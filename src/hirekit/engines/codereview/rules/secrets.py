@@ -76,8 +76,10 @@ def _judge(
     name: str, value: ast.AST, line: int, ctx: Ctx, scan: Scan, cap: bool = False
 ) -> Finding | None:
     """Judge ``name = value``; ``cap`` keeps arguments of arbitrary calls at medium."""
-    if not isinstance(value, _MAYBE_SECRET):
-        return None  # neither a literal nor an environment lookup with a fallback
+    if not isinstance(value, _MAYBE_SECRET) or (
+        value.__class__ is ast.Constant and not isinstance(value.value, str)
+    ):
+        return None  # neither a string literal nor an environment lookup with a fallback
     rel = scan.facts.rel
     fallback = _env_fallback(value, scan)
     if fallback is not None and _is_secret_name(name):
@@ -125,13 +127,13 @@ def check(scan: Scan) -> list[Finding]:
             name = _assigned_name(target)
             if name and (f := _judge(name, value, stmt.lineno, ctx, scan)):
                 found.append(f)
-    for call, ctx, callee in scan.calls:
+    for call, ctx, callee, canonical in scan.resolved_calls():
         if call.keywords:
             cap = (callee or "").rsplit(".", 1)[-1] not in CONFIG_CALLS
             for kw in call.keywords:
                 if kw.arg and (f := _judge(kw.arg, kw.value, kw.value.lineno, ctx, scan, cap)):
                     found.append(f)
-        if _is_env_read(call, scan) and call.args:
+        if canonical in ENV_GETTERS and call.args:
             key = str_value(call.args[0])
             if key and (f := _judge(key, call, call.lineno, ctx, scan)):
                 found.append(f)
