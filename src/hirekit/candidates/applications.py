@@ -86,11 +86,11 @@ def _audit(action: str, application: Application, actor: User | None, **details:
 def move(
     application: Application, stage: Stage, *, actor: User | None, at: datetime | None = None
 ) -> Application:
-    """Move to ``stage`` of the same job; a closed application moved back becomes active."""
+    """Move to ``stage`` of the same job; a rejected or withdrawn one moved becomes active."""
     if stage.job_id != application.job_id:
         raise ValidationFailed("That stage belongs to another job", details={"stage": "other job"})
-    active = application.status == ApplicationStatus.ACTIVE.value
-    if stage.id == application.stage_id and active:
+    closed = application.status in (ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)
+    if stage.id == application.stage_id and not closed:
         raise Conflict(f"{application.candidate.name} is already in {stage.name}")
     when = at or utcnow()
     source = application.stage

@@ -68,8 +68,9 @@ def merge_candidates(target: Candidate, source: Candidate, *, actor: User) -> Ca
             application.candidate_id = target.id
             continue
         keep, gone = _survivor(other, application)
-        keep.candidate_id = target.id
         folded.append(_fold_application(keep, gone))
+        db.session.flush()  # the pair's unique key is free only once one row is gone
+        keep.candidate_id = target.id
     db.session.flush()
     db.session.execute(
         update(Event).where(Event.candidate_id == source.id).values(candidate_id=target.id)

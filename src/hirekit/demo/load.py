@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hirekit.accounts import services as accounts
+from hirekit.demo.pipeline import demo_pipeline_loaded, load_demo_pipeline
 
 DEMO_PASSWORD = "demo-password-1"  # noqa: S105 - shared by the fictional demo users, documented
 
@@ -15,9 +16,16 @@ DEMO_USERS = [
 
 
 def load_demo() -> dict[str, int]:
-    """Create the demo data in the caller's transaction; {} when already there."""
-    if accounts.find_by_email(DEMO_USERS[0][0]):
-        return {}
-    for email, name, role in DEMO_USERS:
-        accounts.create_user(email, role, DEMO_PASSWORD, name=name)
-    return {"users": len(DEMO_USERS)}
+    """Create the demo data in the caller's transaction; {} when already there.
+
+    Each part loads once: an install that has the demo users from an older
+    version still gets the demo pipeline.
+    """
+    counts: dict[str, int] = {}
+    if not accounts.find_by_email(DEMO_USERS[0][0]):
+        for email, name, role in DEMO_USERS:
+            accounts.create_user(email, role, DEMO_PASSWORD, name=name)
+        counts["users"] = len(DEMO_USERS)
+    if not demo_pipeline_loaded():
+        counts.update(load_demo_pipeline())
+    return counts

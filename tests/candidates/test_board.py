@@ -1,0 +1,176 @@
+"""The board: columns and cards, moves without JavaScript, drag-and-drop JSON, bulk, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hirekit.audit.models import AuditEntry
+from hirekit.candidates.models import Application, Event
+from hirekit.extensions import db
+from tests.conftest import csrf_token
+from tests.jobs.factories import make_application, make_job
+
+
+def _board(client, job):
+    return client.get(f"/jobs/{job.id}/board").get_data(as_text=True)
+
+
+def test_board_renders_columns_and_cards(client, login_as):
+    user = login_as("recruiter")
+    job = make_job(user)
+    make_application(user, job, "Kai Example")
+    page = _board(client, job)
+    for stage in ("Applied", "Screen", "Take-home", "Interview", "Offer", "Hired"):
+        assert f">{stage} <span" in page
+    assert "Kai Example" in page and "0 d" in page
+    assert 'name="action"' in page and "Reject: No real Flask experience" in page
+    assert "<script>" not in page and "style=" not in page
+
+
+def test_move_without_javascript_records_who_when_from_and_to(client, login_as):
+    user = login_as("recruiter")
+    job = make_job(user)
+    application = make_application(user, job, "Lea Example")
+    screen = job.stages[1]
+    token = csrf_token(client, f"/jobs/{job.id}/board")
+    response = client.post(
+        f"/applications/{application.id}/move",
+        data={"action": f"stage:{screen.id}", "csrf_token": token},
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/jobs/{job.id}/board")
+    db.session.expire_all()
+    assert db.session.get(Application, application.id).stage_id == screen.id
+    move = db.session.scalars(db.select(Event).where(Event.type == "moved")).one()
+    assert move.actor_id == user.id and move.at is not None
+    assert (move.data["from_stage"], move.data["to_stage"]) == ("Applied", "Screen")
+    assert move.data["from_stage_id"] == job.stages[0].id and move.data["to_stage_id"] == screen.id
+    audit = db.session.scalars(
+        db.select(AuditEntry).where(AuditEntry.action == "application.moved")
+    ).one()
+    assert audit.details["to"] == "Screen"
+
+
+def test_drag_and_drop_posts_the_same_form_and_gets_json(client, login_as):
+    user = login_as("recruiter")
+    job = make_job(user)
+    application = make_application(user, job)
+    token = csrf_token(client, f"/jobs/{job.id}/board")
+    hired = job.stages[-1]
+    response = client.post(
+        f"/applications/{application.id}/move",
+        data={"action": f"stage:{hired.id}", "csrf_token": token},
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 200
+    assert response.get_json() == {
+        "id": application.id,
+        "stage_id": hired.id,
+        "stage": "Hired",
+        "status": "hired",
+    }
+    again = client.post(
+        f"/applications/{application.id}/move",
+        data={"action": f"stage:{hired.id}", "csrf_token": token},
+        headers={"Accept": "application/json"},
+    )
+    assert again.status_code == 409
+    types = [e.type for e in db.session.scalars(db.select(Event).order_by(Event.id))]
+    assert types[-2:] == ["moved", "hired"]
+
+
+def test_moves_need_a_csrf_token(client, login_as):
+    user = login_as("recruiter")
+    job = make_job(user)
+    application = make_application(user, job)
+    response = client.post(
+        f"/applications/{application.id}/move", data={"action": f"stage:{job.stages[1].id}"}
+    )
+    assert response.status_code == 400
+    db.session.expire_all()
+    assert db.session.get(Application, application.id).stage_id == job.stages[0].id
+
+
+def test_reject_with_reason_from_the_card_menu(client, login_as):
+    user = login_as("recruiter")
+    job = make_job(user)
+    application = make_application(user, job)
+    token = csrf_token(client, f"/jobs/{job.id}/board")
+    client.post(
+        f"/applications/{application.id}/move",
+        data={"action": "reject:take-home-quality", "csrf_token": token},
+    )
+    db.session.expire_all()
+    rejected = db.session.get(Application, application.id)
+    assert (rejected.status, rejected.reject_reason) == ("rejected", "take-home-quality")
+    event = db.session.scalars(db.select(Event).where(Event.type == "rejected")).one()
+    assert event.data["reason"] == "take-home-quality" and event.data["stage"] == "Applied"
+    bad = client.post(
+        f"/applications/{application.id}/move",
+        data={"action": "reject:because", "csrf_token": token},
+    )
+    assert bad.status_code == 422
+
+
+def test_bulk_move_reject_and_tag(client, login_as):
+    user = login_as("recruiter")
+    job = make_job(user)
+    apps = [make_application(user, job, f"Person{i} Example") for i in range(4)]
+    ids = [a.id for a in apps]
+    token = csrf_token(client, f"/jobs/{job.id}/board")
+    interview = job.stages[3]
+    moved = client.post(
+        f"/jobs/{job.id}/board/bulk",
+        data={"action": f"stage:{interview.id}", "application_ids": ids[:3], "csrf_token": token},
+    )
+    assert moved.status_code == 302
+    client.post(
+        f"/jobs/{job.id}/board/bulk",
+        data={"action": "reject:position-filled", "application_ids": ids[2:], "csrf_token": token},
+    )
+    client.post(
+        f"/jobs/{job.id}/board/bulk",
+        data={
+            "action": "tag",
+            "tags": "Shortlist",
+            "application_ids": ids[:2],
+            "csrf_token": token,
+        },
+    )
+    db.session.expire_all()
+    states = [(a.stage.name, a.status) for a in (db.session.get(Application, i) for i in ids)]
+    assert states == [
+        ("Interview", "active"),
+        ("Interview", "active"),
+        ("Interview", "rejected"),
+        ("Applied", "rejected"),
+    ]
+    tagged = [db.session.get(Application, i).candidate.tag_names for i in ids]
+    assert tagged == [["shortlist"], ["shortlist"], [], []]
+    skipped = client.post(
+        f"/jobs/{job.id}/board/bulk",
+        data={"action": "withdraw", "application_ids": ids[2:], "csrf_token": token},
+        follow_redirects=True,
+    )
+    assert "Skipped: The application is already rejected" in skipped.get_data(as_text=True)
+    empty = client.post(
+        f"/jobs/{job.id}/board/bulk", data={"action": "withdraw", "csrf_token": token}
+    )
+    assert empty.status_code == 422
+
+
+def test_pipeline_csv_export(client, login_as):
+    user = login_as("recruiter")
+    job = make_job(user)
+    make_application(user, job, "Max Example", tags=["flask"])
+    make_application(user, job, "=HYPERLINK Example", email="evil@example.com")
+    response = client.get(f"/jobs/{job.id}/pipeline.csv")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    by_name = {r["name"]: r for r in rows}
+    assert set(by_name) == {"Max Example", "'=HYPERLINK Example"}
+    assert by_name["Max Example"]["stage"] == "Applied"
+    assert by_name["Max Example"]["tags"] == "flask"
+    assert by_name["Max Example"]["days_in_stage"] == "0"
