@@ -9,7 +9,7 @@ from datetime import date
 from hirekit.engines.screening.periods import Period, find_periods, total_years
 from hirekit.engines.screening.sections import Section, SectionIndex, find_sections
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().\-]{7,18}\d(?![\w/])")
 URL = re.compile(
     r"(?:https?://|www\.)[^\s<>()\"',;|]+"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,6 +33,7 @@ _NOT_SOFTWARE = re.compile(
     r"hip|glassware|laboratory glass)\b",
     re.IGNORECASE,
 )
+_REACH = 300
 _ORG_SUFFIX = re.compile(
     r"^(?:[A-Z][\w&'-]*\s+){0,3}(?i:Industries|Inc|Ltd|LLC|Corp|Corporation|Company|Co|Group|"
     r"Labs?|Manufacturing|Works|Glass|Holdings|Enterprises|GmbH|plc)\b"
@@ -94,9 +95,14 @@ class Taxonomy:
                 continue
             kept.append(hit)
         starts = [s.start for s in sentences]
+        cues = _Cues(
+            anchors=[start for start, _, skill in kept if not skill.context],
+            tech=[m.start() for m in _TECH_WORDS.finditer(text)],
+            not_software=[m.start() for m in _NOT_SOFTWARE.finditer(text)],
+        )
         hits: list[SkillHit] = []
-        for index, (start, end, skill) in enumerate(kept):
-            if skill.context and not _in_context(text, start, end, kept, index, sentences, starts):
+        for start, end, skill in kept:
+            if skill.context and not _in_context(text, start, end, cues, sentences, starts):
                 continue
             hits.append(SkillHit(skill.name, skill.category, start, end))
         return hits
@@ -129,28 +135,42 @@ def _in_context(
     text: str,
     start: int,
     end: int,
-    kept: list[tuple[int, int, SkillDef]],
-    index: int,
+    cues: _Cues,
     sentences: list[Sentence],
     starts: list[int],
 ) -> bool:
-    if _ORG_SUFFIX.match(text[end:].lstrip(" ")):
+    if _ORG_SUFFIX.match(text[end : end + 80].lstrip(" ")):
         return False
     token = text[start:end]
     position = max(bisect_right(starts, start) - 1, 0)
     window = sentences[max(position - 1, 0) : position + 2]
     if not window:
         return False
-    lo, hi = window[0].start, window[-1].end
-    line = text[text.rfind("\n", 0, start) + 1 : text.find("\n", end) % (len(text) + 1)]
+    # The window is bounded in characters too: one huge "sentence" must not make
+    # each lookup scan the whole text.
+    lo, hi = max(window[0].start, start - _REACH), min(window[-1].end, end + _REACH)
+    line_start = text.rfind("\n", lo, start) + 1 or lo
+    line_end = text.find("\n", end, hi)
+    line = text[line_start : line_end if line_end >= 0 else hi]
     if token.isupper() and len(token) > 2 and sum(w.isupper() for w in line.split()) >= 3:
         return False  # a shouted heading or company name, not a skills entry
-    if _NOT_SOFTWARE.search(text, lo, hi):
+    if _any_in(cues.not_software, lo, hi):
         return False
-    for other_start, _other_end, skill in kept:
-        if lo <= other_start < hi and other_start != start and not skill.context:
-            return True
-    return _TECH_WORDS.search(text, lo, hi) is not None
+    return _any_in(cues.anchors, lo, hi) or _any_in(cues.tech, lo, hi)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """Sorted offsets, found once per text, so each context check is a bisect."""
+
+    anchors: list[int]  # unambiguous skills
+    tech: list[int]  # software words
+    not_software: list[int]  # lab glassware and the like
+
+
+def _any_in(offsets: list[int], lo: int, hi: int) -> bool:
+    first = bisect_left(offsets, lo)
+    return first < len(offsets) and offsets[first] < hi
 
 
 @cache
