@@ -1,0 +1,1 @@
+"""Email: editable templates, the outbox, and the transports that deliver it."""

@@ -1,0 +1,170 @@
+"""The outbox: record a message, then deliver it in the background.
+
+Sending never blocks a request: :func:`send_mail` stores the message and
+enqueues its delivery in the caller's transaction; the delivery task runs
+after the commit and goes through the configured transport.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import Select, func, select
+
+from hirekit.accounts.models import User
+from hirekit.audit import services as audit
+from hirekit.candidates.models import Application
+from hirekit.errors import NotFound, TooLarge, ValidationFailed
+from hirekit.extensions import db
+from hirekit.jobs.models import Job
+from hirekit.jobs.services import visible_jobs
+from hirekit.mail import catalog
+from hirekit.mail.models import MessageStatus, OutboxMessage
+from hirekit.mail.tasks import deliver_message
+from hirekit.mail.transport import Attachment
+from hirekit.queue import enqueue
+from hirekit.storage import FileTooLarge, file_store
+
+MB = 1024 * 1024
+
+
+def _check_address(to: str) -> str:
+    address = to.strip()
+    local, at, domain = address.rpartition("@")
+    # Header injection and obvious typos end here, before anything is stored.
+    if not at or not local or "." not in domain or any(c in address for c in "\r\n<>, "):
+        raise ValidationFailed(f"{to!r} is not an email address", details={"to": "invalid"})
+    return address
+
+
+def _store_attachments(attachments: Iterable[Attachment]) -> list[dict[str, Any]]:
+    limit = int(float(current_app.config.get("MAIL_MAX_ATTACHMENT_MB", 10)) * MB)
+    stored: list[dict[str, Any]] = []
+    for attachment in attachments:
+        try:
+            saved = file_store().save(
+                io.BytesIO(attachment.content), "mail", attachment.filename, limit
+            )
+        except FileTooLarge:
+            raise TooLarge(f"The attachment {attachment.filename!r} is too large.") from None
+        stored.append(
+            {
+                "filename": saved.name,
+                "mime": attachment.mime,
+                "size": saved.size,
+                "key": saved.key,
+            }
+        )
+    return stored
+
+
+def send_mail(
+    to: str,
+    subject: str,
+    body: str,
+    *,
+    template_key: str = "",
+    candidate_id: int | None = None,
+    application_id: int | None = None,
+    attachments: Iterable[Attachment] = (),
+    actor: User | None = None,
+) -> OutboxMessage:
+    """Record a message in the outbox and enqueue its delivery (after the caller commits)."""
+    if "\n" in subject or "\r" in subject:
+        raise ValidationFailed("The subject must be one line", details={"subject": "one line"})
+    message = OutboxMessage(
+        to_addr=_check_address(to),
+        subject=subject,
+        body=body,
+        template_key=template_key,
+        candidate_id=candidate_id,
+        application_id=application_id,
+        attachments=_store_attachments(attachments),
+        created_by_id=actor.id if actor else None,
+    )
+    db.session.add(message)
+    db.session.flush()
+    job = enqueue(
+        deliver_message,
+        message.id,
+        label=f"Email to {message.to_addr}",
+        created_by_id=actor.id if actor else None,
+    )
+    message.background_job_id = job.id
+    audit.record(
+        "mail.queued",
+        actor=actor,
+        subject_type="outbox_message",
+        subject_id=message.id,
+        details={"to": message.to_addr, "template": template_key},
+    )
+    return message
+
+
+def send_template(
+    template_key: str,
+    to: str,
+    context: dict[str, Any],
+    *,
+    candidate_id: int | None = None,
+    application_id: int | None = None,
+    attachments: Iterable[Attachment] = (),
+    actor: User | None = None,
+) -> OutboxMessage:
+    """Fill the stored template ``template_key`` with ``context`` and send it as :func:`send_mail`.
+
+    Placeholders missing from ``context`` are left empty; ``company`` defaults
+    to the configured company name. NotFound for an unknown template key.
+    """
+    template = catalog.get_template(template_key)
+    rendered = catalog.render(template.subject, template.body, context)
+    return send_mail(
+        to,
+        rendered.subject,
+        rendered.body,
+        template_key=template_key,
+        candidate_id=candidate_id,
+        application_id=application_id,
+        attachments=attachments,
+        actor=actor,
+    )
+
+
+def outbox_query(actor: User, status: str | None = None) -> Select[Any]:
+    """Messages the actor may see, newest first.
+
+    A message about an application of a confidential job stays with that job's team.
+    """
+    visible = visible_jobs(actor).with_only_columns(Job.id)
+    hidden_apps = select(Application.id).where(Application.job_id.not_in(visible))
+    query = select(OutboxMessage).where(
+        OutboxMessage.application_id.is_(None) | OutboxMessage.application_id.not_in(hidden_apps)
+    )
+    if status:
+        if status not in set(MessageStatus):
+            raise ValidationFailed(f"Unknown status {status!r}", details={"status": "unknown"})
+        query = query.where(OutboxMessage.status == status)
+    return query.order_by(OutboxMessage.id.desc())
+
+
+def list_outbox(actor: User, status: str | None = None, limit: int = 200) -> list[OutboxMessage]:
+    return list(db.session.scalars(outbox_query(actor, status).limit(limit)))
+
+
+def get_message(message_id: int, actor: User) -> OutboxMessage:
+    query = outbox_query(actor).where(OutboxMessage.id == message_id)
+    message: OutboxMessage | None = db.session.scalars(query).first()
+    if message is None:
+        raise NotFound(f"No outbox message with id {message_id}")
+    return message
+
+
+def status_counts(actor: User) -> Mapping[str, int]:
+    mine = outbox_query(actor).order_by(None).subquery()
+    rows = db.session.execute(select(mine.c.status, func.count()).group_by(mine.c.status))
+    counts = {s.value: 0 for s in MessageStatus}
+    counts.update({status: int(n) for status, n in rows})
+    return counts

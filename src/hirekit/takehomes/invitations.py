@@ -1,0 +1,250 @@
+"""Take-home invitations: a private, expiring, single-use upload link emailed to a candidate.
+
+The link carries a token signed with the app's secret key and a salt used for
+nothing else, holding the invitation's id and a random nonce; the invitation
+row holds the state (expiry, opened, used). A token is valid only while its
+row says so, so expiring or using an invitation needs no token bookkeeping.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from flask import current_app, url_for
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import ForeignKey, String, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from hirekit.accounts.models import User
+from hirekit.audit import services as audit
+from hirekit.candidates.applications import get_application
+from hirekit.candidates.models import Application
+from hirekit.candidates.services import visible_job_ids
+from hirekit.db import CreatedAtMixin, utcnow
+from hirekit.errors import HirekitError, NotFound, ValidationFailed
+from hirekit.extensions import db
+from hirekit.mail.services import send_template
+from hirekit.takehomes import services as takehomes
+from hirekit.takehomes.models import Submission, SubmissionStatus
+
+TOKEN_SALT = "hirekit.takehome-invitation.v1"  # noqa: S105 - a salt, not a secret
+DEFAULT_DAYS = 7
+MAX_DAYS = 60
+
+
+class InvitationState(StrEnum):
+    SENT = "sent"
+    OPENED = "opened"
+    SUBMITTED = "submitted"
+    REVIEWED = "reviewed"
+    EXPIRED = "expired"
+
+
+class Invitation(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    __tablename__ = "takehome_invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    job_id: Mapped[int | None] = mapped_column(
+        ForeignKey("jobs.id", ondelete="SET NULL"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(254))
+    # Part of the token, so a token never matches a later row that reuses an id.
+    nonce: Mapped[str] = mapped_column(String(32))
+    expires_at: Mapped[datetime]
+    opened_at: Mapped[datetime | None]
+    submitted_at: Mapped[datetime | None]
+    submission_id: Mapped[int | None] = mapped_column(
+        ForeignKey("submissions.id", ondelete="SET NULL")
+    )
+    outbox_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outbox_messages.id", ondelete="SET NULL")
+    )
+    sent_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+
+    application: Mapped[Application] = relationship()
+    submission: Mapped[Submission | None] = relationship()
+    sent_by: Mapped[User | None] = relationship()
+
+    def state(self, now: datetime | None = None) -> InvitationState:
+        """Sent, opened, submitted, reviewed; or expired when unused past its deadline."""
+        if self.submission is not None and self.submission.status == SubmissionStatus.REVIEWED:
+            return InvitationState.REVIEWED
+        if self.submitted_at is not None:
+            return InvitationState.SUBMITTED
+        if (now or utcnow()) >= self.expires_at:
+            return InvitationState.EXPIRED
+        return InvitationState.OPENED if self.opened_at is not None else InvitationState.SENT
+
+
+class InvitationUnavailable(HirekitError):
+    """The link is unknown or tampered with (404), or expired or already used (410)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = "gone" if status == 410 else "not_found"
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=TOKEN_SALT)
+
+
+def token_for(invitation: Invitation) -> str:
+    return str(_serializer().dumps({"i": invitation.id, "n": invitation.nonce}))
+
+
+def link_for(invitation: Invitation) -> str:
+    """The absolute link for the email: ``BASE_URL`` when configured, else this request's host."""
+    token = token_for(invitation)
+    base = str(current_app.config.get("BASE_URL") or "").rstrip("/")
+    if base:
+        return f"{base}/takehome/{token}"
+    return url_for("takehome_invites.page", token=token, _external=True)
+
+
+def invite_days() -> int:
+    return int(current_app.config.get("TAKEHOME_INVITE_DAYS", DEFAULT_DAYS))
+
+
+def invite(application_id: int, *, actor: User, days: int | None = None) -> Invitation:
+    """Create an invitation for the application's candidate and email them the link."""
+    application = get_application(application_id, actor)
+    candidate = application.candidate
+    days = invite_days() if days is None else days
+    if not 1 <= days <= MAX_DAYS:
+        raise ValidationFailed(
+            f"The link must last 1 to {MAX_DAYS} days.", details={"days": "out of range"}
+        )
+    if not candidate.email:
+        raise ValidationFailed(
+            f"{candidate.name} has no email address to send the link to.",
+            details={"email": "missing"},
+        )
+    invitation = Invitation(
+        application_id=application.id,
+        candidate_id=candidate.id,
+        job_id=application.job_id,
+        email=candidate.email,
+        nonce=secrets.token_hex(16),
+        expires_at=utcnow() + timedelta(days=days),
+        sent_by_id=actor.id,
+    )
+    db.session.add(invitation)
+    db.session.flush()
+    message = send_template(
+        "takehome_invitation",
+        candidate.email,
+        {
+            "candidate_name": candidate.name,
+            "job_title": application.job.title,
+            "link": link_for(invitation),
+            "expires": invitation.expires_at.strftime("%A %d %B %Y, %H:%M UTC"),
+            "sender_name": actor.display_name,
+        },
+        candidate_id=candidate.id,
+        application_id=application.id,
+        actor=actor,
+    )
+    invitation.outbox_message_id = message.id
+    audit.record(
+        "takehome.invited",
+        actor=actor,
+        subject_type="takehome_invitation",
+        subject_id=invitation.id,
+        details={"application_id": application.id, "expires_at": invitation.expires_at},
+    )
+    return invitation
+
+
+def _from_token(token: str) -> Invitation:
+    try:
+        data: Any = _serializer().loads(token)
+        invitation_id, nonce = int(data["i"]), str(data["n"])
+    except (BadSignature, KeyError, TypeError, ValueError):
+        raise InvitationUnavailable(404, "This take-home link is not valid.") from None
+    invitation = db.session.get(Invitation, invitation_id)
+    if invitation is None or not secrets.compare_digest(invitation.nonce, nonce):
+        raise InvitationUnavailable(404, "This take-home link is not valid.")
+    return invitation
+
+
+def open_invitation(token: str) -> Invitation:
+    """The invitation behind a usable link, marked opened; InvitationUnavailable otherwise."""
+    invitation = _from_token(token)
+    if invitation.submitted_at is not None:
+        raise InvitationUnavailable(410, "This take-home link was already used: we have your work.")
+    if utcnow() >= invitation.expires_at:
+        raise InvitationUnavailable(
+            410, "This take-home link has expired. Reply to the invitation email for a new one."
+        )
+    if invitation.opened_at is None:
+        invitation.opened_at = utcnow()
+    return invitation
+
+
+def submit_by_token(token: str, upload: takehomes.Upload) -> Invitation:
+    """Accept the candidate's archive through their link; the link is used up by it."""
+    invitation = open_invitation(token)
+    submission = takehomes.submit(
+        upload,
+        actor=None,
+        candidate_id=invitation.candidate_id,
+        job_id=invitation.job_id,
+        source="candidate",
+    )
+    # A concurrent second upload through the same link loses here: only one
+    # UPDATE finds submitted_at still empty.
+    claimed = db.session.execute(
+        Invitation.__table__.update()
+        .where(Invitation.id == invitation.id, Invitation.submitted_at.is_(None))
+        .values(submitted_at=utcnow(), submission_id=submission.id)
+    )
+    if not claimed.rowcount:  # type: ignore[attr-defined]
+        raise InvitationUnavailable(410, "This take-home link was already used.")
+    db.session.refresh(invitation)
+    return invitation
+
+
+@dataclass(frozen=True)
+class CandidateTakehomes:
+    invitations: list[Invitation]
+    submissions: list[Submission]
+
+
+def for_candidate(candidate_id: int, actor: User) -> CandidateTakehomes:
+    """Invitations and submissions of a candidate, within the jobs the actor may see."""
+    job_ids = visible_job_ids(actor)
+    invitations = db.session.scalars(
+        select(Invitation)
+        .where(Invitation.candidate_id == candidate_id)
+        .order_by(Invitation.id.desc())
+    )
+    return CandidateTakehomes(
+        invitations=[i for i in invitations if i.job_id in job_ids],
+        submissions=[
+            s
+            for s in takehomes.submissions_for_candidate(candidate_id)
+            if s.job_id is None or s.job_id in job_ids
+        ],
+    )
+
+
+def get_invitation(invitation_id: int, actor: User) -> Invitation:
+    invitation = db.session.get(Invitation, invitation_id)
+    if invitation is None or invitation.job_id not in visible_job_ids(actor):
+        raise NotFound(f"No take-home invitation with id {invitation_id}")
+    if invitation.submission_id is not None:
+        takehomes.get_submission(invitation.submission_id, actor)  # settles a failed review
+    return invitation

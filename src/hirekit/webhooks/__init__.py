@@ -1,0 +1,1 @@
+"""Outgoing webhooks: signed JSON posts to subscribers when applications change."""

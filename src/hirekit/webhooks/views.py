@@ -1,0 +1,79 @@
+"""Admin pages: register webhooks, see each one's delivery history."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from werkzeug.wrappers import Response
+
+from hirekit.accounts.auth import page_user, requires
+from hirekit.accounts.models import User
+from hirekit.accounts.permissions import Permission
+from hirekit.errors import ValidationFailed
+from hirekit.webhooks import services
+from hirekit.webhooks.forms import SubscriptionForm
+
+bp = Blueprint("webhooks", __name__, url_prefix="/admin/webhooks")
+
+
+def _me() -> User:
+    user = page_user()
+    assert user is not None  # the permission gate ran first
+    return user
+
+
+def _form() -> SubscriptionForm:
+    form = SubscriptionForm()
+    form.events.choices = list(services.EVENTS.items())
+    return form
+
+
+def _render_index(form: SubscriptionForm, status: int = 200) -> tuple[str, int]:
+    return render_template(
+        "webhooks/index.html",
+        form=form,
+        subscriptions=services.list_subscriptions(),
+        events=services.EVENTS,
+    ), status
+
+
+@bp.get("")
+@requires(Permission.WEBHOOKS_MANAGE)
+def index() -> tuple[str, int]:
+    return _render_index(_form())
+
+
+@bp.post("")
+@requires(Permission.WEBHOOKS_MANAGE)
+def create() -> tuple[str, int]:
+    form = _form()
+    if not form.validate_on_submit():
+        return _render_index(form, 400)
+    try:
+        made = services.create_subscription(
+            form.url.data or "",
+            form.events.data or [],
+            actor=_me(),
+            description=form.description.data or "",
+        )
+    except ValidationFailed as exc:
+        form.url.errors = [*form.url.errors, exc.message]
+        return _render_index(form, exc.status)
+    return render_template("webhooks/created.html", made=made), 201
+
+
+@bp.get("/<int:subscription_id>")
+@requires(Permission.WEBHOOKS_MANAGE)
+def show(subscription_id: int) -> str:
+    return render_template(
+        "webhooks/show.html",
+        subscription=services.get_subscription(subscription_id),
+        deliveries=services.recent_deliveries(subscription_id),
+    )
+
+
+@bp.post("/<int:subscription_id>/delete")
+@requires(Permission.WEBHOOKS_MANAGE)
+def delete(subscription_id: int) -> Response:
+    services.delete_subscription(subscription_id, actor=_me())
+    flash("Webhook deleted.", "success")
+    return redirect(url_for("webhooks.index"))
