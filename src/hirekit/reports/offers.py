@@ -1,0 +1,122 @@
+"""Offers: acceptance rate, and salary offered against the job's band and the market.
+
+An application got an offer when it reached a stage whose name contains
+"offer". It accepted when it was hired, declined when it closed (withdrawn or
+rejected) without being hired; the rest are pending and left out of the rate.
+The salary offered is read from the move into the offer stage, which carries
+it as ``data.salary`` (yearly, in the job's currency) when it was recorded;
+see :func:`offered_salaries`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, case, func, select
+
+from hirekit.accounts.models import User
+from hirekit.candidates.choices import ApplicationStatus, EventType
+from hirekit.candidates.models import Application, Event
+from hirekit.extensions import db
+from hirekit.guides.registry import default_guide
+from hirekit.jobs.models import Job, Stage
+from hirekit.reports.filters import ReportFilter, scoped_applications
+from hirekit.reports.percentiles import percentile
+from hirekit.reports.pipeline import per_application
+from hirekit.reports.tables import Column, Table, rate
+
+
+@dataclass(frozen=True)
+class OfferedSalary:
+    job: str
+    currency: str
+    salary: int
+    band_min: int | None
+    band_max: int | None
+
+    @property
+    def against_band(self) -> str:
+        if self.band_min is not None and self.salary < self.band_min:
+            return "below band"
+        if self.band_max is not None and self.salary > self.band_max:
+            return "above band"
+        return (
+            "within band" if self.band_min is not None or self.band_max is not None else "no band"
+        )
+
+
+@dataclass(frozen=True)
+class Offers:
+    offered: int
+    accepted: int
+    declined: int
+    pending: int
+    salaries: list[OfferedSalary]
+    market: tuple[str, int, int]
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        return rate(self.accepted, self.accepted + self.declined)
+
+    @property
+    def median_salary(self) -> float | None:
+        market_currency = self.market[0]
+        return percentile(0.5, [s.salary for s in self.salaries if s.currency == market_currency])
+
+    def table(self) -> Table:
+        return Table(
+            "Salaries offered against each job's band",
+            [
+                Column("job", "Job", numeric=False),
+                Column("currency", "Currency", numeric=False),
+                Column("salary", "Salary offered"),
+                Column("band_min", "Band minimum"),
+                Column("band_max", "Band maximum"),
+                Column("against_band", "Against band", numeric=False),
+            ],
+            [
+                [s.job, s.currency, s.salary, s.band_min, s.band_max, s.against_band]
+                for s in self.salaries
+            ],
+        )
+
+
+def offered_salaries(applications: Select[int]) -> list[OfferedSalary]:
+    """The salary of each move into an offer stage that recorded one (``data.salary``)."""
+    salary = Event.data["salary"].as_integer()
+    query = (
+        select(Job.title, Job.currency, salary, Job.salary_min, Job.salary_max)
+        .join(Stage, Stage.id == Event.data["to_stage_id"].as_integer())
+        .join(Job, Job.id == Stage.job_id)
+        .where(Event.type == EventType.MOVED.value, Event.application_id.in_(applications))
+        .where(func.lower(Stage.name).contains("offer"), salary.is_not(None))
+        .order_by(Event.at, Event.id)
+    )
+    return [OfferedSalary(*row) for row in db.session.execute(query)]
+
+
+def offers(user: User, flt: ReportFilter) -> Offers:
+    scope = scoped_applications(user, flt)
+    apps = per_application(scope, "offer")
+    status = Application.status
+    closed = status.in_([ApplicationStatus.REJECTED.value, ApplicationStatus.WITHDRAWN.value])
+    query = (
+        select(
+            func.count(),
+            func.sum(case((status == ApplicationStatus.HIRED.value, 1), else_=0)),
+            func.sum(case((closed, 1), else_=0)),
+        )
+        .select_from(apps)
+        .join(Application, Application.id == apps.c.application_id)
+        .where(apps.c.offer == 1)
+    )
+    offered, accepted, declined = db.session.execute(query).one()
+    market = default_guide().market
+    return Offers(
+        offered=offered,
+        accepted=int(accepted or 0),
+        declined=int(declined or 0),
+        pending=offered - int(accepted or 0) - int(declined or 0),
+        salaries=offered_salaries(scope),
+        market=(market.currency, market.senior_salary_min, market.senior_salary_max),
+    )

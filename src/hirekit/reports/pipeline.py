@@ -1,0 +1,76 @@
+"""Shared SQL pieces over the pipeline's events: where each application has been.
+
+An application enters a stage with its ``applied`` event (the first stage) or
+a ``moved`` event (``data.to_stage_id``). Stages are grouped across jobs by
+name and ordered by their position, so an org-wide report lines up jobs that
+share the default pipeline.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, case, func, select, union_all
+from sqlalchemy.sql import Subquery
+
+from hirekit.candidates.choices import EventType
+from hirekit.candidates.models import Event
+from hirekit.jobs.models import Stage
+
+
+def stage_entries(applications: Select[int]) -> Subquery:
+    """(application_id, stage_id, at, event_id) for every entry into a stage."""
+    applied = select(
+        Event.application_id.label("application_id"),
+        Event.data["stage_id"].as_integer().label("stage_id"),
+        Event.at.label("at"),
+        Event.id.label("event_id"),
+    ).where(Event.type == EventType.APPLIED.value, Event.application_id.in_(applications))
+    moved = select(
+        Event.application_id,
+        Event.data["to_stage_id"].as_integer(),
+        Event.at,
+        Event.id,
+    ).where(Event.type == EventType.MOVED.value, Event.application_id.in_(applications))
+    return union_all(applied, moved).subquery("entries")
+
+
+def reached(applications: Select[int]) -> Subquery:
+    """Each (application, stage) reached at least once: the stage's name and position,
+    and ``furthest``, the highest position that application ever reached."""
+    entries = stage_entries(applications)
+    visits = (
+        select(
+            entries.c.application_id,
+            Stage.name.label("stage"),
+            Stage.position.label("position"),
+        )
+        .join(Stage, Stage.id == entries.c.stage_id)
+        .distinct()
+        .subquery("visits")
+    )
+    furthest = func.max(visits.c.position).over(partition_by=visits.c.application_id)
+    return select(visits, furthest.label("furthest")).subquery("reached")
+
+
+def per_application(applications: Select[int], *names: str) -> Subquery:
+    """Per application: ``furthest`` position reached, and for each word in ``names`` a
+    0/1 column of that name telling whether it reached a stage whose name contains it."""
+    got = reached(applications)
+    flags = [
+        func.max(case((func.lower(got.c.stage).contains(word), 1), else_=0)).label(word)
+        for word in names
+    ]
+    return (
+        select(got.c.application_id, func.max(got.c.position).label("furthest"), *flags)
+        .group_by(got.c.application_id)
+        .subquery("per_application")
+    )
+
+
+def ordered_stage_names(rows: list[Any]) -> list[str]:
+    """Stage names ordered by their lowest position (rows carry ``stage``, ``position``)."""
+    first: dict[str, int] = {}
+    for row in rows:
+        first[row.stage] = min(first.get(row.stage, row.position), row.position)
+    return sorted(first, key=lambda name: (first[name], name))

@@ -1,0 +1,146 @@
+"""Time to hire (application to hire) and time to fill (job opened to hire).
+
+A hire is an application's first ``hired`` event; its date decides whether it
+falls in the filter's range. Time to hire starts at the ``applied`` event. A
+job's opening is read from its audit trail (``job.state_changed`` to
+``open``): time to fill starts at the latest opening at or before the hire,
+and hires of jobs never opened are left out of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ScalarSelect, and_, cast, func, literal, select
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql import Subquery
+
+from hirekit.accounts.models import User
+from hirekit.audit.models import AuditEntry
+from hirekit.candidates.choices import EventType
+from hirekit.candidates.models import Application, Event
+from hirekit.extensions import db
+from hirekit.guides.registry import default_guide
+from hirekit.reports.dialect import days_between, month_of, whole
+from hirekit.reports.filters import ReportFilter, scoped_jobs
+from hirekit.reports.percentiles import Spread, grouped_percentiles
+from hirekit.reports.tables import Column, Table
+
+
+@dataclass(frozen=True)
+class MonthTrend:
+    month: str
+    hires: int
+    median_to_hire: float | None
+    median_to_fill: float | None
+
+
+@dataclass(frozen=True)
+class TimeToHire:
+    hires: int
+    to_hire: Spread
+    to_fill: Spread
+    #: Hires per whole week of time to hire: {week: count}.
+    weeks: dict[int, int]
+    trend: list[MonthTrend]
+    market_weeks: tuple[int, int]
+
+    def table(self) -> Table:
+        return Table(
+            "Time to hire and time to fill by month of hire (days)",
+            [
+                Column("month", "Month", numeric=False),
+                Column("hires", "Hires"),
+                Column("median_to_hire", "Median time to hire"),
+                Column("median_to_fill", "Median time to fill"),
+            ],
+            [[t.month, t.hires, t.median_to_hire, t.median_to_fill] for t in self.trend],
+        )
+
+
+def hires(user: User, flt: ReportFilter) -> Subquery:
+    """(application_id, hired_at, applied_at, job_id, month) of each hire in scope."""
+    hired = (
+        select(Event.application_id, func.min(Event.at).label("hired_at"))
+        .join(Application, Application.id == Event.application_id)
+        .where(Event.type == EventType.HIRED.value)
+        .where(Application.job_id.in_(scoped_jobs(user, flt)))
+        .group_by(Event.application_id)
+        .subquery("hired")
+    )
+    applied = aliased(Event)
+    query = (
+        select(
+            hired.c.application_id,
+            hired.c.hired_at,
+            func.min(applied.at).label("applied_at"),
+            func.min(Application.job_id).label("job_id"),
+        )
+        .join(Application, Application.id == hired.c.application_id)
+        .join(
+            applied,
+            and_(
+                applied.application_id == hired.c.application_id,
+                applied.type == EventType.APPLIED.value,
+            ),
+        )
+        .group_by(hired.c.application_id, hired.c.hired_at)
+    )
+    if flt.since is not None:
+        query = query.where(hired.c.hired_at >= flt.since)
+    if flt.before is not None:
+        query = query.where(hired.c.hired_at < flt.before)
+    return query.subquery("hires")
+
+
+def _opened_before(hire: Subquery) -> ScalarSelect[Any]:
+    """The latest time the hire's job was opened, at or before the hire."""
+    return (
+        select(func.max(AuditEntry.at))
+        .where(
+            AuditEntry.action == "job.state_changed",
+            AuditEntry.subject_type == "job",
+            AuditEntry.subject_id == cast(hire.c.job_id, AuditEntry.subject_id.type),
+            AuditEntry.details["to"].as_string() == "open",
+            AuditEntry.at <= hire.c.hired_at,
+        )
+        .scalar_subquery()
+    )
+
+
+def time_to_hire(user: User, flt: ReportFilter) -> TimeToHire:
+    hire = hires(user, flt)
+    to_hire = days_between(hire.c.applied_at, hire.c.hired_at)
+    opened = _opened_before(hire)
+    to_fill = days_between(opened, hire.c.hired_at)
+    month = month_of(hire.c.hired_at)
+    session = db.session
+    by_month_hire = grouped_percentiles(select(month.label("grp"), to_hire.label("value")))
+    filled = select(month.label("grp"), to_fill.label("value")).where(opened.is_not(None))
+    by_month_fill = grouped_percentiles(filled)
+    overall_hire = grouped_percentiles(select(literal(1).label("grp"), to_hire.label("value")))
+    overall_fill = grouped_percentiles(
+        filled.with_only_columns(literal(1).label("grp"), to_fill.label("value"))
+    )
+    week = whole(to_hire / 7).label("week")
+    weeks = {row[0]: row[1] for row in session.execute(select(week, func.count()).group_by(week))}
+    trend = [
+        MonthTrend(
+            str(m),
+            by_month_hire[m].count,
+            by_month_hire[m].median,
+            by_month_fill[m].median if m in by_month_fill else None,
+        )
+        for m in sorted(by_month_hire, key=str)
+    ]
+    empty = Spread(0, {})
+    market = default_guide().market
+    return TimeToHire(
+        hires=sum(t.hires for t in trend),
+        to_hire=overall_hire.get(1, empty),
+        to_fill=overall_fill.get(1, empty),
+        weeks={int(k): int(v) for k, v in weeks.items()},
+        trend=trend,
+        market_weeks=(market.time_to_hire_weeks_min, market.time_to_hire_weeks_max),
+    )
