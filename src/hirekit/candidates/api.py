@@ -82,7 +82,7 @@ class CandidateItem(MethodView):
         return services.get_candidate(candidate_id, api_user())
 
     @api_requires(Permission.CANDIDATES_WRITE)
-    @blp.arguments(CandidatePatchSchema)
+    @blp.arguments(CandidatePatchSchema(partial=True))
     @blp.response(200, CandidateSchema)
     def patch(self, data: dict[str, Any], candidate_id: int) -> Candidate:
         """Change some of a candidate's data (audited, and on the timeline)"""

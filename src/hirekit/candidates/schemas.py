@@ -41,8 +41,7 @@ class CandidateCreateSchema(CandidateWriteSchema):
 
 
 class CandidatePatchSchema(CandidateWriteSchema):
-    class Meta:
-        partial = True
+    """Every field optional: use with ``partial=True``; absent fields stay as they are."""
 
 
 class SearchArgsSchema(ma.Schema):

@@ -23,7 +23,7 @@ from hirekit.jobs.schemas import (
     LintResultSchema,
     StageSchema,
     StagesWriteSchema,
-    dump_job,
+    job_view,
 )
 from hirekit.jobs.services import JobFields
 from hirekit.pagination import PageArgsSchema, paginate
@@ -33,7 +33,7 @@ blp = Blueprint("jobs_api", __name__, url_prefix="/api/v1", description="Jobs an
 
 def _dump(job: Job) -> Any:
     user = api_user()
-    return dump_job(job, with_salary=services.can_see_salary(user), check=check_job(job).to_dict())
+    return job_view(job, with_salary=services.can_see_salary(user), check=check_job(job).to_dict())
 
 
 @blp.route("/jobs")
@@ -49,7 +49,7 @@ class Jobs(MethodView):
             query = query.where(Job.state == filters["state"])
         page = paginate(query, args["page"], args["per_page"])
         with_salary = services.can_see_salary(api_user())
-        items = [dump_job(job, with_salary=with_salary) for job in page.items]
+        items = [job_view(job, with_salary=with_salary) for job in page.items]
         return items, 200, page.headers()
 
     @api_requires(Permission.JOBS_WRITE)
@@ -69,7 +69,7 @@ class JobItem(MethodView):
         return _dump(services.get_job(job_id, api_user()))
 
     @api_requires(Permission.JOBS_WRITE)
-    @blp.arguments(JobPatchSchema)
+    @blp.arguments(JobPatchSchema(partial=True))
     @blp.response(200, JobSchema)
     def patch(self, data: dict[str, Any], job_id: int) -> Any:
         """Change some of a job's fields; the hiring team lists replace the old ones"""

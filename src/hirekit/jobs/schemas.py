@@ -62,9 +62,17 @@ class JobSchema(ma.Schema):
     check = ma.fields.Nested(LintResultSchema, metadata={"description": "The job-post check"})
 
 
-def dump_job(job: Job, *, with_salary: bool, check: dict[str, Any] | None = None) -> Any:
-    """``job`` as :class:`JobSchema` data, without salary unless ``with_salary``."""
-    data: dict[str, Any] = JobSchema(exclude=("check",)).dump(job)
+def job_view(job: Job, *, with_salary: bool, check: dict[str, Any] | None = None) -> Any:
+    """``job``'s values for :class:`JobSchema`, without salary unless ``with_salary``.
+
+    A key left out is left out of the response too, which is how salaries stay hidden.
+    """
+    data: dict[str, Any] = {
+        name: getattr(job, field.attribute or name)
+        for name, field in JobSchema._declared_fields.items()
+        if name != "check"
+    }
+    data["members"] = data.pop("team_members")
     if not with_salary:
         for name in _SALARY_FIELDS:
             data.pop(name, None)
@@ -93,8 +101,7 @@ class JobWriteSchema(ma.Schema):
 
 
 class JobPatchSchema(JobWriteSchema):
-    class Meta:
-        partial = True
+    """Every field optional: use with ``partial=True``; absent fields stay as they are."""
 
 
 class JobListArgsSchema(ma.Schema):
