@@ -1,0 +1,1 @@
+"""The public careers page: open jobs, their descriptions, and applying with a resume."""

@@ -1,0 +1,29 @@
+"""An application made on the public careers page, with the applicant's consent."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey
+from sqlalchemy.orm import Mapped, mapped_column
+
+from hirekit.db import utcnow
+from hirekit.extensions import db
+
+
+class CareersApplication(db.Model):  # type: ignore[name-defined]
+    """Proof of the applicant's consent: when, and for how long their data may be kept."""
+
+    __tablename__ = "careers_applications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    resume_id: Mapped[int | None] = mapped_column(ForeignKey("resumes.id", ondelete="SET NULL"))
+    consent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    retention_days: Mapped[int]

@@ -1,0 +1,114 @@
+"""Pages: upload a resume to a candidate, many to a job, a bulk upload's per-file report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from werkzeug.datastructures import FileStorage
+from werkzeug.wrappers import Response
+
+from hirekit.accounts.auth import page_user, requires
+from hirekit.accounts.models import User
+from hirekit.accounts.permissions import Permission
+from hirekit.candidates.models import Candidate
+from hirekit.errors import HirekitError
+from hirekit.jobs.services import get_job
+from hirekit.queue import get_job as get_task
+from hirekit.resumes import services
+from hirekit.resumes.forms import BulkResumeForm, ResumeForm
+from hirekit.resumes.models import Screening
+from hirekit.resumes.ranking import blind_id
+
+bp = Blueprint("resumes", __name__)
+
+
+def _me() -> User:
+    user = page_user()
+    assert user is not None  # the permission gate ran first
+    return user
+
+
+@bp.app_template_global("resume_panel")
+def resume_panel(candidate: Candidate) -> dict[str, Any]:
+    """What the candidate page's resume include shows: uploads, latest screening, the form."""
+    screening: Screening | None
+    try:
+        screening = services.latest_screening(candidate.id, _me())
+    except HirekitError:
+        screening = None
+    return {
+        "resumes": services.resumes_of(candidate),
+        "screening": screening,
+        "form": ResumeForm(),
+        "limit_mb": services.max_resume_mb(),
+    }
+
+
+@bp.post("/candidates/<int:candidate_id>/resumes")
+@requires(Permission.CANDIDATES_WRITE)
+def upload_for_candidate(candidate_id: int) -> Response:
+    form = ResumeForm()
+    back = redirect(url_for("candidates.show", candidate_id=candidate_id))
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(str(error), "error")
+        return back
+    file: FileStorage = form.resume.data
+    upload = services.Upload(file.filename or "", file.stream)  # type: ignore[arg-type]
+    try:
+        services.upload_for_candidate(candidate_id, upload, actor=_me())
+    except HirekitError as exc:
+        if exc.status == 404:
+            raise
+        flash(exc.message, "error")
+        return back
+    flash("Resume uploaded; it is being screened.", "success")
+    return back
+
+
+def _render_bulk(job_id: int, form: BulkResumeForm, refused: list[Any], status: int) -> Any:
+    job = get_job(job_id, _me())
+    page = render_template(
+        "resumes/bulk.html",
+        job=job,
+        form=form,
+        refused=refused,
+        limit_mb=services.max_resume_mb(),
+    )
+    return page, status
+
+
+@bp.get("/jobs/<int:job_id>/resumes")
+@requires(Permission.CANDIDATES_WRITE)
+def bulk_form(job_id: int) -> Any:
+    return _render_bulk(job_id, BulkResumeForm(), [], 200)
+
+
+@bp.post("/jobs/<int:job_id>/resumes")
+@requires(Permission.CANDIDATES_WRITE)
+def bulk_upload(job_id: int) -> Any:
+    form = BulkResumeForm()
+    if not form.validate_on_submit():
+        return _render_bulk(job_id, form, [], 400)
+    files: list[FileStorage] = [f for f in form.files.data if f and f.filename]
+    uploads = [services.Upload(f.filename or "", f.stream) for f in files]  # type: ignore[arg-type]
+    try:
+        batch = services.bulk_upload(job_id, uploads, actor=_me())
+    except HirekitError as exc:
+        if exc.status == 404:
+            raise
+        flash(exc.message, "error")
+        return _render_bulk(job_id, form, exc.details.get("files", []), exc.status)
+    if batch.rejected:
+        flash(f"{len(batch.rejected)} file(s) could not be accepted; see the report.", "error")
+    return redirect(url_for("tasks.show", job_id=batch.background_job_id))
+
+
+@bp.get("/resumes/batches/<int:batch_id>")
+@requires(Permission.CANDIDATES_READ)
+def batch(batch_id: int) -> str:
+    found = services.get_batch(batch_id, _me())
+    task = get_task(found.background_job_id) if found.background_job_id else None
+    return render_template("resumes/batch.html", batch=found, task=task, blind_id=blind_id)
