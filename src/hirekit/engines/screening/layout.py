@@ -15,14 +15,18 @@ from typing import Any
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
 
 _MIN_RECTS = 12
+_SHORT_LINE = 60
+_MIN_LINES = 6
 _MIN_SWITCH_SHARE = 0.05
 
 
 def read_page(textpage: Any, width: float, height: float) -> tuple[str, bool]:
     """Return the page text and whether it was read as two columns."""
     flow: str = textpage.get_text_range()
+    if width <= 0 or not _short_lines(flow):
+        return flow, False
     count: int = textpage.count_rects()
-    if count < _MIN_RECTS or width <= 0:
+    if count < _MIN_RECTS:
         return flow, False
     rects: list[Rect] = [textpage.get_rect(i) for i in range(count)]
     split = find_gutter(rects, width)
@@ -37,6 +41,13 @@ def read_page(textpage: Any, width: float, height: float) -> tuple[str, bool]:
         textpage.get_text_bounded(split, 0, width, header_bottom),
     ]
     return "\n".join(p for p in parts if p.strip()), True
+
+
+def _short_lines(flow: str) -> bool:
+    """Woven columns leave mostly short lines; full-width prose is skipped cheaply,
+    because reading every run's box costs as much as extracting the text."""
+    lengths = sorted(len(line) for line in flow.splitlines() if line.strip())
+    return len(lengths) >= _MIN_LINES and lengths[len(lengths) // 2] <= _SHORT_LINE
 
 
 def find_gutter(rects: list[Rect], width: float) -> float | None:

@@ -27,7 +27,7 @@ _CONSUMER = re.compile(
 
 def detect(view: ResumeView) -> Finding | None:
     hits: list[tuple[int, bool]] = []
-    for i in range(len(view.sentences)):
+    for i in view.where(BUILT_API):
         if view.in_list(i) or is_tutorial(view, i):
             continue
         match = view.matches(i, BUILT_API)

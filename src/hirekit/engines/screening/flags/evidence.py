@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from hirekit.engines.screening.flags.negation import negated
@@ -28,6 +29,8 @@ class ResumeView:
     sections: list[str | None]  # section name per sentence
     skills: list[list[SkillHit]]  # skill hits per sentence
     raised: dict[str, Finding] = field(default_factory=dict)
+    _claimed: list[set[str]] | None = field(default=None, repr=False)
+    _where: dict[re.Pattern[str], dict[int, None]] = field(default_factory=dict, repr=False)
 
     def in_list(self, index: int) -> bool:
         """A skills-list line rather than prose about work done."""
@@ -42,12 +45,27 @@ class ResumeView:
         return not negated(sentence.text, hit.start - sentence.start)
 
     def claimed(self, index: int, category: str | None = None, name: str | None = None) -> bool:
-        return any(
-            (category is None or h.category == category)
-            and (name is None or h.name == name)
-            and self.claims(index, h)
-            for h in self.skills[index]
-        )
+        """Sentence ``index`` asserts a skill of that name and/or category."""
+        if self._claimed is None:
+            self._claimed = [
+                {key for h in hits if self.claims(i, h) for key in (h.name, "@" + h.category)}
+                for i, hits in enumerate(self.skills)
+            ]
+        keys = self._claimed[index]
+        return (name is None or name in keys) and (category is None or "@" + category in keys)
+
+    def where(self, pattern: re.Pattern[str]) -> dict[int, None]:
+        """Sentences (ordered indices) where ``pattern`` may match, from one scan of the
+        text; callers confirm with :meth:`matches`, which also applies negation."""
+        if pattern not in self._where:
+            starts = [s.start for s in self.sentences]
+            found: dict[int, None] = {}
+            for match in pattern.finditer(self.text):
+                position = bisect_right(starts, match.start()) - 1
+                if position >= 0:
+                    found[position] = None
+            self._where[pattern] = found
+        return self._where[pattern]
 
     def matches(self, index: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """First non-negated match of ``pattern`` in sentence ``index``."""

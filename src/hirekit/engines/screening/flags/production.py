@@ -30,7 +30,7 @@ PRODUCTION = re.compile(
 
 def detect(view: ResumeView) -> Finding | None:
     hits: list[tuple[int, bool]] = []
-    for i, sentence in enumerate(view.sentences):
+    for i in view.where(SCALE):
         if view.in_list(i) or is_tutorial(view, i):
             continue
         if view.matches(i, SCALE) is None or view.matches(i, PRODUCTION) is None:
@@ -40,5 +40,4 @@ def detect(view: ResumeView) -> Finding | None:
         elif view.flask_near(i, before=3):
             # The number belongs to a job or project whose heading named Flask.
             hits.append((i, False))
-        del sentence
     return finding("production_scale", hits, view)

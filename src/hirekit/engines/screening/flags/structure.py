@@ -15,7 +15,7 @@ STRUCTURE = re.compile(
 
 def detect(view: ResumeView) -> Finding | None:
     hits: list[tuple[int, bool]] = []
-    for i in range(len(view.sentences)):
+    for i in view.where(STRUCTURE):
         if view.matches(i, STRUCTURE) is None:
             continue
         # "a blueprint for growth" is business talk; Flask must be in reach.

@@ -15,4 +15,4 @@ TUTORIAL = re.compile(
 
 
 def is_tutorial(view: ResumeView, index: int) -> bool:
-    return TUTORIAL.search(view.sentences[index].text) is not None
+    return index in view.where(TUTORIAL)
