@@ -1,0 +1,1 @@
+"""Privacy: a candidate's data export, deletion that really deletes, and retention."""

@@ -1,0 +1,101 @@
+"""Writing the search index: store text per candidate and kind, rebuild it, forget it.
+
+Every write goes through ``search_documents``; the database keeps its own
+full-text structure in step (FTS5 triggers on SQLite, a generated ``tsvector``
+column on PostgreSQL), so this module never speaks a dialect.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from hirekit.candidates.models import Candidate, CandidateTag, Note
+from hirekit.db import utcnow
+from hirekit.extensions import db
+from hirekit.search.ddl import OPTIMIZE_FTS
+from hirekit.search.models import SearchDocument
+
+PROFILE = "profile"
+NOTES = "notes"
+#: Kinds written by other domains through :func:`index_candidate_text`.
+RESUME = "resume"
+MAX_BODY = 200_000  # characters kept per document: enough for any resume, bounded for the index
+
+
+def _connection(session: Session | None) -> Connection:
+    return (session or db.session).connection()
+
+
+def index_candidate_text(
+    candidate_id: int, kind: str, text: str, *, session: Session | None = None
+) -> None:
+    """Make ``text`` the searchable ``kind`` text of a candidate (empty text removes it).
+
+    Runs in the caller's transaction; e.g. resume screening calls it with
+    kind ``"resume"`` and the extracted text.
+    """
+    conn = _connection(session)
+    body = " ".join(text.split())[:MAX_BODY]
+    where = (SearchDocument.candidate_id == candidate_id) & (SearchDocument.kind == kind)
+    if not body:
+        conn.execute(delete(SearchDocument).where(where))
+        return
+    found = conn.execute(update(SearchDocument).where(where).values(body=body, updated_at=utcnow()))
+    if found.rowcount == 0:
+        conn.execute(insert(SearchDocument).values(candidate_id=candidate_id, kind=kind, body=body))
+
+
+def profile_text(conn: Connection, candidate_id: int) -> str:
+    row = conn.execute(
+        select(Candidate.name, Candidate.email, Candidate.phone, Candidate.source).where(
+            Candidate.id == candidate_id
+        )
+    ).first()
+    if row is None:
+        return ""
+    tags = conn.scalars(select(CandidateTag.tag).where(CandidateTag.candidate_id == candidate_id))
+    # PostgreSQL reads "ada@lab.example" as one token; its parts make "lab" findable too.
+    email_parts = row.email.replace("@", " ").replace(".", " ")
+    return " ".join([row.name, row.email, email_parts, row.phone, row.source, *tags])
+
+
+def notes_text(conn: Connection, candidate_id: int) -> str:
+    bodies = conn.scalars(
+        select(Note.body).where(Note.candidate_id == candidate_id).order_by(Note.id)
+    )
+    return "\n".join(bodies)
+
+
+def refresh_candidate(candidate_id: int, *, session: Session | None = None) -> None:
+    """Rebuild the profile and notes text of one candidate from their rows."""
+    conn = _connection(session)
+    index_candidate_text(candidate_id, PROFILE, profile_text(conn, candidate_id), session=session)
+    index_candidate_text(candidate_id, NOTES, notes_text(conn, candidate_id), session=session)
+
+
+def remove_candidate(candidate_id: int, *, session: Session | None = None) -> int:
+    """Drop every indexed text of a candidate; returns how many documents went."""
+    conn = _connection(session)
+    gone = conn.execute(delete(SearchDocument).where(SearchDocument.candidate_id == candidate_id))
+    return int(gone.rowcount or 0)
+
+
+def reindex_all(session: Session | None = None) -> int:
+    """Rebuild profile and notes text of every candidate; returns how many."""
+    conn = _connection(session)
+    ids = list(conn.scalars(select(Candidate.id).order_by(Candidate.id)))
+    for candidate_id in ids:
+        refresh_candidate(candidate_id, session=session)
+    return len(ids)
+
+
+def purge_deleted_text(session: Session | None = None) -> None:
+    """Rewrite the SQLite full-text index so removed text is gone from its pages too.
+
+    FTS5 records deletions as tombstones beside the old segments; ``optimize``
+    merges them away. PostgreSQL rewrites a row's ``tsvector`` with the row.
+    """
+    conn = _connection(session)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(OPTIMIZE_FTS)

@@ -1,0 +1,74 @@
+"""Reading the search index: a condition "this candidate matches these words".
+
+Each word must match somewhere in the candidate's documents (name, email,
+tags, notes, resume...), as a prefix, so "postg" finds "PostgreSQL". Words are
+quoted before they reach the database's query syntax: user text can never be
+an FTS5 or tsquery operator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    text,
+    true,
+)
+from sqlalchemy.orm import InstrumentedAttribute
+
+from hirekit.extensions import db
+from hirekit.search.ddl import FTS_MATCH_ROWIDS, PG_CONFIG, TSV_COLUMN
+from hirekit.search.models import SearchDocument
+
+MAX_WORDS = 8
+_WORD_CHAR = re.compile(r"\w")
+
+
+def query_words(text_: str) -> list[str]:
+    """The words of a search box that can match anything: those with a letter or digit."""
+    return [w for w in text_.split() if _WORD_CHAR.search(w)][:MAX_WORDS]
+
+
+def fts5_phrase(word: str) -> str:
+    """One user word as an FTS5 prefix phrase: ``"o""brien"*``."""
+    return '"' + word.replace('"', '""') + '"*'
+
+
+def tsquery_prefix(word: str) -> str:
+    """One user word as a tsquery prefix lexeme: ``'o''brien':*``."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "':*"
+
+
+def _sqlite_ids(word: str) -> Select[int]:
+    # unique=True: one query holds a MATCH per word, each with its own value.
+    fts_match = text(FTS_MATCH_ROWIDS).bindparams(bindparam("q", fts5_phrase(word), unique=True))
+    return select(SearchDocument.candidate_id).where(
+        SearchDocument.id.in_(fts_match.columns(rowid=Integer))
+    )
+
+
+def _postgres_ids(word: str) -> Select[int]:
+    query = func.to_tsquery(literal_column(f"'{PG_CONFIG}'"), tsquery_prefix(word))
+    return select(SearchDocument.candidate_id).where(
+        literal_column(f"{SearchDocument.__tablename__}.{TSV_COLUMN}").bool_op("@@")(query)
+    )
+
+
+def text_match(candidate_id: InstrumentedAttribute[int], text_: str) -> ColumnElement[bool]:
+    """A WHERE condition: the candidate's indexed text holds every word of ``text_``.
+
+    No words (empty or punctuation only) means no condition.
+    """
+    words = query_words(text_)
+    if not words:
+        return true()
+    ids = _postgres_ids if db.session.get_bind().dialect.name == "postgresql" else _sqlite_ids
+    return and_(*(candidate_id.in_(ids(word)) for word in words))
