@@ -21,8 +21,40 @@ depends_on = None
 
 
 def upgrade():
-    pass
+    op.create_table('self_id_questions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=40), nullable=False),
+    sa.Column('label', sa.String(length=200), nullable=False),
+    sa.Column('options', sa.JSON(), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', hirekit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_self_id_questions')),
+    sa.UniqueConstraint('key', name=op.f('uq_self_id_questions_key'))
+    )
+    op.create_table('self_id_answers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('application_id', sa.Integer(), nullable=False),
+    sa.Column('question_id', sa.Integer(), nullable=False),
+    sa.Column('value', sa.String(length=80), nullable=False),
+    sa.Column('created_at', hirekit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['application_id'], ['applications.id'], name=op.f('fk_self_id_answers_application_id_applications'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['question_id'], ['self_id_questions.id'], name=op.f('fk_self_id_answers_question_id_self_id_questions'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_self_id_answers')),
+    sa.UniqueConstraint('application_id', 'question_id', name='uq_self_id_answers_pair')
+    )
+    with op.batch_alter_table('self_id_answers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_self_id_answers_application_id'), ['application_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_self_id_answers_question_id'), ['question_id'], unique=False)
+
+    # ### end Alembic commands ###
+
 
 
 def downgrade():
-    pass
+    with op.batch_alter_table('self_id_answers', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_self_id_answers_question_id'))
+        batch_op.drop_index(batch_op.f('ix_self_id_answers_application_id'))
+    op.drop_table('self_id_answers')
+    op.drop_table('self_id_questions')
+    # ### end Alembic commands ###
+

@@ -1,0 +1,41 @@
+"""Voluntary self-identification: the questions an admin chooses, and the answers.
+
+Answers are stored apart from the candidate's record and never joined into
+any page a reviewer sees; only the fairness report reads them, aggregated.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from hirekit.db import CreatedAtMixin
+from hirekit.extensions import db
+
+
+class SelfIdQuestion(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    """One attribute collected on the careers page, with its fixed answer options."""
+
+    __tablename__ = "self_id_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    label: Mapped[str] = mapped_column(String(200))
+    options: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class SelfIdAnswer(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    __tablename__ = "self_id_answers"
+    __table_args__ = (
+        UniqueConstraint("application_id", "question_id", name="uq_self_id_answers_pair"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("self_id_questions.id", ondelete="CASCADE"), index=True
+    )
+    value: Mapped[str] = mapped_column(String(80))
