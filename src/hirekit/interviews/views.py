@@ -1,0 +1,118 @@
+"""Pages of an interviewer: my interviews (their home), one interview, their scorecard."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from hirekit.accounts.auth import page_user, requires
+from hirekit.accounts.models import User
+from hirekit.accounts.permissions import Permission
+from hirekit.errors import HirekitError
+from hirekit.interviews import scheduling, scorecards
+from hirekit.interviews.access import get_interview
+from hirekit.interviews.choices import RATINGS, Recommendation
+from hirekit.interviews.evidence import candidate_evidence
+from hirekit.interviews.forms import CsrfForm, parse_scorecard
+from hirekit.interviews.ics import build_ics
+from hirekit.interviews.models import Scorecard
+from hirekit.interviews.reminders import overdue_scorecards
+
+bp = Blueprint("interviews", __name__)
+
+
+def _me() -> User:
+    user = page_user()
+    assert user is not None  # the permission gate ran first
+    return user
+
+
+@bp.get("/interviews")
+@requires(Permission.INTERVIEWS_OWN)
+def mine() -> str:
+    me = _me()
+    return render_template(
+        "interviews/mine.html",
+        rows=scheduling.my_interviews(me),
+        overdue=overdue_scorecards(me),
+        scheduled=scheduling.scheduled_interviews(me, limit=50),
+    )
+
+
+@bp.get("/interviews/<int:interview_id>")
+@requires(Permission.INTERVIEWS_OWN)
+def show(interview_id: int) -> str:
+    me = _me()
+    interview = get_interview(interview_id, me)
+    job = interview.job
+    return render_template(
+        "interviews/show.html",
+        interview=interview,
+        mine=next((c for c in interview.scorecards if c.interviewer_id == me.id), None),
+        cards=scorecards.visible_scorecards(interview.candidate_id, job.id, me),
+        evidence=candidate_evidence(
+            interview.candidate_id, interview.candidate.name, job.id, job.use_case
+        ),
+    )
+
+
+@bp.get("/interviews/<int:interview_id>/invite.ics")
+@requires(Permission.INTERVIEWS_OWN)
+def ics(interview_id: int) -> Response:
+    interview = get_interview(interview_id, _me())
+    body = build_ics(scheduling.calendar_event(interview, interview.interviewers, ""))
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="interview-{interview.id}.ics"'
+    return response
+
+
+def _render_card(card: Scorecard, status: int = 200) -> tuple[str, int]:
+    me = _me()
+    return render_template(
+        "interviews/scorecard.html",
+        card=card,
+        editable=card.interviewer_id == me.id,
+        questions=scorecards.questions_for(card),
+        attributes=scorecards.attributes_for(card),
+        ratings=RATINGS,
+        recommendations=list(Recommendation),
+        form=CsrfForm(),
+    ), status
+
+
+@bp.get("/scorecards/<int:scorecard_id>")
+@requires(Permission.INTERVIEWS_OWN)
+def scorecard(scorecard_id: int) -> tuple[str, int]:
+    return _render_card(scorecards.get_scorecard(scorecard_id, _me()))
+
+
+@bp.post("/scorecards/<int:scorecard_id>")
+@requires(Permission.INTERVIEWS_OWN)
+def save_scorecard(scorecard_id: int) -> Response | tuple[str, int] | tuple[dict[str, object], int]:
+    """Save a draft (also the autosave target, answered in JSON), submit, or edit after submit."""
+    me = _me()
+    card = scorecards.own_scorecard(scorecard_id, me)
+    autosave = request.headers.get("X-Autosave") == "1"
+    form = CsrfForm()
+    if not form.validate_on_submit():
+        if autosave:
+            return {"saved": False, "error": "The form expired; reload the page."}, 400
+        flash("The form expired; please try again.", "error")
+        return _render_card(card, 400)
+    data = parse_scorecard(
+        request.form,
+        [q.id for q in scorecards.questions_for(card)],
+        scorecards.attributes_for(card),
+    )
+    submit = request.form.get("action") == "submit"
+    try:
+        scorecards.save(card.id, data, actor=me, submit=submit and not autosave)
+    except HirekitError as exc:
+        if autosave:
+            return {"saved": False, "error": exc.message, "details": exc.details}, exc.status
+        flash(exc.message + " " + "; ".join(f"{k}: {v}" for k, v in exc.details.items()), "error")
+        return _render_card(card, exc.status)
+    if autosave:
+        return {"saved": True, "status": card.status}, 200
+    flash("Scorecard submitted." if submit else "Scorecard saved.", "success")
+    return redirect(url_for("interviews.scorecard", scorecard_id=card.id))
