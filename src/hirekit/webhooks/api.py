@@ -35,8 +35,11 @@ class Webhooks(MethodView):
         made = services.create_subscription(
             data["url"], data["events"], actor=api_user(), description=data["description"]
         )
-        dumped: dict[str, Any] = SubscriptionSchema().dump(made.subscription)
-        return {**dumped, "secret": made.secret}
+        fields = SubscriptionSchema().fields
+        return {
+            **{name: getattr(made.subscription, name) for name in fields},
+            "secret": made.secret,
+        }
 
 
 @blp.route("/webhooks/<int:subscription_id>")

@@ -37,7 +37,6 @@ class WebhookSubscription(CreatedAtMixin, db.Model):  # type: ignore[name-define
         back_populates="subscription",
         order_by="WebhookDelivery.id.desc()",
         cascade="all, delete-orphan",
-        passive_deletes=True,
     )
 
 

@@ -1,0 +1,205 @@
+"""Webhooks: registration rules, signed deliveries from the pipeline, retries, history."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from hirekit.candidates import applications
+from hirekit.errors import ValidationFailed
+from hirekit.extensions import db
+from hirekit.queue.runner import drain
+from hirekit.webhooks import services
+from hirekit.webhooks.models import DeliveryStatus, WebhookDelivery
+from hirekit.webhooks.signing import signature, verify
+from hirekit.webhooks.targets import url_problem
+from tests.conftest import csrf_token
+from tests.jobs.factories import make_application, make_job
+from tests.mail.smtp_server import free_port
+from tests.webhooks.receiver import receiver
+
+ALL_EVENTS = list(services.EVENTS)
+
+
+@pytest.fixture
+def hooks_app(app):
+    app.config.update(WEBHOOK_ALLOW_LOOPBACK_HTTP=True, JOB_MAX_ATTEMPTS=3)
+    return app
+
+
+def _deliveries() -> list[WebhookDelivery]:
+    db.session.expire_all()
+    return list(db.session.scalars(select(WebhookDelivery).order_by(WebhookDelivery.id)))
+
+
+def test_pipeline_changes_post_signed_events(hooks_app, make_user):
+    admin = make_user("admin")
+    with receiver() as endpoint:
+        made = services.create_subscription(endpoint.url, ALL_EVENTS, actor=admin)
+        db.session.commit()
+        job = make_job(admin)
+        application = make_application(admin, job, "Ada Example")
+        applications.move(application, job.stages[1], actor=admin)
+        applications.move(application, job.hire_stage, actor=admin)
+        other = make_application(admin, job, "Bob Example")
+        applications.reject(other, "skills-mismatch", actor=admin)
+        db.session.commit()
+        assert drain() == 6
+    events = [r.headers["X-Hirekit-Event"] for r in endpoint.requests]
+    assert events == [
+        "application.created",
+        "application.stage_changed",
+        "application.stage_changed",
+        "application.hired",
+        "application.created",
+        "application.rejected",
+    ]
+    for request in endpoint.requests:
+        assert verify(made.secret, request.body, request.headers["X-Hirekit-Signature"])
+        body = json.loads(request.body)
+        assert body["id"] == request.headers["X-Hirekit-Delivery"]
+        assert body["event"] == request.headers["X-Hirekit-Event"]
+        assert request.headers["Content-Type"] == "application/json"
+    hired = next(
+        r for r in endpoint.requests if r.headers["X-Hirekit-Event"] == "application.hired"
+    )
+    data = json.loads(hired.body)["data"]
+    assert data["candidate"]["name"] == "Ada Example" and data["status"] == "hired"
+    assert data["job"] == {"id": job.id, "title": job.title}
+    rejected = json.loads(endpoint.requests[-1].body)["data"]
+    assert rejected["reject_reason"] == "skills-mismatch"
+    assert {d.status for d in _deliveries()} == {DeliveryStatus.DELIVERED}
+    assert {d.status_code for d in _deliveries()} == {200}
+
+
+def test_a_tampered_body_fails_the_signature():
+    header = signature("whsec_abc", b'{"a":1}')
+    assert verify("whsec_abc", b'{"a":1}', header)
+    assert not verify("whsec_abc", b'{"a":2}', header)
+    assert not verify("whsec_other", b'{"a":1}', header)
+
+
+def test_only_subscribed_events_are_recorded(hooks_app, make_user):
+    admin = make_user("admin")
+    services.create_subscription("https://hooks.example.com/a", ["application.hired"], actor=admin)
+    job = make_job(admin)
+    make_application(admin, job)
+    assert _deliveries() == []
+    assert services.emit("application.hired", {"application_id": 1})[0].event_type == (
+        "application.hired"
+    )
+    with pytest.raises(ValueError, match="unknown webhook event"):
+        services.emit("application.exploded", {})
+
+
+def test_a_500_is_retried_then_marked_failed_with_its_answer(hooks_app, make_user):
+    admin = make_user("admin")
+    with receiver(status=500) as endpoint:
+        services.create_subscription(endpoint.url, ["application.created"], actor=admin)
+        db.session.commit()
+        make_application(admin, make_job(admin))
+        assert drain() == 3
+    assert len(endpoint.requests) == 3
+    (delivery,) = _deliveries()
+    assert (delivery.status, delivery.attempts, delivery.status_code) == ("failed", 3, 500)
+    assert delivery.response_excerpt == "answer 500"
+    assert delivery.error == "the subscriber answered HTTP 500"
+    ids = {r.headers["X-Hirekit-Delivery"] for r in endpoint.requests}
+    assert ids == {delivery.uuid}  # each retry is the same delivery
+
+
+def test_a_refused_connection_is_recorded_and_retried(hooks_app, make_user):
+    admin = make_user("admin")
+    url = f"http://127.0.0.1:{free_port()}/hook"
+    services.create_subscription(url, ["application.created"], actor=admin)
+    db.session.commit()
+    make_application(admin, make_job(admin))
+    assert drain() == 3
+    (delivery,) = _deliveries()
+    assert delivery.status == "failed" and "Connection refused" in delivery.error
+    assert delivery.status_code is None
+
+
+@pytest.mark.parametrize(
+    ("url", "allow", "problem"),
+    [
+        ("https://hooks.example.com/x", False, None),
+        ("http://hooks.example.com/x", True, "must be an https:// URL"),
+        ("http://127.0.0.1:9/x", False, "must be an https:// URL"),
+        ("http://127.0.0.1:9/x", True, None),
+        ("http://localhost/x", True, None),
+        ("ftp://hooks.example.com/x", True, "must be an https:// URL"),
+        ("file:///etc/passwd", True, "must be an https:// URL"),
+        ("https://user:pw@hooks.example.com/", False, "must not carry a user name"),
+        ("https:///nohost", False, "has no host"),
+        ("https://hooks.example.com:99999/", False, "not a valid URL"),
+    ],
+)
+def test_target_rules(url, allow, problem):
+    found = url_problem(url, allow_loopback_http=allow)
+    assert (found is None) if problem is None else (found or "").startswith(problem)
+
+
+def test_loopback_http_is_refused_unless_enabled(app, make_user):
+    with pytest.raises(ValidationFailed):
+        services.create_subscription(
+            "http://127.0.0.1:8000/x", ["application.hired"], actor=make_user("admin")
+        )
+
+
+def test_admin_page_shows_the_secret_once_and_the_history(client, login_as, app):
+    admin = login_as("admin")
+    token = csrf_token(client, "/admin/webhooks")
+    response = client.post(
+        "/admin/webhooks",
+        data={
+            "csrf_token": token,
+            "url": "https://hooks.example.com/in",
+            "description": "CRM sync",
+            "events": ["application.hired", "application.rejected"],
+        },
+    )
+    assert response.status_code == 201
+    subscription = services.list_subscriptions()[0]
+    assert subscription.secret in response.get_data(as_text=True)
+    assert subscription.secret not in client.get("/admin/webhooks").get_data(as_text=True)
+    services.emit("application.hired", {"application_id": 5})
+    db.session.commit()
+    page = client.get(f"/admin/webhooks/{subscription.id}").get_data(as_text=True)
+    assert subscription.secret not in page
+    assert "application.hired" in page and "pending" in page
+    bad = client.post(
+        "/admin/webhooks",
+        data={"csrf_token": token, "url": "http://hooks.example.com", "events": ["x"]},
+    )
+    assert bad.status_code == 400
+    assert admin.id == subscription.created_by_id
+
+
+def test_api_registers_lists_deliveries_and_deletes(client, api_token):
+    _, headers = api_token("admin")
+    created = client.post(
+        "/api/v1/webhooks",
+        headers=headers,
+        json={"url": "https://hooks.example.com/api", "events": ["application.rejected"]},
+    )
+    assert created.status_code == 201
+    body = created.get_json()
+    assert body["secret"].startswith("whsec_") and body["events"] == ["application.rejected"]
+    listed = client.get("/api/v1/webhooks", headers=headers).get_json()
+    assert listed[0]["url"] == "https://hooks.example.com/api" and "secret" not in listed[0]
+    services.emit("application.rejected", {"application_id": 9})
+    db.session.commit()
+    deliveries = client.get(f"/api/v1/webhooks/{body['id']}/deliveries", headers=headers)
+    (delivery,) = deliveries.get_json()
+    assert delivery["event"] == "application.rejected" and delivery["status"] == "pending"
+    assert delivery["payload"]["data"] == {"application_id": 9}
+    bad = client.post(
+        "/api/v1/webhooks", headers=headers, json={"url": "gopher://x", "events": ["nope"]}
+    )
+    assert bad.status_code == 422
+    assert client.delete(f"/api/v1/webhooks/{body['id']}", headers=headers).status_code == 204
+    assert client.get(f"/api/v1/webhooks/{body['id']}", headers=headers).status_code == 404
+    assert _deliveries() == []
