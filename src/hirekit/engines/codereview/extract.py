@@ -48,6 +48,7 @@ ENV_READERS = {
     "environs.Env": "environs",
     "decouple.config": "decouple",
 }
+RESOLVED_LAST_NAMES = frozenset({name.rsplit(".", 1)[-1] for name in ENV_READERS} | {"jsonify"})
 
 
 def _resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
@@ -347,12 +348,15 @@ class Extractor(ast.NodeVisitor):
                     id(node) in self.returned,
                 )
             )
-        canonical = self.scan.canon(callee) or callee
-        kind = ENV_READERS.get(canonical)
-        if kind:
-            self.f.config_sources.add(kind)
-        if canonical in ("flask.jsonify", "quart.jsonify"):
-            self.f.json_responses += 1
+        # A dotted callee keeps its last name through import resolution, so most
+        # calls are ruled out of the env/jsonify checks without resolving them.
+        if "." not in callee or last in RESOLVED_LAST_NAMES:
+            canonical = self.scan.canon(callee) or callee
+            kind = ENV_READERS.get(canonical)
+            if kind:
+                self.f.config_sources.add(kind)
+            if canonical in ("flask.jsonify", "quart.jsonify"):
+                self.f.json_responses += 1
         func = node.func
         if (
             isinstance(func, ast.Attribute)

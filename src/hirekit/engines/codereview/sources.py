@@ -67,8 +67,17 @@ def _skip_dir(path: Path, name: str) -> bool:
     return name in SKIP_DIRS or (path / name / "pyvenv.cfg").exists()
 
 
-def _is_template(rel: PurePosixPath) -> bool:
-    return rel.suffix in TEMPLATE_SUFFIXES and "templates" in rel.parts[:-1]
+def _role(found: ProjectFiles, name: str, in_templates: bool) -> list[SourceFile] | None:
+    """The list a file named ``name`` belongs to, by name alone; None when it is not read."""
+    if name.endswith(".py"):
+        return found.python
+    if name in DEPENDENCY_FILES or (name.startswith("requirements") and name.endswith(".txt")):
+        return found.dependencies
+    if name in ENV_FILES:
+        return found.env
+    if in_templates and PurePosixPath(name).suffix in TEMPLATE_SUFFIXES:
+        return found.templates
+    return None
 
 
 def collect(root: Path, limits: Limits, deadline: Deadline) -> ProjectFiles:
@@ -82,28 +91,28 @@ def collect(root: Path, limits: Limits, deadline: Deadline) -> ProjectFiles:
         if seen > limits.files:
             raise ArchiveRefused(f"project holds more than {limits.files} files")
         deadline.check()
+        rel_dir = PurePosixPath(here.relative_to(root).as_posix())
+        prefix = "" if not rel_dir.parts else f"{rel_dir}/"
+        in_templates = "templates" in rel_dir.parts
         for name in sorted(filenames):
+            # Only files the review reads cost a Path and system calls.
+            wanted = _role(found, name, in_templates)
+            if wanted is None:
+                continue
             path = here / name
             if path.is_symlink():
                 continue
-            rel = PurePosixPath(path.relative_to(root).as_posix())
-            _classify(found, path, rel, limits)
+            _add(found, wanted, path, PurePosixPath(prefix + name), limits)
     return found
 
 
-def _classify(found: ProjectFiles, path: Path, rel: PurePosixPath, limits: Limits) -> None:
-    name = rel.name
-    wanted: list[SourceFile] | None = None
-    if name.endswith(".py"):
-        wanted = found.python
-    elif name in DEPENDENCY_FILES or (name.startswith("requirements") and name.endswith(".txt")):
-        wanted = found.dependencies
-    elif name in ENV_FILES:
-        wanted = found.env
-    elif _is_template(rel):
-        wanted = found.templates
-    if wanted is None:
-        return
+def _add(
+    found: ProjectFiles,
+    wanted: list[SourceFile],
+    path: Path,
+    rel: PurePosixPath,
+    limits: Limits,
+) -> None:
     try:
         size = path.stat().st_size
     except OSError:
@@ -112,7 +121,7 @@ def _classify(found: ProjectFiles, path: Path, rel: PurePosixPath, limits: Limit
         found.too_large.append(str(rel))
         return
     wanted.append(SourceFile(path, str(rel), is_test_path(rel)))
-    if name == "setup.py":
+    if rel.name == "setup.py":
         # setup.py is Python as well as a dependency list.
         found.python.append(SourceFile(path, str(rel), False))
 

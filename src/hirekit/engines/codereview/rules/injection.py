@@ -53,6 +53,7 @@ PICKLE_SINKS = frozenset(
     }
 )
 YAML_LOADS = frozenset({"yaml.load", "yaml.load_all"})
+SINK_NAMES = TEMPLATE_SINKS | MARKUP_SINKS | PICKLE_SINKS | YAML_LOADS
 SQL_EXEC_ATTRS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql"})
 SQL_TEXT = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text"})
 SQL_WORDS = re.compile(
@@ -169,7 +170,7 @@ def _is_sql_sink(call: ast.Call, callee: str | None, canonical: str | None) -> b
         return True
     if canonical in SQL_TEXT:
         return True
-    return callee is not None and callee.split(".")[0] in ("db", "sa") and callee.endswith(".text")
+    return callee is not None and callee.endswith(".text") and callee.split(".")[0] in ("db", "sa")
 
 
 def _sql(call: ast.Call, ctx: Ctx, scan: Scan, taint: TaintCache) -> Finding | None:
@@ -225,8 +226,12 @@ def check(scan: Scan) -> list[Finding]:
     for call, ctx, callee, canonical in scan.resolved_calls():
         if not call.args:
             continue  # every sink here takes the query, template or payload first
+        func = call.func
+        attr = func.attr if isinstance(func, ast.Attribute) else None
         if _is_sql_sink(call, callee, canonical) and (sql := _sql(call, ctx, scan, taint)):
             found.append(sql)
+            continue
+        if canonical not in SINK_NAMES and attr != "from_string":
             continue
         kind = _sink_kind(call, canonical)
         arg = _first_arg(call)

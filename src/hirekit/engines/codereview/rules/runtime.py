@@ -201,19 +201,26 @@ def _exempt(deco: ast.expr, scan: Scan) -> Finding | None:
 def check(scan: Scan) -> list[Finding]:
     found: list[Finding] = []
     for call, ctx, callee, canonical in scan.resolved_calls():
+        # Cheap guards first: most calls are none of these.
+        if canonical in CONNECTS and (f := _connection(call, canonical, ctx, scan)):
+            connection: Finding | None = f
+        else:
+            connection = None
         if not call.keywords:
             # debug, CORS and CSRF settings are all keyword arguments
-            if (f := _connection(call, canonical, ctx, scan)) is not None:
-                found.append(f)
+            if connection is not None:
+                found.append(connection)
             continue
-        for rule in (
-            _debug_run(call, callee, ctx, scan),
-            _cors(call, canonical, scan),
-            _connection(call, canonical, ctx, scan),
-            _csrf_keyword(call, ctx, scan),
-        ):
-            if rule is not None:
-                found.append(rule)
+        func = call.func
+        is_run = isinstance(func, ast.Attribute) and func.attr == "run"
+        if is_run and (f := _debug_run(call, callee, ctx, scan)) is not None:
+            found.append(f)
+        if canonical in CORS_CALLS and (f := _cors(call, canonical, scan)) is not None:
+            found.append(f)
+        if connection is not None:
+            found.append(connection)
+        if (f := _csrf_keyword(call, ctx, scan)) is not None:
+            found.append(f)
     for stmt, ctx in scan.assigns:
         found.extend(_assignment(stmt, ctx, scan))
     for deco, _ctx in scan.decorators:

@@ -30,9 +30,15 @@ PLACEHOLDERS = re.compile(
 READABLE = re.compile(r"[a-z][a-z _.-]{0,40}")
 DEV_CONTEXT = re.compile(r"(dev|test|debug|local)", re.IGNORECASE)
 CONFIG_CALLS = frozenset({"from_mapping", "update", "dict", "setdefault"})
-#: Only these can hold a literal or an env lookup with a literal fallback.
-_MAYBE_SECRET = (ast.Constant, ast.Call, ast.BoolOp)
 CREDENTIAL_URL = re.compile(r"^[a-z][\w+.-]*://[^:/@\s]+:([^@/\s]+)@", re.IGNORECASE)
+
+
+def _candidate(value: ast.AST) -> bool:
+    """Only a string literal or an env lookup (with a fallback) can be judged a secret."""
+    kind = value.__class__
+    if kind is ast.Constant:
+        return value.value.__class__ is str  # type: ignore[attr-defined]
+    return kind is ast.Call or kind is ast.BoolOp
 
 
 def _is_secret_name(name: str) -> bool:
@@ -76,10 +82,8 @@ def _judge(
     name: str, value: ast.AST, line: int, ctx: Ctx, scan: Scan, cap: bool = False
 ) -> Finding | None:
     """Judge ``name = value``; ``cap`` keeps arguments of arbitrary calls at medium."""
-    if not isinstance(value, _MAYBE_SECRET) or (
-        value.__class__ is ast.Constant and not isinstance(value.value, str)
-    ):
-        return None  # neither a string literal nor an environment lookup with a fallback
+    if not _candidate(value):
+        return None
     rel = scan.facts.rel
     fallback = _env_fallback(value, scan)
     if fallback is not None and _is_secret_name(name):
@@ -121,7 +125,7 @@ def check(scan: Scan) -> list[Finding]:
         elif isinstance(stmt, ast.AnnAssign):
             targets = [stmt.target]
         value = getattr(stmt, "value", None)
-        if value is None:
+        if value is None or not _candidate(value):
             continue
         for target in targets:
             name = _assigned_name(target)
@@ -131,7 +135,12 @@ def check(scan: Scan) -> list[Finding]:
         if call.keywords:
             cap = (callee or "").rsplit(".", 1)[-1] not in CONFIG_CALLS
             for kw in call.keywords:
-                if kw.arg and (f := _judge(kw.arg, kw.value, kw.value.lineno, ctx, scan, cap)):
+                value = kw.value
+                if (
+                    kw.arg
+                    and _candidate(value)
+                    and (f := _judge(kw.arg, value, value.lineno, ctx, scan, cap))
+                ):
                     found.append(f)
         if canonical in ENV_GETTERS and call.args:
             key = str_value(call.args[0])
