@@ -71,20 +71,26 @@ def register_transaction_boundary(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from hirekit.accounts.views import bp as accounts
     from hirekit.admin.views import bp as admin
+    from hirekit.candidates.board_views import bp as board
+    from hirekit.candidates.views import bp as candidates
     from hirekit.guides.views import bp as guides
+    from hirekit.jobs.views import bp as jobs
     from hirekit.main.views import bp as main
     from hirekit.queue.views import bp as tasks
     from hirekit.takehomes.views import bp as takehomes
 
-    for blueprint in (main, accounts, admin, guides, tasks, takehomes):
+    for blueprint in (main, accounts, admin, guides, tasks, takehomes, jobs, candidates, board):
         app.register_blueprint(blueprint)
 
 
 def register_api(app: Flask) -> None:
     from hirekit.accounts.api import blp as users_api
     from hirekit.api_base import api_spec_kwargs
+    from hirekit.candidates.api import blp as candidates_api
+    from hirekit.candidates.applications_api import blp as applications_api
     from hirekit.extensions import api, csrf
     from hirekit.guides.api import blp as guides_api
+    from hirekit.jobs.api import blp as jobs_api
     from hirekit.queue.api import blp as tasks_api
     from hirekit.takehomes.api import blp as reviews_api
 
@@ -96,7 +102,15 @@ def register_api(app: Flask) -> None:
         OPENAPI_JSON_PATH="openapi.json",
     )
     api.init_app(app, spec_kwargs=api_spec_kwargs())
-    for blueprint in (users_api, guides_api, tasks_api, reviews_api):
+    for blueprint in (
+        users_api,
+        guides_api,
+        tasks_api,
+        reviews_api,
+        jobs_api,
+        candidates_api,
+        applications_api,
+    ):
         # Bearer tokens, not cookies, authenticate the API, so CSRF does not apply.
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint)

@@ -7,8 +7,10 @@ import io
 import pytest
 
 from hirekit.accounts.permissions import PERMISSIONS, Permission, Role
+from hirekit.candidates.applications import apply as apply_to_job
 from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
+from hirekit.jobs.services import JobFields, create_job
 from hirekit.queue import enqueue
 from hirekit.takehomes.services import Upload, submit
 from tests.conftest import csrf_token, login
@@ -50,6 +52,41 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ),
     ("GET", "/reviews/{submission}", "takehomes.show", Permission.REVIEWS_RUN),
     ("GET", "/reviews/{submission}/report.json", "takehomes.report_json", Permission.REVIEWS_RUN),
+    ("GET", "/jobs/", "jobs.index", Permission.JOBS_READ),
+    ("GET", "/jobs/new", "jobs.new", Permission.JOBS_WRITE),
+    ("POST", "/jobs/new", "jobs.new", Permission.JOBS_WRITE),
+    ("GET", "/jobs/{jobpost}", "jobs.show", Permission.JOBS_READ),
+    ("GET", "/jobs/{jobpost}/edit", "jobs.edit", Permission.JOBS_WRITE),
+    ("POST", "/jobs/{jobpost}/edit", "jobs.edit", Permission.JOBS_WRITE),
+    ("POST", "/jobs/{jobpost}/state", "jobs.change_state", Permission.JOBS_WRITE),
+    ("GET", "/jobs/{jobpost}/stages", "jobs.edit_stages", Permission.JOBS_WRITE),
+    ("POST", "/jobs/{jobpost}/stages", "jobs.edit_stages", Permission.JOBS_WRITE),
+    ("POST", "/jobs/lint", "jobs.lint", Permission.JOBS_WRITE),
+    ("GET", "/jobs/{jobpost}/board", "board.show", Permission.CANDIDATES_READ),
+    ("POST", "/jobs/{jobpost}/board/bulk", "board.bulk", Permission.CANDIDATES_WRITE),
+    ("GET", "/jobs/{jobpost}/pipeline.csv", "board.export_csv", Permission.CANDIDATES_READ),
+    ("POST", "/applications/{application}/move", "board.move", Permission.CANDIDATES_WRITE),
+    ("GET", "/candidates/", "candidates.index", Permission.CANDIDATES_READ),
+    ("GET", "/candidates/new", "candidates.new", Permission.CANDIDATES_WRITE),
+    ("POST", "/candidates/new", "candidates.new", Permission.CANDIDATES_WRITE),
+    ("GET", "/candidates/{candidate}", "candidates.show", Permission.CANDIDATES_READ),
+    ("GET", "/candidates/{candidate}/edit", "candidates.edit", Permission.CANDIDATES_WRITE),
+    ("POST", "/candidates/{candidate}/edit", "candidates.edit", Permission.CANDIDATES_WRITE),
+    ("POST", "/candidates/{candidate}/notes", "candidates.add_note", Permission.CANDIDATES_WRITE),
+    (
+        "POST",
+        "/candidates/{candidate}/applications",
+        "candidates.apply",
+        Permission.CANDIDATES_WRITE,
+    ),
+    ("GET", "/candidates/{candidate}/merge", "candidates.merge", Permission.CANDIDATES_WRITE),
+    ("POST", "/candidates/{candidate}/merge", "candidates.merge", Permission.CANDIDATES_WRITE),
+    (
+        "GET",
+        "/candidates/{candidate}/export.json",
+        "candidates.export_json",
+        Permission.CANDIDATES_READ,
+    ),
     ("POST", "/logout", "accounts.logout", PUBLIC),  # last: it ends the session
 ]
 
@@ -64,6 +101,112 @@ API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("GET", "/api/v1/tasks/{job}", "tasks_api.TaskItem", Permission.TASKS_READ),
     ("POST", "/api/v1/reviews", "reviews_api.Reviews", Permission.REVIEWS_RUN),
     ("GET", "/api/v1/reviews/{submission}", "reviews_api.ReviewItem", Permission.REVIEWS_RUN),
+    ("GET", "/api/v1/jobs", "jobs_api.Jobs", Permission.JOBS_READ),
+    ("POST", "/api/v1/jobs", "jobs_api.Jobs", Permission.JOBS_WRITE),
+    ("GET", "/api/v1/jobs/{jobpost}", "jobs_api.JobItem", Permission.JOBS_READ),
+    ("PATCH", "/api/v1/jobs/{jobpost}", "jobs_api.JobItem", Permission.JOBS_WRITE),
+    ("POST", "/api/v1/jobs/{jobpost}/state", "jobs_api.JobState", Permission.JOBS_WRITE),
+    ("GET", "/api/v1/jobs/{jobpost}/stages", "jobs_api.JobStages", Permission.JOBS_READ),
+    ("PUT", "/api/v1/jobs/{jobpost}/stages", "jobs_api.JobStages", Permission.JOBS_WRITE),
+    ("POST", "/api/v1/jobs/lint", "jobs_api.JobLint", Permission.JOBS_READ),
+    (
+        "GET",
+        "/api/v1/jobs/{jobpost}/applications",
+        "applications_api.JobApplications",
+        Permission.CANDIDATES_READ,
+    ),
+    ("GET", "/api/v1/candidates", "candidates_api.Candidates", Permission.CANDIDATES_READ),
+    ("POST", "/api/v1/candidates", "candidates_api.Candidates", Permission.CANDIDATES_WRITE),
+    (
+        "GET",
+        "/api/v1/candidates/{candidate}",
+        "candidates_api.CandidateItem",
+        Permission.CANDIDATES_READ,
+    ),
+    (
+        "PATCH",
+        "/api/v1/candidates/{candidate}",
+        "candidates_api.CandidateItem",
+        Permission.CANDIDATES_WRITE,
+    ),
+    (
+        "GET",
+        "/api/v1/candidates/{candidate}/duplicates",
+        "candidates_api.CandidateDuplicates",
+        Permission.CANDIDATES_READ,
+    ),
+    (
+        "POST",
+        "/api/v1/candidates/{candidate}/merge",
+        "candidates_api.CandidateMerge",
+        Permission.CANDIDATES_WRITE,
+    ),
+    (
+        "GET",
+        "/api/v1/candidates/{candidate}/notes",
+        "candidates_api.CandidateNotes",
+        Permission.CANDIDATES_READ,
+    ),
+    (
+        "POST",
+        "/api/v1/candidates/{candidate}/notes",
+        "candidates_api.CandidateNotes",
+        Permission.CANDIDATES_WRITE,
+    ),
+    (
+        "GET",
+        "/api/v1/candidates/{candidate}/events",
+        "candidates_api.CandidateEvents",
+        Permission.CANDIDATES_READ,
+    ),
+    (
+        "GET",
+        "/api/v1/candidates/{candidate}/export",
+        "candidates_api.CandidateExport",
+        Permission.CANDIDATES_READ,
+    ),
+    (
+        "GET",
+        "/api/v1/candidates/{candidate}/applications",
+        "applications_api.CandidateApplications",
+        Permission.CANDIDATES_READ,
+    ),
+    (
+        "POST",
+        "/api/v1/candidates/{candidate}/applications",
+        "applications_api.CandidateApplications",
+        Permission.CANDIDATES_WRITE,
+    ),
+    (
+        "GET",
+        "/api/v1/applications/{application}",
+        "applications_api.ApplicationItem",
+        Permission.CANDIDATES_READ,
+    ),
+    (
+        "GET",
+        "/api/v1/applications/{application}/moves",
+        "applications_api.ApplicationMoves",
+        Permission.CANDIDATES_READ,
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{application}/moves",
+        "applications_api.ApplicationMoves",
+        Permission.CANDIDATES_WRITE,
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{application}/reject",
+        "applications_api.ApplicationReject",
+        Permission.CANDIDATES_WRITE,
+    ),
+    (  # last of the pipeline routes: it closes the application
+        "POST",
+        "/api/v1/applications/{application}/withdraw",
+        "applications_api.ApplicationWithdraw",
+        Permission.CANDIDATES_WRITE,
+    ),
 ]
 
 
@@ -83,6 +226,11 @@ def ids(make_user):
     candidate = Candidate(name="Pat Example")
     db.session.add(candidate)
     db.session.flush()
+    posting = create_job(
+        JobFields(title="Flask developer", use_case="rest-api", level="mid"),
+        actor=make_user("admin"),
+    )
+    application = apply_to_job(candidate, posting, actor=None)
     upload = Upload("t.zip", io.BytesIO(zip_bytes(APP)))
     submission = submit(upload, actor=None, candidate_id=candidate.id)
     db.session.commit()
@@ -92,6 +240,8 @@ def ids(make_user):
         "token": 999,
         "candidate": candidate.id,
         "submission": submission.id,
+        "jobpost": posting.id,
+        "application": application.id,
     }
 
 
