@@ -111,7 +111,13 @@ def link_for(invitation: Invitation) -> str:
     base = str(current_app.config.get("BASE_URL") or "").rstrip("/")
     if base:
         return f"{base}/takehome/{token}"
-    return url_for("takehome_invites.page", token=token, _external=True)
+    try:
+        return url_for("takehome_invites.page", token=token, _external=True)
+    except RuntimeError:  # no request to take the host from (CLI, worker)
+        raise ValidationFailed(
+            "Set HIREKIT_BASE_URL so that emailed links point to this server.",
+            details={"base_url": "not configured"},
+        ) from None
 
 
 def invite_days() -> int:
@@ -163,7 +169,7 @@ def invite(application_id: int, *, actor: User, days: int | None = None) -> Invi
         actor=actor,
         subject_type="takehome_invitation",
         subject_id=invitation.id,
-        details={"application_id": application.id, "expires_at": invitation.expires_at},
+        details={"application_id": application.id, "expires_at": invitation.expires_at.isoformat()},
     )
     return invitation
 
