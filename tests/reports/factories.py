@@ -38,7 +38,8 @@ class History:
         job = create_job(JobFields(title=title, **values), actor=actor)  # type: ignore[arg-type]
         change_state(job, "open", actor=actor)
         entry = db.session.scalars(
-            select(AuditEntry).where(AuditEntry.action == "job.state_changed")
+            select(AuditEntry)
+            .where(AuditEntry.action == "job.state_changed")
             .order_by(AuditEntry.id.desc())
         ).first()
         assert entry is not None
