@@ -1,0 +1,109 @@
+"""Collectors: one function per domain, each gathering what that domain holds about a person.
+
+A collector takes a candidate id and returns a :class:`Section`: JSON-ready
+records and the stored files to include. The export runs every function in
+COLLECTORS; adding a domain is adding one function. Tables linked to the
+candidate by a foreign key that no collector covers still appear, under
+``other``, so the export is never silently short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, select
+
+from hirekit.candidates.models import Application, Candidate, CandidateTag, Event, Note
+from hirekit.extensions import db
+from hirekit.interviews.models import Interview, Scorecard
+from hirekit.mail.models import OutboxMessage
+from hirekit.privacy.rows import owned_row_ids, owned_tables
+from hirekit.resumes.models import Resume, Screening
+from hirekit.takehomes.invitations import Invitation
+from hirekit.takehomes.models import Submission
+
+
+@dataclass
+class Section:
+    """Part of an export: ``records`` per table name, and (zip name, file key) pairs."""
+
+    name: str
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    files: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def tables(self) -> set[str]:
+        return set(self.records)
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def rows(table: Table, candidate_id: int) -> list[dict[str, Any]]:
+    """Every row of ``table`` that belongs to the candidate, every column, oldest first."""
+    ids = owned_row_ids(table, candidate_id)
+    if ids is None:
+        return []
+    query = select(table).where(table.c.id.in_(ids)).order_by(table.c.id)
+    return [{k: _plain(v) for k, v in row._mapping.items()} for row in db.session.execute(query)]
+
+
+def _section(name: str, candidate_id: int, *models: Any) -> Section:
+    tables = [m.__table__ for m in models]
+    return Section(name, {t.name: rows(t, candidate_id) for t in tables})
+
+
+def collect_candidate(candidate_id: int) -> Section:
+    return _section("candidate", candidate_id, Candidate, CandidateTag, Application, Event, Note)
+
+
+def _with_files(section: Section, table: str, folder: str) -> Section:
+    for record in section.records.get(table, []):
+        if record.get("file_key"):
+            section.files.append(
+                (f"{folder}/{record['id']}-{record['filename']}", record["file_key"])
+            )
+    return section
+
+
+def collect_resumes(candidate_id: int) -> Section:
+    return _with_files(_section("resumes", candidate_id, Resume, Screening), "resumes", "resumes")
+
+
+def collect_takehomes(candidate_id: int) -> Section:
+    section = _section("takehomes", candidate_id, Submission, Invitation)
+    return _with_files(section, "submissions", "takehomes")
+
+
+def collect_interviews(candidate_id: int) -> Section:
+    return _section("interviews", candidate_id, Interview, Scorecard)
+
+
+def collect_mail(candidate_id: int) -> Section:
+    return _section("mail", candidate_id, OutboxMessage)
+
+
+#: Every domain's collector; the export adds ``other`` for tables none of them covers.
+COLLECTORS: list[Callable[[int], Section]] = [
+    collect_candidate,
+    collect_resumes,
+    collect_takehomes,
+    collect_interviews,
+    collect_mail,
+]
+
+
+def collect_everything(candidate_id: int) -> list[Section]:
+    sections = [collect(candidate_id) for collect in COLLECTORS]
+    covered = set().union(*(s.tables for s in sections))
+    other = Section("other")
+    for table in owned_tables():
+        if table.name not in covered:
+            found = rows(table, candidate_id)
+            if found:
+                other.records[table.name] = found
+    return [*sections, other] if other.records else sections
