@@ -72,7 +72,8 @@ def apply(job_id: int) -> Any:
             if name in form:
                 form[name].errors = [str(message)]
         form.form_errors.append(exc.message)
-        return _render_job(job_id, form, 422)
+        # The page itself answers fine: it shows the form again with a message per field.
+        return _render_job(job_id, form, 200)
     return redirect(url_for("careers.thanks", job_id=job_id))
 
 

@@ -50,7 +50,7 @@ def read_limited(stream: BinaryIO, max_bytes: int) -> bytes | None:
 
 
 def too_large(filename: str, max_bytes: int) -> Refusal:
-    mb = max_bytes / (1024 * 1024)
+    mb = round(max_bytes / (1024 * 1024), 2)
     return Refusal(filename, "too-large", f"The file is larger than the {mb:g} MB limit.")
 
 
@@ -70,9 +70,12 @@ def judge(filename: str, data: bytes) -> ResumeFile | Refusal:
 
 def is_zip_archive(filename: str, data: bytes) -> bool:
     """A .zip of resumes, as opposed to a DOCX or ODT (which are zips too)."""
-    if data[:4] == b"PK\x03\x04" and sniff(data) is None:
+    if data[:4] != b"PK\x03\x04":
+        return False
+    if sniff(data) is None:
         return True
-    return filename.lower().endswith(".zip") and zipfile.is_zipfile(io.BytesIO(data))
+    # A damaged archive sniffs as DOCX; by its name it was meant as a .zip of resumes.
+    return filename.lower().endswith(".zip") and not zipfile.is_zipfile(io.BytesIO(data))
 
 
 def expand(filename: str, data: bytes, max_bytes: int) -> list[ResumeFile | Refusal]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired, MultipleFileField
 from wtforms import BooleanField, HiddenField, SelectField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from hirekit.resumes.ranking import FITS
@@ -29,7 +30,7 @@ class BlindForm(FlaskForm):
 
 
 class OverrideForm(FlaskForm):
-    fit = SelectField("Fit", choices=[(f, f) for f in FITS])
+    fit = SelectField("Fit", choices=[SelectChoice(f, f) for f in FITS])
     reason = TextAreaField(
         "Reason",
         validators=[

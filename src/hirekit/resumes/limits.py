@@ -12,7 +12,7 @@ MB = 1024 * 1024
 
 def screening_limits(config: Mapping[str, Any]) -> Limits:
     return Limits(
-        max_bytes=int(config["RESUME_MAX_MB"]) * MB,
+        max_bytes=int(float(config["RESUME_MAX_MB"]) * MB),
         max_pages=int(config["RESUME_MAX_PAGES"]),
         seconds=float(config["RESUME_TIMEOUT_SECONDS"]),
     )

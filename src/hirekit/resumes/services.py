@@ -45,7 +45,7 @@ def max_resume_bytes() -> int:
 
 
 def max_resume_mb() -> str:
-    return f"{max_resume_bytes() / (1024 * 1024):g}"
+    return f"{round(max_resume_bytes() / (1024 * 1024), 2):g}"
 
 
 def read_resume(upload: Upload) -> ResumeFile:

@@ -1,0 +1,164 @@
+"""The public careers page: listing, job page, applying, validation, honeypot, rate limit."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from sqlalchemy import func, select
+
+from hirekit.candidates.models import Application, Candidate, Note
+from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.careers.models import CareersApplication
+from hirekit.extensions import db
+from hirekit.jobs.services import JobFields, create_job
+from hirekit.mail.models import OutboxMessage
+from hirekit.queue.runner import drain
+from hirekit.resumes.models import Resume, Screening
+from tests.conftest import csrf_token
+from tests.resumes.samples import docx_resume, open_job, text_resume
+
+
+@pytest.fixture
+def job(make_user):
+    return open_job(
+        make_user("recruiter"),
+        title="Flask API developer",
+        location="Lisbon",
+        description="## What you will do\n\nBuild **Flask** APIs.\n\n<script>alert(1)</script>",
+    )
+
+
+def _form(client, job_id, **overrides):
+    token = csrf_token(client, f"/careers/{job_id}")
+    data = {
+        "csrf_token": token,
+        "name": "Ana Lovelace",
+        "email": "ana@example.com",
+        "links": "https://github.com/ana\nhttps://ana.dev",
+        "cover_note": "I love building APIs.",
+        "consent": "y",
+        "website": "",
+        "resume": (io.BytesIO(text_resume("Ana Lovelace", "ana@example.com")), "ana.txt"),
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _apply(client, job_id, **overrides):
+    return client.post(
+        f"/careers/{job_id}",
+        data=_form(client, job_id, **overrides),
+        content_type="multipart/form-data",
+    )
+
+
+def _count(model):
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def test_only_open_public_jobs_are_listed(client, job, make_user):
+    owner = make_user("admin")
+    secret = open_job(owner, title="Secret platform rewrite", confidential=True)
+    create_job(JobFields(title="Draft role", use_case="rest-api", level="mid"), actor=owner)
+    db.session.commit()
+    page = client.get("/careers/").get_data(as_text=True)
+    assert "Flask API developer" in page
+    assert "Secret platform rewrite" not in page and "Draft role" not in page
+    assert client.get(f"/careers/{secret.id}").status_code == 404
+
+
+def test_job_page_renders_markdown_safely_with_the_form(client, job):
+    page = client.get(f"/careers/{job.id}").get_data(as_text=True)
+    assert "<strong>Flask</strong>" in page and "<script>alert(1)</script>" not in page
+    assert "Lisbon" in page and "rest-api" in page
+    assert "keep it for 180 days" in page
+    assert 'class="hp-field"' in page and 'name="website"' in page
+    assert "style=" not in page
+
+
+def test_an_application_lands_in_applied_and_is_screened(client, job):
+    response = _apply(client, job.id)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/careers/{job.id}/thanks")
+    thanks = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "your application was received" in thanks
+    person = db.session.scalars(select(Candidate)).one()
+    assert (person.name, person.email, person.source) == (
+        "Ana Lovelace",
+        "ana@example.com",
+        "careers-page",
+    )
+    assert person.links == ["https://github.com/ana", "https://ana.dev"]
+    application = db.session.scalars(select(Application)).one()
+    assert application.stage_id == job.stages[0].id
+    consent = db.session.scalars(select(CareersApplication)).one()
+    assert consent.retention_days == 180 and consent.application_id == application.id
+    assert "I love building APIs." in db.session.scalars(select(Note)).one().body
+    mail = db.session.scalars(select(OutboxMessage)).one()
+    assert mail.to_addr == "ana@example.com" and "Flask API developer" in mail.subject
+    drain()
+    screening = db.session.scalars(select(Screening)).one()
+    assert screening.candidate_id == person.id and screening.score > 0
+
+
+def test_applying_again_joins_the_same_person(client, job, make_user):
+    create_candidate(
+        CandidateFields(name="Ana L.", email="ana@example.com"), actor=make_user("recruiter")
+    )
+    db.session.commit()
+    assert _apply(client, job.id).status_code == 302
+    resume = (io.BytesIO(docx_resume("Ana Lovelace", "ana@example.com")), "ana.docx")
+    assert _apply(client, job.id, resume=resume).status_code == 302
+    assert _count(Candidate) == 1 and _count(Application) == 1 and _count(Resume) == 2
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"name": " "}, "name", "Enter your name"),
+        ({"email": "not-an-address"}, "email", "Enter a valid email address"),
+        ({"email": ""}, "email", "Enter a valid email address"),
+        ({"consent": None}, "consent", "only process your application with your consent"),
+        ({"resume": None}, "resume", "Attach your resume."),
+        ({"links": "javascript:alert(1)"}, "links", "each starting with https://"),
+        ({"cover_note": "x" * 5001}, "cover_note", "under 5,000 characters"),
+        (
+            {"resume": (io.BytesIO(bytes(range(256)) * 4), "cv.png")},
+            "resume",
+            "This file type is not supported",
+        ),
+    ],
+)
+def test_each_invalid_field_is_explained_and_nothing_stored(client, job, overrides, field, message):
+    response = _apply(client, job.id, **overrides)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert f'id="{field}-error"' in page
+    assert message in page
+    assert "Please correct the marked fields." in page
+    for model in (Candidate, Application, Resume, CareersApplication, OutboxMessage):
+        assert _count(model) == 0, model
+
+
+def test_the_honeypot_looks_accepted_but_keeps_nothing(client, job):
+    response = _apply(client, job.id, website="https://spam.example")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/careers/{job.id}/thanks")
+    for model in (Candidate, Application, Resume, CareersApplication, OutboxMessage):
+        assert _count(model) == 0, model
+
+
+def test_applications_are_rate_limited_per_address(app_factory, make_user):
+    app = app_factory(CAREERS_RATE_LIMIT="2 per hour")
+    with app.app_context():
+        client = app.test_client()
+        job = open_job(make_user("recruiter"))
+        statuses = [_apply(client, job.id, name=" ").status_code for _ in range(3)]
+        assert statuses == [200, 200, 429]
+        assert client.get(f"/careers/{job.id}").status_code == 200  # reading is not limited
+
+
+def test_the_careers_page_needs_no_sign_in(client, job):
+    assert client.get("/careers/").status_code == 200
+    assert client.get(f"/careers/{job.id}").status_code == 200
