@@ -14,6 +14,7 @@ from hirekit.interviews.calibration import calibration_report
 from hirekit.interviews.choices import RATINGS
 from hirekit.interviews.forms import DecisionForm
 from hirekit.jobs.choices import REJECT_REASONS
+from hirekit.jobs.forms import options
 
 bp = Blueprint("debriefs", __name__)
 
@@ -26,7 +27,7 @@ def _me() -> User:
 
 def _decision_form() -> DecisionForm:
     form = DecisionForm()
-    form.reason.choices = [("", "—"), *list(REJECT_REASONS.items())]
+    form.reason.choices = options([("", "—"), *REJECT_REASONS.items()])
     return form
 
 

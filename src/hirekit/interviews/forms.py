@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from hirekit.interviews.scheduling import ScheduleFields
 from hirekit.interviews.scorecards import ScorecardInput
+from hirekit.jobs.forms import options
 
 
 class CsrfForm(FlaskForm):
@@ -68,7 +69,7 @@ class ScheduleForm(FlaskForm):
 class DecisionForm(FlaskForm):
     decision = SelectField(
         "Decision",
-        choices=[("advance", "Advance"), ("reject", "Reject"), ("offer", "Offer")],
+        choices=options([("advance", "Advance"), ("reject", "Reject"), ("offer", "Offer")]),
     )
     reason = SelectField("Reject reason", validate_choice=False)
     note = TextAreaField("Note", validators=[Length(max=2000)])

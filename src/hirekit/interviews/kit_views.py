@@ -12,6 +12,7 @@ from hirekit.errors import HirekitError
 from hirekit.guides.registry import default_guide
 from hirekit.interviews import kits, scheduling
 from hirekit.interviews.forms import CsrfForm, PartForm, QuestionForm, ScheduleForm
+from hirekit.jobs.forms import options
 from hirekit.jobs.services import team_choices
 
 bp = Blueprint("kits", __name__, url_prefix="/jobs/<int:job_id>")
@@ -45,7 +46,9 @@ def show(job_id: int) -> str:
     me = _me()
     kit = kits.get_kit(job_id, me)
     question_form = QuestionForm()
-    question_form.part_id.choices = [(0, "No interview")] + [(p.id, p.name) for p in kit.parts]
+    question_form.part_id.choices = options(
+        [(0, "No interview"), *[(p.id, p.name) for p in kit.parts]]
+    )
     have = {q.guide_id for q in kit.questions}
     bank = [q for q in default_guide().questions_for(kit.use_case) if q.id not in have]
     return render_template(
@@ -149,12 +152,12 @@ def regenerate(job_id: int) -> Response:
 def _schedule_form(job_id: int, me: User) -> ScheduleForm:
     kit = kits.get_kit(job_id, me)
     form = ScheduleForm()
-    form.part_id.choices = [(0, "Whole kit")] + [(p.id, p.name) for p in kit.parts]
+    form.part_id.choices = options([(0, "Whole kit"), *[(p.id, p.name) for p in kit.parts]])
     candidates = scheduling.job_candidates(job_id, me)
-    form.candidate_id.choices = [(c.id, c.name) for c in candidates]
-    form.interviewer_ids.choices = [
-        (u.id, f"{u.display_name} ({u.role_label})") for u in team_choices()
-    ]
+    form.candidate_id.choices = options([(c.id, c.name) for c in candidates])
+    form.interviewer_ids.choices = options(
+        [(u.id, f"{u.display_name} ({u.role_label})") for u in team_choices()]
+    )
     return form
 
 

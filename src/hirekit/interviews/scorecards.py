@@ -81,8 +81,14 @@ def get_scorecard(scorecard_id: int, user: User) -> Scorecard:
     return card
 
 
-def visible_scorecards(candidate_id: int, job_id: int, user: User) -> list[Scorecard]:
-    """The candidate's scorecards for the job that ``user`` may read; 403 for outsiders."""
+def visible_scorecards(
+    candidate_id: int, job_id: int, user: User, *, strict: bool = True
+) -> list[Scorecard]:
+    """The candidate's scorecards for the job that ``user`` may read.
+
+    Someone off the panel without ``DEBRIEFS_RUN`` gets 403, or none when not ``strict``
+    (a recruiter looking at an interview they scheduled).
+    """
     cards = list(
         db.session.scalars(
             select(Scorecard)
@@ -98,6 +104,8 @@ def visible_scorecards(candidate_id: int, job_id: int, user: User) -> list[Score
     if sees_all_scorecards(user, job_id):
         return cards
     if not on_panel(user, candidate_id, job_id):
+        if not strict:
+            return []
         raise Forbidden("You are not interviewing this candidate.")
     if own_feedback_done(user, candidate_id, job_id):
         return cards

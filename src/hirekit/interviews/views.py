@@ -49,7 +49,7 @@ def show(interview_id: int) -> str:
         "interviews/show.html",
         interview=interview,
         mine=next((c for c in interview.scorecards if c.interviewer_id == me.id), None),
-        cards=scorecards.visible_scorecards(interview.candidate_id, job.id, me),
+        cards=scorecards.visible_scorecards(interview.candidate_id, job.id, me, strict=False),
         evidence=candidate_evidence(
             interview.candidate_id, interview.candidate.name, job.id, job.use_case
         ),
