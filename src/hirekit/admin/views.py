@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
@@ -10,7 +12,9 @@ from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.forms import EmptyForm, RoleForm, UserCreateForm
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
+from hirekit.audit.queries import AuditFilters, all_matching, entries_csv, entries_query
 from hirekit.errors import HirekitError
+from hirekit.pagination import paginate
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -80,13 +84,50 @@ def set_active(user_id: int) -> Response:
     return redirect(url_for("admin.users"))
 
 
+PAGE_SIZE = 50
+
+
+def _date_arg(name: str) -> date | None:
+    try:
+        return date.fromisoformat(request.args.get(name, "").strip())
+    except ValueError:
+        return None
+
+
+def audit_filters_from_args() -> AuditFilters:
+    """The audit log filters in the query string; malformed dates are ignored."""
+    args = request.args
+    return AuditFilters(
+        actor=args.get("actor", "").strip()[:254],
+        action=args.get("action", "").strip()[:64],
+        subject_type=args.get("subject_type", "").strip()[:64],
+        subject_id=args.get("subject_id", "").strip()[:64],
+        since=_date_arg("since"),
+        until=_date_arg("until"),
+    )
+
+
 @bp.get("/audit")
 @requires(Permission.AUDIT_READ)
 def audit_log() -> str:
-    action = request.args.get("action", "").strip() or None
+    filters = audit_filters_from_args()
+    page_number = max(1, request.args.get("page", 1, type=int) or 1)
+    page = paginate(entries_query(filters), page_number, PAGE_SIZE)
+    query = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
         "admin/audit.html",
-        entries=audit.recent(action=action),
+        page=page,
+        entries=page.items,
         verification=audit.verify(),
-        action=action or "",
+        filters=filters,
+        query=query,
     )
+
+
+@bp.get("/audit.csv")
+@requires(Permission.AUDIT_READ)
+def audit_csv() -> Response:
+    body = entries_csv(all_matching(audit_filters_from_args()))
+    response = Response(body, mimetype="text/csv")
+    response.headers["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
+    return response

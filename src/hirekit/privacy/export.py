@@ -6,6 +6,7 @@ import io
 import json
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
@@ -25,23 +26,44 @@ class CandidateExport:
     data: bytes
 
 
-def _document(candidate_id: int, sections: list[Section], files: list[str]) -> bytes:
-    body = {
+def _document(candidate_id: int, sections: list[Section], files: list[str]) -> dict[str, Any]:
+    return {
         "format": "hirekit-candidate-export/1",
         "exported_at": utcnow().isoformat(),
         "candidate_id": candidate_id,
         "sections": {s.name: s.records for s in sections},
         "files": files,
     }
-    return json.dumps(body, indent=2, ensure_ascii=False, default=str).encode()
+
+
+def _audit(actor: User, candidate_id: int, files: int) -> None:
+    audit.record(
+        "candidate.exported",
+        actor=actor,
+        subject_type="candidate",
+        subject_id=candidate_id,
+        details={"files": files},
+    )
+
+
+def _sections(candidate_id: int, actor: User) -> list[Section]:
+    if not actor.can(Permission.PRIVACY_MANAGE):
+        raise Forbidden("Your role does not allow exporting candidates.")
+    get_candidate(candidate_id, actor)  # NotFound for people the actor may not see
+    return collect_everything(candidate_id)
+
+
+def export_document(candidate_id: int, *, actor: User) -> dict[str, Any]:
+    """The export's JSON alone, naming the files the zip would hold; audited."""
+    sections = _sections(candidate_id, actor)
+    files = [f"files/{name}" for s in sections for name, _key in s.files]
+    _audit(actor, candidate_id, len(files))
+    return _document(candidate_id, sections, files)
 
 
 def export_candidate(candidate_id: int, *, actor: User) -> CandidateExport:
     """Build the zip (``candidate.json`` plus ``files/...``); audited as ``candidate.exported``."""
-    if not actor.can(Permission.PRIVACY_MANAGE):
-        raise Forbidden("Your role does not allow exporting candidates.")
-    get_candidate(candidate_id, actor)  # NotFound for people the actor may not see
-    sections = collect_everything(candidate_id)
+    sections = _sections(candidate_id, actor)
     store, names = file_store(), []
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -51,12 +73,7 @@ def export_candidate(candidate_id: int, *, actor: User) -> CandidateExport:
                 if path.is_file():
                     archive.write(path, f"files/{name}")
                     names.append(f"files/{name}")
-        archive.writestr(DATA_FILE, _document(candidate_id, sections, names))
-    audit.record(
-        "candidate.exported",
-        actor=actor,
-        subject_type="candidate",
-        subject_id=candidate_id,
-        details={"files": len(names)},
-    )
+        document = _document(candidate_id, sections, names)
+        archive.writestr(DATA_FILE, json.dumps(document, indent=2, ensure_ascii=False, default=str))
+    _audit(actor, candidate_id, len(names))
     return CandidateExport(f"candidate-{candidate_id}.zip", buffer.getvalue())

@@ -1,0 +1,14 @@
+"""The deletion confirmation."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField
+from wtforms.validators import DataRequired
+
+
+class DeleteForm(FlaskForm):
+    confirm = BooleanField(
+        "I understand: every record and file about this person is deleted, for good.",
+        validators=[DataRequired()],
+    )
