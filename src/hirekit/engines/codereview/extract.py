@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from hirekit.engines.codereview.extensions_table import distribution_for
 from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, FuncInfo, MethodUse
+from hirekit.engines.codereview.method_uses import (
+    class_route_uses,
+    method_call_use,
+    namespace_added,
+    resource_uses,
+)
 from hirekit.engines.codereview.nodekinds import CONSTANT_TOKEN, STRING_TOKEN, describe, token_id
 from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword, str_list, str_value
 
@@ -34,6 +41,9 @@ USE_ATTRS = ROUTE_ATTRS | {
     "from_mapping",
     "from_file",
     "exempt",
+    "add_resource",
+    "namespace",
+    "add_namespace",
 }
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
 FLASK_MODULES = frozenset({"flask", "quart", "apiflask"})
@@ -253,6 +263,9 @@ class Extractor(ast.NodeVisitor):
         self.scan.classdefs.append((node, self.ctx))
         if self.f.is_test and node.name.startswith("Test"):
             self.f.tests.frameworks.add("pytest" if not bases else "unittest")
+        resource_routes, decorators = class_route_uses(node, self.ctx.qualname)
+        self.f.uses.extend(resource_routes)
+        self.skip_calls.update(id(call) for call in decorators)
         outer = self.ctx
         for child in (*node.decorator_list, *node.bases, *node.keywords):
             self.visit(child)
@@ -367,37 +380,15 @@ class Extractor(ast.NodeVisitor):
             and id(node) not in self.skip_calls
             and "." in callee
         ):
-            self.f.uses.append(self._method_call(node, func))
-
-    def _method_call(self, node: ast.Call, func: ast.Attribute) -> MethodUse:
-        receiver = dotted(func.value) or "?"
-        args = node.args
-        rule = str_value(args[0]) if args else str_value(keyword(node, "rule"))
-        endpoint = str_value(args[1]) if len(args) > 1 else str_value(keyword(node, "endpoint"))
-        view_node = args[2] if len(args) > 2 else keyword(node, "view_func")
-        view = view_class = view_name = None
-        if isinstance(view_node, ast.Name | ast.Attribute):
-            view = dotted(view_node)
-        elif (
-            isinstance(view_node, ast.Call)
-            and isinstance(view_node.func, ast.Attribute)
-            and view_node.func.attr == "as_view"
-        ):
-            view_class = dotted(view_node.func.value)
-            view_name = str_value(view_node.args[0]) if view_node.args else None
-        return MethodUse(
-            receiver,
-            func.attr,
-            node.lineno,
-            self.ctx.qualname,
-            False,
-            rule,
-            str_list(keyword(node, "methods")),
-            endpoint,
-            view,
-            view_class,
-            view_name,
-        )
+            if func.attr == "add_resource":
+                self.f.uses.extend(resource_uses(node, func, self.ctx.qualname))
+            elif func.attr == "add_namespace":
+                self.f.uses.append(namespace_added(node, func, self.ctx.qualname))
+            else:
+                use = method_call_use(node, func, self.ctx.qualname)
+                if func.attr == "namespace":
+                    use = replace(use, target=self.targets.get(id(node)))
+                self.f.uses.append(use)
 
 
 _Handler = Callable[["Extractor", Any], None]

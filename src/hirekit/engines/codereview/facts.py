@@ -57,6 +57,7 @@ class MethodUse:
     view: str | None = None  # decorated function, or the view_func name
     view_class: str | None = None  # ``Cls`` of ``view_func=Cls.as_view("name")``
     view_name: str | None = None  # ``"name"`` of ``as_view("name")``
+    target: str | None = None  # ``ns`` of ``ns = api.namespace("todos")``
 
 
 @dataclass(frozen=True)

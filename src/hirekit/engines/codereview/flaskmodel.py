@@ -15,7 +15,13 @@ from hirekit.engines.codereview.model import (
     Site,
     TestsSummary,
 )
-from hirekit.engines.codereview.routes import ObjectTable, collect_routes
+from hirekit.engines.codereview.routes import (
+    RESTFUL_API,
+    RESTX_API,
+    RESTX_NAMESPACE,
+    ObjectTable,
+    collect_routes,
+)
 
 APP_CLASSES = frozenset(
     {
@@ -38,6 +44,21 @@ BLUEPRINT_CLASSES = frozenset(
         "quart.blueprints.Blueprint",
     }
 )
+#: REST API objects that register ``Resource`` classes as routes.
+REST_CLASSES = {
+    RESTX_API: frozenset(
+        {"flask_restx.Api", "flask_restx.api.Api", "flask_restplus.Api", "flask_restplus.api.Api"}
+    ),
+    RESTX_NAMESPACE: frozenset(
+        {
+            "flask_restx.Namespace",
+            "flask_restx.namespace.Namespace",
+            "flask_restplus.Namespace",
+            "flask_restplus.namespace.Namespace",
+        }
+    ),
+    RESTFUL_API: frozenset({"flask_restful.Api"}),
+}
 ENV_SOURCES = frozenset(
     {"os.environ", "dotenv", "environs", "decouple", "from_envvar", "from_prefixed_env"}
 )
@@ -112,6 +133,40 @@ def _tests(test_facts: list[FileFacts], factory: FactorySite | None) -> TestsSum
     )
 
 
+def _rest_objects(index: ProjectIndex, code: Sequence[FileFacts]) -> ObjectTable:
+    """flask-restx/Flask-RESTful ``Api`` objects and the namespaces attached to one.
+
+    A ``Namespace`` registers its resources only once added to an ``Api``
+    (``api.add_namespace(ns)``, or made by ``api.namespace(...)``), so an
+    unattached one contributes no route.
+    """
+    table = ObjectTable(index, own_names=True)
+    kinds = {kind: _subclasses(index, roots) for kind, roots in REST_CLASSES.items()}
+    for f in code:
+        for ctor in f.ctors:
+            canon = index.canonical(f.module, ctor.callee)
+            for kind, classes in kinds.items():
+                if canon in classes:
+                    table.add(f, ctor, kind, ctor.name_arg)
+    attached: set[int] = set()
+    made: list[tuple[FileFacts, MethodUse]] = []
+    for f in code:
+        for use in f.uses:
+            if use.attr not in ("namespace", "add_namespace"):
+                continue
+            owner = table.resolve(f, use.func, use.receiver)
+            if owner is None or owner.kind != RESTX_API:
+                continue
+            if use.attr == "namespace":
+                made.append((f, use))
+            elif use.view and (ns := table.resolve(f, use.func, use.view)) is not None:
+                attached.add(id(ns))
+    table.keep(lambda obj: obj.kind != RESTX_NAMESPACE or id(obj) in attached)
+    for f, use in made:
+        table.add_named(f, use.func, use.target, RESTX_NAMESPACE, use.rule)
+    return table
+
+
 def _is_cli(use: MethodUse) -> bool:
     if use.attr in ("command", "group"):
         return use.decorator and (use.receiver.endswith(".cli") or use.receiver == "click")
@@ -159,7 +214,8 @@ def build_model(facts: Sequence[FileFacts], env_files: Sequence[str] = ()) -> Fl
     model.extensions = sorted(extensions - TEST_ONLY)
     model.config_sources = sorted(sources)
     model.config_from_env = bool(sources & (ENV_SOURCES | {"env-file"}))
-    model.routes = collect_routes(code, objects, any(f.imports_flask for f in code))
+    rest_objects = _rest_objects(index, code)
+    model.routes = collect_routes(code, objects, any(f.imports_flask for f in code), rest_objects)
     model.tests = _tests([f for f in facts if f.is_test and f.parse_error is None], model.factory)
     json_responses = sum(f.json_responses for f in code)
     model.is_api = bool(set(model.extensions) & API_EXTENSIONS) or (

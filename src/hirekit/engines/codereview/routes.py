@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hirekit.engines.codereview.extract import ROUTE_ATTRS
@@ -13,31 +13,51 @@ from hirekit.engines.codereview.model import Route
 
 #: Receiver names that conventionally hold an app or a blueprint, used only when
 #: the object itself cannot be resolved (e.g. ``def register(app): @app.route``).
+RESTX_API = "restx-api"
+RESTX_NAMESPACE = "restx-namespace"
+RESTFUL_API = "restful-api"
+REST_OBJECTS = frozenset({RESTX_API, RESTX_NAMESPACE, RESTFUL_API})
+_FIRST_CAP = re.compile(r"(.)([A-Z][a-z]+)")
+_ALL_CAPS = re.compile(r"([a-z0-9])([A-Z])")
 CONVENTIONAL = re.compile(r"^(app|application|flask_app|bp|blueprint|\w+_bp|\w+_blueprint|bp_\w+)$")
 
 
 @dataclass(frozen=True)
 class FlaskObject:
-    kind: str  # "app" or "bp"
-    name: str | None  # blueprint name, for endpoints
+    kind: str  # "app", "bp", or a REST API object: RESTX_API, RESTX_NAMESPACE, RESTFUL_API
+    name: str | None  # blueprint or namespace name, for endpoints
 
 
 class ObjectTable:
     """App and blueprint objects by canonical name (module level) or by local scope."""
 
-    def __init__(self, index: ProjectIndex) -> None:
+    def __init__(self, index: ProjectIndex, own_names: bool = False) -> None:
+        """``own_names``: also find module-level objects bound by a plain call
+        (``ns = api.namespace("x")``), which name resolution does not know."""
         self.index = index
+        self.own_names = own_names
         self.globals: dict[str, FlaskObject] = {}
         self.locals: dict[tuple[str, str, str], FlaskObject] = {}
 
     def add(self, f: FileFacts, ctor: Ctor, kind: str, name: str | None) -> None:
-        if ctor.target is None:
+        self.add_named(f, ctor.func, ctor.target, kind, name)
+
+    def add_named(
+        self, f: FileFacts, func: str | None, target: str | None, kind: str, name: str | None
+    ) -> None:
+        """Object ``kind`` bound to ``target`` in scope ``func`` of file ``f``."""
+        if target is None:
             return
         obj = FlaskObject(kind, name)
-        if ctor.func is None:
-            self.globals[f"{f.module}.{ctor.target}"] = obj
+        if func is None:
+            self.globals[f"{f.module}.{target}"] = obj
         else:
-            self.locals[(f.rel, ctor.func, ctor.target)] = obj
+            self.locals[(f.rel, func, target)] = obj
+
+    def keep(self, wanted: Callable[[FlaskObject], bool]) -> None:
+        """Drop every object ``wanted`` rejects."""
+        self.globals = {k: v for k, v in self.globals.items() if wanted(v)}
+        self.locals = {k: v for k, v in self.locals.items() if wanted(v)}
 
     def resolve(self, f: FileFacts, scope: str | None, receiver: str) -> FlaskObject | None:
         head = receiver.split(".", 1)[0]
@@ -46,7 +66,10 @@ class ObjectTable:
             if found:
                 return found
             scope = scope.rpartition(".")[0] or None
-        return self.globals.get(self.index.canonical(f.module, head))
+        found = self.globals.get(self.index.canonical(f.module, head))
+        if found is None and self.own_names and head not in f.imports:
+            found = self.globals.get(f"{f.module}.{head}")
+        return found
 
 
 def _view_methods(cls: ClassInfo | None) -> tuple[str, ...]:
@@ -79,22 +102,64 @@ def _route_from(
     return Route(use.rule, methods, _endpoint(obj, use.endpoint or use.view or "?"), "", use.line)
 
 
+def _resource_route(
+    use: MethodUse, obj: FlaskObject, classes: dict[str, ClassInfo]
+) -> Route | None:
+    """A Flask-RESTful/flask-restx resource registered under ``use.rule``."""
+    if use.rule is None or not use.view_class:
+        return None
+    class_name = use.view_class.rsplit(".", 1)[-1]
+    methods = use.methods or _view_methods(classes.get(class_name))
+    if obj.kind == RESTFUL_API:
+        endpoint = use.endpoint or class_name.lower()  # Flask-RESTful's default
+    else:
+        endpoint = use.endpoint or _camel_to_snake(class_name)  # flask-restx's default
+        if obj.kind == RESTX_NAMESPACE and obj.name and not use.endpoint:
+            endpoint = f"{obj.name}_{endpoint}"
+    return Route(use.rule, methods, endpoint, "", use.line)
+
+
+def _camel_to_snake(name: str) -> str:
+    return _ALL_CAPS.sub(r"\1_\2", _FIRST_CAP.sub(r"\1_\2", name)).lower()
+
+
 def collect_routes(
-    code: Sequence[FileFacts], objects: ObjectTable, flask_project: bool
+    code: Sequence[FileFacts],
+    objects: ObjectTable,
+    flask_project: bool,
+    rest_objects: ObjectTable | None = None,
 ) -> list[Route]:
-    """Every route registered on an app or blueprint object, in file order."""
+    """Every route registered on an app, blueprint or REST API object, in file order.
+
+    REST API objects live in their own table so they never shadow an app or a
+    blueprint bound to the same name.
+    """
     classes = {c.name: c for f in code for c in f.classes}
     routes: list[Route] = []
     for f in code:
         for use in f.uses:
-            if use.attr not in ROUTE_ATTRS and use.attr != "add_url_rule":
+            if use.attr == "add_resource" or (use.decorator and use.view_class):
+                rest = rest_objects.resolve(f, use.func, use.receiver) if rest_objects else None
+                route = _resource_route(use, rest, classes) if rest else None
+            elif use.attr in ROUTE_ATTRS or use.attr == "add_url_rule":
+                route = _flask_route(use, f, objects, flask_project, classes)
+            else:
                 continue
-            obj = objects.resolve(f, use.func, use.receiver)
-            if obj is None:
-                conventional = "." not in use.receiver and CONVENTIONAL.match(use.receiver)
-                if not (flask_project and conventional):
-                    continue
-            route = _route_from(use, obj, classes)
             if route is not None:
                 routes.append(Route(route.rule, route.methods, route.endpoint, f.rel, route.line))
     return routes
+
+
+def _flask_route(
+    use: MethodUse,
+    f: FileFacts,
+    objects: ObjectTable,
+    flask_project: bool,
+    classes: dict[str, ClassInfo],
+) -> Route | None:
+    obj = objects.resolve(f, use.func, use.receiver)
+    if obj is None:
+        conventional = "." not in use.receiver and CONVENTIONAL.match(use.receiver)
+        if not (flask_project and conventional):
+            return None
+    return _route_from(use, obj, classes)
