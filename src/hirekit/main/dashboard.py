@@ -8,8 +8,11 @@ from sqlalchemy import func, select
 
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
+from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.queue.models import BackgroundJob, JobStatus
+from hirekit.reports.filters import ReportFilter
+from hirekit.reports.headline import Headline, headline
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,8 @@ class DashboardSummary:
     greeting: str
     figures: list[tuple[str, int]] = field(default_factory=list)
     recent_jobs: list[BackgroundJob] = field(default_factory=list)
+    #: Hiring figures over every visible job, for those who may read reports.
+    hiring: Headline | None = None
 
 
 def dashboard_summary(user: User) -> DashboardSummary:
@@ -35,4 +40,7 @@ def dashboard_summary(user: User) -> DashboardSummary:
     if user.can(Permission.USERS_MANAGE):
         active = db.session.scalar(select(func.count(User.id)).where(User.active.is_(True)))
         figures.append(("Active users", active or 0))
-    return DashboardSummary(f"Welcome, {user.display_name}", figures, recent)
+    hiring = None
+    if user.can(Permission.REPORTS_READ):
+        hiring = headline(user, ReportFilter(), now=utcnow())
+    return DashboardSummary(f"Welcome, {user.display_name}", figures, recent, hiring)

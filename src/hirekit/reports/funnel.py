@@ -2,7 +2,7 @@
 
 An application "passed through" a stage when it later reached a stage further
 on. Pass-through counts only applications whose fate at that stage is known:
-those still active and sitting at their furthest stage have not finished it
+those active and in that stage now, never having gone further, have not finished it
 and are left out of its rate (shown as "still in stage"), so open
 applications do not deflate the rates. Applications are chosen by their
 application date.
@@ -68,7 +68,8 @@ def stage_counts(got: Subquery) -> list[ColumnElement[Any]]:
     """``reached``, ``passed`` and ``still`` over a :func:`reached` subquery joined to
     :class:`Application` (for its status)."""
     active = Application.status == ApplicationStatus.ACTIVE.value
-    still = and_(active, got.c.furthest == got.c.position)
+    # Still in the stage: active, sitting there now, and never further along.
+    still = and_(active, Application.stage_id == got.c.stage_id, got.c.furthest == got.c.position)
     return [
         func.count().label("reached"),
         func.sum(case((got.c.furthest > got.c.position, 1), else_=0)).label("passed"),

@@ -1,8 +1,11 @@
 """Offers: acceptance rate, and salary offered against the job's band and the market.
 
-An application got an offer when it reached a stage whose name contains
-"offer". It accepted when it was hired, declined when it closed (withdrawn or
-rejected) without being hired; the rest are pending and left out of the rate.
+An offer stage is one whose name contains "offer". An offer was accepted when
+the application was hired; declined when the application closed (a
+``rejected`` or ``withdrawn`` event) while in an offer stage and was not hired
+later; pending when the application is active in an offer stage now. Pending
+offers are left out of the rate. Reading only hire and close events keeps
+this off the full scan of moves, so it can be a dashboard figure.
 The salary offered is read from the move into the offer stage, which carries
 it as ``data.salary`` (yearly, in the job's currency) when it was recorded;
 see :func:`offered_salaries`.
@@ -11,8 +14,9 @@ see :func:`offered_salaries`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, func, select
 
 from hirekit.accounts.models import User
 from hirekit.candidates.choices import ApplicationStatus, EventType
@@ -22,7 +26,6 @@ from hirekit.guides.registry import default_guide
 from hirekit.jobs.models import Job, Stage
 from hirekit.reports.filters import ReportFilter, scoped_applications
 from hirekit.reports.percentiles import percentile
-from hirekit.reports.pipeline import per_application
 from hirekit.reports.tables import Column, Table, rate
 
 
@@ -97,26 +100,43 @@ def offered_salaries(applications: Select[int]) -> list[OfferedSalary]:
 
 def offers(user: User, flt: ReportFilter) -> Offers:
     scope = scoped_applications(user, flt)
-    apps = per_application(scope, "offer")
-    status = Application.status
-    closed = status.in_([ApplicationStatus.REJECTED.value, ApplicationStatus.WITHDRAWN.value])
-    query = (
-        select(
-            func.count(),
-            func.sum(case((status == ApplicationStatus.HIRED.value, 1), else_=0)),
-            func.sum(case((closed, 1), else_=0)),
-        )
-        .select_from(apps)
-        .join(Application, Application.id == apps.c.application_id)
-        .where(apps.c.offer == 1)
+    is_offer = func.lower(Stage.name).contains("offer")
+    hired = select(Event.application_id).where(
+        Event.type == EventType.HIRED.value, Event.application_id.in_(scope)
     )
-    offered, accepted, declined = db.session.execute(query).one()
+    declined = (
+        select(Event.application_id)
+        .join(Stage, Stage.id == Event.data["stage_id"].as_integer())
+        .where(
+            Event.type.in_([EventType.REJECTED.value, EventType.WITHDRAWN.value]),
+            Event.application_id.in_(scope),
+            Event.application_id.not_in(hired),
+            is_offer,
+        )
+    )
+    pending = (
+        select(Application.id)
+        .join(Stage, Stage.id == Application.stage_id)
+        .where(
+            Application.id.in_(scope),
+            Application.status == ApplicationStatus.ACTIVE.value,
+            is_offer,
+        )
+    )
+    accepted_n = _distinct_count(hired)
+    declined_n = _distinct_count(declined)
+    pending_n = _distinct_count(pending)
     market = default_guide().market
     return Offers(
-        offered=offered,
-        accepted=int(accepted or 0),
-        declined=int(declined or 0),
-        pending=offered - int(accepted or 0) - int(declined or 0),
+        offered=accepted_n + declined_n + pending_n,
+        accepted=accepted_n,
+        declined=declined_n,
+        pending=pending_n,
         salaries=offered_salaries(scope),
         market=(market.currency, market.senior_salary_min, market.senior_salary_max),
     )
+
+
+def _distinct_count(ids: Select[Any]) -> int:
+    sub = ids.distinct().subquery()
+    return int(db.session.scalar(select(func.count()).select_from(sub)) or 0)

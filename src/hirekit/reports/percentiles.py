@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal, select
+from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy.sql.selectable import SelectBase
 
 from hirekit.extensions import db
 
@@ -62,7 +63,7 @@ def _fraction(p: float) -> tuple[int, int]:
 
 
 def grouped_percentiles(
-    rows: Select[Any, Any],
+    rows: SelectBase,
     ps: Sequence[float] = QUARTILES,
     *,
     portable: bool | None = None,

@@ -42,6 +42,7 @@ def reached(applications: Select[int]) -> Subquery:
     visits = (
         select(
             entries.c.application_id,
+            Stage.id.label("stage_id"),
             Stage.name.label("stage"),
             Stage.position.label("position"),
         )

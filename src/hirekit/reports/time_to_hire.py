@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ScalarSelect, and_, cast, func, literal, select
+from sqlalchemy import ScalarSelect, and_, cast, func, literal, select, union_all
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Subquery
 
@@ -111,36 +111,49 @@ def _opened_before(hire: Subquery) -> ScalarSelect[Any]:
 
 def time_to_hire(user: User, flt: ReportFilter) -> TimeToHire:
     hire = hires(user, flt)
-    to_hire = days_between(hire.c.applied_at, hire.c.hired_at)
     opened = _opened_before(hire)
-    to_fill = days_between(opened, hire.c.hired_at)
-    month = month_of(hire.c.hired_at)
-    session = db.session
-    by_month_hire = grouped_percentiles(select(month.label("grp"), to_hire.label("value")))
-    filled = select(month.label("grp"), to_fill.label("value")).where(opened.is_not(None))
-    by_month_fill = grouped_percentiles(filled)
-    overall_hire = grouped_percentiles(select(literal(1).label("grp"), to_hire.label("value")))
-    overall_fill = grouped_percentiles(
-        filled.with_only_columns(literal(1).label("grp"), to_fill.label("value"))
+    durations = select(
+        month_of(hire.c.hired_at).label("month"),
+        days_between(hire.c.applied_at, hire.c.hired_at).label("to_hire"),
+        days_between(opened, hire.c.hired_at).label("to_fill"),
+    ).cte("durations")
+    # One pass over the hires: each series is a group ("hire:2026-01", "fill:all", ...).
+    rows = union_all(
+        select(
+            (literal("hire:") + durations.c.month).label("grp"),
+            durations.c.to_hire.label("value"),
+        ),
+        select(literal("hire:all"), durations.c.to_hire),
+        select(literal("fill:") + durations.c.month, durations.c.to_fill).where(
+            durations.c.to_fill.is_not(None)
+        ),
+        select(literal("fill:all"), durations.c.to_fill).where(durations.c.to_fill.is_not(None)),
     )
-    week = whole(to_hire / 7).label("week")
-    weeks = {row[0]: row[1] for row in session.execute(select(week, func.count()).group_by(week))}
+    spread = {str(k): v for k, v in grouped_percentiles(rows).items()}
+    week = whole(durations.c.to_hire / 7).label("week")
+    weeks = {
+        int(row[0]): int(row[1])
+        for row in db.session.execute(select(week, func.count()).group_by(week))
+    }
+    months = sorted(
+        k.removeprefix("hire:") for k in spread if k.startswith("hire:") and k != "hire:all"
+    )
     trend = [
         MonthTrend(
-            str(m),
-            by_month_hire[m].count,
-            by_month_hire[m].median,
-            by_month_fill[m].median if m in by_month_fill else None,
+            m,
+            spread[f"hire:{m}"].count,
+            spread[f"hire:{m}"].median,
+            spread[f"fill:{m}"].median if f"fill:{m}" in spread else None,
         )
-        for m in sorted(by_month_hire, key=str)
+        for m in months
     ]
     empty = Spread(0, {})
     market = default_guide().market
     return TimeToHire(
         hires=sum(t.hires for t in trend),
-        to_hire=overall_hire.get(1, empty),
-        to_fill=overall_fill.get(1, empty),
-        weeks={int(k): int(v) for k, v in weeks.items()},
+        to_hire=spread.get("hire:all", empty),
+        to_fill=spread.get("fill:all", empty),
+        weeks=weeks,
         trend=trend,
         market_weeks=(market.time_to_hire_weeks_min, market.time_to_hire_weeks_max),
     )

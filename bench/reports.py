@@ -1,0 +1,239 @@
+"""Time the dashboard's hiring figures over a large, seeded history.
+
+Seeds 100,000 applications (50 jobs, six stages each) and 1,000,000 move
+events into a fresh database built by the migrations, then requests
+``/dashboard`` as a signed-in admin and prints the server time of each
+request (best of ``--repeat``) and of each report's aggregation. Runs on
+SQLite, and on PostgreSQL too when ``--pg URL`` (or HIREKIT_BENCH_PG_URL)
+names a reachable server; a private schema is created there and dropped.
+The last line reads ``dashboard N ms (sqlite)``. Target: under 500 ms.
+
+    python bench/reports.py [--applications N] [--moves N] [--repeat N] [--pg URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, insert, text
+
+from hirekit import create_app
+from hirekit.accounts import services as accounts
+from hirekit.audit.models import AuditEntry
+from hirekit.candidates.models import Application, Candidate, Event
+from hirekit.db import utcnow
+from hirekit.extensions import db
+from hirekit.jobs.choices import DEFAULT_STAGES
+from hirekit.jobs.models import Job, Stage
+from hirekit.reports.catalog import REPORTS, build
+from hirekit.reports.filters import ReportFilter
+
+PASSWORD = "bench-password-42"
+SOURCES = ("careers-page", "referral", "linkedin", "agency", "api", "import")
+START = datetime(2025, 1, 1, tzinfo=UTC)
+CHUNK = 20_000
+
+
+def _chunks(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _jobs(count: int) -> list[int]:
+    """Jobs with the default pipeline, each opened (in its audit trail) on its first day."""
+    stage_ids: list[int] = []
+    for j in range(count):
+        opened = START + timedelta(days=7 * j)
+        job = Job(
+            title=f"Flask developer {j}",
+            team=("Platform", "Data", "Growth")[j % 3],
+            use_case=("rest-api", "microservices", "full-stack")[j % 3],
+            level="mid",
+            state="open",
+            created_at=opened,
+        )
+        job.stages = [Stage(name=n, position=i) for i, n in enumerate(DEFAULT_STAGES)]
+        db.session.add(job)
+        db.session.flush()
+        stage_ids += [s.id for s in job.stages]
+        db.session.add(
+            AuditEntry(
+                at=opened,
+                action="job.state_changed",
+                subject_type="job",
+                subject_id=str(job.id),
+                details={"from": "draft", "to": "open"},
+                prev_hash="bench",
+                hash=uuid.uuid4().hex,
+            )
+        )
+    db.session.commit()
+    return stage_ids
+
+
+def _history(rng: random.Random, moves_each: float) -> tuple[list[tuple[int, float]], str]:
+    """One application's path: (stage index, days after applying) per move, and its status."""
+    path: list[tuple[int, float]] = []
+    stage, day = 0, 0.0
+    for _ in range(max(0, int(rng.expovariate(1 / moves_each)))):
+        day += rng.uniform(0.5, 6)
+        step = 1 if stage == 0 or rng.random() < 0.6 else -1
+        stage = min(stage + step, 4)  # the hire stage is reached only by the final step
+        path.append((stage, day))
+    if stage == 4 and rng.random() < 0.5:
+        path.append((5, day + rng.uniform(1, 7)))
+        return path, "hired"
+    return path, rng.choice(("rejected", "rejected", "withdrawn", "active"))
+
+
+def seed(applications: int, moves: int, jobs: int = 50) -> None:
+    rng = random.Random(7)
+    stage_ids = _jobs(jobs)
+    names = list(DEFAULT_STAGES)
+    db.session.execute(
+        insert(Candidate),
+        [
+            {"id": i + 1, "name": f"C {i}", "source": SOURCES[i % len(SOURCES)]}
+            for i in range(applications)
+        ],
+    )
+    apps, events = [], []
+    for i in range(applications):
+        job = i % jobs
+        applied = START + timedelta(days=7 * job + rng.uniform(0, 300))
+        path, status = _history(rng, moves / applications)
+        stages = stage_ids[job * 6 : job * 6 + 6]
+        apps.append(
+            {
+                "id": i + 1,
+                "candidate_id": i + 1,
+                "job_id": job + 1,
+                "stage_id": stages[path[-1][0] if path else 0],
+                "status": status,
+                "created_at": applied,
+                "stage_entered_at": applied + timedelta(days=path[-1][1] if path else 0),
+            }
+        )
+        base = {"candidate_id": i + 1, "application_id": i + 1}
+        events.append(
+            {
+                **base,
+                "type": "applied",
+                "at": applied,
+                "data": {"stage_id": stages[0], "stage": names[0]},
+            }
+        )
+        previous = 0
+        for stage, day in path:
+            at = applied + timedelta(days=day)
+            events.append(
+                {
+                    **base,
+                    "type": "moved",
+                    "at": at,
+                    "data": {
+                        "from_stage_id": stages[previous],
+                        "from_stage": names[previous],
+                        "to_stage_id": stages[stage],
+                        "to_stage": names[stage],
+                    },
+                }
+            )
+            previous = stage
+        end = applied + timedelta(days=(path[-1][1] if path else 0) + 1)
+        if status != "active":
+            events.append({**base, "type": status, "at": end, "data": {}})
+    for batch in _chunks(iter(apps)):
+        db.session.execute(insert(Application), batch)
+    for batch in _chunks(iter(events)):
+        db.session.execute(insert(Event), batch)
+    db.session.commit()
+    moved = sum(1 for e in events if e["type"] == "moved")
+    print(f"seeded {applications} applications, {moved} move events, {len(events)} events")
+
+
+def time_dashboard(app: Flask, repeat: int) -> float:
+    client = app.test_client()
+    response = client.post("/login", data={"email": "admin@bench.example", "password": PASSWORD})
+    assert response.status_code == 302, response.status_code
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.get("/dashboard")
+        best = min(best, time.perf_counter() - started)
+        assert response.status_code == 200 and "Hiring at a glance" in response.get_data(True)
+    return best * 1000
+
+
+def run(url: str, label: str, args: argparse.Namespace) -> float:
+    app = create_app(
+        {
+            "DATABASE_URL": url,
+            "SECRET_KEY": "bench",
+            "DEMO": False,
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    with app.app_context():
+        upgrade()
+        started = time.perf_counter()
+        seed(args.applications, args.moves)
+        print(f"seed {time.perf_counter() - started:.1f} s ({label})")
+        admin = accounts.create_user("admin@bench.example", "admin", PASSWORD)
+        db.session.commit()
+        for slug in REPORTS:
+            if slug == "fairness":
+                continue
+            started = time.perf_counter()
+            build(slug, admin, ReportFilter(), now=utcnow())
+            print(f"report {slug} {1000 * (time.perf_counter() - started):.0f} ms ({label})")
+        db.session.remove()
+    return time_dashboard(app, args.repeat)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--applications", type=int, default=100_000)
+    parser.add_argument("--moves", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--pg", default=os.environ.get("HIREKIT_BENCH_PG_URL", ""))
+    args = parser.parse_args()
+    if args.pg:
+        base = re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", args.pg)
+        schema = f"bench_{uuid.uuid4().hex[:8]}"
+        engine = create_engine(base)
+        with engine.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        try:
+            sep = "&" if "?" in base else "?"
+            ms = run(f"{base}{sep}options=-csearch_path%3D{schema}", "postgresql", args)
+            print(f"dashboard {ms:.0f} ms (postgresql)")
+        finally:
+            with engine.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    with tempfile.TemporaryDirectory() as tmp:
+        ms = run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", "sqlite", args)
+    print(f"dashboard {ms:.0f} ms (sqlite)")
+
+
+if __name__ == "__main__":
+    main()
