@@ -24,6 +24,7 @@ from hirekit.extensions import db
 from hirekit.jobs.choices import REJECT_REASONS
 from hirekit.jobs.models import Job, Stage
 from hirekit.jobs.stages import get_stage
+from hirekit.webhooks.payloads import emit_application
 
 
 def get_application(application_id: int, user: User) -> Application:
@@ -70,6 +71,7 @@ def apply(
         data={"job_id": job.id, "job": job.title, "stage_id": first.id, "stage": first.name},
         at=when,
     )
+    emit_application("application.created", application)
     return application
 
 
@@ -124,6 +126,10 @@ def move(
         )
     db.session.flush()
     _audit("application.moved", application, actor, **{"from": source.name, "to": stage.name})
+    moved = {"from_stage": {"id": source.id, "name": source.name}}
+    emit_application("application.stage_changed", application, **moved)
+    if application.status == ApplicationStatus.HIRED.value:
+        emit_application("application.hired", application)
     return application
 
 
@@ -164,6 +170,8 @@ def _close(
     )
     db.session.flush()
     _audit(f"application.{status.value}", application, actor, **data)
+    if status == ApplicationStatus.REJECTED:
+        emit_application("application.rejected", application)
     return application
 
 
