@@ -31,9 +31,24 @@ class Permission(StrEnum):
     CANDIDATES_WRITE = "candidates:write"
     REVIEWS_RUN = "reviews:run"
     REPORTS_READ = "reports:read"
+    #: Export or delete everything held about a candidate (admins).
+    PRIVACY_MANAGE = "privacy:manage"
+    #: Choose the voluntary self-identification questions the careers page asks (admins).
+    SELF_ID_MANAGE = "self-id:manage"
+    #: One's own interviews and scorecards; which records is decided per interview.
+    INTERVIEWS_OWN = "interviews:own"
+    INTERVIEWS_SCHEDULE = "interviews:schedule"
+    KITS_WRITE = "kits:write"
+    #: Every scorecard of a candidate, the debrief and its decision.
+    DEBRIEFS_RUN = "debriefs:run"
+    CALIBRATION_READ = "calibration:read"
+    OUTBOX_READ = "outbox:read"
+    MAIL_TEMPLATES_MANAGE = "mail-templates:manage"
+    WEBHOOKS_MANAGE = "webhooks:manage"
+    TAKEHOMES_INVITE = "takehomes:invite"
 
 
-_EVERYONE = frozenset({Permission.GUIDE_READ, Permission.PROFILE_MANAGE})
+_EVERYONE = frozenset({Permission.GUIDE_READ, Permission.PROFILE_MANAGE, Permission.INTERVIEWS_OWN})
 _HIRING_TEAM = _EVERYONE | {
     Permission.TASKS_READ,
     Permission.JOBS_READ,
@@ -47,8 +62,23 @@ _HIRING_TEAM = _EVERYONE | {
 #: narrower, per-record rule lives with interviews, not in this table.
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
-    Role.RECRUITER: _HIRING_TEAM | {Permission.JOBS_WRITE, Permission.CANDIDATES_WRITE},
-    Role.HIRING_MANAGER: _HIRING_TEAM | {Permission.JOBS_WRITE, Permission.CANDIDATES_WRITE},
+    Role.RECRUITER: _HIRING_TEAM
+    | {
+        Permission.JOBS_WRITE,
+        Permission.CANDIDATES_WRITE,
+        Permission.OUTBOX_READ,
+        Permission.TAKEHOMES_INVITE,
+        Permission.INTERVIEWS_SCHEDULE,
+    },
+    Role.HIRING_MANAGER: _HIRING_TEAM
+    | {
+        Permission.JOBS_WRITE,
+        Permission.CANDIDATES_WRITE,
+        Permission.INTERVIEWS_SCHEDULE,
+        Permission.KITS_WRITE,
+        Permission.DEBRIEFS_RUN,
+        Permission.CALIBRATION_READ,
+    },
     Role.INTERVIEWER: _EVERYONE,
 }
 
