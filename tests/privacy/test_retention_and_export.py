@@ -1,0 +1,130 @@
+"""Retention deletes only quiet, closed-unsuccessfully candidates; export and pages."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from hirekit.audit.models import AuditEntry
+from hirekit.candidates import applications
+from hirekit.candidates.models import Candidate
+from hirekit.db import utcnow
+from hirekit.extensions import db
+from hirekit.privacy.retention import due_for_deletion
+from tests.conftest import csrf_token
+from tests.jobs.factories import make_application, make_job
+from tests.privacy.people import make_person
+
+OLD = utcnow() - timedelta(days=400)
+
+
+def _closed(actor, job, name, how, at):
+    application = make_application(actor, job, name)
+    if how == "rejected":
+        applications.reject(application, "skills-mismatch", actor=actor, at=at)
+    elif how == "withdrawn":
+        applications.withdraw(application, actor=actor, at=at)
+    db.session.commit()
+    return application.candidate_id
+
+
+def _age(candidate_id, at):
+    candidate = db.session.get(Candidate, candidate_id)
+    db.session.execute(
+        Candidate.__table__.update().where(Candidate.id == candidate_id).values(updated_at=at)
+    )
+    from hirekit.candidates.models import Event
+
+    db.session.execute(
+        Event.__table__.update().where(Event.candidate_id == candidate.id).values(at=at)
+    )
+    db.session.commit()
+
+
+def test_retention_picks_only_quiet_closed_candidates(app, runner, make_user):
+    actor = make_user("admin")
+    job = make_job(actor)
+    rejected = _closed(actor, job, "Old Rejected", "rejected", OLD)
+    withdrawn = _closed(actor, job, "Old Withdrawn", "withdrawn", OLD)
+    recent = _closed(actor, job, "Recent Rejected", "rejected", None)
+    active = _closed(actor, job, "Old Active", "active", None)
+    for candidate_id in (rejected, withdrawn, active):
+        _age(candidate_id, OLD)
+    _, due = due_for_deletion(180)
+    assert sorted(due) == sorted([rejected, withdrawn])
+    assert recent not in due and active not in due
+
+    dry = runner.invoke(args=["retention", "run", "--dry-run"])
+    assert dry.exit_code == 0 and "would delete 2 candidate(s)" in dry.output
+    assert db.session.get(Candidate, rejected) is not None
+
+    done = runner.invoke(args=["retention", "run"])
+    assert done.exit_code == 0 and "deleted 2 candidate(s)" in done.output
+    db.session.expire_all()
+    assert db.session.get(Candidate, rejected) is None
+    assert db.session.get(Candidate, recent) is not None
+    again = runner.invoke(args=["retention", "run"])
+    assert again.exit_code == 0 and "deleted 0 candidate(s)" in again.output
+    reasons = db.session.scalars(
+        select(AuditEntry.details).where(AuditEntry.action == "candidate.deleted")
+    ).all()
+    assert [d["reason"] for d in reasons] == ["retention", "retention"]
+
+
+def test_export_zip_holds_the_json_and_the_files(client, login_as, make_user):
+    admin = login_as("admin")
+    person = make_person(admin)
+    response = client.get(f"/candidates/{person.id}/export.zip")
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    document = json.loads(archive.read("candidate.json"))
+    sections = document["sections"]
+    assert sections["candidate"]["candidates"][0]["email"] == person.email
+    assert {"applications", "events", "notes"} <= set(sections["candidate"])
+    assert sections["resumes"]["resumes"] and sections["takehomes"]["submissions"]
+    assert sections["interviews"]["interviews"] and sections["mail"]["outbox_messages"]
+    names = archive.namelist()
+    assert any(n.startswith("files/resumes/") for n in names)
+    assert any(n.startswith("files/takehomes/") for n in names)
+    resume = next(n for n in names if n.startswith("files/resumes/"))
+    assert person.marker.encode() in archive.read(resume)
+    exported = db.session.scalars(
+        select(AuditEntry).where(AuditEntry.action == "candidate.exported")
+    ).one()
+    assert exported.subject_id == str(person.id)
+
+
+def test_deletion_page_needs_the_confirmation(client, login_as, make_user):
+    login_as("admin")
+    person = make_person(make_user("admin"))
+    page = f"/candidates/{person.id}/privacy"
+    assert "Download the export" in client.get(page).get_data(as_text=True)
+    token = csrf_token(client, page)
+    refused = client.post(f"/candidates/{person.id}/delete", data={"csrf_token": token})
+    assert refused.status_code == 422
+    assert db.session.get(Candidate, person.id) is not None
+    done = client.post(
+        f"/candidates/{person.id}/delete", data={"csrf_token": token, "confirm": "y"}
+    )
+    assert done.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Candidate, person.id) is None
+    assert client.get(f"/candidates/{person.id}").status_code == 404
+    listing = client.get("/candidates/?q=Quarkington").get_data(as_text=True)
+    assert "Quarkington" not in listing.split("</form>")[-1]
+
+
+def test_api_export_and_erasure(client, api_token, make_user):
+    _, headers = api_token("admin")
+    person = make_person(make_user("admin"))
+    document = client.get(f"/api/v1/candidates/{person.id}/privacy-export", headers=headers)
+    assert document.get_json()["sections"]["candidate"]["candidates"][0]["name"] == person.name
+    erased = client.post(f"/api/v1/candidates/{person.id}/erasure", headers=headers)
+    assert erased.status_code == 200
+    assert erased.get_json()["counts"]["candidates"] == 1
+    gone = client.get(f"/api/v1/candidates/{person.id}", headers=headers)
+    assert gone.status_code == 404
