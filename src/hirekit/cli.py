@@ -142,6 +142,7 @@ def register_commands(app: Flask) -> None:
     from hirekit.audit.cli import audit_group
     from hirekit.demo import demo_group
     from hirekit.jobs.cli import lint_job_command
+    from hirekit.privacy.cli import retention_group
     from hirekit.resumes.cli import screen_command
     from hirekit.takehomes.cli import review_command
 
@@ -152,6 +153,7 @@ def register_commands(app: Flask) -> None:
         users_group,
         demo_group,
         audit_group,
+        retention_group,
         review_command,
         screen_command,
         lint_job_command,

@@ -13,9 +13,11 @@ from hirekit.interviews.models import (
     Scorecard,
 )
 from hirekit.jobs.models import Job, JobMember, Stage
+from hirekit.privacy.models import AnonymousOutcome
 from hirekit.mail.models import MailTemplate, OutboxMessage
 from hirekit.privacy.models import AnonymousOutcome
 from hirekit.queue.models import BackgroundJob
+from hirekit.search.models import SearchDocument
 from hirekit.reports.models import SelfIdAnswer, SelfIdQuestion
 from hirekit.resumes.models import JobScreeningSettings, Resume, ResumeBatch, Screening
 from hirekit.search.models import SearchDocument
@@ -24,6 +26,7 @@ from hirekit.takehomes.models import Submission
 from hirekit.webhooks.models import WebhookDelivery, WebhookSubscription
 
 __all__ = [
+    "AnonymousOutcome",
     "AnonymousOutcome",
     "ApiToken",
     "Application",
@@ -48,6 +51,7 @@ __all__ = [
     "Resume",
     "ResumeBatch",
     "Scorecard",
+    "SearchDocument",
     "SelfIdAnswer",
     "SelfIdQuestion",
     "Screening",
