@@ -41,6 +41,16 @@ DEFAULTS: dict[str, Any] = {
     "TASK_MODULE_PREFIXES": ["hirekit."],
     "EMBEDDED_WORKER": True,
     "SESSION_COOKIE_SECURE": False,
+    "BASE_URL": None,  # public URL for links in emails sent outside a request
+    "COMPANY_NAME": "hirekit",
+    # Email: SMTP when set (smtp://user:pass@host:587?starttls=1, smtps://...), else only recorded
+    "SMTP_URL": None,
+    "MAIL_FROM": "hirekit@localhost",
+    "MAIL_MAX_ATTACHMENT_MB": 10,
+    "TAKEHOME_INVITE_DAYS": 7,
+    "TAKEHOME_UPLOAD_RATE_LIMIT": "10 per hour",
+    "WEBHOOK_TIMEOUT_SECONDS": 10,
+    "WEBHOOK_ALLOW_LOOPBACK_HTTP": False,  # tests only: production webhooks are https
     # Take-home review limits (per submission)
     "REVIEW_MAX_ARCHIVE_MB": 50,
     "REVIEW_MAX_UNPACKED_MB": 300,
@@ -53,6 +63,9 @@ DEFAULTS: dict[str, Any] = {
     "RESUME_MAX_PAGES": 30,
     "RESUME_TIMEOUT_SECONDS": 10,
     "API_MAX_PER_PAGE": 100,
+    # Public careers page: applications per IP, and how long applicants' data is kept
+    "CAREERS_RATE_LIMIT": "10 per hour",
+    "RETENTION_DAYS": 180,
     "DEMO": True,
     "TESTING": False,
     "LOG_LEVEL": "INFO",
@@ -65,8 +78,8 @@ _INT_SETTINGS = (
     "REVIEW_MAX_UNPACKED_MB",
     "REVIEW_MAX_FILES",
     "REVIEW_MAX_SOURCE_FILE_MB",
-    "RESUME_MAX_MB",
     "RESUME_MAX_PAGES",
+    "RETENTION_DAYS",
 )
 _FLOAT_SETTINGS = (
     "JOB_RETRY_BACKOFF_SECONDS",
@@ -75,8 +88,15 @@ _FLOAT_SETTINGS = (
     "REVIEW_MAX_COMPRESSION_RATIO",
     "REVIEW_TIMEOUT_SECONDS",
     "RESUME_TIMEOUT_SECONDS",
+    "RESUME_MAX_MB",
 )
-_BOOL_SETTINGS = ("EMBEDDED_WORKER", "SESSION_COOKIE_SECURE", "DEMO", "TESTING")
+_BOOL_SETTINGS = (
+    "EMBEDDED_WORKER",
+    "SESSION_COOKIE_SECURE",
+    "DEMO",
+    "TESTING",
+    "WEBHOOK_ALLOW_LOOPBACK_HTTP",
+)
 
 
 def instance_path_from_env() -> Path:
