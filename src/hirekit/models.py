@@ -13,11 +13,9 @@ from hirekit.interviews.models import (
     Scorecard,
 )
 from hirekit.jobs.models import Job, JobMember, Stage
-from hirekit.privacy.models import AnonymousOutcome
 from hirekit.mail.models import MailTemplate, OutboxMessage
 from hirekit.privacy.models import AnonymousOutcome
 from hirekit.queue.models import BackgroundJob
-from hirekit.search.models import SearchDocument
 from hirekit.reports.models import SelfIdAnswer, SelfIdQuestion
 from hirekit.resumes.models import JobScreeningSettings, Resume, ResumeBatch, Screening
 from hirekit.search.models import SearchDocument
@@ -26,7 +24,6 @@ from hirekit.takehomes.models import Submission
 from hirekit.webhooks.models import WebhookDelivery, WebhookSubscription
 
 __all__ = [
-    "AnonymousOutcome",
     "AnonymousOutcome",
     "ApiToken",
     "Application",
@@ -51,7 +48,6 @@ __all__ = [
     "Resume",
     "ResumeBatch",
     "Scorecard",
-    "SearchDocument",
     "SelfIdAnswer",
     "SelfIdQuestion",
     "Screening",

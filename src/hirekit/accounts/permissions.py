@@ -33,8 +33,6 @@ class Permission(StrEnum):
     REPORTS_READ = "reports:read"
     #: Export or delete everything held about a candidate (admins).
     PRIVACY_MANAGE = "privacy:manage"
-    #: Export or delete everything held about a candidate (admins).
-    PRIVACY_MANAGE = "privacy:manage"
     #: Choose the voluntary self-identification questions the careers page asks (admins).
     SELF_ID_MANAGE = "self-id:manage"
     #: One's own interviews and scorecards; which records is decided per interview.
