@@ -141,6 +141,7 @@ def register_commands(app: Flask) -> None:
     from hirekit.accounts.cli import users_group
     from hirekit.audit.cli import audit_group
     from hirekit.demo import demo_group
+    from hirekit.interviews.cli import kit_command
     from hirekit.jobs.cli import lint_job_command
     from hirekit.privacy.cli import retention_group
     from hirekit.resumes.cli import screen_command
@@ -157,6 +158,7 @@ def register_commands(app: Flask) -> None:
         review_command,
         screen_command,
         lint_job_command,
+        kit_command,
         routes_command,
         shell_command,
     ):
