@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
+from hirekit.audit import services as audit
 from hirekit.candidates import services
 from hirekit.candidates.dedupe import find_duplicates
 from hirekit.candidates.exports import candidate_record
@@ -78,8 +79,10 @@ class CandidateItem(MethodView):
     @api_requires(Permission.CANDIDATES_READ)
     @blp.response(200, CandidateSchema)
     def get(self, candidate_id: int) -> Candidate:
-        """One candidate"""
-        return services.get_candidate(candidate_id, api_user())
+        """One candidate (audited: reading personal data)"""
+        candidate = services.get_candidate(candidate_id, api_user())
+        audit.record_view(api_user(), "candidate", candidate.id, "api")
+        return candidate
 
     @api_requires(Permission.CANDIDATES_WRITE)
     @blp.arguments(CandidatePatchSchema(partial=True))

@@ -1,18 +1,19 @@
 """Candidate search: words in name, email, tags or notes, and filters by job, stage, source, tag.
 
-A LIKE over indexed columns is enough at this size; full-text search can
-replace :func:`search_query` without changing its callers.
+Words are matched by the full-text index of :mod:`hirekit.search` (FTS5 on
+SQLite, tsvector on PostgreSQL), which also holds resume text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, exists, func, or_
+from sqlalchemy import Select, exists
 
 from hirekit.accounts.models import User
-from hirekit.candidates.models import Application, Candidate, CandidateTag, Note
+from hirekit.candidates.models import Application, Candidate, CandidateTag
 from hirekit.candidates.services import normalise_tag, visible_candidates
+from hirekit.search import text_match
 
 
 @dataclass(frozen=True)
@@ -24,30 +25,10 @@ class SearchFilters:
     tag: str = ""
 
 
-def _like(text: str) -> str:
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
     """The candidates ``user`` may see that match every given filter, newest first."""
     query = visible_candidates(user)
-    for word in filters.text.split()[:8]:
-        like = _like(word)
-        query = query.where(
-            or_(
-                func.lower(Candidate.name).like(like, escape="\\"),
-                Candidate.email.like(like, escape="\\"),
-                exists().where(
-                    CandidateTag.candidate_id == Candidate.id,
-                    CandidateTag.tag.like(like, escape="\\"),
-                ),
-                exists().where(
-                    Note.candidate_id == Candidate.id,
-                    func.lower(Note.body).like(like, escape="\\"),
-                ),
-            )
-        )
+    query = query.where(text_match(Candidate.id, filters.text))
     if filters.job_id is not None or filters.stage_id is not None:
         conditions = [Application.candidate_id == Candidate.id]
         if filters.job_id is not None:

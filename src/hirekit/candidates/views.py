@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
+from hirekit.audit import services as audit
 from hirekit.candidates import applications, services
 from hirekit.candidates.choices import SOURCES
 from hirekit.candidates.exports import candidate_record
@@ -99,6 +100,7 @@ def new() -> Response | tuple[str, int]:
 def show(candidate_id: int) -> str:
     me = _me()
     candidate = services.get_candidate(candidate_id, me)
+    audit.record_view(me, "candidate", candidate.id, "page")
     job_ids = services.visible_job_ids(me)
     apply_form = ApplyForm()
     _job_choices(apply_form, me, blank=False)
