@@ -6,8 +6,10 @@ import io
 import tarfile
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -45,8 +47,20 @@ def _outcome(path: Path) -> Report | None:
         return None
 
 
+_BASE: list[Path] = []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _scratch() -> Iterator[None]:
+    """One folder for every generated input of this module, removed at the end."""
+    with tempfile.TemporaryDirectory(prefix="cr-fuzz-") as base:
+        _BASE.append(Path(base))
+        yield
+        _BASE.pop()
+
+
 def _tmp() -> Path:
-    return Path(tempfile.mkdtemp(prefix="cr-fuzz-"))
+    return Path(tempfile.mkdtemp(dir=_BASE[-1]))
 
 
 @FUZZ
