@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hirekit.resumes.highlight import Span, highlight, spans_of
@@ -45,6 +45,7 @@ def test_spans_of_reads_stored_flags():
     assert spans_of(flags) == [Span(1, 2, "green", "testing"), Span(3, 4, "yellow", "no_structure")]
 
 
+@settings(deadline=None)  # a loaded machine must not turn slowness into a failure
 @given(
     st.text(max_size=200),
     st.lists(st.tuples(st.integers(-5, 220), st.integers(-5, 220)), max_size=8),
