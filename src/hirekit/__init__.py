@@ -75,12 +75,21 @@ def register_blueprints(app: Flask) -> None:
     from hirekit.candidates.views import bp as candidates
     from hirekit.careers.views import bp as careers
     from hirekit.guides.views import bp as guides
+    from hirekit.interviews.debrief_views import bp as debriefs
+    from hirekit.interviews.kit_views import bp as kits
+    from hirekit.interviews.views import bp as interviews
     from hirekit.jobs.views import bp as jobs
+    from hirekit.mail.views import bp as mail
     from hirekit.main.views import bp as main
+    from hirekit.privacy.views import bp as privacy
     from hirekit.queue.views import bp as tasks
+    from hirekit.reports.selfid_views import bp as selfid
+    from hirekit.reports.views import bp as reports
     from hirekit.resumes.ranking_views import bp as screening
     from hirekit.resumes.views import bp as resumes
+    from hirekit.takehomes.invite_views import bp as takehome_invites
     from hirekit.takehomes.views import bp as takehomes
+    from hirekit.webhooks.views import bp as webhooks
 
     for blueprint in (
         main,
@@ -92,9 +101,18 @@ def register_blueprints(app: Flask) -> None:
         jobs,
         candidates,
         board,
+        mail,
+        takehome_invites,
+        webhooks,
         resumes,
         screening,
         careers,
+        interviews,
+        kits,
+        debriefs,
+        reports,
+        selfid,
+        privacy,
     ):
         app.register_blueprint(blueprint)
 
@@ -102,14 +120,21 @@ def register_blueprints(app: Flask) -> None:
 def register_api(app: Flask) -> None:
     from hirekit.accounts.api import blp as users_api
     from hirekit.api_base import api_spec_kwargs
+    from hirekit.audit.api import blp as audit_api
     from hirekit.candidates.api import blp as candidates_api
     from hirekit.candidates.applications_api import blp as applications_api
     from hirekit.extensions import api, csrf
     from hirekit.guides.api import blp as guides_api
+    from hirekit.interviews.api import blp as interviews_api
     from hirekit.jobs.api import blp as jobs_api
+    from hirekit.mail.api import blp as mail_api
+    from hirekit.privacy.api import blp as privacy_api
     from hirekit.queue.api import blp as tasks_api
+    from hirekit.reports.api import blp as reports_api
     from hirekit.resumes.api import blp as resumes_api
     from hirekit.takehomes.api import blp as reviews_api
+    from hirekit.takehomes.invite_views import blp as invitations_api
+    from hirekit.webhooks.api import blp as webhooks_api
 
     app.config.update(
         API_TITLE="hirekit",
@@ -127,7 +152,14 @@ def register_api(app: Flask) -> None:
         jobs_api,
         candidates_api,
         applications_api,
+        mail_api,
+        invitations_api,
+        webhooks_api,
         resumes_api,
+        interviews_api,
+        reports_api,
+        audit_api,
+        privacy_api,
     ):
         # Bearer tokens, not cookies, authenticate the API, so CSRF does not apply.
         csrf.exempt(blueprint)

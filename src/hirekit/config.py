@@ -41,6 +41,16 @@ DEFAULTS: dict[str, Any] = {
     "TASK_MODULE_PREFIXES": ["hirekit."],
     "EMBEDDED_WORKER": True,
     "SESSION_COOKIE_SECURE": False,
+    "BASE_URL": None,  # public URL for links in emails sent outside a request
+    "COMPANY_NAME": "hirekit",
+    # Email: SMTP when set (smtp://user:pass@host:587?starttls=1, smtps://...), else only recorded
+    "SMTP_URL": None,
+    "MAIL_FROM": "hirekit@localhost",
+    "MAIL_MAX_ATTACHMENT_MB": 10,
+    "TAKEHOME_INVITE_DAYS": 7,
+    "TAKEHOME_UPLOAD_RATE_LIMIT": "10 per hour",
+    "WEBHOOK_TIMEOUT_SECONDS": 10,
+    "WEBHOOK_ALLOW_LOOPBACK_HTTP": False,  # tests only: production webhooks are https
     # Take-home review limits (per submission)
     "REVIEW_MAX_ARCHIVE_MB": 50,
     "REVIEW_MAX_UNPACKED_MB": 300,
@@ -80,7 +90,13 @@ _FLOAT_SETTINGS = (
     "RESUME_TIMEOUT_SECONDS",
     "RESUME_MAX_MB",
 )
-_BOOL_SETTINGS = ("EMBEDDED_WORKER", "SESSION_COOKIE_SECURE", "DEMO", "TESTING")
+_BOOL_SETTINGS = (
+    "EMBEDDED_WORKER",
+    "SESSION_COOKIE_SECURE",
+    "DEMO",
+    "TESTING",
+    "WEBHOOK_ALLOW_LOOPBACK_HTTP",
+)
 
 
 def instance_path_from_env() -> Path:

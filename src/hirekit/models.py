@@ -4,12 +4,27 @@ from hirekit.accounts.models import ApiToken, User
 from hirekit.audit.models import AuditEntry
 from hirekit.candidates.models import Application, Candidate, CandidateTag, Event, Note
 from hirekit.careers.models import CareersApplication
+from hirekit.interviews.models import (
+    DebriefDecision,
+    Interview,
+    Kit,
+    KitPart,
+    KitQuestion,
+    Scorecard,
+)
 from hirekit.jobs.models import Job, JobMember, Stage
+from hirekit.mail.models import MailTemplate, OutboxMessage
+from hirekit.privacy.models import AnonymousOutcome
 from hirekit.queue.models import BackgroundJob
+from hirekit.reports.models import SelfIdAnswer, SelfIdQuestion
 from hirekit.resumes.models import JobScreeningSettings, Resume, ResumeBatch, Screening
+from hirekit.search.models import SearchDocument
+from hirekit.takehomes.invitations import Invitation
 from hirekit.takehomes.models import Submission
+from hirekit.webhooks.models import WebhookDelivery, WebhookSubscription
 
 __all__ = [
+    "AnonymousOutcome",
     "ApiToken",
     "Application",
     "AuditEntry",
@@ -17,15 +32,29 @@ __all__ = [
     "Candidate",
     "CandidateTag",
     "CareersApplication",
+    "DebriefDecision",
     "Event",
+    "Interview",
+    "Invitation",
     "Job",
     "JobMember",
     "JobScreeningSettings",
+    "Kit",
+    "KitPart",
+    "KitQuestion",
+    "MailTemplate",
     "Note",
+    "OutboxMessage",
     "Resume",
     "ResumeBatch",
+    "Scorecard",
+    "SelfIdAnswer",
+    "SelfIdQuestion",
     "Screening",
+    "SearchDocument",
     "Stage",
     "Submission",
     "User",
+    "WebhookDelivery",
+    "WebhookSubscription",
 ]

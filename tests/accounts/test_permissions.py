@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import pytest
 
+from hirekit.accounts.models import User
 from hirekit.accounts.permissions import PERMISSIONS, Permission, Role
 from hirekit.candidates.applications import apply as apply_to_job
 from hirekit.candidates.models import Candidate
+from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.jobs.services import JobFields, change_state, create_job
+from hirekit.mail.services import send_mail
 from hirekit.queue import enqueue
 from hirekit.resumes.models import Resume, ResumeBatch, Screening
+from hirekit.takehomes.invitations import Invitation, token_for
 from hirekit.takehomes.services import Upload, submit
+from hirekit.webhooks.services import create_subscription
 from tests.conftest import csrf_token, login
 from tests.queue.sample_tasks import add
 from tests.takehomes.archives import APP, zip_bytes
 
 PUBLIC = "public"
 SIGNED_IN = "signed-in"
+#: Only a member of the interview's panel; a fresh user of any role is refused.
+PANEL = "panel"
 
 # (method, path template, endpoint, who may use it)
 ROUTES: list[tuple[str, str, str, str | Permission]] = [
@@ -88,6 +96,38 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
         "candidates.export_json",
         Permission.CANDIDATES_READ,
     ),
+    ("GET", "/outbox", "mail.outbox", Permission.OUTBOX_READ),
+    ("GET", "/outbox/{message}", "mail.message", Permission.OUTBOX_READ),
+    ("GET", "/admin/mail-templates", "mail.templates", Permission.MAIL_TEMPLATES_MANAGE),
+    (
+        "GET",
+        "/admin/mail-templates/takehome_invitation",
+        "mail.edit_template",
+        Permission.MAIL_TEMPLATES_MANAGE,
+    ),
+    (
+        "POST",
+        "/admin/mail-templates/takehome_invitation",
+        "mail.save_template",
+        Permission.MAIL_TEMPLATES_MANAGE,
+    ),
+    (
+        "POST",
+        "/admin/mail-templates/takehome_invitation/preview",
+        "mail.preview_template",
+        Permission.MAIL_TEMPLATES_MANAGE,
+    ),
+    ("GET", "/takehome/{invite_token}", "takehome_invites.page", PUBLIC),
+    (
+        "POST",
+        "/candidates/{candidate}/takehome-invitations",
+        "takehome_invites.send",
+        Permission.TAKEHOMES_INVITE,
+    ),
+    ("GET", "/admin/webhooks", "webhooks.index", Permission.WEBHOOKS_MANAGE),
+    ("POST", "/admin/webhooks", "webhooks.create", Permission.WEBHOOKS_MANAGE),
+    ("GET", "/admin/webhooks/{webhook}", "webhooks.show", Permission.WEBHOOKS_MANAGE),
+    ("POST", "/admin/webhooks/{webhook}/delete", "webhooks.delete", Permission.WEBHOOKS_MANAGE),
     (
         "POST",
         "/candidates/{candidate}/resumes",
@@ -105,10 +145,168 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("GET", "/careers/{publicjob}", "careers.job", PUBLIC),
     ("POST", "/careers/{publicjob}", "careers.apply", PUBLIC),
     ("GET", "/careers/{publicjob}/thanks", "careers.thanks", PUBLIC),
+    ("GET", "/admin/audit.csv", "admin.audit_csv", Permission.AUDIT_READ),
+    ("GET", "/candidates/{candidate}/privacy", "privacy.show", Permission.PRIVACY_MANAGE),
+    ("GET", "/candidates/{candidate}/export.zip", "privacy.export_zip", Permission.PRIVACY_MANAGE),
+    ("POST", "/candidates/{candidate}/delete", "privacy.delete", Permission.PRIVACY_MANAGE),
+    ("GET", "/interviews", "interviews.mine", Permission.INTERVIEWS_OWN),
+    # Per-record: a fresh user sits on no panel, so only schedulers see the interview.
+    ("GET", "/interviews/{interview}", "interviews.show", Permission.INTERVIEWS_SCHEDULE),
+    ("GET", "/interviews/{interview}/invite.ics", "interviews.ics", Permission.INTERVIEWS_SCHEDULE),
+    ("GET", "/scorecards/{scorecard}", "interviews.scorecard", Permission.DEBRIEFS_RUN),
+    ("POST", "/scorecards/{scorecard}", "interviews.save_scorecard", PANEL),
+    ("GET", "/jobs/{jobpost}/kit", "kits.show", Permission.JOBS_READ),
+    ("POST", "/jobs/{jobpost}/kit/questions", "kits.add_question", Permission.KITS_WRITE),
+    ("POST", "/jobs/{jobpost}/kit/bank", "kits.add_from_bank", Permission.KITS_WRITE),
+    (
+        "POST",
+        "/jobs/{jobpost}/kit/questions/{kitquestion}/remove",
+        "kits.remove_question",
+        Permission.KITS_WRITE,
+    ),
+    (
+        "POST",
+        "/jobs/{jobpost}/kit/questions/{kitquestion}/move",
+        "kits.move_question",
+        Permission.KITS_WRITE,
+    ),
+    (
+        "POST",
+        "/jobs/{jobpost}/kit/questions/{kitquestion}/part",
+        "kits.set_part",
+        Permission.KITS_WRITE,
+    ),
+    ("POST", "/jobs/{jobpost}/kit/parts", "kits.add_part", Permission.KITS_WRITE),
+    ("POST", "/jobs/{jobpost}/kit/parts/{kitpart}", "kits.update_part", Permission.KITS_WRITE),
+    (
+        "POST",
+        "/jobs/{jobpost}/kit/parts/{kitpart}/remove",
+        "kits.remove_part",
+        Permission.KITS_WRITE,
+    ),
+    ("POST", "/jobs/{jobpost}/kit/regenerate", "kits.regenerate", Permission.KITS_WRITE),
+    ("GET", "/jobs/{jobpost}/interviews/new", "kits.schedule", Permission.INTERVIEWS_SCHEDULE),
+    ("POST", "/jobs/{jobpost}/interviews/new", "kits.schedule", Permission.INTERVIEWS_SCHEDULE),
+    ("GET", "/debriefs", "debriefs.index", Permission.DEBRIEFS_RUN),
+    (
+        "GET",
+        "/jobs/{jobpost}/debriefs/{candidate}",
+        "debriefs.show",
+        Permission.DEBRIEFS_RUN,
+    ),
+    (
+        "POST",
+        "/jobs/{jobpost}/debriefs/{candidate}/decision",
+        "debriefs.decide",
+        Permission.DEBRIEFS_RUN,
+    ),
+    ("GET", "/interviewers/calibration", "debriefs.calibration", Permission.CALIBRATION_READ),
+    ("GET", "/reports/", "reports.index", Permission.REPORTS_READ),
+    ("GET", "/reports/funnel", "reports.show", Permission.REPORTS_READ),
+    ("GET", "/reports/funnel.csv", "reports.export_csv", Permission.REPORTS_READ),
+    ("GET", "/reports/self-id/questions", "selfid.questions", Permission.SELF_ID_MANAGE),
+    ("POST", "/reports/self-id/questions", "selfid.add_question", Permission.SELF_ID_MANAGE),
+    (
+        "POST",
+        "/reports/self-id/questions/{selfidquestion}/active",
+        "selfid.set_active",
+        Permission.SELF_ID_MANAGE,
+    ),
+    ("GET", "/careers/{jobpost}/self-id/{selfidtoken}", "selfid.answer", PUBLIC),
     ("POST", "/logout", "accounts.logout", PUBLIC),  # last: it ends the session
 ]
 
 API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
+    ("GET", "/api/v1/jobs/{jobpost}/kit", "interviews_api.KitItem", Permission.JOBS_READ),
+    (
+        "POST",
+        "/api/v1/jobs/{jobpost}/interviews",
+        "interviews_api.JobInterviews",
+        Permission.INTERVIEWS_SCHEDULE,
+    ),
+    ("GET", "/api/v1/interviews", "interviews_api.MyInterviews", Permission.INTERVIEWS_OWN),
+    (
+        "GET",
+        "/api/v1/interviews/{interview}",
+        "interviews_api.InterviewItem",
+        Permission.INTERVIEWS_SCHEDULE,
+    ),
+    (
+        "GET",
+        "/api/v1/scorecards/{scorecard}",
+        "interviews_api.ScorecardItem",
+        Permission.DEBRIEFS_RUN,
+    ),
+    ("PUT", "/api/v1/scorecards/{scorecard}", "interviews_api.ScorecardItem", PANEL),
+    (
+        "GET",
+        "/api/v1/jobs/{jobpost}/candidates/{candidate}/scorecards",
+        "interviews_api.CandidateScorecards",
+        Permission.DEBRIEFS_RUN,
+    ),
+    (
+        "GET",
+        "/api/v1/jobs/{jobpost}/debriefs/{candidate}",
+        "interviews_api.DebriefItem",
+        Permission.DEBRIEFS_RUN,
+    ),
+    ("GET", "/api/v1/reports", "reports_api.Reports", Permission.REPORTS_READ),
+    ("GET", "/api/v1/reports/funnel", "reports_api.ReportItem", Permission.REPORTS_READ),
+    ("GET", "/api/v1/audit", "audit_api.AuditEntries", Permission.AUDIT_READ),
+    (
+        "GET",
+        "/api/v1/candidates/{candidate}/privacy-export",
+        "privacy_api.CandidatePrivacyExport",
+        Permission.PRIVACY_MANAGE,
+    ),
+    ("GET", "/api/v1/mail-templates", "mail_api.MailTemplates", Permission.MAIL_TEMPLATES_MANAGE),
+    (
+        "GET",
+        "/api/v1/mail-templates/takehome_invitation",
+        "mail_api.MailTemplateItem",
+        Permission.MAIL_TEMPLATES_MANAGE,
+    ),
+    (
+        "PUT",
+        "/api/v1/mail-templates/takehome_invitation",
+        "mail_api.MailTemplateItem",
+        Permission.MAIL_TEMPLATES_MANAGE,
+    ),
+    (
+        "POST",
+        "/api/v1/mail-templates/takehome_invitation/preview",
+        "mail_api.MailTemplatePreview",
+        Permission.MAIL_TEMPLATES_MANAGE,
+    ),
+    ("GET", "/api/v1/outbox", "mail_api.Outbox", Permission.OUTBOX_READ),
+    ("GET", "/api/v1/outbox/{message}", "mail_api.OutboxItem", Permission.OUTBOX_READ),
+    (
+        "POST",
+        "/api/v1/applications/{application}/takehome-invitations",
+        "takehome_invitations_api.ApplicationInvitations",
+        Permission.TAKEHOMES_INVITE,
+    ),
+    (
+        "GET",
+        "/api/v1/takehome-invitations/{invitation}",
+        "takehome_invitations_api.InvitationItem",
+        Permission.REVIEWS_RUN,
+    ),
+    ("GET", "/api/v1/webhooks", "webhooks_api.Webhooks", Permission.WEBHOOKS_MANAGE),
+    ("POST", "/api/v1/webhooks", "webhooks_api.Webhooks", Permission.WEBHOOKS_MANAGE),
+    ("GET", "/api/v1/webhooks/{webhook}", "webhooks_api.WebhookItem", Permission.WEBHOOKS_MANAGE),
+    (
+        "GET",
+        "/api/v1/webhooks/{webhook}/deliveries",
+        "webhooks_api.WebhookDeliveries",
+        Permission.WEBHOOKS_MANAGE,
+    ),
+    (
+        "DELETE",
+        "/api/v1/webhooks/{webhook}",
+        "webhooks_api.WebhookItem",
+        Permission.WEBHOOKS_MANAGE,
+    ),
     ("GET", "/api/v1/me", "users_api.Me", SIGNED_IN),
     ("GET", "/api/v1/users", "users_api.Users", Permission.USERS_MANAGE),
     ("POST", "/api/v1/users", "users_api.Users", Permission.USERS_MANAGE),
@@ -243,6 +441,12 @@ API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
         "resumes_api.CandidateScreening",
         Permission.CANDIDATES_READ,
     ),
+    (  # last of all: it deletes the candidate
+        "POST",
+        "/api/v1/candidates/{candidate}/erasure",
+        "privacy_api.CandidateErasure",
+        Permission.PRIVACY_MANAGE,
+    ),
 ]
 
 
@@ -253,6 +457,13 @@ def test_every_endpoint_is_classified(app):
 
 def _fill(path: str, ids: dict[str, int]) -> str:
     return path.format(**ids)
+
+
+def _self_id_ids(application, admin):
+    from hirekit.reports import selfid
+
+    question = selfid.add_question("gender", "Gender", ["Woman", "Man"], actor=admin)
+    return {"selfidquestion": question.id, "selfidtoken": selfid.self_id_token(application)}
 
 
 @pytest.fixture
@@ -269,7 +480,9 @@ def ids(make_user):
     application = apply_to_job(candidate, posting, actor=None)
     upload = Upload("t.zip", io.BytesIO(zip_bytes(APP)))
     submission = submit(upload, actor=None, candidate_id=candidate.id)
+    comms = _comms_ids(application, make_user("admin"))
     screening_ids = _screening_ids(posting, candidate, make_user("admin"))
+    self_id = _self_id_ids(application, make_user("admin"))
     db.session.commit()
     return {
         "user": victim.id,
@@ -279,7 +492,34 @@ def ids(make_user):
         "submission": submission.id,
         "jobpost": posting.id,
         "application": application.id,
+        **comms,
         **screening_ids,
+        **_interview_ids(posting, candidate, make_user("hiring_manager")),
+        **self_id,
+    }
+
+
+def _interview_ids(posting, candidate, manager) -> dict:
+    """An interview of the posting with its kit, on a panel of one other interviewer."""
+    from hirekit.interviews import kits, scheduling
+    from hirekit.jobs.models import JobMember
+
+    posting.members.append(JobMember(user_id=manager.id, role="hiring_manager"))
+    kit = kits.get_kit(posting.id, manager)
+    panelist = db.session.scalars(db.select(User).filter_by(role="interviewer")).first()
+    fields = scheduling.ScheduleFields(
+        candidate_id=candidate.id,
+        starts_at=utcnow(),
+        interviewer_ids=[panelist.id],
+        part_id=kit.parts[0].id,
+    )
+    interview = scheduling.schedule(posting.id, fields, actor=manager)
+    db.session.commit()
+    return {
+        "interview": interview.id,
+        "scorecard": interview.scorecards[0].id,
+        "kitquestion": kit.questions[-1].id,
+        "kitpart": kit.parts[-1].id,
     }
 
 
@@ -303,9 +543,33 @@ def _screening_ids(posting, candidate, admin) -> dict:
     return {"batch": batch.id, "screening": screening.id, "publicjob": public.id}
 
 
+def _comms_ids(application, admin) -> dict:
+    """An outbox message, a take-home invitation link and a webhook to address."""
+    invitation = Invitation(
+        application_id=application.id,
+        candidate_id=application.candidate_id,
+        job_id=application.job_id,
+        email="pat@example.com",
+        nonce="0" * 32,
+        expires_at=utcnow() + timedelta(days=7),
+    )
+    db.session.add(invitation)
+    message = send_mail("pat@example.com", "Hello", "Body")
+    hook = create_subscription("https://hooks.example.com/x", ["application.hired"], actor=admin)
+    db.session.flush()
+    return {
+        "message": message.id,
+        "invitation": invitation.id,
+        "invite_token": token_for(invitation),
+        "webhook": hook.subscription.id,
+    }
+
+
 def _allowed(role: Role, rule: str | Permission) -> bool:
     if rule in (PUBLIC, SIGNED_IN):
         return True
+    if rule == PANEL:
+        return False
     return rule in PERMISSIONS[role]
 
 
