@@ -8,11 +8,13 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect
 
 from hirekit.extensions import db
+from hirekit.search.schema_filter import include_object
 
 
 def test_migrated_schema_matches_the_models(app):
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
+        context = MigrationContext.configure(conn, opts={"include_object": include_object})
+        diff = compare_metadata(context, db.metadata)
     assert diff == []
 
 

@@ -43,10 +43,17 @@ def register_extensions(app: Flask) -> None:
     from hirekit.extensions import csrf, db, limiter, migrate
     from hirekit.guides.registry import init_guides
     from hirekit.queue.setup import init_queue
+    from hirekit.search.schema_filter import include_object
     from hirekit.storage import init_storage
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(_migrations_dir()), render_as_batch=True)
+    migrate.init_app(
+        app,
+        db,
+        directory=str(_migrations_dir()),
+        render_as_batch=True,
+        include_object=include_object,
+    )
     csrf.init_app(app)
     limiter.init_app(app)
     init_auth(app)

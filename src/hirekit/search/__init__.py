@@ -5,9 +5,8 @@ a ``tsvector`` column and a GIN index; :func:`text_match` picks by dialect so
 callers build one query for both.
 """
 
-# Imported for their registrations: the flush listener that keeps the index in
-# step, and the autogenerate comparator that leaves the full-text structures alone.
-from hirekit.search import schema_filter, sync  # noqa: F401
+# Imported for its registration: the flush listener that keeps the index in step.
+from hirekit.search import sync  # noqa: F401
 from hirekit.search.index import (
     index_candidate_text,
     purge_deleted_text,
