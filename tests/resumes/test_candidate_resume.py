@@ -39,7 +39,7 @@ def test_upload_on_the_candidate_page_then_the_screening_summary(client, login_a
     drain()
     page = client.get(f"/candidates/{person.id}").get_data(as_text=True)
     assert "/100 for rest-api" in page
-    assert 'class="chip green">testing<' in page
+    assert 'class="chip green">Testing<' in page
 
 
 def test_a_file_of_the_wrong_type_is_explained(client, login_as):

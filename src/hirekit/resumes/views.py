@@ -13,6 +13,7 @@ from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates.models import Candidate
 from hirekit.errors import HirekitError
+from hirekit.guides.registry import default_guide
 from hirekit.jobs.services import get_job
 from hirekit.queue import get_job as get_task
 from hirekit.resumes import services
@@ -42,6 +43,7 @@ def resume_panel(candidate: Candidate) -> dict[str, Any]:
         "screening": screening,
         "form": ResumeForm(),
         "limit_mb": services.max_resume_mb(),
+        "labels": {f.id: f.label for f in default_guide().flags},
     }
 
 
