@@ -160,7 +160,9 @@ def seed(applications: int, moves: int, jobs: int = 50) -> None:
             previous = stage
         end = applied + timedelta(days=(path[-1][1] if path else 0) + 1)
         if status != "active":
-            events.append({**base, "type": status, "at": end, "data": {}})
+            last = 5 if status == "hired" else previous
+            data = {"stage_id": stages[last], "stage": names[last]}
+            events.append({**base, "type": status, "at": end, "data": data})
     for batch in _chunks(iter(apps)):
         db.session.execute(insert(Application), batch)
     for batch in _chunks(iter(events)):

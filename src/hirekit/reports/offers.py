@@ -24,8 +24,9 @@ from hirekit.candidates.models import Application, Event
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
 from hirekit.jobs.models import Job, Stage
-from hirekit.reports.filters import ReportFilter, scoped_applications
+from hirekit.reports.filters import ReportFilter, in_scope, scoped_applications
 from hirekit.reports.percentiles import percentile
+from hirekit.reports.pipeline import BY_TYPE
 from hirekit.reports.tables import Column, Table, rate
 
 
@@ -100,28 +101,30 @@ def offered_salaries(applications: Select[int]) -> list[OfferedSalary]:
 
 def offers(user: User, flt: ReportFilter) -> Offers:
     scope = scoped_applications(user, flt)
+    conditions = in_scope(user, flt)
     is_offer = func.lower(Stage.name).contains("offer")
-    hired = select(Event.application_id).where(
-        Event.type == EventType.HIRED.value, Event.application_id.in_(scope)
+    hired = (
+        select(Event.application_id)
+        .join(Application, Application.id == Event.application_id)
+        .where(Event.type == EventType.HIRED.value, *conditions)
+        .with_hint(Event, BY_TYPE, "sqlite")
     )
     declined = (
         select(Event.application_id)
+        .join(Application, Application.id == Event.application_id)
         .join(Stage, Stage.id == Event.data["stage_id"].as_integer())
         .where(
             Event.type.in_([EventType.REJECTED.value, EventType.WITHDRAWN.value]),
-            Event.application_id.in_(scope),
-            Event.application_id.not_in(hired),
+            Application.status != ApplicationStatus.HIRED.value,
             is_offer,
+            *conditions,
         )
+        .with_hint(Event, BY_TYPE, "sqlite")
     )
     pending = (
         select(Application.id)
         .join(Stage, Stage.id == Application.stage_id)
-        .where(
-            Application.id.in_(scope),
-            Application.status == ApplicationStatus.ACTIVE.value,
-            is_offer,
-        )
+        .where(Application.status == ApplicationStatus.ACTIVE.value, is_offer, *conditions)
     )
     accepted_n = _distinct_count(hired)
     declined_n = _distinct_count(declined)

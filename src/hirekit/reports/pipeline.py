@@ -17,6 +17,12 @@ from hirekit.candidates.choices import EventType
 from hirekit.candidates.models import Event
 from hirekit.jobs.models import Stage
 
+# Without table statistics SQLite's planner may walk every event through the
+# application index (to serve GROUP BY or an IN list) instead of picking the
+# few hire or close events by type; these hints name the index to use there.
+BY_TYPE = "INDEXED BY ix_events_type"
+BY_APPLICATION = "INDEXED BY ix_events_application_id"
+
 
 def stage_entries(applications: Select[int]) -> Subquery:
     """(application_id, stage_id, at, event_id) for every entry into a stage."""

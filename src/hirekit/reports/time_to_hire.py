@@ -10,9 +10,8 @@ and hires of jobs never opened are left out of it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import ScalarSelect, and_, cast, func, literal, select, union_all
+from sqlalchemy import and_, cast, func, literal, select, union_all
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Subquery
 
@@ -25,6 +24,7 @@ from hirekit.guides.registry import default_guide
 from hirekit.reports.dialect import days_between, month_of, whole
 from hirekit.reports.filters import ReportFilter, scoped_jobs
 from hirekit.reports.percentiles import Spread, grouped_percentiles
+from hirekit.reports.pipeline import BY_APPLICATION, BY_TYPE
 from hirekit.reports.tables import Column, Table
 
 
@@ -67,26 +67,25 @@ def hires(user: User, flt: ReportFilter) -> Subquery:
         .where(Event.type == EventType.HIRED.value)
         .where(Application.job_id.in_(scoped_jobs(user, flt)))
         .group_by(Event.application_id)
+        .with_hint(Event, BY_TYPE, "sqlite")
         .subquery("hired")
     )
     applied = aliased(Event)
-    query = (
-        select(
-            hired.c.application_id,
-            hired.c.hired_at,
-            func.min(applied.at).label("applied_at"),
-            func.min(Application.job_id).label("job_id"),
+    applied_at = (
+        select(func.min(applied.at))
+        .where(
+            applied.application_id == hired.c.application_id,
+            applied.type == EventType.APPLIED.value,
         )
-        .join(Application, Application.id == hired.c.application_id)
-        .join(
-            applied,
-            and_(
-                applied.application_id == hired.c.application_id,
-                applied.type == EventType.APPLIED.value,
-            ),
-        )
-        .group_by(hired.c.application_id, hired.c.hired_at)
+        .with_hint(applied, BY_APPLICATION, "sqlite")
+        .scalar_subquery()
     )
+    query = select(
+        hired.c.application_id,
+        hired.c.hired_at,
+        applied_at.label("applied_at"),
+        Application.job_id,
+    ).join(Application, Application.id == hired.c.application_id)
     if flt.since is not None:
         query = query.where(hired.c.hired_at >= flt.since)
     if flt.before is not None:
@@ -94,29 +93,43 @@ def hires(user: User, flt: ReportFilter) -> Subquery:
     return query.subquery("hires")
 
 
-def _opened_before(hire: Subquery) -> ScalarSelect[Any]:
-    """The latest time the hire's job was opened, at or before the hire."""
+def openings() -> Subquery:
+    """(job, at): each time a job was opened, from the audit trail (job id as text)."""
     return (
-        select(func.max(AuditEntry.at))
+        select(AuditEntry.subject_id.label("job"), AuditEntry.at.label("at"))
         .where(
             AuditEntry.action == "job.state_changed",
             AuditEntry.subject_type == "job",
-            AuditEntry.subject_id == cast(hire.c.job_id, AuditEntry.subject_id.type),
             AuditEntry.details["to"].as_string() == "open",
-            AuditEntry.at <= hire.c.hired_at,
         )
-        .scalar_subquery()
+        .subquery("openings")
     )
 
 
 def time_to_hire(user: User, flt: ReportFilter) -> TimeToHire:
     hire = hires(user, flt)
-    opened = _opened_before(hire)
-    durations = select(
-        month_of(hire.c.hired_at).label("month"),
-        days_between(hire.c.applied_at, hire.c.hired_at).label("to_hire"),
-        days_between(opened, hire.c.hired_at).label("to_fill"),
-    ).cte("durations")
+    opened = openings()
+    # The latest opening at or before each hire starts its time to fill.
+    opened_at = func.max(opened.c.at)
+    durations = (
+        (
+            select(
+                month_of(hire.c.hired_at).label("month"),
+                days_between(hire.c.applied_at, hire.c.hired_at).label("to_hire"),
+                days_between(opened_at, hire.c.hired_at).label("to_fill"),
+            )
+            .outerjoin(
+                opened,
+                and_(
+                    opened.c.job == cast(hire.c.job_id, AuditEntry.subject_id.type),
+                    opened.c.at <= hire.c.hired_at,
+                ),
+            )
+            .group_by(hire.c.application_id, hire.c.hired_at, hire.c.applied_at)
+        )
+        .cte("durations")
+        .prefix_with("MATERIALIZED")
+    )
     # One pass over the hires: each series is a group ("hire:2026-01", "fill:all", ...).
     rows = union_all(
         select(
