@@ -191,3 +191,25 @@ def test_similar_submissions_for_the_same_job(app, make_user):
 def test_review_pages_open_to_the_hiring_team(client, login_as, role):
     login_as(role)
     assert client.get("/reviews").status_code == 200
+
+
+def test_api_links_the_review_to_a_candidate_by_query_parameter(client, api_token):
+    _, headers = api_token("recruiter")
+    candidate = Candidate(name="Query Example")
+    db.session.add(candidate)
+    db.session.commit()
+    response = client.post(
+        f"/api/v1/reviews?candidate_id={candidate.id}",
+        headers=headers,
+        data={"archive": (io.BytesIO(zip_bytes(APP)), "t.zip")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 202
+    assert response.get_json()["candidate_id"] == candidate.id
+    missing = client.post(
+        "/api/v1/reviews?candidate_id=999999",
+        headers=headers,
+        data={"archive": (io.BytesIO(zip_bytes(APP)), "t.zip")},
+        content_type="multipart/form-data",
+    )
+    assert missing.status_code == 404

@@ -31,10 +31,13 @@ class ArchiveRefusedError(HirekitError):
 class Reviews(MethodView):
     @api_requires(Permission.REVIEWS_RUN)
     @blp.arguments(ReviewUploadSchema, location="files")
-    @blp.arguments(ReviewFormSchema, location="form")
+    @blp.arguments(ReviewFormSchema, location="query")
     @blp.response(202, ReviewStatusSchema)
     def post(self, files: dict[str, Any], form: dict[str, Any]) -> Submission:
-        """Upload a take-home archive; it is reviewed in the background"""
+        """Upload a take-home archive (multipart field `archive`); reviewed in the background
+
+        Link it to a candidate or job with the `candidate_id` / `job_id` query parameters.
+        """
         archive = files["archive"]
         upload = services.Upload(archive.filename or "", archive.stream)
         return services.submit(

@@ -11,6 +11,8 @@ class ReviewUploadSchema(ma.Schema):
 
 
 class ReviewFormSchema(ma.Schema):
+    """Query parameters: OpenAPI 3 allows one multipart body, which holds the file."""
+
     candidate_id = ma.fields.Integer(load_default=None, allow_none=True)
     job_id = ma.fields.Integer(load_default=None, allow_none=True)
 
