@@ -21,6 +21,10 @@ class CalendarEvent:
     organizer: str = ""  # email address
     attendees: Sequence[tuple[str, str]] = ()  # (name, email)
     stamp: datetime | None = None
+    #: REQUEST invites; CANCEL withdraws the event with the same UID (RFC 5546).
+    method: str = "REQUEST"
+    #: Raised on every revision so calendars replace the earlier copy.
+    sequence: int = 0
 
 
 def escape(value: str) -> str:
@@ -60,15 +64,17 @@ def _param(value: str) -> str:
 
 
 def build_ics(event: CalendarEvent) -> str:
-    """A VCALENDAR with one VEVENT (METHOD:REQUEST), CRLF line endings."""
+    """A VCALENDAR with one VEVENT (METHOD:REQUEST, or CANCEL), CRLF line endings."""
+    cancel = event.method == "CANCEL"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
-        "METHOD:REQUEST",
+        f"METHOD:{'CANCEL' if cancel else 'REQUEST'}",
         "BEGIN:VEVENT",
         f"UID:{event.uid}",
+        f"SEQUENCE:{event.sequence}",
         f"DTSTAMP:{_utc(event.stamp or datetime.now(UTC))}",
         f"DTSTART:{_utc(event.starts_at)}",
         f"DTEND:{_utc(event.ends_at)}",
@@ -86,5 +92,5 @@ def build_ics(event: CalendarEvent) -> str:
         lines.append(
             f"ATTENDEE;CN={_param(name or email)};ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{email}"
         )
-    lines += ["STATUS:CONFIRMED", "END:VEVENT", "END:VCALENDAR"]
+    lines += [f"STATUS:{'CANCELLED' if cancel else 'CONFIRMED'}", "END:VEVENT", "END:VCALENDAR"]
     return "".join(fold(line) + "\r\n" for line in lines)

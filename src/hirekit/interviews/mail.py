@@ -1,26 +1,24 @@
-"""The one place interviews hand email to the outbox (invitations and reminders).
+"""The one place interviews hand email to the outbox: invitations, cancellations, reminders.
 
-The outbox (``hirekit.mail``) joins the schema when its models are listed in
-``hirekit.models``; until then nothing is sent and the callers are told so.
-The mail modules are imported lazily for the same reason: importing them
-registers their tables.
+Every message names the candidate and, when there is one, the application, so
+the outbox keeps a confidential job's mail with that job's team and a
+candidate's deletion takes their interview mail with it.
 """
 
 from __future__ import annotations
 
-import logging
-
 from hirekit.accounts.models import User
-
-log = logging.getLogger(__name__)
+from hirekit.mail.models import OutboxMessage
+from hirekit.mail.services import send_mail, send_template
+from hirekit.mail.transport import Attachment
 
 ICS_MIME = "text/calendar; method=REQUEST; charset=utf-8"
+ICS_CANCEL_MIME = "text/calendar; method=CANCEL; charset=utf-8"
+INVITATION_TEMPLATE = "interview_invitation"
 
 
-def outbox_installed() -> bool:
-    from hirekit import models
-
-    return hasattr(models, "OutboxMessage")
+def _ics(ics: str, mime: str) -> tuple[Attachment, ...]:
+    return (Attachment("interview.ics", ics.encode(), mime),) if ics else ()
 
 
 def send_invitation(
@@ -28,37 +26,43 @@ def send_invitation(
     context: dict[str, object],
     ics: str,
     *,
-    candidate_id: int | None,
+    candidate_id: int,
+    application_id: int | None,
     actor: User | None,
-) -> bool:
+) -> OutboxMessage:
     """The candidate's invitation from the ``interview_invitation`` template, with the .ics."""
-    if not outbox_installed():
-        log.warning("outbox not installed: interview invitation to %s not sent", to)
-        return False
-    from hirekit.mail.services import send_template
-    from hirekit.mail.transport import Attachment
-
-    send_template(
-        "interview_invitation",
+    return send_template(
+        INVITATION_TEMPLATE,
         to,
         context,
         candidate_id=candidate_id,
-        attachments=(Attachment("interview.ics", ics.encode(), ICS_MIME),),
+        application_id=application_id,
+        attachments=_ics(ics, ICS_MIME),
         actor=actor,
     )
-    return True
 
 
-def send_plain(
-    to: str, subject: str, body: str, *, ics: str = "", actor: User | None = None
-) -> bool:
-    """A message to a colleague (panel invitation, scorecard reminder)."""
-    if not outbox_installed():
-        log.warning("outbox not installed: %r to %s not sent", subject, to)
-        return False
-    from hirekit.mail.services import send_mail
-    from hirekit.mail.transport import Attachment
+def send_to_colleague(
+    to: str,
+    subject: str,
+    body: str,
+    *,
+    candidate_id: int,
+    application_id: int | None,
+    ics: str = "",
+    cancel: bool = False,
+    actor: User | None = None,
+) -> OutboxMessage:
+    """A message to a panel member (invitation, cancellation, scorecard reminder).
 
-    attachments = (Attachment("interview.ics", ics.encode(), ICS_MIME),) if ics else ()
-    send_mail(to, subject, body, attachments=attachments, actor=actor)
-    return True
+    ``ics`` is attached as a calendar request, or as a cancellation when ``cancel``.
+    """
+    return send_mail(
+        to,
+        subject,
+        body,
+        candidate_id=candidate_id,
+        application_id=application_id,
+        attachments=_ics(ics, ICS_CANCEL_MIME if cancel else ICS_MIME),
+        actor=actor,
+    )

@@ -19,7 +19,7 @@ from hirekit.interviews import kits
 from hirekit.interviews.access import managed_job
 from hirekit.interviews.choices import InterviewStatus
 from hirekit.interviews.ics import CalendarEvent, build_ics
-from hirekit.interviews.mail import send_invitation, send_plain
+from hirekit.interviews.mail import send_invitation, send_to_colleague
 from hirekit.interviews.models import Interview, Scorecard
 from hirekit.jobs.models import Job
 from hirekit.jobs.services import visible_jobs
@@ -132,10 +132,26 @@ def calendar_event(interview: Interview, panel: list[User], organizer: str) -> C
     )
 
 
-def _invite(interview: Interview, panel: list[User], actor: User) -> None:
-    ics = build_ics(calendar_event(interview, panel, actor.email))
+def application_id_of(interview: Interview) -> int | None:
+    """The candidate's application to the interview's job, which its mail is filed under."""
+    return db.session.scalar(
+        select(Application.id).where(
+            Application.candidate_id == interview.candidate_id,
+            Application.job_id == interview.job_id,
+        )
+    )
+
+
+def when_and_where(interview: Interview) -> tuple[str, str]:
     when = interview.starts_at.strftime("%A %d %B %Y, %H:%M UTC")
-    place = interview.location or interview.video_link or "to be confirmed"
+    return when, interview.location or interview.video_link or "to be confirmed"
+
+
+def _invite(interview: Interview, panel: list[User], actor: User) -> None:
+    """The candidate's invitation (template) and one per interviewer, each with the .ics."""
+    ics = build_ics(calendar_event(interview, panel, actor.email))
+    when, place = when_and_where(interview)
+    application_id = application_id_of(interview)
     if interview.candidate.email:
         send_invitation(
             interview.candidate.email,
@@ -148,14 +164,17 @@ def _invite(interview: Interview, panel: list[User], actor: User) -> None:
             },
             ics,
             candidate_id=interview.candidate_id,
+            application_id=application_id,
             actor=actor,
         )
     for user in panel:
-        send_plain(
+        send_to_colleague(
             user.email,
             f"Interview: {interview.candidate.name} ({interview.title})",
             f"You are on the panel for {interview.candidate.name}, {interview.job.title}.\n"
             f"When: {when}\nWhere: {place}\n\nYour scorecard is on your interviews page.",
+            candidate_id=interview.candidate_id,
+            application_id=application_id,
             ics=ics,
             actor=actor,
         )
