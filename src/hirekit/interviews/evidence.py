@@ -1,8 +1,8 @@
 """What an interviewer may read about a candidate: screening, take-home report, tailored questions.
 
 Nothing else leaves here: no salary, no other jobs, no notes. The resume
-screening comes from ``hirekit.resumes`` once its tables are part of the schema
-(listed in ``hirekit.models``); :func:`resume_screening` is the one hook.
+screening is the candidate's latest from ``hirekit.resumes``; its yellow flags
+and the newest reviewed take-home's findings drive the tailored questions.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy import select
 from hirekit.engines.interviewkit import FindingEvidence, TailoredQuestion, tailored_questions
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
+from hirekit.resumes.models import Screening
 from hirekit.takehomes.models import Submission, SubmissionStatus
 
 
@@ -28,11 +29,21 @@ class TakehomeEvidence:
 
 
 @dataclass(frozen=True)
+class FlagEvidence:
+    """One resume flag: its guide id, its label, and the sentences quoted for it."""
+
+    flag: str
+    label: str
+    quotes: list[str]
+
+
+@dataclass(frozen=True)
 class ScreeningEvidence:
     fit: str
     score: int | None
-    green: list[dict[str, Any]]
-    yellow: list[dict[str, Any]]
+    use_case: str
+    green: list[FlagEvidence]
+    yellow: list[FlagEvidence]
     explanation: list[str]
 
 
@@ -64,37 +75,47 @@ def takehome_evidence(candidate_id: int, job_id: int) -> list[TakehomeEvidence]:
     ]
 
 
+def _flag_evidence(raw: dict[str, Any]) -> FlagEvidence:
+    flag = str(raw.get("flag") or raw.get("id") or "")
+    try:
+        label = default_guide().flag(flag).label
+    except KeyError:
+        label = flag
+    quotes = [str(e.get("quote", "")) for e in raw.get("evidence") or [] if isinstance(e, dict)]
+    return FlagEvidence(flag, label, [q for q in quotes if q])
+
+
 def resume_screening(candidate_id: int, use_case: str) -> ScreeningEvidence | None:
-    """The candidate's current screening for the use case, when resumes are installed."""
-    from hirekit import models
+    """The candidate's latest successful screening, for the job's use case when there is one.
 
-    if not hasattr(models, "Screening"):
-        return None
-    from hirekit.resumes.models import Screening
-
-    found = db.session.scalars(
+    A resume is screened once per use case; when none matches the job's, the
+    newest current screening stands in (its flags are the same resume's).
+    """
+    query = (
         select(Screening)
         .where(
             Screening.candidate_id == candidate_id,
-            Screening.use_case == use_case,
             Screening.current.is_(True),
+            Screening.error_code == "",
         )
-        .order_by(Screening.id.desc())
-    ).first()
+        .order_by(
+            (Screening.use_case == use_case).desc(),
+            Screening.screened_at.desc(),
+            Screening.id.desc(),
+        )
+    )
+    found = db.session.scalars(query).first()
     if found is None:
         return None
     flags = found.flags or {}
     return ScreeningEvidence(
         fit=found.effective_fit,
         score=found.score,
-        green=list(flags.get("green", [])),
-        yellow=list(flags.get("yellow", [])),
+        use_case=found.use_case,
+        green=[_flag_evidence(f) for f in flags.get("green", [])],
+        yellow=[_flag_evidence(f) for f in flags.get("yellow", [])],
         explanation=list(found.explanation or []),
     )
-
-
-def _flag_id(flag: dict[str, Any]) -> str:
-    return str(flag.get("flag") or flag.get("id") or "")
 
 
 def candidate_evidence(
@@ -112,7 +133,7 @@ def candidate_evidence(
         )
         for f in (takehomes[0].findings if takehomes else [])
     ]
-    yellow = [_flag_id(f) for f in (screening.yellow if screening else [])]
+    yellow = [f.flag for f in (screening.yellow if screening else [])]
     return CandidateEvidence(
         candidate_id=candidate_id,
         name=name,
