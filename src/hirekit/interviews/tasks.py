@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from hirekit.interviews.reminders import send_reminders
+from hirekit.interviews.reminders import remind_overdue
 from hirekit.queue import JobHandle, task
 
 
 @task
 def remind_overdue_scorecards(job: JobHandle) -> dict[str, int]:
-    """Send one reminder per scorecard overdue by 24 hours (run hourly by cron or a worker)."""
+    """Send one reminder per scorecard overdue by 24 hours (``hirekit interviews remind``)."""
     job.progress(10)
-    return {"sent": send_reminders()}
+    sent = remind_overdue()
+    return {
+        "sent": sum(1 for r in sent if r.message_id is not None),
+        "failed": sum(1 for r in sent if r.error),
+    }

@@ -10,6 +10,8 @@ from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.db import utcnow
 from hirekit.extensions import db
+from hirekit.interviews.models import Scorecard
+from hirekit.interviews.reminders import overdue_scorecards
 from hirekit.queue.models import BackgroundJob, JobStatus
 from hirekit.reports.filters import ReportFilter
 from hirekit.reports.headline import Headline, headline
@@ -22,6 +24,9 @@ class DashboardSummary:
     recent_jobs: list[BackgroundJob] = field(default_factory=list)
     #: Hiring figures over every visible job, for those who may read reports.
     hiring: Headline | None = None
+    #: Scorecards overdue by 24 h: the user's own, and for hiring managers and
+    #: admins every one of the jobs they can see.
+    overdue_scorecards: list[Scorecard] = field(default_factory=list)
 
 
 def dashboard_summary(user: User) -> DashboardSummary:
@@ -43,4 +48,5 @@ def dashboard_summary(user: User) -> DashboardSummary:
     hiring = None
     if user.can(Permission.REPORTS_READ):
         hiring = headline(user, ReportFilter(), now=utcnow())
-    return DashboardSummary(f"Welcome, {user.display_name}", figures, recent, hiring)
+    overdue = overdue_scorecards(user) if user.can(Permission.INTERVIEWS_OWN) else []
+    return DashboardSummary(f"Welcome, {user.display_name}", figures, recent, hiring, overdue)
