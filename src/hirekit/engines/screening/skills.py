@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from hirekit.engines.screening.aliases import AliasMatcher
 from hirekit.engines.screening.sentences import Sentence
 
 # engines must not import other hirekit packages, so the data file is found by path.
@@ -33,7 +34,16 @@ _NOT_SOFTWARE = re.compile(
     r"hip|glassware|laboratory glass)\b",
     re.IGNORECASE,
 )
+# Substrings one of which any _NOT_SOFTWARE match contains (lower-cased).
+_NOT_SOFTWARE_HINTS = (
+    "erlenmeyer", "volumetric", "beaker", "pipette", "titration", "reagent", "vacuum",
+    "thermos", "hip", "glassware", "laboratory glass",
+)  # fmt: skip
+_LONGEST_CUE = 20
 _REACH = 300
+# Case-insensitive matching accepts these for ASCII letters ("\u212a" is K);
+# the lookup key must map them back to find the skill.
+_ASCII_FOR_LOOKALIKES = str.maketrans("\u0130\u0131\u017f\u212a", "iisk")
 _ORG_SUFFIX = re.compile(
     r"^(?:[A-Z][\w&'-]*\s+){0,3}(?i:Industries|Inc|Ltd|LLC|Corp|Corporation|Company|Co|Group|"
     r"Labs?|Manufacturing|Works|Glass|Holdings|Enterprises|GmbH|plc)\b"
@@ -73,8 +83,7 @@ class Taxonomy:
                     sensitive.extend(_variants(alias))
                 else:
                     plain.append(alias)
-        self._plain = _compile(plain, re.IGNORECASE)
-        self._sensitive = _compile(sensitive, 0)
+        self._aliases = AliasMatcher(plain, sensitive)
 
     def by_name(self, name: str) -> SkillDef:
         for skill in self.skills:
@@ -82,34 +91,46 @@ class Taxonomy:
                 return skill
         raise KeyError(name)
 
-    def find(self, text: str, sentences: list[Sentence]) -> list[SkillHit]:
-        """Accepted skill mentions in text order; overlaps keep the longest."""
-        raw: list[tuple[int, int, SkillDef]] = []
-        for pattern in (self._plain, self._sensitive):
-            for match in pattern.finditer(text):
-                raw.append((match.start(), match.end(), self._by_key[_key(match.group())]))
+    def find(
+        self, text: str, sentences: list[Sentence], lowered: str | None = None
+    ) -> list[SkillHit]:
+        """Accepted skill mentions in text order; overlaps keep the longest.
+
+        ``lowered`` is ``text.lower()`` when the caller already has it.
+        """
+        raw = [
+            (match.start(), match.end(), self._by_key[_key(match.group())])
+            for match in self._aliases.find(text, lowered)
+        ]
         raw.sort(key=lambda r: (r[0], r[0] - r[1]))
         kept: list[tuple[int, int, SkillDef]] = []
         for hit in raw:
             if kept and hit[0] < kept[-1][1]:
                 continue
             kept.append(hit)
-        starts = [s.start for s in sentences]
-        cues = _Cues(
-            anchors=[start for start, _, skill in kept if not skill.context],
-            tech=[m.start() for m in _TECH_WORDS.finditer(text)],
-            not_software=[m.start() for m in _NOT_SOFTWARE.finditer(text)],
-        )
-        hits: list[SkillHit] = []
-        for start, end, skill in kept:
-            if skill.context and not _in_context(text, start, end, cues, sentences, starts):
-                continue
-            hits.append(SkillHit(skill.name, skill.category, start, end))
-        return hits
+        if any(skill.context for _, _, skill in kept):
+            kept = _with_context(text, kept, sentences, lowered)
+        return [SkillHit(skill.name, skill.category, start, end) for start, end, skill in kept]
+
+
+def _with_context(
+    text: str,
+    kept: list[tuple[int, int, SkillDef]],
+    sentences: list[Sentence],
+    lowered: str | None,
+) -> list[tuple[int, int, SkillDef]]:
+    """Drop context-sensitive mentions without software nearby."""
+    starts = [s.start for s in sentences]
+    cues = _Cues(text, [start for start, _, skill in kept if not skill.context], lowered)
+    return [
+        (start, end, skill)
+        for start, end, skill in kept
+        if not skill.context or _in_context(text, start, end, cues, sentences, starts)
+    ]
 
 
 def _key(alias: str) -> str:
-    return re.sub(r"[-_\s]+", "", alias.lower())
+    return re.sub(r"[-_\s]+", "", alias.translate(_ASCII_FOR_LOOKALIKES).lower())
 
 
 def _variants(alias: str) -> list[str]:
@@ -118,17 +139,6 @@ def _variants(alias: str) -> list[str]:
     if len(alias) >= 4:
         out += [alias.lower(), alias.upper()]
     return out
-
-
-def _compile(aliases: list[str], flags: int) -> re.Pattern[str]:
-    parts = []
-    for alias in sorted(set(aliases), key=len, reverse=True):
-        pieces = [re.escape(p) for p in re.split(r"[-_\s]+", alias)]
-        body = r"[-_ ]?".join(pieces)
-        # one- and two-letter tokens must not be glued to "-" or "&" ("R&D", "C-level").
-        tail = r"(?![\w+#]|\.\w|[-&'\u2019]\w)" if len(alias) <= 2 else r"(?![\w+#]|\.\w)"
-        parts.append(body + tail)
-    return re.compile(r"(?<![\w+#.@])(?:" + "|".join(parts) + ")", flags)
 
 
 def _in_context(
@@ -154,18 +164,40 @@ def _in_context(
     line = text[line_start : line_end if line_end >= 0 else hi]
     if token.isupper() and len(token) > 2 and sum(w.isupper() for w in line.split()) >= 3:
         return False  # a shouted heading or company name, not a skills entry
-    if _any_in(cues.not_software, lo, hi):
+    if not (_any_in(cues.anchors, lo, hi) or cues.tech(lo, hi)):
         return False
-    return _any_in(cues.anchors, lo, hi) or _any_in(cues.tech, lo, hi)
+    return not cues.not_software(lo, hi)
 
 
-@dataclass(frozen=True)
 class _Cues:
-    """Sorted offsets, found once per text, so each context check is a bisect."""
+    """Where software words are. Each check reads only its window of the text:
+    a resume has few context-sensitive mentions, and most have an unambiguous
+    skill nearby, so scanning the whole text for cue words costs more."""
 
-    anchors: list[int]  # unambiguous skills
-    tech: list[int]  # software words
-    not_software: list[int]  # lab glassware and the like
+    def __init__(self, text: str, anchors: list[int], lowered: str | None) -> None:
+        self.text = text
+        self.anchors = anchors  # sorted offsets of unambiguous skills
+        lowered = lowered if lowered is not None else text.lower()
+        self._glassware = any(word in lowered for word in _NOT_SOFTWARE_HINTS) or any(
+            c in text for c in "\u0130\u0131\u017f\u212a"
+        )
+
+    def tech(self, lo: int, hi: int) -> bool:
+        return _starts_in(_TECH_WORDS, self.text, lo, hi)
+
+    def not_software(self, lo: int, hi: int) -> bool:
+        return self._glassware and _starts_in(_NOT_SOFTWARE, self.text, lo, hi)
+
+
+def _starts_in(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
+    """Whether a match of ``pattern`` in the whole text starts in ``[lo, hi)``.
+
+    Both cue patterns are words bounded by ``\\b`` on each side and at most
+    ``_LONGEST_CUE`` long, so a match starting before ``hi`` is whole (its
+    closing boundary seen) when the search stops at ``hi + _LONGEST_CUE``.
+    """
+    match = pattern.search(text, lo, hi + _LONGEST_CUE)
+    return match is not None and match.start() < hi
 
 
 def _any_in(offsets: list[int], lo: int, hi: int) -> bool:
