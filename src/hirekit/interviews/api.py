@@ -11,7 +11,9 @@ from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
 from hirekit.interviews import debrief, kits, scheduling, scorecards
 from hirekit.interviews.access import get_interview
+from hirekit.interviews.cancelling import cancel_interview
 from hirekit.interviews.schemas import (
+    CancelSchema,
     DebriefSchema,
     InterviewSchema,
     KitSchema,
@@ -63,6 +65,16 @@ class InterviewItem(MethodView):
     def get(self, interview_id: int) -> Any:
         """One interview: its panel sees it, and whoever schedules for its job"""
         return get_interview(interview_id, api_user())
+
+
+@blp.route("/interviews/<int:interview_id>/cancel")
+class InterviewCancel(MethodView):
+    @api_requires(Permission.INTERVIEWS_SCHEDULE)
+    @blp.arguments(CancelSchema)
+    @blp.response(200, InterviewSchema)
+    def post(self, data: dict[str, Any], interview_id: int) -> Any:
+        """Cancel an interview (409 if already cancelled); the panel gets a calendar cancellation"""
+        return cancel_interview(interview_id, actor=api_user(), reason=data["reason"])
 
 
 @blp.route("/scorecards/<int:scorecard_id>")

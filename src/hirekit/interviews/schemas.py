@@ -60,6 +60,10 @@ class InterviewSchema(ma.Schema):
     panel = ma.fields.List(ma.fields.Nested(PanelistSchema), attribute="scorecards")
 
 
+class CancelSchema(ma.Schema):
+    reason = ma.fields.String(load_default="", validate=ma.validate.Length(max=500))
+
+
 class ScheduleSchema(ma.Schema):
     candidate_id = ma.fields.Integer(required=True)
     part_id = ma.fields.Integer(load_default=None, allow_none=True)

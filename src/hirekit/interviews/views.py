@@ -8,10 +8,11 @@ from werkzeug.wrappers import Response
 from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
-from hirekit.errors import HirekitError
+from hirekit.errors import Conflict, HirekitError
 from hirekit.interviews import scheduling, scorecards
 from hirekit.interviews.access import get_interview
-from hirekit.interviews.choices import RATINGS, Recommendation
+from hirekit.interviews.cancelling import cancel_interview
+from hirekit.interviews.choices import RATINGS, InterviewStatus, Recommendation
 from hirekit.interviews.evidence import candidate_evidence
 from hirekit.interviews.forms import CsrfForm, parse_scorecard
 from hirekit.interviews.ics import build_ics
@@ -45,15 +46,37 @@ def show(interview_id: int) -> str:
     me = _me()
     interview = get_interview(interview_id, me)
     job = interview.job
+    live = interview.status == InterviewStatus.SCHEDULED
     return render_template(
         "interviews/show.html",
         interview=interview,
+        live=live,
         mine=next((c for c in interview.scorecards if c.interviewer_id == me.id), None),
         cards=scorecards.visible_scorecards(interview.candidate_id, job.id, me, strict=False),
+        # A cancelled interview no longer opens the candidate's evidence to its panel.
         evidence=candidate_evidence(
             interview.candidate_id, interview.candidate.name, job.id, job.use_case
-        ),
+        )
+        if live
+        else None,
+        form=CsrfForm(),
     )
+
+
+@bp.post("/interviews/<int:interview_id>/cancel")
+@requires(Permission.INTERVIEWS_SCHEDULE)
+def cancel(interview_id: int) -> Response:
+    form = CsrfForm()
+    if not form.validate_on_submit():
+        flash("The form expired; please try again.", "error")
+        return redirect(url_for("interviews.show", interview_id=interview_id))
+    try:
+        cancel_interview(interview_id, actor=_me(), reason=request.form.get("reason", ""))
+    except Conflict as exc:
+        flash(exc.message, "error")
+    else:
+        flash("Interview cancelled; the panel is notified through the outbox.", "success")
+    return redirect(url_for("interviews.show", interview_id=interview_id))
 
 
 @bp.get("/interviews/<int:interview_id>/invite.ics")
