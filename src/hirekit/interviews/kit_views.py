@@ -79,6 +79,23 @@ def add_question(job_id: int) -> Response:
     return _done(job_id, form, lambda: kits.add_question(job_id, fields, actor=_me()))
 
 
+@bp.post("/kit/questions/<int:question_id>")
+@requires(Permission.KITS_WRITE)
+def update_question(job_id: int, question_id: int) -> Response:
+    form = QuestionForm()
+    form.part_id.choices = []
+    fields = kits.QuestionFields(
+        text=form.text.data or "",
+        junior=form.junior.data or "",
+        senior=form.senior.data or "",
+        red_flag=form.red_flag.data or "",
+        topic=form.topic.data or "",
+    )
+    return _done(
+        job_id, form, lambda: kits.update_question(job_id, question_id, fields, actor=_me())
+    )
+
+
 @bp.post("/kit/bank")
 @requires(Permission.KITS_WRITE)
 def add_from_bank(job_id: int) -> Response:

@@ -164,6 +164,39 @@ def add_question(job_id: int, fields: QuestionFields, *, actor: User) -> KitQues
     return question
 
 
+def update_question(
+    job_id: int, question_id: int, fields: QuestionFields, *, actor: User
+) -> KitQuestion:
+    """Rewrite a question's text, topic and answer anchors (its interview stays); audited
+    with the previous values. Guide questions keep their use cases, which weight the estimate."""
+    kit = kit_for_edit(job_id, actor)
+    question = _question(kit, question_id)
+    text = " ".join(fields.text.split())
+    if not 5 <= len(text) <= 1000:
+        raise ValidationFailed("A question needs 5 to 1000 characters", details={"text": "length"})
+    new = {
+        "text": text,
+        "topic": fields.topic.strip()[:40],
+        "junior": fields.junior.strip()[:2000],
+        "senior": fields.senior.strip()[:2000],
+        "red_flag": fields.red_flag.strip()[:2000],
+    }
+    before = {k: getattr(question, k) for k in new if getattr(question, k) != new[k]}
+    if not before:
+        return question
+    for key in before:
+        setattr(question, key, new[key])
+    db.session.flush()
+    audit.record(
+        "kit.question_edited",
+        actor=actor,
+        subject_type="job",
+        subject_id=job_id,
+        details={"question_id": question.id, "previous": before},
+    )
+    return question
+
+
 def add_guide_question(job_id: int, guide_id: str, *, actor: User) -> KitQuestion:
     """Add a bank question of the kit's use case (a question of another use case is refused)."""
     kit = kit_for_edit(job_id, actor)
