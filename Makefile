@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
+# Two workers: the suite is mostly waiting on databases and the browser.
+PYTEST_ARGS ?= -n 2
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint format typecheck pytest chromium bench clean
@@ -47,9 +49,11 @@ pytest: install chromium ## Only the pytest suite (PYTEST_ARGS=... to narrow it)
 
 test: install chromium lint typecheck pytest ## Everything CI runs: lint, types, the whole suite
 
-bench: install ## Benchmarks; each prints measured figures
+bench: install ## Benchmarks; each prints measured figures (a few minutes each)
 	$(BIN)/python bench/review.py
 	$(BIN)/python bench/screening.py
+	$(BIN)/python bench/search.py
+	$(BIN)/python bench/reports.py
 
 clean: ## Remove caches (keeps .venv and instance/)
 	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis
