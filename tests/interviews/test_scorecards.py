@@ -99,3 +99,14 @@ def test_managers_always_see_and_outsiders_never(panel):
             scorecards.get_scorecard(card.id, user)
         with pytest.raises(Forbidden):
             scorecards.visible_scorecards(panel.candidate.id, panel.job.id, user)
+
+
+def test_a_colleagues_draft_stays_hidden_after_submitting_ones_own(panel):
+    a_card, b_card = panel.card_of(panel.a), panel.card_of(panel.b)
+    _fill(panel, panel.a, 4)
+    seen = scorecards.visible_scorecards(panel.candidate.id, panel.job.id, panel.a)
+    assert [c.id for c in seen] == [a_card.id]
+    with pytest.raises(Forbidden):
+        scorecards.get_scorecard(b_card.id, panel.a)
+    # The hiring manager follows drafts too.
+    assert scorecards.get_scorecard(b_card.id, panel.manager).id == b_card.id

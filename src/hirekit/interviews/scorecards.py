@@ -69,8 +69,11 @@ def may_read(card: Scorecard, user: User) -> bool:
             return True
     except NotFound:
         return False
-    return on_panel(user, interview.candidate_id, interview.job_id) and own_feedback_done(
-        user, interview.candidate_id, interview.job_id
+    # A colleague's draft is still being written: peers read submitted scorecards only.
+    return (
+        card.is_submitted
+        and on_panel(user, interview.candidate_id, interview.job_id)
+        and own_feedback_done(user, interview.candidate_id, interview.job_id)
     )
 
 
@@ -87,7 +90,8 @@ def visible_scorecards(
     """The candidate's scorecards for the job that ``user`` may read.
 
     Someone off the panel without ``DEBRIEFS_RUN`` gets 403, or none when not ``strict``
-    (a recruiter looking at an interview they scheduled).
+    (a recruiter looking at an interview they scheduled). A panelist reads their own,
+    and once all of theirs are submitted, the colleagues' submitted ones (never drafts).
     """
     cards = list(
         db.session.scalars(
@@ -107,9 +111,8 @@ def visible_scorecards(
         if not strict:
             return []
         raise Forbidden("You are not interviewing this candidate.")
-    if own_feedback_done(user, candidate_id, job_id):
-        return cards
-    return [c for c in cards if c.interviewer_id == user.id]
+    done = own_feedback_done(user, candidate_id, job_id)
+    return [c for c in cards if c.interviewer_id == user.id or (done and c.is_submitted)]
 
 
 def _clean(card: Scorecard, data: ScorecardInput) -> dict[str, Any]:
