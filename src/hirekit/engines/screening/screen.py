@@ -66,27 +66,25 @@ def analyse(
     profile = read_profile(text, today)
     sentences = split_sentences(text)
     index = SectionIndex(list(profile.sections))
-    hits = load_taxonomy().find(text, sentences)
+    lowered = text.lower()
+    hits = load_taxonomy().find(text, sentences, lowered)
     view = ResumeView(
         text=text,
         sentences=sentences,
         sections=[index.at(s.start) for s in sentences],
         skills=_by_sentence(hits, sentences),
+        lowered=lowered,
     )
     green, yellow = detect_flags(view)
     green_results = tuple(_flag_result(f, "green") for f in green)
     yellow_results = tuple(_flag_result(f, "yellow") for f in yellow)
     labels = {f.id: f.label for f in (*guide.green_flags, *guide.yellow_flags)}
     scored = score_flags(green_results, yellow_results, guide.use_cases[use_case].weights, labels)
-    mentions_flask = any(
-        view.claimed(i, name="Flask") or view.claimed(i, category="flask-extension")
-        for i in range(len(sentences))
-    )
     return Result(
         file=file,
         use_case=use_case,
         candidate=Candidate(profile.name, profile.email, profile.phone, profile.links),
-        mentions_flask=mentions_flask,
+        mentions_flask=bool(view.flask),
         years_experience=profile.years_experience,
         skills=tuple(dict.fromkeys(h.name for h in hits)),
         green_flags=green_results,

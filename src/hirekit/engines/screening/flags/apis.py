@@ -25,9 +25,13 @@ _CONSUMER = re.compile(
 )
 
 
+# One of these (lower-cased) is in every BUILT_API match.
+HINTS = ("api", "endpoint", "service")
+
+
 def detect(view: ResumeView) -> Finding | None:
     hits: list[tuple[int, bool]] = []
-    for i in view.where(BUILT_API):
+    for i in view.where(BUILT_API, HINTS):
         if view.in_list(i) or is_tutorial(view, i):
             continue
         match = view.matches(i, BUILT_API)

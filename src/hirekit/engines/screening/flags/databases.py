@@ -22,7 +22,7 @@ _APPLICATION = re.compile(
 
 def detect(view: ResumeView) -> Finding | None:
     hits: list[tuple[int, bool]] = []
-    for i in range(len(view.sentences)):
+    for i in view.with_skills:
         prose = not view.in_list(i)
         orm = any(view.claimed(i, category=c) for c in _LIBRARY) or view.claimed(
             i, name="Flask-SQLAlchemy"

@@ -20,17 +20,62 @@ class Finding:
     confidence: str = "high"
 
 
+# Case-insensitive patterns also accept these for ASCII letters ("\u212a" is K),
+# and "\u0130".lower() is two characters; text holding any skips the word hints.
+_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 @dataclass
 class ResumeView:
-    """Sentences with their section and skills, computed once for every flag family."""
+    """Sentences with their section and skills, computed once for every flag family.
+
+    Flag families ask for the few sentences that can matter (those with skills,
+    those holding a hint word) rather than walking every sentence.
+    """
 
     text: str
     sentences: list[Sentence]
     sections: list[str | None]  # section name per sentence
     skills: list[list[SkillHit]]  # skill hits per sentence
+    lowered: str | None = None  # ``text.lower()``, computed when not given
     raised: dict[str, Finding] = field(default_factory=dict)
-    _claimed: list[set[str]] | None = field(default=None, repr=False)
+    _claimed: dict[int, set[str]] = field(default_factory=dict, repr=False)
     _where: dict[re.Pattern[str], dict[int, None]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.lowered is None:
+            self.lowered = self.text.lower()
+        self._starts = [s.start for s in self.sentences]
+        self._plain_hints = len(self.lowered) == len(self.text) and not any(
+            c in self.text for c in _LOOKALIKES
+        )
+        self.with_skills = [i for i, hits in enumerate(self.skills) if hits]
+        self.flask = [
+            i
+            for i in self.with_skills
+            if self.claimed(i, name="Flask") or self.claimed(i, category="flask-extension")
+        ]
+
+    def has(self, hints: tuple[str, ...]) -> bool:
+        """False only when no lower-cased hint occurs, so no pattern needing one can match."""
+        assert self.lowered is not None
+        return not self._plain_hints or any(h in self.lowered for h in hints)
+
+    def sentences_with(self, hints: tuple[str, ...]) -> list[int]:
+        """Ordered indices of the sentences that contain a hint (every sentence
+        when hints cannot be trusted for this text)."""
+        if not self._plain_hints:
+            return list(range(len(self.sentences)))
+        assert self.lowered is not None
+        found: set[int] = set()
+        for hint in hints:
+            at = self.lowered.find(hint)
+            while at >= 0:
+                index = bisect_right(self._starts, at) - 1
+                if index >= 0 and at + len(hint) <= self.sentences[index].end:
+                    found.add(index)
+                at = self.lowered.find(hint, at + 1)
+        return sorted(found)
 
     def in_list(self, index: int) -> bool:
         """A skills-list line rather than prose about work done."""
@@ -46,24 +91,27 @@ class ResumeView:
 
     def claimed(self, index: int, category: str | None = None, name: str | None = None) -> bool:
         """Sentence ``index`` asserts a skill of that name and/or category."""
-        if self._claimed is None:
-            self._claimed = [
-                {key for h in hits if self.claims(i, h) for key in (h.name, "@" + h.category)}
-                for i, hits in enumerate(self.skills)
-            ]
-        keys = self._claimed[index]
+        keys = self._claimed.get(index)
+        if keys is None:
+            hits = self.skills[index]
+            keys = {k for h in hits if self.claims(index, h) for k in (h.name, "@" + h.category)}
+            self._claimed[index] = keys
         return (name is None or name in keys) and (category is None or "@" + category in keys)
 
-    def where(self, pattern: re.Pattern[str]) -> dict[int, None]:
+    def where(self, pattern: re.Pattern[str], hints: tuple[str, ...] = ()) -> dict[int, None]:
         """Sentences (ordered indices) where ``pattern`` may match, from one scan of the
-        text; callers confirm with :meth:`matches`, which also applies negation."""
+        text; callers confirm with :meth:`matches`, which also applies negation.
+
+        ``hints``: lower-cased words one of which every match contains; without
+        any in the text the scan is skipped.
+        """
         if pattern not in self._where:
-            starts = [s.start for s in self.sentences]
             found: dict[int, None] = {}
-            for match in pattern.finditer(self.text):
-                position = bisect_right(starts, match.start()) - 1
-                if position >= 0:
-                    found[position] = None
+            if not hints or self.has(hints):
+                for match in pattern.finditer(self.text):
+                    position = bisect_right(self._starts, match.start()) - 1
+                    if position >= 0:
+                        found[position] = None
             self._where[pattern] = found
         return self._where[pattern]
 

@@ -10,7 +10,7 @@ def detect(view: ResumeView) -> Finding | None:
     hits = [
         # Following a tutorial that uses Flask-Login is weaker than choosing it for work.
         (i, not view.in_list(i) and not is_tutorial(view, i))
-        for i in range(len(view.sentences))
+        for i in view.with_skills
         if view.claimed(i, category="flask-extension")
     ]
     return finding("flask_extensions", hits, view)

@@ -29,6 +29,8 @@ PRODUCTION = re.compile(
 
 
 def detect(view: ResumeView) -> Finding | None:
+    if not view.flask:
+        return None  # every hit needs Flask in reach
     hits: list[tuple[int, bool]] = []
     for i in view.where(SCALE):
         if view.in_list(i) or is_tutorial(view, i):

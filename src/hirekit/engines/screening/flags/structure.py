@@ -13,9 +13,14 @@ STRUCTURE = re.compile(
 )
 
 
+HINTS = ("blueprint", "factor", "create_app")
+
+
 def detect(view: ResumeView) -> Finding | None:
+    if not view.flask:
+        return None  # every hit needs Flask in reach
     hits: list[tuple[int, bool]] = []
-    for i in view.where(STRUCTURE):
+    for i in view.where(STRUCTURE, HINTS):
         if view.matches(i, STRUCTURE) is None:
             continue
         # "a blueprint for growth" is business talk; Flask must be in reach.

@@ -19,9 +19,14 @@ AUTOMATED = re.compile(
 _MANUAL = re.compile(r"\bmanual(?:ly)?\b", re.IGNORECASE)
 
 
+# One of these (lower-cased) is in every AUTOMATED match.
+HINTS = ("test", "tdd", "coverage")
+
+
 def detect(view: ResumeView) -> Finding | None:
     hits: list[tuple[int, bool]] = []
-    for i in range(len(view.sentences)):
+    candidates = sorted({*view.with_skills, *view.sentences_with(HINTS)})
+    for i in candidates:
         prose = not view.in_list(i)
         if view.claimed(i, category="testing"):
             hits.append((i, prose))

@@ -14,5 +14,12 @@ TUTORIAL = re.compile(
 )
 
 
+# One of these (lower-cased) is in every TUTORIAL match.
+HINTS = (
+    "tutorial", "course", "bootcamp", "udemy", "coursera", "codecademy", "freecodecamp",
+    "todo", "to-do", "follow", "class", "homework", "assignment", "practice", "hello", "guided",
+)  # fmt: skip
+
+
 def is_tutorial(view: ResumeView, index: int) -> bool:
-    return index in view.where(TUTORIAL)
+    return index in view.where(TUTORIAL, HINTS)

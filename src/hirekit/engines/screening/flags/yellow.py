@@ -16,10 +16,10 @@ PYTHON_NAMES = (
 
 
 def detect(view: ResumeView) -> list[Finding]:
-    python = [i for i in range(len(view.sentences)) if _claims_python(view, i)]
+    python = [i for i in view.with_skills if _claims_python(view, i)]
     if not python:
         return []
-    flask = [i for i in range(len(view.sentences)) if view.flask_near(i, before=0)]
+    flask = view.flask
     found: list[Finding | None] = []
     if flask:
         found.append(_tutorial_only(view, flask))
