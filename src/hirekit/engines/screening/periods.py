@@ -17,7 +17,7 @@ _DATE = (
     r"(?P<{p}y1>(?:19|20)\d\d)|(?P<{p}num>\d{{1,2}})[/.](?P<{p}y2>(?:19|20)\d\d)|"
     r"(?P<{p}y3>(?:19|20)\d\d)(?:[-/.](?P<{p}m3>\d\d))?)"
 )
-_RANGE = re.compile(
+RANGE = re.compile(
     r"(?<!\d)"
     + _DATE.format(p="a")
     + r"\s*(?:-|\u2013|\u2014|to|until|till)\s*(?:"
@@ -25,6 +25,11 @@ _RANGE = re.compile(
     + r"|(?P<open>present|current|now|today|date|ongoing))(?!\d)",
     re.IGNORECASE,
 )
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# What ``[a-z]`` matches under IGNORECASE, month names included.
+_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,17 +42,52 @@ class Period:
     end: int
 
 
-def find_periods(text: str, today: date | None = None) -> list[Period]:
+def find_periods(
+    text: str, today: date | None = None, regions: list[tuple[int, int]] | None = None
+) -> list[Period]:
+    """Date ranges in ``text``; with ``regions`` (ordered ``(start, end)`` spans that
+    begin and end at section headings or the text's ends) only those are read."""
     today = today or date.today()
     now = today.year * 12 + today.month - 1
     periods = []
-    for match in _RANGE.finditer(text):
-        first = _month(match, "a", start=True)
-        last = now if match.group("open") else _month(match, "b", start=False)
-        if first is None or last is None or first > last or last > now + 12:
-            continue
-        periods.append(Period(first, min(last, now), match.start(), match.end()))
+    for lo, hi in regions if regions is not None else [(0, len(text))]:
+        for match in ranges(text, lo, hi):
+            first = _month(match, "a", start=True)
+            last = now if match.group("open") else _month(match, "b", start=False)
+            if first is None or last is None or first > last or last > now + 12:
+                continue
+            periods.append(Period(first, min(last, now), match.start(), match.end()))
     return periods
+
+
+def ranges(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Same as ``RANGE.finditer(text, lo, hi)``, trying the pattern only where a match can
+    start: every match's first date holds a year, preceded by nothing, by one or
+    two digits and a slash or dot, or by a month word, "." or ",", and spaces."""
+    starts: set[int] = set()
+    for year in _YEAR.finditer(text, lo, hi):
+        at = year.start()
+        starts.update((at, at - 2, at - 3))
+        word_end = at
+        while word_end > lo and text[word_end - 1].isspace():
+            word_end -= 1
+        for mark in ",.":
+            if word_end > lo and text[word_end - 1] == mark:
+                word_end -= 1
+        word_start = word_end
+        while word_start > lo and _LETTER.match(text, word_start - 1):
+            word_start -= 1
+        starts.update(range(word_start, word_end))
+    found: list[re.Match[str]] = []
+    resume = lo
+    for at in sorted(starts):
+        if at < resume:
+            continue
+        match = RANGE.match(text, at, hi)
+        if match is not None:
+            found.append(match)
+            resume = match.end()
+    return found
 
 
 def _month(match: re.Match[str], p: str, *, start: bool) -> int | None:

@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from hirekit.engines.screening.periods import Period, find_periods, total_years
-from hirekit.engines.screening.sections import Section, SectionIndex, find_sections
+from hirekit.engines.screening.sections import (
+    SECTION_NAMES,
+    Section,
+    SectionIndex,
+    find_sections,
+)
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().\-]{7,18}\d(?![\w/])")
@@ -91,9 +96,33 @@ def work_periods(text: str, sections: list[Section], today: date | None) -> list
     index = SectionIndex(sections)
     has_experience = any(s.name == "experience" for s in sections)
     wanted = []
-    for period in find_periods(text, today):
+    for period in find_periods(text, today, _period_regions(text, sections, has_experience)):
         where = index.at(period.start)
         if where == "education" or (has_experience and where not in ("experience", None)):
             continue
         wanted.append(period)
     return wanted
+
+
+def _period_regions(
+    text: str, sections: list[Section], has_experience: bool
+) -> list[tuple[int, int]]:
+    """The stretches whose periods count, merged where they touch.
+
+    Reading them alone finds the same ranges as reading the whole text: no date
+    range can run across a heading line, since no heading title begins with a
+    digit, a month or a word such as "present", and "to" in "tools" is not
+    followed by a date.
+    """
+    kept = (
+        ("experience",) if has_experience else tuple(n for n in SECTION_NAMES if n != "education")
+    )
+    spans = [(0, sections[0].start if sections else len(text))]
+    spans += [(s.start, s.end) for s in sections if s.name in kept]
+    regions: list[tuple[int, int]] = []
+    for start, end in spans:
+        if regions and regions[-1][1] == start:
+            regions[-1] = (regions[-1][0], end)
+        elif end > start:
+            regions.append((start, end))
+    return regions

@@ -1,0 +1,65 @@
+"""Reading date ranges only where they can start, and only in the sections that
+count, finds what a scan of the whole text finds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hirekit.engines.screening.periods import RANGE, find_periods, ranges
+from hirekit.engines.screening.profile import work_periods
+from hirekit.engines.screening.sections import SectionIndex, find_sections
+
+TODAY = date(2025, 6, 1)
+fragments = st.sampled_from(
+    ["2019", "2020", "1999", "12", "3", "Jan", "sept.", "September", "Dec,", "present", "to",
+     "until", "-", "\u2013", "/", ".", "x2019", "192019", "\u017fep", "\u212a", "Tools", "tools"]
+)  # fmt: skip
+glue = st.sampled_from([" ", "", "\n", " - ", ", ", "/", "."])
+headings = st.sampled_from(
+    ["Experience", "EDUCATION", "- Skills:", "# Projects", "Tools", "Work history", "Summary"]
+)
+
+
+@st.composite
+def resumes(draw: st.DrawFn) -> str:
+    lines = []
+    for _ in range(draw(st.integers(0, 8))):
+        if draw(st.booleans()):
+            lines.append(draw(headings))
+        parts = draw(st.lists(st.tuples(fragments, glue), max_size=12))
+        lines.append("".join(f + g for f, g in parts))
+    return "\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(resumes(), st.integers(0, 20), st.integers(0, 20))
+def test_candidate_starts_give_the_same_matches(text: str, lo: int, width: int) -> None:
+    hi = min(len(text), lo + width * 5)
+    lo = min(lo, hi)
+    assert [m.span() for m in ranges(text, lo, hi)] == [
+        m.span() for m in RANGE.finditer(text, lo, hi)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(resumes())
+def test_section_regions_give_the_same_periods(text: str) -> None:
+    sections = find_sections(text)
+    index = SectionIndex(sections)
+    has_experience = any(s.name == "experience" for s in sections)
+    expected = [
+        p
+        for p in find_periods(text, TODAY)
+        if index.at(p.start) != "education"
+        and not (has_experience and index.at(p.start) not in ("experience", None))
+    ]
+    assert work_periods(text, sections, TODAY) == expected
+
+
+def test_ranges_across_lines_and_month_words() -> None:
+    text = "Experience\nSeptember\n2019 - Present\nEducation\n2010 - 2014"
+    periods = work_periods(text, find_sections(text), TODAY)
+    assert [text[p.start : p.end] for p in periods] == ["September\n2019 - Present"]
