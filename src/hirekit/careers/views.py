@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from werkzeug.datastructures import FileStorage
 
 from hirekit.careers import services
@@ -12,6 +12,7 @@ from hirekit.careers.forms import ApplyForm
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import limiter
 from hirekit.jobs.markdown import render_markdown
+from hirekit.reports import selfid
 from hirekit.resumes.services import Upload, max_resume_mb
 
 bp = Blueprint("careers", __name__, url_prefix="/careers")
@@ -66,7 +67,7 @@ def apply(job_id: int) -> Any:
         form.form_errors.append("The form expired; please send it again.")
         return _render_job(job_id, form, 400)
     try:
-        services.submit_application(job_id, _input(form))
+        record = services.submit_application(job_id, _input(form))
     except ValidationFailed as exc:
         for name, message in exc.details.items():
             if name in form:
@@ -74,10 +75,25 @@ def apply(job_id: int) -> Any:
         form.form_errors.append(exc.message)
         # The page itself answers fine: it shows the form again with a message per field.
         return _render_job(job_id, form, 200)
-    return redirect(url_for("careers.thanks", job_id=job_id))
+    # The confirmation is reached by a redirect; a signed token in its query string
+    # lets it offer the optional self-identification form for this application.
+    token = selfid.offer_token(record.application_id if record else None)
+    args = {"self_id": token} if token else {}
+    return redirect(url_for("careers.thanks", job_id=job_id, **args))
 
 
 @bp.get("/<int:job_id>/thanks")
 def thanks(job_id: int) -> str:
     job = services.get_public_job(job_id)
-    return render_template("careers/thanks.html", job=job, retention_days=services.retention_days())
+    token = request.args.get("self_id", "")
+    self_id_url = (
+        url_for("selfid.answer", job_id=job_id, token=token)
+        if selfid.link_open(job_id, token)
+        else None
+    )
+    return render_template(
+        "careers/thanks.html",
+        job=job,
+        retention_days=services.retention_days(),
+        self_id_url=self_id_url,
+    )

@@ -35,6 +35,27 @@ def self_id_token(application: Application) -> str:
     return _serializer().dumps({"a": application.id, "j": application.job_id})
 
 
+def offer_token(application_id: int | None) -> str:
+    """A link token for a new application to answer the form; "" when there is nothing
+    to answer (no active question) or no application (a careers honeypot hit)."""
+    if application_id is None or not active_questions():
+        return ""
+    application = db.session.get(Application, application_id)
+    return self_id_token(application) if application is not None else ""
+
+
+def link_open(job_id: int, token: str) -> bool:
+    """Whether ``token`` is a valid link for ``job_id`` and some question is active, so the
+    careers confirmation should offer the form."""
+    if not token:
+        return False
+    try:
+        application_for_token(job_id, token)
+    except NotFound:
+        return False
+    return bool(active_questions())
+
+
 def application_for_token(job_id: int, token: str) -> Application:
     """The application a link names; NotFound when forged, expired or for another job."""
     try:
