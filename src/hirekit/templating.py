@@ -21,6 +21,7 @@ def _globals() -> dict[str, Any]:
     return {
         "me": user,
         "Permission": Permission,
+        "me_permissions": [p for p in Permission if user and user.can(p)],
         "can": (lambda perm: bool(user and user.can(perm))),
     }
 

@@ -17,7 +17,9 @@ def test_sign_in_filter_guide_create_token_sign_out(page, live_server, make_user
     sign_in(user.email, PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome, Rita Browser")
 
-    page.get_by_role("link", name="Role guide", exact=True).click()
+    page.get_by_role("navigation", name="Main").get_by_role(
+        "link", name="Guide", exact=True
+    ).click()
     expect(page).to_have_url(re.compile(r"/guide/flask$"))
     expect(page.locator("#market")).to_contain_text("145k")
     expect(page.locator("#market")).to_contain_text("4–5 weeks")
@@ -60,3 +62,23 @@ def test_wrong_password_shows_an_error_and_leaves_no_session(page, live_server, 
     page.goto(f"{live_server.url}/dashboard")
     expect(page).to_have_url(re.compile(r"/login"))
     assert not [c for c in page.context.cookies() if c["name"] == "remember_token"]
+
+
+def test_admin_tools_sit_in_one_menu(page, live_server, make_user, sign_in):
+    admin = make_user("admin")
+    sign_in(admin.email, PASSWORD)
+    nav = page.get_by_role("navigation", name="Main")
+    users_link = nav.get_by_role("link", name="Users")
+    expect(users_link).to_be_hidden()
+    nav.get_by_text("Admin", exact=True).click()
+    users_link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Users")
+
+
+def test_the_admin_menu_holds_only_what_the_role_may_use(page, live_server, make_user, sign_in):
+    interviewer = make_user("interviewer")
+    sign_in(interviewer.email, PASSWORD)
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav.get_by_text("Admin", exact=True)).to_have_count(0)
+    expect(nav.get_by_role("link", name="Jobs")).to_have_count(0)
+    expect(nav.get_by_role("link", name="Interviews")).to_be_visible()

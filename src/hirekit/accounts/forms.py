@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from hirekit.accounts.passwords import MIN_LENGTH
 from hirekit.accounts.permissions import Role
+from hirekit.forms import options
 
 ROLE_CHOICES = [(r.value, r.label) for r in Role]
+
+
+def role_options() -> list[SelectChoice]:
+    return options(list(ROLE_CHOICES))
 
 
 class LoginForm(FlaskForm):
@@ -35,14 +41,14 @@ class TokenForm(FlaskForm):
 class UserCreateForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     name = StringField("Name", validators=[Length(max=120)])
-    role = SelectField("Role", choices=ROLE_CHOICES)
+    role = SelectField("Role", choices=role_options())
     password = PasswordField(
         "Initial password", validators=[DataRequired(), Length(min=MIN_LENGTH, max=256)]
     )
 
 
 class RoleForm(FlaskForm):
-    role = SelectField("Role", choices=ROLE_CHOICES)
+    role = SelectField("Role", choices=role_options())
 
 
 class EmptyForm(FlaskForm):

@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from hirekit.candidates.choices import SOURCES
 from hirekit.candidates.services import CandidateFields
-from hirekit.jobs.forms import options
+from hirekit.forms import options
 
 
 class CandidateForm(FlaskForm):

@@ -20,7 +20,7 @@ from hirekit.candidates.search import SearchFilters, search_query
 from hirekit.candidates.timeline import events_for
 from hirekit.errors import HirekitError, ValidationFailed
 from hirekit.extensions import db
-from hirekit.jobs.forms import options
+from hirekit.forms import options
 from hirekit.jobs.services import list_jobs
 
 bp = Blueprint("candidates", __name__, url_prefix="/candidates")

@@ -9,12 +9,12 @@ from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError
+from hirekit.forms import options
 from hirekit.interviews import debrief as debriefs
 from hirekit.interviews.calibration import calibration_report
 from hirekit.interviews.choices import RATINGS
 from hirekit.interviews.forms import DecisionForm
 from hirekit.jobs.choices import REJECT_REASONS
-from hirekit.jobs.forms import options
 
 bp = Blueprint("debriefs", __name__)
 

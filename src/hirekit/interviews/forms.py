@@ -16,9 +16,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from hirekit.forms import options
 from hirekit.interviews.scheduling import ScheduleFields
 from hirekit.interviews.scorecards import ScorecardInput
-from hirekit.jobs.forms import options
 
 
 class CsrfForm(FlaskForm):

@@ -9,10 +9,10 @@ from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError
+from hirekit.forms import options
 from hirekit.guides.registry import default_guide
 from hirekit.interviews import kits, scheduling
 from hirekit.interviews.forms import CsrfForm, PartForm, QuestionForm, ScheduleForm
-from hirekit.jobs.forms import options
 from hirekit.jobs.services import team_choices
 
 bp = Blueprint("kits", __name__, url_prefix="/jobs/<int:job_id>")

@@ -11,18 +11,12 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from hirekit.accounts.models import User
+from hirekit.forms import options
 from hirekit.jobs.choices import CURRENCIES, JobState, Level, UseCase, Workplace
 from hirekit.jobs.services import JobFields
-
-
-def options(pairs: list[tuple[object, str]]) -> list[SelectChoice]:
-    """Select options from (value, label) pairs."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
 
 USE_CASE_LABELS = {
     UseCase.REST_API: "REST API",
