@@ -21,6 +21,11 @@ URL = re.compile(
     r"|(?<![\w@./])(?:github\.com|gitlab\.com|linkedin\.com|bitbucket\.org)/[^\s<>()\"',;|]+",
     re.IGNORECASE,
 )
+# Every URL match holds one of these, lower-cased...
+_URL_HINTS = ("http", "www.", "github.com", "gitlab.com", "linkedin.com", "bitbucket.org")
+# ...unless the text has letters that match ASCII ones only when ignoring case
+# ("\u212a" is K), or "\u0130", whose lower() is two characters.
+_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-\u2013.]\s*(?:19|20)?\d\d")
 _NAME_WORD = re.compile(
     r"^(?:[A-Z][a-zà-ÿ'\u2019\-]+|[A-Z]\.?|[A-Z][A-Z'\u2019\-]+|de|van|von|da|del|la)$"
@@ -43,8 +48,11 @@ class Profile:
     years_experience: float | None = None
 
 
-def read_profile(text: str, today: date | None = None) -> Profile:
-    """Everything but skills and flags; fields that cannot be found are ``None``/empty."""
+def read_profile(text: str, today: date | None = None, lowered: str | None = None) -> Profile:
+    """Everything but skills and flags; fields that cannot be found are ``None``/empty.
+
+    ``lowered`` is ``text.lower()`` when the caller already has it.
+    """
     sections = find_sections(text)
     email = EMAIL.search(text)
     periods = work_periods(text, sections, today)
@@ -52,7 +60,7 @@ def read_profile(text: str, today: date | None = None) -> Profile:
         name=find_name(text),
         email=email.group() if email else None,
         phone=find_phone(text),
-        links=find_links(text),
+        links=find_links(text, lowered),
         sections=tuple(sections),
         periods=tuple(periods),
         years_experience=total_years(periods),
@@ -83,8 +91,11 @@ def find_phone(text: str) -> str | None:
     return None
 
 
-def find_links(text: str) -> tuple[str, ...]:
+def find_links(text: str, lowered: str | None = None) -> tuple[str, ...]:
     """Profile and portfolio URLs in order of appearance, without duplicates."""
+    lowered = lowered if lowered is not None else text.lower()
+    if not any(hint in lowered for hint in _URL_HINTS) and not any(c in text for c in _LOOKALIKES):
+        return ()  # most resumes have no link; the pattern is slow to rule out
     links: dict[str, None] = {}
     for match in URL.finditer(text):
         links[match.group().rstrip(".:")] = None

@@ -63,10 +63,10 @@ def analyse(
     text: str, use_case: str, guide: Guide, file: str = "", today: date | None = None
 ) -> Result:
     """Screen already extracted text (the part after :func:`extract_text`)."""
-    profile = read_profile(text, today)
+    lowered = text.lower()
+    profile = read_profile(text, today, lowered)
     sentences = split_sentences(text)
     index = SectionIndex(list(profile.sections))
-    lowered = text.lower()
     hits = load_taxonomy().find(text, sentences, lowered)
     view = ResumeView(
         text=text,

@@ -80,7 +80,11 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
 }
 _LOOKUP = {title: name for name, titles in _HEADINGS.items() for title in titles}
-_HEADING_LINE = re.compile(r"^[ \t#*•\-]*([A-Za-z][A-Za-z &/]{2,40}?)[ \t]*:?[ \t]*$", re.M)
+# Possessive: the title takes its whole run at once (spaces it takes are stripped
+# below), so the many lines that are not headings fail without backtracking.
+_HEADING_LINE = re.compile(r"^[ \t#*•\-]*+([A-Za-z][A-Za-z &/]{2,40}+)[ \t]*:?[ \t]*$", re.M)
+
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ def find_sections(text: str) -> list[Section]:
     """Sections in order; each runs from its heading to the next heading."""
     marks: list[tuple[str, int]] = []
     for match in _HEADING_LINE.finditer(text):
-        title = re.sub(r"\s+", " ", match.group(1).replace("&", "and")).strip().lower()
+        title = _SPACES.sub(" ", match.group(1).replace("&", "and")).strip().lower()
         name = _LOOKUP.get(title)
         if name:
             marks.append((name, match.start()))

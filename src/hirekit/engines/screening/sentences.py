@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A sentence ends at a line break, or at . ! ? ; followed by space and a capital
 # or digit. "e.g. Flask" and "v2.0" stay whole because of the capital/space rule
 # and the abbreviation list.
-_BOUNDARY = re.compile(r"\n+|(?<=[.!?])\s+(?=[A-Z0-9\"'(•\-])|\s+[•▪●◦■]\s+")
+# Written as one whitespace character first, then the three cases (a run of
+# newlines; after . ! ?; around a bullet), so the engine skips ahead to spaces.
+_BOUNDARY = re.compile(r"\s(?:(?<=\n)\n*|(?<=[.!?]\s)\s*(?=[A-Z0-9\"'(•\-])|\s*[•▪●◦■]\s+)")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "Inc.", "Ltd.", "Co.")
-_BULLET = re.compile(r"^[\s•▪●◦■\-\u2013*·>]+")
+_BULLET_CHARS = "•▪●◦■-\u2013*·>"
+_BULLET = re.compile(r"[\s•▪●◦■\-\u2013*·>]+")
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """``text == source[start:end]``; bullets and surrounding spaces are trimmed."""
+class Sentence(NamedTuple):
+    """``text == source[start:end]``; bullets and surrounding spaces are trimmed.
+
+    A named tuple: a resume has hundreds, and they are made for every screening.
+    """
 
     text: str
     start: int
@@ -27,9 +32,14 @@ def split_sentences(source: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(source):
-        if "\n" not in match.group() and _ends_with_abbreviation(source, match.start()):
+        cut = match.start()
+        if (
+            source[cut] != "\n"
+            and "\n" not in match.group()
+            and _ends_with_abbreviation(source, cut)
+        ):
             continue
-        _append(source, start, match.start(), sentences)
+        _append(source, start, cut, sentences)
         start = match.end()
     _append(source, start, len(source), sentences)
     return sentences
@@ -41,10 +51,10 @@ def _ends_with_abbreviation(source: str, end: int) -> bool:
 
 
 def _append(source: str, start: int, end: int, out: list[Sentence]) -> None:
-    piece = source[start:end]
-    bullet = _BULLET.match(piece)
-    if bullet:
-        start += bullet.end()
+    if start < end and (source[start] in _BULLET_CHARS or source[start].isspace()):
+        bullet = _BULLET.match(source, start, end)
+        if bullet:
+            start = bullet.end()
     while end > start and source[end - 1].isspace():
         end -= 1
     if end > start:

@@ -6,6 +6,7 @@ import re
 
 from hirekit.engines.screening.flags.evidence import Finding, ResumeView, finding
 from hirekit.engines.screening.flags.tutorial import is_tutorial
+from hirekit.engines.screening.word_starts import StartScan
 
 # A build verb, then within a few words an API noun, with no consumer/tester
 # word ("tests for", "client for", "integrations with") in between.
@@ -25,13 +26,19 @@ _CONSUMER = re.compile(
 )
 
 
-# One of these (lower-cased) is in every BUILT_API match.
+# One of these (lower-cased) is in every BUILT_API match...
 HINTS = ("api", "endpoint", "service")
+# ...and every match begins with one of these.
+BUILT_API_SCAN = StartScan(
+    BUILT_API,
+    ("design", "buil", "develop", "implement", "architect", "creat", "wrote", "writing",
+     "authored", "deliver", "expos", "ship", "own", "led"),
+)  # fmt: skip
 
 
 def detect(view: ResumeView) -> Finding | None:
     hits: list[tuple[int, bool]] = []
-    for i in view.where(BUILT_API, HINTS):
+    for i in view.where(BUILT_API_SCAN, HINTS):
         if view.in_list(i) or is_tutorial(view, i):
             continue
         match = view.matches(i, BUILT_API)

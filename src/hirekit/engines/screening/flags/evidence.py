@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from hirekit.engines.screening.flags.negation import negated
 from hirekit.engines.screening.sentences import Sentence
 from hirekit.engines.screening.skills import SkillHit
+from hirekit.engines.screening.word_starts import StartScan
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,9 @@ class ResumeView:
     lowered: str | None = None  # ``text.lower()``, computed when not given
     raised: dict[str, Finding] = field(default_factory=dict)
     _claimed: dict[int, set[str]] = field(default_factory=dict, repr=False)
-    _where: dict[re.Pattern[str], dict[int, None]] = field(default_factory=dict, repr=False)
+    _where: dict[re.Pattern[str] | StartScan, dict[int, None]] = field(
+        default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
         if self.lowered is None:
@@ -98,7 +101,9 @@ class ResumeView:
             self._claimed[index] = keys
         return (name is None or name in keys) and (category is None or "@" + category in keys)
 
-    def where(self, pattern: re.Pattern[str], hints: tuple[str, ...] = ()) -> dict[int, None]:
+    def where(
+        self, pattern: re.Pattern[str] | StartScan, hints: tuple[str, ...] = ()
+    ) -> dict[int, None]:
         """Sentences (ordered indices) where ``pattern`` may match, from one scan of the
         text; callers confirm with :meth:`matches`, which also applies negation.
 
@@ -108,7 +113,12 @@ class ResumeView:
         if pattern not in self._where:
             found: dict[int, None] = {}
             if not hints or self.has(hints):
-                for match in pattern.finditer(self.text):
+                assert self.lowered is not None
+                if isinstance(pattern, StartScan):
+                    matches = pattern.finditer(self.text, self.lowered)
+                else:
+                    matches = list(pattern.finditer(self.text))
+                for match in matches:
                     position = bisect_right(self._starts, match.start()) - 1
                     if position >= 0:
                         found[position] = None

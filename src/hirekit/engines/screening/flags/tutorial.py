@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from hirekit.engines.screening.flags.evidence import ResumeView
+from hirekit.engines.screening.word_starts import StartScan
 
 TUTORIAL = re.compile(
     r"\b(?:tutorials?|mega-tutorial|course|courses|coursework|bootcamp|udemy|coursera|"
@@ -21,5 +22,13 @@ HINTS = (
 )  # fmt: skip
 
 
+# Every TUTORIAL match begins with one of these.
+TUTORIAL_SCAN = StartScan(
+    TUTORIAL,
+    ("tutorial", "mega-tutorial", "course", "bootcamp", "udemy", "codecademy", "freecodecamp",
+     "todo", "to-do", "follow", "class", "homework", "assignment", "practice", "hello", "guided"),
+)  # fmt: skip
+
+
 def is_tutorial(view: ResumeView, index: int) -> bool:
-    return index in view.where(TUTORIAL, HINTS)
+    return index in view.where(TUTORIAL_SCAN, HINTS)

@@ -1,0 +1,44 @@
+"""Run a slow pattern only at the word starts where one of its matches can begin.
+
+A case-insensitive alternation of words is tried at every character of the
+text; most resumes have few places where such a match could start. Given the
+lower-cased first letters every match begins with, :class:`StartScan` finds
+those word starts with a cheap scan and tries the pattern only there, giving
+exactly what ``pattern.finditer`` gives.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Case-insensitive matching accepts these for ASCII letters ("\u212a" is K),
+# and "\u0130".lower() is two characters: texts with any get the plain scan.
+_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+class StartScan:
+    """``pattern`` must begin with ``\\b`` and then a word character, and every
+    match must begin, ignoring case, with one of ``openings``."""
+
+    def __init__(self, pattern: re.Pattern[str], openings: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        ahead = "(?=" + "|".join(re.escape(o.lower()) for o in sorted(set(openings))) + ")"
+        self._first = re.compile(ahead)
+        self._later = re.compile(r"\W" + ahead)
+
+    def finditer(self, text: str, lowered: str) -> list[re.Match[str]]:
+        """Same as ``list(pattern.finditer(text))``; ``lowered`` is ``text.lower()``."""
+        if any(c in text for c in _LOOKALIKES):
+            return list(self.pattern.finditer(text))
+        starts = [m.end() for m in self._later.finditer(lowered)]
+        if self._first.match(lowered):
+            starts.insert(0, 0)
+        found: list[re.Match[str]] = []
+        resume = 0
+        for at in starts:
+            if at >= resume:
+                match = self.pattern.match(text, at)
+                if match is not None:
+                    found.append(match)
+                    resume = match.end()
+        return found
