@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hirekit.accounts import services as accounts
 from hirekit.demo.pipeline import demo_pipeline_loaded, load_demo_pipeline
+from hirekit.demo.resumes import load_demo_resumes
 
 DEMO_PASSWORD = "demo-password-1"  # noqa: S105 - shared by the fictional demo users, documented
 
@@ -28,4 +29,5 @@ def load_demo() -> dict[str, int]:
         counts["users"] = len(DEMO_USERS)
     if not demo_pipeline_loaded():
         counts.update(load_demo_pipeline())
+        counts.update(load_demo_resumes())
     return counts
