@@ -141,7 +141,7 @@ def register_commands(app: Flask) -> None:
     from hirekit.accounts.cli import users_group
     from hirekit.audit.cli import audit_group
     from hirekit.demo import demo_group
-    from hirekit.interviews.cli import kit_command
+    from hirekit.interviews.cli import interviews_group, kit_command
     from hirekit.jobs.cli import lint_job_command
     from hirekit.privacy.cli import retention_group
     from hirekit.resumes.cli import screen_command
@@ -159,6 +159,7 @@ def register_commands(app: Flask) -> None:
         screen_command,
         lint_job_command,
         kit_command,
+        interviews_group,
         routes_command,
         shell_command,
     ):

@@ -160,6 +160,12 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("POST", "/jobs/{jobpost}/kit/bank", "kits.add_from_bank", Permission.KITS_WRITE),
     (
         "POST",
+        "/jobs/{jobpost}/kit/questions/{kitquestion}",
+        "kits.update_question",
+        Permission.KITS_WRITE,
+    ),
+    (
+        "POST",
         "/jobs/{jobpost}/kit/questions/{kitquestion}/remove",
         "kits.remove_question",
         Permission.KITS_WRITE,
@@ -201,6 +207,8 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
         Permission.DEBRIEFS_RUN,
     ),
     ("GET", "/interviewers/calibration", "debriefs.calibration", Permission.CALIBRATION_READ),
+    # After every other interview route: it cancels the interview.
+    ("POST", "/interviews/{interview}/cancel", "interviews.cancel", Permission.INTERVIEWS_SCHEDULE),
     ("GET", "/reports/", "reports.index", Permission.REPORTS_READ),
     ("GET", "/reports/funnel", "reports.show", Permission.REPORTS_READ),
     ("GET", "/reports/funnel.csv", "reports.export_csv", Permission.REPORTS_READ),
@@ -249,6 +257,12 @@ API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
         "/api/v1/jobs/{jobpost}/debriefs/{candidate}",
         "interviews_api.DebriefItem",
         Permission.DEBRIEFS_RUN,
+    ),
+    (  # after the other interview endpoints: it cancels the interview
+        "POST",
+        "/api/v1/interviews/{interview}/cancel",
+        "interviews_api.InterviewCancel",
+        Permission.INTERVIEWS_SCHEDULE,
     ),
     ("GET", "/api/v1/reports", "reports_api.Reports", Permission.REPORTS_READ),
     ("GET", "/api/v1/reports/funnel", "reports_api.ReportItem", Permission.REPORTS_READ),
