@@ -43,13 +43,18 @@ class Candidates(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, CandidateSchema(many=True))
     def get(self, search: dict[str, Any], args: dict[str, int]) -> Any:
-        """Search by words in name, email, tags or notes; filter by job, stage, source, tag"""
+        """Search by words in name, email, tags, notes or resume; filter by job, stage, source,
+        tag, screening fit and flag, and application dates"""
         filters = SearchFilters(
             text=search["q"],
             job_id=search["job_id"],
             stage_id=search["stage_id"],
             source=search["source"],
             tag=search["tag"],
+            fit=search["fit"],
+            flag=search["flag"],
+            applied_since=search["applied_since"],
+            applied_until=search["applied_until"],
         )
         page = paginate(search_query(api_user(), filters), args["page"], args["per_page"])
         return page.items, 200, page.headers()

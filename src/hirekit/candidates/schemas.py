@@ -50,6 +50,22 @@ class SearchArgsSchema(ma.Schema):
     stage_id = ma.fields.Integer(load_default=None)
     source = ma.fields.String(load_default="")
     tag = ma.fields.String(load_default="", validate=ma.validate.Length(max=40))
+    fit = ma.fields.String(
+        load_default="",
+        validate=ma.validate.OneOf(["", "strong", "possible", "no"]),
+        metadata={"description": "Fit of the latest resume screening (an override counts)"},
+    )
+    flag = ma.fields.String(
+        load_default="",
+        validate=ma.validate.Length(max=60),
+        metadata={"description": "A guide flag id raised by the latest resume screening"},
+    )
+    applied_since = ma.fields.Date(
+        load_default=None, metadata={"description": "An application made on or after this day"}
+    )
+    applied_until = ma.fields.Date(
+        load_default=None, metadata={"description": "An application made on or before this day"}
+    )
 
 
 class ApplicationSchema(ma.Schema):

@@ -1,19 +1,27 @@
-"""Candidate search: words in name, email, tags or notes, and filters by job, stage, source, tag.
+"""Candidate search: words in name, email, tags, notes or resume, combined with filters.
 
 Words are matched by the full-text index of :mod:`hirekit.search` (FTS5 on
-SQLite, tsvector on PostgreSQL), which also holds resume text.
+SQLite, tsvector on PostgreSQL). Filters: job, stage and application dates
+(one application must match them all), source, tag, and the fit and flags of
+the candidate's latest resume screening.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import Select, exists
+from sqlalchemy import ColumnElement, Select, exists
+from sqlalchemy.orm import selectinload
 
 from hirekit.accounts.models import User
 from hirekit.candidates.models import Application, Candidate, CandidateTag
 from hirekit.candidates.services import normalise_tag, visible_candidates
 from hirekit.search import text_match
+from hirekit.search.screening_filters import fit_is, has_flag
+
+#: The fits a screening can give (``hirekit.engines.screening.scoring``).
+FITS = ("strong", "possible", "no")
 
 
 @dataclass(frozen=True)
@@ -23,19 +31,42 @@ class SearchFilters:
     stage_id: int | None = None
     source: str = ""
     tag: str = ""
+    fit: str = ""
+    flag: str = ""
+    #: Applied on or after this day (UTC).
+    applied_since: date | None = None
+    #: Applied on or before this day (UTC), the whole day included.
+    applied_until: date | None = None
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def _application_match(filters: SearchFilters) -> ColumnElement[bool] | None:
+    """One application of the candidate matches the job, stage and date filters together."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.job_id is not None:
+        conditions.append(Application.job_id == filters.job_id)
+    if filters.stage_id is not None:
+        conditions.append(Application.stage_id == filters.stage_id)
+    if filters.applied_since is not None:
+        conditions.append(Application.created_at >= _midnight(filters.applied_since))
+    if filters.applied_until is not None:
+        end = _midnight(filters.applied_until) + timedelta(days=1)
+        conditions.append(Application.created_at < end)
+    if not conditions:
+        return None
+    return exists().where(Application.candidate_id == Candidate.id, *conditions)
 
 
 def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
     """The candidates ``user`` may see that match every given filter, newest first."""
     query = visible_candidates(user)
     query = query.where(text_match(Candidate.id, filters.text))
-    if filters.job_id is not None or filters.stage_id is not None:
-        conditions = [Application.candidate_id == Candidate.id]
-        if filters.job_id is not None:
-            conditions.append(Application.job_id == filters.job_id)
-        if filters.stage_id is not None:
-            conditions.append(Application.stage_id == filters.stage_id)
-        query = query.where(exists().where(*conditions))
+    applied = _application_match(filters)
+    if applied is not None:
+        query = query.where(applied)
     if filters.source:
         query = query.where(Candidate.source == filters.source.strip().lower())
     if filters.tag:
@@ -45,4 +76,10 @@ def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
                 CandidateTag.tag == normalise_tag(filters.tag),
             )
         )
+    if filters.fit:
+        query = query.where(fit_is(Candidate.id, filters.fit))
+    if filters.flag:
+        query = query.where(has_flag(Candidate.id, filters.flag))
+    # Every result list shows the tags: load them in one query, not one per row.
+    query = query.options(selectinload(Candidate.tags))
     return query.order_by(Candidate.created_at.desc(), Candidate.id.desc())

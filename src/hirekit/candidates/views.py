@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
@@ -16,11 +17,12 @@ from hirekit.candidates.choices import SOURCES
 from hirekit.candidates.exports import candidate_record
 from hirekit.candidates.forms import ApplyForm, CandidateForm, MergeForm, NewCandidateForm, NoteForm
 from hirekit.candidates.intake import create_with_application, merge_by_id
-from hirekit.candidates.search import SearchFilters, search_query
+from hirekit.candidates.search import FITS, SearchFilters, search_query
 from hirekit.candidates.timeline import events_for
 from hirekit.errors import HirekitError, ValidationFailed
 from hirekit.extensions import db
 from hirekit.forms import options
+from hirekit.guides.registry import default_guide
 from hirekit.jobs.services import list_jobs
 
 bp = Blueprint("candidates", __name__, url_prefix="/candidates")
@@ -39,6 +41,13 @@ def _int_arg(name: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+def _date_arg(name: str) -> date | None:
+    try:
+        return date.fromisoformat(request.args.get(name, ""))
+    except ValueError:
+        return None  # empty or not a date: no filter, as for the other fields
+
+
 @bp.get("/")
 @requires(Permission.CANDIDATES_READ)
 def index() -> str:
@@ -49,6 +58,10 @@ def index() -> str:
         stage_id=_int_arg("stage"),
         source=request.args.get("source", ""),
         tag=request.args.get("tag", "")[:40],
+        fit=request.args.get("fit", "")[:16],
+        flag=request.args.get("flag", "")[:60],
+        applied_since=_date_arg("since"),
+        applied_until=_date_arg("until"),
     )
     found = list(db.session.scalars(search_query(me, filters).limit(PAGE_SIZE)))
     return render_template(
@@ -57,6 +70,8 @@ def index() -> str:
         filters=filters,
         jobs=list_jobs(me),
         sources=SOURCES,
+        fits=FITS,
+        flags=default_guide().flags,
         page_size=PAGE_SIZE,
     )
 

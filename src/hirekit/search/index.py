@@ -55,9 +55,14 @@ def profile_text(conn: Connection, candidate_id: int) -> str:
     if row is None:
         return ""
     tags = conn.scalars(select(CandidateTag.tag).where(CandidateTag.candidate_id == candidate_id))
+    return profile_body(row.name, row.email, row.phone, row.source, list(tags))
+
+
+def profile_body(name: str, email: str, phone: str, source: str, tags: list[str]) -> str:
+    """The profile document of a candidate with these fields (also used by bulk loaders)."""
     # PostgreSQL reads "ada@lab.example" as one token; its parts make "lab" findable too.
-    email_parts = row.email.replace("@", " ").replace(".", " ")
-    return " ".join([row.name, row.email, email_parts, row.phone, row.source, *tags])
+    email_parts = email.replace("@", " ").replace(".", " ")
+    return " ".join([name, email, email_parts, phone, source, *tags])
 
 
 def notes_text(conn: Connection, candidate_id: int) -> str:
