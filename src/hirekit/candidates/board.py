@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application, Candidate
@@ -32,11 +32,12 @@ class Board:
 
 def build_board(job: Job) -> Board:
     """Active and hired applications sit in their stage's column, longest waiting first."""
+    # A card shows the person's name only: one joined query, no other candidate
+    # column, no tags (thousands of cards on a busy job).
     query = (
         select(Application)
         .where(Application.job_id == job.id)
-        .join(Application.candidate)
-        .options(selectinload(Application.candidate).selectinload(Candidate.tags))
+        .options(joinedload(Application.candidate, innerjoin=True).load_only(Candidate.name))
         .order_by(Application.stage_entered_at, Application.id)
     )
     columns = {stage.id: Column(stage) for stage in job.stages}

@@ -14,6 +14,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import Select, exists, or_, select
+from sqlalchemy.orm import aliased
 
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
@@ -97,10 +98,20 @@ def visible_candidates(user: User) -> Select[Candidate]:
     query = select(Candidate)
     if user.can(Permission.JOBS_CONFIDENTIAL):
         return query
-    job_ids = visible_jobs(user).with_only_columns(Job.id).scalar_subquery()
-    applied = exists().where(Application.candidate_id == Candidate.id)
-    seen = exists().where(Application.candidate_id == Candidate.id, Application.job_id.in_(job_ids))
-    return query.where(or_(~applied, seen))
+    # "No application, or one to a job the user sees" is the same as "not among the
+    # people whose every application is to a hidden job". That set is found once,
+    # from the few applications to hidden jobs, instead of two lookups per row.
+    seen_jobs = visible_jobs(user).with_only_columns(Job.id)
+    hidden_jobs = select(Job.id).where(Job.id.not_in(seen_jobs))
+    elsewhere = aliased(Application)
+    only_hidden = select(Application.candidate_id).where(
+        Application.job_id.in_(hidden_jobs),
+        ~exists().where(
+            elsewhere.candidate_id == Application.candidate_id,
+            elsewhere.job_id.in_(seen_jobs),
+        ),
+    )
+    return query.where(Candidate.id.not_in(only_hidden))
 
 
 def get_candidate(candidate_id: int, user: User) -> Candidate:
