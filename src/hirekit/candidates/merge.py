@@ -12,6 +12,7 @@ from hirekit.candidates.services import set_tags
 from hirekit.candidates.timeline import record_event
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
+from hirekit.search import refresh_candidate
 
 # Which of two applications to one job survives a merge: the one further along.
 _RANK = {
@@ -90,6 +91,8 @@ def merge_candidates(target: Candidate, source: Candidate, *, actor: User) -> Ca
     db.session.delete(source)
     db.session.flush()
     db.session.expire(target)
+    # Notes moved above by bulk UPDATE, which the index's flush hook does not see.
+    refresh_candidate(target.id)
     record_event(
         EventType.MERGED,
         target,
