@@ -10,7 +10,12 @@ is the page re-read column by column with ``get_text_bounded``.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
+from ctypes import c_double
 from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -28,7 +33,7 @@ def read_page(textpage: Any, width: float, height: float) -> tuple[str, bool]:
     count: int = textpage.count_rects()
     if count < _MIN_RECTS:
         return flow, False
-    rects: list[Rect] = [textpage.get_rect(i) for i in range(count)]
+    rects = _rects(textpage, count)
     split = find_gutter(rects, width)
     if split is None or not interleaved(rects, split):
         return flow, False
@@ -50,19 +55,37 @@ def _short_lines(flow: str) -> bool:
     return len(lengths) >= _MIN_LINES and lengths[len(lengths) // 2] <= _SHORT_LINE
 
 
+def _rects(textpage: Any, count: int) -> list[Rect]:
+    """Every text run's box, as ``PdfTextPage.get_rect`` gives them, through the raw
+    call with reused out-parameters: on a short-lined page this loop costs about
+    as much as extracting the text."""
+    left, bottom, right, top = c_double(), c_double(), c_double(), c_double()
+    get_rect = pdfium_c.FPDFText_GetRect
+    raw = textpage.raw
+    rects: list[Rect] = []
+    for index in range(count):
+        if not get_rect(raw, index, left, top, right, bottom):
+            raise pdfium.PdfiumError("Failed to get rectangle.")
+        rects.append((left.value, bottom.value, right.value, top.value))
+    return rects
+
+
 def find_gutter(rects: list[Rect], width: float) -> float | None:
     """The x of a vertical band crossed by few runs with real text on both sides."""
+    # A run crosses x when left < x < right; only runs with left < right can.
+    lefts = sorted(r[0] for r in rects if r[0] < r[2])
+    rights = sorted(r[2] for r in rects if r[0] < r[2])
     best: tuple[int, float] | None = None
     for step in range(20, 81, 2):
         x = width * step / 100
-        crossing = sum(1 for r in rects if r[0] < x < r[2])
+        crossing = bisect_left(lefts, x) - bisect_right(rights, x)
         if best is None or crossing < best[0]:
             best = (crossing, x)
     if best is None or best[0] > len(rects) * 0.08:
         return None
     x = best[1]
-    left = sum(1 for r in rects if r[2] <= x)
-    right = sum(1 for r in rects if r[0] >= x)
+    left = bisect_right(sorted(r[2] for r in rects), x)
+    right = len(rects) - bisect_left(sorted(r[0] for r in rects), x)
     if min(left, right) < max(4, len(rects) * 0.15):
         return None
     return x

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Callable
@@ -50,6 +51,7 @@ _READERS: dict[str, Reader] = {
 # Control characters other than tab/newline confuse sentence offsets and the
 # web view; form feeds become paragraph breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+_WORD_CHAR = re.compile(r"\w")
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]+\n")
 
 
@@ -74,12 +76,17 @@ def extract_text(source: Source, limits: Limits | None = None) -> Extraction:
     except (MemoryError, RecursionError):
         return Extraction("", kind, error="unreadable")
     cleaned = normalise(result.text)[: limits.max_text_chars]
-    if kind == "pdf" and len(re.sub(r"\W", "", cleaned)) < 20:
+    if kind == "pdf" and _word_chars(cleaned, 20) < 20:
         # A scan: a made-up profile from a few stray glyphs would mislead reviewers.
         return Extraction("", kind, pages=result.pages, error="no-text-layer")
     if not cleaned.strip():
         return Extraction("", kind, pages=result.pages, error="unreadable")
     return Extraction(cleaned, kind, pages=result.pages, layout=result.layout)
+
+
+def _word_chars(text: str, enough: int) -> int:
+    """How many word characters ``text`` has, counting no further than ``enough``."""
+    return sum(1 for _ in itertools.islice(_WORD_CHAR.finditer(text), enough))
 
 
 def normalise(raw: str) -> str:
