@@ -78,8 +78,9 @@ def apply(job_id: int) -> Any:
     # The confirmation is reached by a redirect; a signed token in its query string
     # lets it offer the optional self-identification form for this application.
     token = selfid.offer_token(record.application_id if record else None)
-    args = {"self_id": token} if token else {}
-    return redirect(url_for("careers.thanks", job_id=job_id, **args))
+    if token:
+        return redirect(url_for("careers.thanks", job_id=job_id, self_id=token))
+    return redirect(url_for("careers.thanks", job_id=job_id))
 
 
 @bp.get("/<int:job_id>/thanks")

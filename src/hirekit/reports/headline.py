@@ -39,7 +39,7 @@ def headline(user: User, flt: ReportFilter, *, now: datetime) -> Headline:
     scan of moves stays on its own page, so the dashboard stays fast.
     """
     hire = time_to_hire(user, flt)
-    offer = offers(user, flt)
+    offer = offers(user, flt, with_salaries=False)
     panel = interviewers(user, flt, now=now)
     applications = db.session.scalar(
         select(func.count()).select_from(scoped_applications(user, flt).subquery())

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from hirekit.accounts.models import User
 from hirekit.candidates.choices import ApplicationStatus, EventType
@@ -24,9 +24,9 @@ from hirekit.candidates.models import Application, Event
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
 from hirekit.jobs.models import Job, Stage
-from hirekit.reports.filters import ReportFilter, in_scope, scoped_applications
+from hirekit.reports.filters import ReportFilter, in_scope
 from hirekit.reports.percentiles import percentile
-from hirekit.reports.pipeline import BY_TYPE
+from hirekit.reports.pipeline import BY_TYPE, BY_TYPE_STAGE
 from hirekit.reports.tables import Column, Table, rate
 
 
@@ -85,22 +85,29 @@ class Offers:
         )
 
 
-def offered_salaries(applications: Select[int]) -> list[OfferedSalary]:
-    """The salary of each move into an offer stage that recorded one (``data.salary``)."""
+def offered_salaries(conditions: list[ColumnElement[bool]]) -> list[OfferedSalary]:
+    """The salary of each move into an offer stage that recorded one (``data.salary``),
+    for applications matching ``conditions`` (see :func:`in_scope`)."""
     salary = Event.data["salary"].as_integer()
+    offer_stages = select(Stage.id).where(func.lower(Stage.name).contains("offer"))
+    # Seek the moves into offer stages by (type, stage) and join each one's
+    # application, rather than probing every application in scope.
     query = (
         select(Job.title, Job.currency, salary, Job.salary_min, Job.salary_max)
-        .join(Stage, Stage.id == Event.data["to_stage_id"].as_integer())
+        .join(Application, Application.id == Event.application_id)
+        .join(Stage, Stage.id == Event.stage_id)
         .join(Job, Job.id == Stage.job_id)
-        .where(Event.type == EventType.MOVED.value, Event.application_id.in_(applications))
-        .where(func.lower(Stage.name).contains("offer"), salary.is_not(None))
+        .where(Event.type == EventType.MOVED.value, Event.stage_id.in_(offer_stages))
+        .where(salary.is_not(None), *conditions)
         .order_by(Event.at, Event.id)
+        .with_hint(Event, BY_TYPE_STAGE, "sqlite")
     )
     return [OfferedSalary(*row) for row in db.session.execute(query)]
 
 
-def offers(user: User, flt: ReportFilter) -> Offers:
-    scope = scoped_applications(user, flt)
+def offers(user: User, flt: ReportFilter, *, with_salaries: bool = True) -> Offers:
+    """Offer outcomes; ``with_salaries=False`` leaves ``salaries`` empty (the dashboard
+    shows the acceptance rate only)."""
     conditions = in_scope(user, flt)
     is_offer = func.lower(Stage.name).contains("offer")
     hired = (
@@ -112,14 +119,14 @@ def offers(user: User, flt: ReportFilter) -> Offers:
     declined = (
         select(Event.application_id)
         .join(Application, Application.id == Event.application_id)
-        .join(Stage, Stage.id == Event.data["stage_id"].as_integer())
+        .join(Stage, Stage.id == Event.stage_id)
         .where(
             Event.type.in_([EventType.REJECTED.value, EventType.WITHDRAWN.value]),
             Application.status != ApplicationStatus.HIRED.value,
             is_offer,
             *conditions,
         )
-        .with_hint(Event, BY_TYPE, "sqlite")
+        .with_hint(Event, BY_TYPE_STAGE, "sqlite")
     )
     pending = (
         select(Application.id)
@@ -135,7 +142,7 @@ def offers(user: User, flt: ReportFilter) -> Offers:
         accepted=accepted_n,
         declined=declined_n,
         pending=pending_n,
-        salaries=offered_salaries(scope),
+        salaries=offered_salaries(conditions) if with_salaries else [],
         market=(market.currency, market.senior_salary_min, market.senior_salary_max),
     )
 

@@ -97,7 +97,11 @@ def _window_percentiles(session: Any, sub: Any, ps: Sequence[float]) -> dict[Has
         sub.c.grp,
         sub.c.value,
         (func.row_number().over(partition_by=sub.c.grp, order_by=sub.c.value) - 1).label("rn"),
-        func.count().over(partition_by=sub.c.grp).label("n"),
+        # The same partition and order as row_number (over the whole partition),
+        # so both come from one sort.
+        func.count()
+        .over(partition_by=sub.c.grp, order_by=sub.c.value, rows=(None, None))
+        .label("n"),
     ).subquery()
     columns: list[Any] = [func.max(ranked.c.n).label("n")]
     for p in ps:

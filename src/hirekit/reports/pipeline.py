@@ -1,16 +1,16 @@
 """Shared SQL pieces over the pipeline's events: where each application has been.
 
 An application enters a stage with its ``applied`` event (the first stage) or
-a ``moved`` event (``data.to_stage_id``). Stages are grouped across jobs by
-name and ordered by their position, so an org-wide report lines up jobs that
-share the default pipeline.
+a ``moved`` event (``data.to_stage_id``); both name it in ``Event.stage_id``.
+Stages are grouped across jobs by name and ordered by their position, so an
+org-wide report lines up jobs that share the default pipeline.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, case, func, select, union_all
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.sql import Subquery
 
 from hirekit.candidates.choices import EventType
@@ -21,39 +21,30 @@ from hirekit.jobs.models import Stage
 # application index (to serve GROUP BY or an IN list) instead of picking the
 # few hire or close events by type; these hints name the index to use there.
 BY_TYPE = "INDEXED BY ix_events_type"
-BY_APPLICATION = "INDEXED BY ix_events_application_id"
-
-
-def stage_entries(applications: Select[int]) -> Subquery:
-    """(application_id, stage_id, at, event_id) for every entry into a stage."""
-    applied = select(
-        Event.application_id.label("application_id"),
-        Event.data["stage_id"].as_integer().label("stage_id"),
-        Event.at.label("at"),
-        Event.id.label("event_id"),
-    ).where(Event.type == EventType.APPLIED.value, Event.application_id.in_(applications))
-    moved = select(
-        Event.application_id,
-        Event.data["to_stage_id"].as_integer(),
-        Event.at,
-        Event.id,
-    ).where(Event.type == EventType.MOVED.value, Event.application_id.in_(applications))
-    return union_all(applied, moved).subquery("entries")
+BY_TYPE_STAGE = "INDEXED BY ix_events_type_stage"
+BY_TIMELINE = "INDEXED BY ix_events_application_timeline"
+ENTRIES = (EventType.APPLIED.value, EventType.MOVED.value)
 
 
 def reached(applications: Select[int]) -> Subquery:
     """Each (application, stage) reached at least once: the stage's name and position,
     and ``furthest``, the highest position that application ever reached."""
-    entries = stage_entries(applications)
+    # Read from the timeline index alone: no JSON, no table rows.
+    entered = (
+        select(Event.application_id.label("application_id"), Event.stage_id.label("stage_id"))
+        .where(Event.type.in_(ENTRIES), Event.application_id.in_(applications))
+        .group_by(Event.application_id, Event.stage_id)
+        .with_hint(Event, BY_TIMELINE, "sqlite")
+        .subquery("entered")
+    )
     visits = (
         select(
-            entries.c.application_id,
+            entered.c.application_id,
             Stage.id.label("stage_id"),
             Stage.name.label("stage"),
             Stage.position.label("position"),
         )
-        .join(Stage, Stage.id == entries.c.stage_id)
-        .distinct()
+        .join(Stage, Stage.id == entered.c.stage_id)
         .subquery("visits")
     )
     furthest = func.max(visits.c.position).over(partition_by=visits.c.application_id)

@@ -73,7 +73,20 @@ class ScreeningInsight:
 
 def screened_applications(applications: Select[int]) -> Select[Any, Any]:
     """(application_id, fit, flags, advanced, hired) per application with a current screening."""
-    progress = per_application(applications)
+    screened = (
+        select(Application.id)
+        .join(Resume, Resume.job_id == Application.job_id)
+        .join(
+            Screening,
+            (Screening.resume_id == Resume.id)
+            & (Screening.candidate_id == Application.candidate_id)
+            & Screening.current.is_(True),
+        )
+        .where(Application.id.in_(applications))
+    )
+    # Progress only of the screened applications: the pipeline's events of the
+    # others are never read.
+    progress = per_application(screened)
     fit = func.coalesce(func.nullif(Screening.override_fit, ""), Screening.fit)
     return (
         select(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, cast, func, literal, select, union_all
+from sqlalchemy import CTE, String, and_, cast, func, literal, select, union_all
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Subquery
 
@@ -19,12 +19,11 @@ from hirekit.accounts.models import User
 from hirekit.audit.models import AuditEntry
 from hirekit.candidates.choices import EventType
 from hirekit.candidates.models import Application, Event
-from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
 from hirekit.reports.dialect import days_between, month_of, whole
 from hirekit.reports.filters import ReportFilter, scoped_jobs
 from hirekit.reports.percentiles import Spread, grouped_percentiles
-from hirekit.reports.pipeline import BY_APPLICATION, BY_TYPE
+from hirekit.reports.pipeline import BY_TIMELINE, BY_TYPE
 from hirekit.reports.tables import Column, Table
 
 
@@ -77,7 +76,7 @@ def hires(user: User, flt: ReportFilter) -> Subquery:
             applied.application_id == hired.c.application_id,
             applied.type == EventType.APPLIED.value,
         )
-        .with_hint(applied, BY_APPLICATION, "sqlite")
+        .with_hint(applied, BY_TIMELINE, "sqlite")
         .scalar_subquery()
     )
     query = select(
@@ -93,8 +92,10 @@ def hires(user: User, flt: ReportFilter) -> Subquery:
     return query.subquery("hires")
 
 
-def openings() -> Subquery:
-    """(job, at): each time a job was opened, from the audit trail (job id as text)."""
+def openings() -> CTE:
+    """(job, at): each time a job was opened, from the audit trail (job id as text).
+
+    Materialised: a few rows, read once rather than once per hire."""
     return (
         select(AuditEntry.subject_id.label("job"), AuditEntry.at.label("at"))
         .where(
@@ -102,7 +103,8 @@ def openings() -> Subquery:
             AuditEntry.subject_type == "job",
             AuditEntry.details["to"].as_string() == "open",
         )
-        .subquery("openings")
+        .cte("openings")
+        .prefix_with("MATERIALIZED")
     )
 
 
@@ -130,8 +132,13 @@ def time_to_hire(user: User, flt: ReportFilter) -> TimeToHire:
         .cte("durations")
         .prefix_with("MATERIALIZED")
     )
-    # One pass over the hires: each series is a group ("hire:2026-01", "fill:all", ...).
+    # One pass over the hires: each series is a group ("hire:2026-01", "fill:all", ...);
+    # the weekly distribution is the count of each "week:N" group.
     rows = union_all(
+        select(
+            (literal("week:") + cast(whole(durations.c.to_hire / 7), String)).label("grp"),
+            durations.c.to_hire.label("value"),
+        ),
         select(
             (literal("hire:") + durations.c.month).label("grp"),
             durations.c.to_hire.label("value"),
@@ -143,10 +150,8 @@ def time_to_hire(user: User, flt: ReportFilter) -> TimeToHire:
         select(literal("fill:all"), durations.c.to_fill).where(durations.c.to_fill.is_not(None)),
     )
     spread = {str(k): v for k, v in grouped_percentiles(rows).items()}
-    week = whole(durations.c.to_hire / 7).label("week")
     weeks = {
-        int(row[0]): int(row[1])
-        for row in db.session.execute(select(week, func.count()).group_by(week))
+        int(k.removeprefix("week:")): v.count for k, v in spread.items() if k.startswith("week:")
     }
     months = sorted(
         k.removeprefix("hire:") for k in spread if k.startswith("hire:") and k != "hire:all"

@@ -46,11 +46,29 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_self_id_answers_application_id'), ['application_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_self_id_answers_question_id'), ['question_id'], unique=False)
 
+    # The stage an event names, on the row itself (see Event.stage_id), filled in
+    # for the events already stored from the same row's data.
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('stage_id', sa.Integer(), nullable=True))
+    if op.get_bind().dialect.name == 'postgresql':
+        named = "COALESCE(data->>'to_stage_id', data->>'stage_id')"
+        op.execute(f"UPDATE events SET stage_id = CAST({named} AS INTEGER) WHERE {named} ~ '^[0-9]+$'")
+    else:
+        named = "COALESCE(json_extract(data, '$.to_stage_id'), json_extract(data, '$.stage_id'))"
+        op.execute(f"UPDATE events SET stage_id = {named} WHERE typeof({named}) = 'integer'")
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.create_index('ix_events_application_timeline', ['application_id', 'at', 'type', 'stage_id'], unique=False)
+        batch_op.create_index('ix_events_type_stage', ['type', 'stage_id', 'application_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 
 def downgrade():
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_index('ix_events_type_stage')
+        batch_op.drop_index('ix_events_application_timeline')
+        batch_op.drop_column('stage_id')
     with op.batch_alter_table('self_id_answers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_self_id_answers_question_id'))
         batch_op.drop_index(batch_op.f('ix_self_id_answers_application_id'))
