@@ -7,7 +7,6 @@ A recruiter's override of the fit counts instead of the engine's fit.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import ColumnElement, cast, exists, func, literal, or_, select
@@ -53,7 +52,7 @@ def _flag_in(flags: InstrumentedAttribute[object], flag: str) -> ColumnElement[b
     if db.session.get_bind().dialect.name == "postgresql":
         # The column is ``json``; as ``jsonb`` it answers containment directly.
         document = cast(flags, JSONB)
-        wanted = (cast(json.dumps({c: [{"flag": flag}]}), JSONB) for c in FLAG_COLOURS)
+        wanted = (literal({c: [{"flag": flag}]}, JSONB) for c in FLAG_COLOURS)
         return or_(*(document.op("@>")(w) for w in wanted))
     # SQLite: walk the document; a flag's id sits at $.<colour>[i].flag.
     tree = func.json_tree(flags).table_valued("key", "atom", "path")
