@@ -85,24 +85,59 @@ def _audit(action: str, application: Application, actor: User | None, **details:
     )
 
 
+#: The largest yearly salary an offer may record (a typo guard, not a policy).
+MAX_SALARY = 10_000_000
+
+
+def is_offer_stage(stage: Stage) -> bool:
+    """An offer stage is one whose name contains "offer" (as the offers report reads it)."""
+    return "offer" in stage.name.lower()
+
+
+def _check_salary(stage: Stage, salary: int | None) -> None:
+    if salary is None:
+        return
+    if not is_offer_stage(stage):
+        raise ValidationFailed(
+            "A salary is recorded only when moving into an offer stage",
+            details={"salary": "only for an offer stage"},
+        )
+    if not 1 <= salary <= MAX_SALARY:
+        raise ValidationFailed(
+            "The salary offered is out of range", details={"salary": f"1 to {MAX_SALARY}"}
+        )
+
+
 def move(
-    application: Application, stage: Stage, *, actor: User | None, at: datetime | None = None
+    application: Application,
+    stage: Stage,
+    *,
+    actor: User | None,
+    at: datetime | None = None,
+    salary: int | None = None,
 ) -> Application:
-    """Move to ``stage`` of the same job; a rejected or withdrawn one moved becomes active."""
+    """Move to ``stage`` of the same job; a rejected or withdrawn one moved becomes active.
+
+    ``salary`` (yearly, in the job's currency) records the salary offered on a
+    move into an offer stage, in the move event's ``data.salary`` and its audit.
+    """
     if stage.job_id != application.job_id:
         raise ValidationFailed("That stage belongs to another job", details={"stage": "other job"})
+    _check_salary(stage, salary)
     closed = application.status in (ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)
     if stage.id == application.stage_id and not closed:
         raise Conflict(f"{application.candidate.name} is already in {stage.name}")
     when = at or utcnow()
     source = application.stage
-    data = {
+    data: dict[str, object] = {
         "from_stage_id": source.id,
         "from_stage": source.name,
         "to_stage_id": stage.id,
         "to_stage": stage.name,
         "from_status": application.status,
     }
+    if salary is not None:
+        data["salary"] = salary
     application.stage, application.stage_entered_at = stage, when
     application.status, application.reject_reason = ApplicationStatus.ACTIVE.value, ""
     record_event(
@@ -125,7 +160,14 @@ def move(
             at=when,
         )
     db.session.flush()
-    _audit("application.moved", application, actor, **{"from": source.name, "to": stage.name})
+    offered = {"salary": salary} if salary is not None else {}
+    _audit(
+        "application.moved",
+        application,
+        actor,
+        **{"from": source.name, "to": stage.name},
+        **offered,
+    )
     moved = {"from_stage": {"id": source.id, "name": source.name}}
     emit_application("application.stage_changed", application, **moved)
     if application.status == ApplicationStatus.HIRED.value:
@@ -199,10 +241,21 @@ class Action:
 
 
 def perform(
-    application: Application, action: Action, *, actor: User, tags: list[str] | None = None
+    application: Application,
+    action: Action,
+    *,
+    actor: User,
+    tags: list[str] | None = None,
+    salary: int | None = None,
 ) -> None:
+    """Carry out one action; ``salary`` goes with a move into an offer stage only."""
+    if action.kind != "stage" and salary is not None:
+        raise ValidationFailed(
+            "A salary goes only with a move into an offer stage", details={"salary": "not a move"}
+        )
     if action.kind == "stage":
-        move(application, get_stage(application.job, int(action.value)), actor=actor)
+        stage = get_stage(application.job, int(action.value))
+        move(application, stage, actor=actor, salary=salary)
     elif action.kind == "reject":
         reject(application, action.value, actor=actor)
     elif action.kind == "withdraw":

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import (
+    BooleanField,
+    EmailField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from hirekit.candidates.choices import SOURCES
 from hirekit.candidates.services import CandidateFields
@@ -61,3 +68,5 @@ class ActionForm(FlaskForm):
 
     action = StringField("Action", validators=[DataRequired(), Length(max=60)])
     tags = StringField("Tags", validators=[Length(max=600)])
+    # Only with a move into an offer stage: the yearly salary offered.
+    salary = IntegerField("Salary offered", validators=[Optional(), NumberRange(min=1)])

@@ -19,6 +19,7 @@ from hirekit.candidates.models import Application
 from hirekit.candidates.services import CandidateFields
 from hirekit.db import utcnow
 from hirekit.extensions import db
+from hirekit.guides.registry import default_guide
 from hirekit.jobs import services as jobs
 from hirekit.jobs.models import Job
 from hirekit.jobs.services import JobFields
@@ -149,7 +150,9 @@ def _history(
         remaining = (now - when).total_seconds()
         when = when + timedelta(seconds=remaining * rng.uniform(0.15, 0.45))
         actor = people["hank"] if position >= 3 else people["rita"]
-        applications.move(application, stages[position], actor=actor, at=when)
+        stage = stages[position]
+        salary = _offer_salary(application) if applications.is_offer_stage(stage) else None
+        applications.move(application, stage, actor=actor, at=when, salary=salary)
     if plan in ("reject", "withdraw"):
         when = when + timedelta(seconds=(now - when).total_seconds() * rng.uniform(0.2, 0.6))
         if plan == "reject":
@@ -164,6 +167,18 @@ def _history(
             applications.reject(application, reason, actor=people["rita"], at=when)
         else:
             applications.withdraw(application, actor=people["rita"], at=when)
+
+
+def _offer_salary(application: Application) -> int:
+    """A salary offered within the job's band (the market's senior band when it has none),
+    rounded to the thousand. Drawn apart from the story's generator, so that the
+    rest of the demo history stays as it was."""
+    rng = random.Random(SEED * 7919 + application.id)  # noqa: S311 - made-up demo data
+    job = application.job
+    market = default_guide().market
+    low = job.salary_min or market.senior_salary_min
+    high = job.salary_max or market.senior_salary_max
+    return int(round(rng.uniform(low, max(low, high)), -3))
 
 
 def _plans(count: int, rng: random.Random) -> list[str]:
