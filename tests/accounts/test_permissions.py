@@ -345,6 +345,18 @@ API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
         "applications_api.JobApplications",
         Permission.CANDIDATES_READ,
     ),
+    (
+        "GET",
+        "/api/v1/jobs/{jobpost}/applications/emails",
+        "applications_api.JobApplicationEmails",
+        Permission.CANDIDATES_WRITE,
+    ),
+    (
+        "POST",
+        "/api/v1/jobs/{jobpost}/applications/emails",
+        "applications_api.JobApplicationEmails",
+        Permission.CANDIDATES_WRITE,
+    ),
     ("GET", "/api/v1/candidates", "candidates_api.Candidates", Permission.CANDIDATES_READ),
     ("POST", "/api/v1/candidates", "candidates_api.Candidates", Permission.CANDIDATES_WRITE),
     (

@@ -1,4 +1,4 @@
-"""REST: applications, moves through the pipeline, rejections and withdrawals."""
+"""REST: applications, moves through the pipeline, rejections, withdrawals, bulk emails."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates import applications, services
+from hirekit.candidates import applications, bulk_email, services
+from hirekit.candidates.bulk_email import BulkEmailOutcome
 from hirekit.candidates.models import Application
 from hirekit.candidates.schemas import (
     ApplicationSchema,
     ApplyArgsSchema,
+    BulkEmailArgsSchema,
+    BulkEmailResultSchema,
     EventSchema,
     MoveArgsSchema,
     RejectArgsSchema,
@@ -21,6 +24,8 @@ from hirekit.candidates.schemas import (
 from hirekit.candidates.timeline import moves_of
 from hirekit.jobs.services import get_job
 from hirekit.jobs.stages import get_stage
+from hirekit.mail.models import MailTemplate
+from hirekit.mail.schemas import MailTemplateSchema
 from hirekit.pagination import PageArgsSchema, paginate
 
 blp = Blueprint(
@@ -38,6 +43,27 @@ class JobApplications(MethodView):
         query = applications.job_applications_query(get_job(job_id, api_user()))
         page = paginate(query, args["page"], args["per_page"])
         return page.items, 200, page.headers()
+
+
+@blp.route("/jobs/<int:job_id>/applications/emails")
+class JobApplicationEmails(MethodView):
+    @api_requires(Permission.CANDIDATES_WRITE)
+    @blp.response(200, MailTemplateSchema(many=True))
+    def get(self, job_id: int) -> list[MailTemplate]:
+        """The mail templates that may be sent to a job's applications in bulk"""
+        get_job(job_id, api_user())
+        return bulk_email.bulk_templates()
+
+    @api_requires(Permission.CANDIDATES_WRITE)
+    @blp.arguments(BulkEmailArgsSchema)
+    @blp.response(201, BulkEmailResultSchema)
+    def post(self, data: dict[str, Any], job_id: int) -> BulkEmailOutcome:
+        """Queue a mail template to each chosen application; those without an email are skipped"""
+        user = api_user()
+        job = get_job(job_id, user)
+        return bulk_email.send_bulk_email(
+            job, data["application_ids"], data["template"], actor=user
+        )
 
 
 @blp.route("/candidates/<int:candidate_id>/applications")

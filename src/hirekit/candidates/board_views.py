@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates import applications
+from hirekit.candidates import applications, bulk_email
 from hirekit.candidates.applications import Action
 from hirekit.candidates.board import build_board
 from hirekit.candidates.exports import pipeline_csv
@@ -33,7 +33,11 @@ def _me() -> User:
 def show(job_id: int) -> str:
     board = build_board(get_job(job_id, _me()))
     return render_template(
-        "candidates/board.html", board=board, reasons=REJECT_REASONS, form=ActionForm()
+        "candidates/board.html",
+        board=board,
+        reasons=REJECT_REASONS,
+        form=ActionForm(),
+        email_templates=bulk_email.bulk_templates(),
     )
 
 
@@ -81,10 +85,22 @@ def bulk(job_id: int) -> BaseResponse:
     if not form.validate_on_submit():
         raise ValidationFailed("Choose an action for the selected candidates.")
     ids = [int(v) for v in request.form.getlist("application_ids") if v.isdigit()]
+    kind, _, template_key = (form.action.data or "").partition(":")
+    if kind == "email":
+        return _bulk_email(job_id, ids, template_key, me)
     outcome = applications.bulk(
         get_job(job_id, me), ids, Action.parse(form.action.data or ""), actor=me, tags=_tags(form)
     )
     flash(f"Done for {outcome.done} candidate(s).", "success")
+    for reason in outcome.skipped:
+        flash(f"Skipped: {reason}", "info")
+    return redirect(url_for("board.show", job_id=job_id))
+
+
+def _bulk_email(job_id: int, ids: list[int], template_key: str, me: User) -> BaseResponse:
+    """The bulk form's "Send email: <template>" choice: one outbox message per candidate."""
+    outcome = bulk_email.send_bulk_email(get_job(job_id, me), ids, template_key, actor=me)
+    flash(f"Email queued for {len(outcome.sent)} candidate(s).", "success")
     for reason in outcome.skipped:
         flash(f"Skipped: {reason}", "info")
     return redirect(url_for("board.show", job_id=job_id))

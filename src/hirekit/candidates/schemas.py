@@ -140,3 +140,21 @@ class CandidateExportSchema(ma.Schema):
     applications = ma.fields.List(ma.fields.Dict())
     notes = ma.fields.List(ma.fields.Dict())
     events = ma.fields.List(ma.fields.Dict())
+
+
+class BulkEmailArgsSchema(ma.Schema):
+    template = ma.fields.String(
+        required=True,
+        validate=ma.validate.Length(min=1, max=60),
+        metadata={"description": "Key of a mail template that fits a bulk send"},
+    )
+    application_ids = ma.fields.List(
+        ma.fields.Integer(), required=True, validate=ma.validate.Length(min=1, max=1000)
+    )
+
+
+class BulkEmailResultSchema(ma.Schema):
+    template = ma.fields.String(attribute="template_key")
+    sent = ma.fields.List(ma.fields.Integer(), metadata={"description": "Outbox message ids"})
+    skipped = ma.fields.List(ma.fields.String(), metadata={"description": "Why, per candidate"})
+    skipped_application_ids = ma.fields.List(ma.fields.Integer(), attribute="skipped_ids")
