@@ -73,8 +73,8 @@ def _rects(textpage: Any, count: int) -> list[Rect]:
 def find_gutter(rects: list[Rect], width: float) -> float | None:
     """The x of a vertical band crossed by few runs with real text on both sides."""
     # A run crosses x when left < x < right; only runs with left < right can.
-    lefts = sorted(r[0] for r in rects if r[0] < r[2])
-    rights = sorted(r[2] for r in rects if r[0] < r[2])
+    lefts = sorted([r[0] for r in rects if r[0] < r[2]])
+    rights = sorted([r[2] for r in rects if r[0] < r[2]])
     best: tuple[int, float] | None = None
     for step in range(20, 81, 2):
         x = width * step / 100
@@ -84,8 +84,8 @@ def find_gutter(rects: list[Rect], width: float) -> float | None:
     if best is None or best[0] > len(rects) * 0.08:
         return None
     x = best[1]
-    left = bisect_right(sorted(r[2] for r in rects), x)
-    right = len(rects) - bisect_left(sorted(r[0] for r in rects), x)
+    left = sum(1 for r in rects if r[2] <= x)
+    right = sum(1 for r in rects if r[0] >= x)
     if min(left, right) < max(4, len(rects) * 0.15):
         return None
     return x

@@ -71,7 +71,7 @@ def analyse(
     view = ResumeView(
         text=text,
         sentences=sentences,
-        sections=[index.at(s.start) for s in sentences],
+        section_index=index,
         skills=_by_sentence(hits, sentences),
         lowered=lowered,
     )

@@ -98,7 +98,10 @@ def find_sections(text: str) -> list[Section]:
     """Sections in order; each runs from its heading to the next heading."""
     marks: list[tuple[str, int]] = []
     for match in _HEADING_LINE.finditer(text):
-        title = _SPACES.sub(" ", match.group(1).replace("&", "and")).strip().lower()
+        title = match.group(1).replace("&", "and")
+        if "  " in title:  # the title holds no other kind of space
+            title = _SPACES.sub(" ", title)
+        title = title.strip().lower()
         name = _LOOKUP.get(title)
         if name:
             marks.append((name, match.start()))

@@ -29,7 +29,7 @@ class Sentence(NamedTuple):
 
 def split_sentences(source: str) -> list[Sentence]:
     """Sentences in order, with offsets into ``source``; empty pieces dropped."""
-    sentences: list[Sentence] = []
+    pieces: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(source):
         cut = match.start()
@@ -39,23 +39,23 @@ def split_sentences(source: str) -> list[Sentence]:
             and _ends_with_abbreviation(source, cut)
         ):
             continue
-        _append(source, start, cut, sentences)
+        pieces.append((start, cut))
         start = match.end()
-    _append(source, start, len(source), sentences)
+    pieces.append((start, len(source)))
+    sentences: list[Sentence] = []
+    for start, end in pieces:
+        # Trim bullets before and spaces after (the loop is hot: hundreds per resume).
+        if start < end and (source[start] in _BULLET_CHARS or source[start].isspace()):
+            bullet = _BULLET.match(source, start, end)
+            if bullet:
+                start = bullet.end()
+        while end > start and source[end - 1].isspace():
+            end -= 1
+        if end > start:
+            sentences.append(Sentence(source[start:end], start, end))
     return sentences
 
 
 def _ends_with_abbreviation(source: str, end: int) -> bool:
     tail = source[max(0, end - 8) : end]
     return tail.endswith(_ABBREVIATIONS)
-
-
-def _append(source: str, start: int, end: int, out: list[Sentence]) -> None:
-    if start < end and (source[start] in _BULLET_CHARS or source[start].isspace()):
-        bullet = _BULLET.match(source, start, end)
-        if bullet:
-            start = bullet.end()
-    while end > start and source[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(source[start:end], start, end))

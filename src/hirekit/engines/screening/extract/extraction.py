@@ -52,7 +52,8 @@ _READERS: dict[str, Reader] = {
 # web view; form feeds become paragraph breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 _WORD_CHAR = re.compile(r"\w")
-_SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]+\n")
+_TRAILING = " \t\u00a0" + "".join(map(chr, range(0x2002, 0x200C)))  # before a line break
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def extract_text(source: Source, limits: Limits | None = None) -> Extraction:
@@ -93,8 +94,13 @@ def normalise(raw: str) -> str:
     """Unify line endings, drop control characters and trailing spaces."""
     out = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     out = _CONTROL.sub(" ", out)
-    out = _SPACES.sub("\n", out)
-    return re.sub(r"\n{3,}", "\n\n", out).strip()
+    # Trailing spaces go line by line: a regex stops at every space in the text.
+    lines = out.split("\n")
+    last = lines.pop()
+    out = "\n".join([line.rstrip(_TRAILING) for line in lines] + [last])
+    if "\n\n\n" in out:
+        out = _BLANK_LINES.sub("\n\n", out)
+    return out.strip()
 
 
 def _load(source: Source, limits: Limits) -> bytes:

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from hirekit.engines.screening.flags.negation import negated
+from hirekit.engines.screening.sections import SectionIndex
 from hirekit.engines.screening.sentences import Sentence
 from hirekit.engines.screening.skills import SkillHit
 from hirekit.engines.screening.word_starts import StartScan
@@ -36,7 +37,7 @@ class ResumeView:
 
     text: str
     sentences: list[Sentence]
-    sections: list[str | None]  # section name per sentence
+    section_index: SectionIndex  # which section an offset is in
     skills: list[list[SkillHit]]  # skill hits per sentence
     lowered: str | None = None  # ``text.lower()``, computed when not given
     raised: dict[str, Finding] = field(default_factory=dict)
@@ -80,9 +81,13 @@ class ResumeView:
                 at = self.lowered.find(hint, at + 1)
         return sorted(found)
 
+    def section(self, index: int) -> str | None:
+        """The section sentence ``index`` is in (``None`` before the first heading)."""
+        return self.section_index.at(self._starts[index])
+
     def in_list(self, index: int) -> bool:
         """A skills-list line rather than prose about work done."""
-        if self.sections[index] == "skills":
+        if self.section(index) == "skills":
             return True
         sentence = self.sentences[index].text
         return sentence.count(",") >= 3 and len(sentence.split()) <= 3 * sentence.count(",") + 4
@@ -136,7 +141,7 @@ class ResumeView:
     def flask_near(self, index: int, before: int = 3) -> bool:
         """Flask (or an extension) claimed here or a few sentences earlier in the section."""
         for j in range(index, max(index - before, 0) - 1, -1):
-            if self.sections[j] != self.sections[index]:
+            if self.section(j) != self.section(index):
                 break
             if self.claimed(j, name="Flask") or self.claimed(j, category="flask-extension"):
                 return True

@@ -56,7 +56,7 @@ def _tutorial_around(view: ResumeView, index: int) -> bool:
     return any(
         is_tutorial(view, j)
         for j in range(max(index - 1, 0), min(index + 2, len(view.sentences)))
-        if view.sections[j] == view.sections[index]
+        if view.section(j) == view.section(index)
     )
 
 
