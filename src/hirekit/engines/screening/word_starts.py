@@ -22,23 +22,31 @@ class StartScan:
 
     def __init__(self, pattern: re.Pattern[str], openings: tuple[str, ...]) -> None:
         self.pattern = pattern
-        ahead = "(?=" + "|".join(re.escape(o.lower()) for o in sorted(set(openings))) + ")"
-        self._first = re.compile(ahead)
-        self._later = re.compile(r"\W" + ahead)
+        self._openings = tuple(sorted({o.lower() for o in openings}))
 
     def finditer(self, text: str, lowered: str) -> list[re.Match[str]]:
         """Same as ``list(pattern.finditer(text))``; ``lowered`` is ``text.lower()``."""
         if any(c in text for c in _LOOKALIKES):
             return list(self.pattern.finditer(text))
-        starts = [m.end() for m in self._later.finditer(lowered)]
-        if self._first.match(lowered):
-            starts.insert(0, 0)
         found: list[re.Match[str]] = []
         resume = 0
-        for at in starts:
+        for at in self._starts(lowered):
             if at >= resume:
                 match = self.pattern.match(text, at)
                 if match is not None:
                     found.append(match)
                     resume = match.end()
         return found
+
+    def _starts(self, lowered: str) -> list[int]:
+        """Word starts followed by an opening, ascending. Substring search runs at
+        memory speed; a regex would stop at every space and try every opening."""
+        starts: set[int] = set()
+        for opening in self._openings:
+            at = lowered.find(opening)
+            while at >= 0:
+                before = lowered[at - 1] if at else " "
+                if not (before.isalnum() or before == "_"):  # a word boundary
+                    starts.add(at)
+                at = lowered.find(opening, at + 1)
+        return sorted(starts)
