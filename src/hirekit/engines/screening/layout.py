@@ -51,7 +51,7 @@ def read_page(textpage: Any, width: float, height: float) -> tuple[str, bool]:
 def _short_lines(flow: str) -> bool:
     """Woven columns leave mostly short lines; full-width prose is skipped cheaply,
     because reading every run's box costs as much as extracting the text."""
-    lengths = sorted(len(line) for line in flow.splitlines() if line.strip())
+    lengths = sorted([len(line) for line in flow.splitlines() if line and not line.isspace()])
     return len(lengths) >= _MIN_LINES and lengths[len(lengths) // 2] <= _SHORT_LINE
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 from collections.abc import Callable
@@ -51,7 +50,8 @@ _READERS: dict[str, Reader] = {
 # Control characters other than tab/newline confuse sentence offsets and the
 # web view; form feeds become paragraph breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
-_WORD_CHAR = re.compile(r"\w")
+# Matches when the text has at least twenty word characters, reading no further.
+_TWENTY_WORD_CHARS = re.compile(r"(?:\W*\w){20}")
 _TRAILING = " \t\u00a0" + "".join(map(chr, range(0x2002, 0x200C)))  # before a line break
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -77,17 +77,12 @@ def extract_text(source: Source, limits: Limits | None = None) -> Extraction:
     except (MemoryError, RecursionError):
         return Extraction("", kind, error="unreadable")
     cleaned = normalise(result.text)[: limits.max_text_chars]
-    if kind == "pdf" and _word_chars(cleaned, 20) < 20:
+    if kind == "pdf" and not _TWENTY_WORD_CHARS.match(cleaned):
         # A scan: a made-up profile from a few stray glyphs would mislead reviewers.
         return Extraction("", kind, pages=result.pages, error="no-text-layer")
     if not cleaned.strip():
         return Extraction("", kind, pages=result.pages, error="unreadable")
     return Extraction(cleaned, kind, pages=result.pages, layout=result.layout)
-
-
-def _word_chars(text: str, enough: int) -> int:
-    """How many word characters ``text`` has, counting no further than ``enough``."""
-    return sum(1 for _ in itertools.islice(_WORD_CHAR.finditer(text), enough))
 
 
 def normalise(raw: str) -> str:
