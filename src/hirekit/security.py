@@ -28,4 +28,8 @@ def _add_headers(response: Response) -> Response:
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     if request.path.startswith("/api/") or response.mimetype == "text/html":
         headers.setdefault("Cache-Control", "no-store")
+    if headers.get("Content-Disposition", "").lower().startswith("attachment"):
+        # Downloads carry personal data (exports, reports, calendars): no browser
+        # or proxy may keep a copy, whatever send_file proposed (it says no-cache).
+        headers["Cache-Control"] = "no-store"
     return response
