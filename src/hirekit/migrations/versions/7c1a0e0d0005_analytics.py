@@ -65,9 +65,11 @@ def upgrade():
 
 
 def downgrade():
+    # Plain DROP INDEX first: SQLite's batch mode rebuilds the table from its
+    # reflected indexes and would not find these by name.
+    op.drop_index('ix_events_type_stage', table_name='events')
+    op.drop_index('ix_events_application_timeline', table_name='events')
     with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_index('ix_events_type_stage')
-        batch_op.drop_index('ix_events_application_timeline')
         batch_op.drop_column('stage_id')
     with op.batch_alter_table('self_id_answers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_self_id_answers_question_id'))
