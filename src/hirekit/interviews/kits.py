@@ -7,6 +7,7 @@ the guide and a guide update never changes a kit interviewers already use.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -57,6 +58,11 @@ class QuestionFields:
     red_flag: str = ""
     topic: str = ""
     part_id: int | None = None
+
+
+def _audit(action: str, job_id: int, actor: User, details: dict[str, Any]) -> None:
+    """Kit changes are audited against the job whose kit they change."""
+    audit.record(action, actor=actor, subject_type="job", subject_id=job_id, details=details)
 
 
 def get_kit(job_id: int, user: User) -> Kit:
@@ -117,7 +123,7 @@ def regenerate(job_id: int, actor: User) -> Kit:
     db.session.delete(kit)
     db.session.flush()
     fresh = _generate(job, actor)
-    audit.record("kit.regenerated", actor=actor, subject_type="job", subject_id=job.id)
+    _audit("kit.regenerated", job.id, actor, {})
     return fresh
 
 
@@ -154,13 +160,7 @@ def add_question(job_id: int, fields: QuestionFields, *, actor: User) -> KitQues
     )
     kit.questions.append(question)
     db.session.flush()
-    audit.record(
-        "kit.question_added",
-        actor=actor,
-        subject_type="job",
-        subject_id=job_id,
-        details={"question_id": question.id, "text": text[:200]},
-    )
+    _audit("kit.question_added", job_id, actor, {"question_id": question.id, "text": text[:200]})
     return question
 
 
@@ -187,13 +187,7 @@ def update_question(
     for key in before:
         setattr(question, key, new[key])
     db.session.flush()
-    audit.record(
-        "kit.question_edited",
-        actor=actor,
-        subject_type="job",
-        subject_id=job_id,
-        details={"question_id": question.id, "previous": before},
-    )
+    _audit("kit.question_edited", job_id, actor, {"question_id": question.id, "previous": before})
     return question
 
 
@@ -221,13 +215,7 @@ def add_guide_question(job_id: int, guide_id: str, *, actor: User) -> KitQuestio
     )
     kit.questions.append(question)
     db.session.flush()
-    audit.record(
-        "kit.question_added",
-        actor=actor,
-        subject_type="job",
-        subject_id=job_id,
-        details={"question_id": question.id, "guide_id": guide_id},
-    )
+    _audit("kit.question_added", job_id, actor, {"question_id": question.id, "guide_id": guide_id})
     return question
 
 
@@ -236,12 +224,11 @@ def remove_question(job_id: int, question_id: int, *, actor: User) -> None:
     question = _question(kit, question_id)
     kit.questions.remove(question)
     _renumber(kit)
-    audit.record(
+    _audit(
         "kit.question_removed",
-        actor=actor,
-        subject_type="job",
-        subject_id=job_id,
-        details={"question_id": question_id, "text": question.text[:200]},
+        job_id,
+        actor,
+        {"question_id": question_id, "text": question.text[:200]},
     )
 
 
@@ -290,13 +277,7 @@ def add_part(job_id: int, name: str, attributes: list[str], *, actor: User) -> K
     part = KitPart(name=name, position=len(kit.parts), attributes=_attributes(attributes))
     kit.parts.append(part)
     db.session.flush()
-    audit.record(
-        "kit.part_added",
-        actor=actor,
-        subject_type="job",
-        subject_id=job_id,
-        details={"part_id": part.id, "name": name},
-    )
+    _audit("kit.part_added", job_id, actor, {"part_id": part.id, "name": name})
     return part
 
 
@@ -325,13 +306,7 @@ def remove_part(job_id: int, part_id: int, *, actor: User) -> None:
             q.part_id = None
     kit.parts.remove(part)
     db.session.flush()
-    audit.record(
-        "kit.part_removed",
-        actor=actor,
-        subject_type="job",
-        subject_id=job_id,
-        details={"part_id": part_id, "name": part.name},
-    )
+    _audit("kit.part_removed", job_id, actor, {"part_id": part_id, "name": part.name})
 
 
 def questions_of(kit: Kit, part_id: int | None) -> list[KitQuestion]:
