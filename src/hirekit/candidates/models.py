@@ -20,6 +20,8 @@ class Candidate(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     """A person, whatever jobs they apply to."""
 
     __tablename__ = "candidates"
+    # Searches and lists go newest first; this index lets them stop at the page size.
+    __table_args__ = (Index("ix_candidates_created_at_id", "created_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(160), index=True)

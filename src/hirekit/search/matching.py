@@ -1,6 +1,6 @@
 """Reading the search index: a condition "this candidate matches these words".
 
-Each word must match somewhere in the candidate's documents (name, email,
+Each word must match somewhere in the candidate's text (name, email,
 tags, notes, resume...), as a prefix, so "postg" finds "PostgreSQL". Words are
 quoted before they reach the database's query syntax: user text can never be
 an FTS5 or tsquery operator.
@@ -47,12 +47,17 @@ def tsquery_prefix(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "':*"
 
 
-def _sqlite_ids(word: str) -> Select[int]:
-    # unique=True: one query holds a MATCH per word, each with its own value.
-    fts_match = text(FTS_MATCH_ROWIDS).bindparams(bindparam("q", fts5_phrase(word), unique=True))
-    return select(SearchDocument.candidate_id).where(
-        SearchDocument.id.in_(fts_match.columns(rowid=Integer))
-    )
+def _sqlite_match(
+    candidate_id: InstrumentedAttribute[int], words: list[str]
+) -> ColumnElement[bool]:
+    # One FTS5 row per candidate, rowid = candidate id: every word (implicit AND)
+    # is matched in one pass, and the set is read straight from the index.
+    query = " ".join(fts5_phrase(w) for w in words)
+    rowids = text(FTS_MATCH_ROWIDS).bindparams(bindparam("q", query, unique=True))
+    # "+ 0" keeps SQLite from driving the query from the match set (fetch every
+    # match, then sort them all): it walks candidates in the order asked
+    # instead, tests each against the set, and stops at the LIMIT.
+    return (candidate_id + 0).in_(rowids.columns(rowid=Integer))
 
 
 def _postgres_ids(word: str) -> Select[int]:
@@ -70,5 +75,6 @@ def text_match(candidate_id: InstrumentedAttribute[int], text_: str) -> ColumnEl
     words = query_words(text_)
     if not words:
         return true()
-    ids = _postgres_ids if db.session.get_bind().dialect.name == "postgresql" else _sqlite_ids
-    return and_(*(candidate_id.in_(ids(word)) for word in words))
+    if db.session.get_bind().dialect.name != "postgresql":
+        return _sqlite_match(candidate_id, words)
+    return and_(*(candidate_id.in_(_postgres_ids(word)) for word in words))

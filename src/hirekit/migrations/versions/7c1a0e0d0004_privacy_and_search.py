@@ -8,6 +8,9 @@ Anonymous outcomes kept when a candidate is deleted, and the candidate search
 index: ``search_documents`` everywhere, plus the database's own full-text
 structure over its ``body`` -- an FTS5 table kept in step by triggers on
 SQLite, a generated ``tsvector`` column with a GIN index on PostgreSQL.
+The FTS5 table is then rebuilt with one row per candidate (rowid = candidate
+id) and an index on ``candidates(created_at, id)`` is added, so a search walks
+candidates newest first and stops at the page size.
 Re-creating ``search_documents`` (e.g. a batch ALTER on SQLite) drops the
 triggers: a later migration that does so must create them again.
 """
@@ -43,6 +46,45 @@ POSTGRES_FTS = [
     """ALTER TABLE search_documents ADD COLUMN tsv tsvector
         GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED""",
     "CREATE INDEX ix_search_documents_tsv ON search_documents USING gin (tsv)",
+]
+
+
+def _sqlite_refresh(ref):
+    """Trigger body: rewrite the one FTS row of candidate ``ref`` from their documents."""
+    return f"""
+        DELETE FROM search_fts WHERE rowid = {ref}.candidate_id;
+        INSERT INTO search_fts(rowid, body)
+        SELECT {ref}.candidate_id, (
+            SELECT group_concat(body, ' ') FROM (
+                SELECT body FROM search_documents
+                WHERE candidate_id = {ref}.candidate_id ORDER BY kind))
+        WHERE EXISTS (SELECT 1 FROM search_documents WHERE candidate_id = {ref}.candidate_id);"""
+
+
+# One FTS row per candidate, its rowid the candidate id, holding every kind of
+# their text: a search reads the match set straight from the index, without a
+# lookup per document, and walks candidates newest first against it. It replaces
+# the per-document table above (its own content, so a row can be dropped by id).
+SQLITE_FTS_PER_CANDIDATE = [
+    *(f"DROP TRIGGER {t}" for t in ("search_documents_ai", "search_documents_ad", "search_documents_au")),
+    "DROP TABLE search_fts",
+    """CREATE VIRTUAL TABLE search_fts USING fts5(
+        body, tokenize='unicode61 remove_diacritics 2', prefix='2 3')""",
+    f"""CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN
+        {_sqlite_refresh("new")}
+    END""",
+    f"""CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN
+        {_sqlite_refresh("old")}
+    END""",
+    f"""CREATE TRIGGER search_documents_au
+        AFTER UPDATE OF body, candidate_id ON search_documents BEGIN
+        {_sqlite_refresh("old")}
+        {_sqlite_refresh("new")}
+    END""",
+    """INSERT INTO search_fts(rowid, body)
+        SELECT candidate_id, group_concat(body, ' ') FROM (
+            SELECT candidate_id, body FROM search_documents ORDER BY candidate_id, kind)
+        GROUP BY candidate_id""",
 ]
 
 
@@ -82,8 +124,16 @@ def upgrade():
     with op.batch_alter_table('anonymous_outcomes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_anonymous_outcomes_job_id'), ['job_id'], unique=False)
 
+    if dialect == "sqlite":
+        for statement in SQLITE_FTS_PER_CANDIDATE:
+            op.execute(statement)
+    # Searches list candidates newest first: walked in this index, they stop at the page size.
+    op.create_index('ix_candidates_created_at_id', 'candidates', ['created_at', 'id'], unique=False)
+
 
 def downgrade():
+    op.drop_index('ix_candidates_created_at_id', table_name='candidates')
+
     with op.batch_alter_table('anonymous_outcomes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_anonymous_outcomes_job_id'))
 

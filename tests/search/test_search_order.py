@@ -1,0 +1,56 @@
+"""Search results: newest candidate first by when they were created, words across kinds of text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from hirekit.candidates import services
+from hirekit.candidates.search import SearchFilters, search_query
+from hirekit.candidates.services import CandidateFields
+from hirekit.extensions import db
+from hirekit.search import index_candidate_text
+
+T0 = datetime(2025, 3, 1, 12, tzinfo=UTC)
+
+
+def ordered(user: Any, text: str, limit: int | None = None) -> list[str]:
+    query = search_query(user, SearchFilters(text=text))
+    if limit is not None:
+        query = query.limit(limit)
+    return [c.name for c in db.session.scalars(query)]
+
+
+def test_back_dated_candidates_sort_by_creation_time_not_by_id(make_user):
+    actor = make_user("recruiter")
+    # Created in this order, but back-dated out of it (as the demo data and imports do).
+    for name, days in (("Middle Flask", 5), ("Oldest Flask", 1), ("Newest Flask", 9)):
+        fields = CandidateFields(name=name, email=f"{name.split()[0].lower()}@example.com")
+        services.create_candidate(fields, actor=actor, at=T0 + timedelta(days=days))
+    services.create_candidate(
+        CandidateFields(name="Same Time Flask", email="same@example.com"),
+        actor=actor,
+        at=T0 + timedelta(days=5),
+    )
+    db.session.commit()
+    everyone = ordered(actor, "flask")
+    assert everyone == ["Newest Flask", "Same Time Flask", "Middle Flask", "Oldest Flask"]
+    assert ordered(actor, "flask", limit=2) == everyone[:2]
+
+
+def test_words_may_match_in_different_kinds_of_text(make_user):
+    actor = make_user("recruiter")
+    services.create_candidate(
+        CandidateFields(name="Ines Brennan", email="ines@example.com"), actor=actor, note="htmx"
+    )
+    other = services.create_candidate(
+        CandidateFields(name="Ivo Brennan", email="ivo@example.com"), actor=actor
+    )
+    db.session.flush()
+    index_candidate_text(other.id, "resume", "Celery workers on Redis")
+    db.session.commit()
+    assert ordered(actor, "brennan htmx") == ["Ines Brennan"]
+    assert ordered(actor, "redis brennan") == ["Ivo Brennan"]
+    index_candidate_text(other.id, "resume", "")
+    assert ordered(actor, "redis") == []
+    assert ordered(actor, "brennan") == ["Ivo Brennan", "Ines Brennan"]
