@@ -82,6 +82,7 @@ def register_blueprints(app: Flask) -> None:
     from hirekit.candidates.views import bp as candidates
     from hirekit.careers.views import bp as careers
     from hirekit.guides.views import bp as guides
+    from hirekit.integrations.views import bp as webhooks
     from hirekit.interviews.debrief_views import bp as debriefs
     from hirekit.interviews.kit_views import bp as kits
     from hirekit.interviews.views import bp as interviews
@@ -96,7 +97,6 @@ def register_blueprints(app: Flask) -> None:
     from hirekit.resumes.views import bp as resumes
     from hirekit.takehomes.invite_views import bp as takehome_invites
     from hirekit.takehomes.views import bp as takehomes
-    from hirekit.webhooks.views import bp as webhooks
 
     for blueprint in (
         main,
@@ -132,6 +132,7 @@ def register_api(app: Flask) -> None:
     from hirekit.candidates.applications_api import blp as applications_api
     from hirekit.extensions import api, csrf
     from hirekit.guides.api import blp as guides_api
+    from hirekit.integrations.api import blp as webhooks_api
     from hirekit.interviews.api import blp as interviews_api
     from hirekit.jobs.api import blp as jobs_api
     from hirekit.mail.api import blp as mail_api
@@ -141,7 +142,6 @@ def register_api(app: Flask) -> None:
     from hirekit.resumes.api import blp as resumes_api
     from hirekit.takehomes.api import blp as reviews_api
     from hirekit.takehomes.invite_views import blp as invitations_api
-    from hirekit.webhooks.api import blp as webhooks_api
 
     app.config.update(
         API_TITLE="hirekit",

@@ -4,6 +4,7 @@ from hirekit.accounts.models import ApiToken, User
 from hirekit.audit.models import AuditEntry
 from hirekit.candidates.models import Application, Candidate, CandidateTag, Event, Note
 from hirekit.careers.models import CareersApplication
+from hirekit.integrations.models import WebhookDelivery, WebhookSubscription
 from hirekit.interviews.models import (
     DebriefDecision,
     Interview,
@@ -21,7 +22,6 @@ from hirekit.resumes.models import JobScreeningSettings, Resume, ResumeBatch, Sc
 from hirekit.search.models import SearchDocument
 from hirekit.takehomes.invitations import Invitation
 from hirekit.takehomes.models import Submission
-from hirekit.webhooks.models import WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "AnonymousOutcome",
@@ -48,10 +48,10 @@ __all__ = [
     "Resume",
     "ResumeBatch",
     "Scorecard",
-    "SelfIdAnswer",
-    "SelfIdQuestion",
     "Screening",
     "SearchDocument",
+    "SelfIdAnswer",
+    "SelfIdQuestion",
     "Stage",
     "Submission",
     "User",

@@ -13,13 +13,13 @@ from hirekit.candidates.applications import apply as apply_to_job
 from hirekit.candidates.models import Candidate
 from hirekit.db import utcnow
 from hirekit.extensions import db
+from hirekit.integrations.services import create_subscription
 from hirekit.jobs.services import JobFields, change_state, create_job
 from hirekit.mail.services import send_mail
 from hirekit.queue import enqueue
 from hirekit.resumes.models import Resume, ResumeBatch, Screening
 from hirekit.takehomes.invitations import Invitation, token_for
 from hirekit.takehomes.services import Upload, submit
-from hirekit.webhooks.services import create_subscription
 from tests.conftest import csrf_token, login
 from tests.queue.sample_tasks import add
 from tests.takehomes.archives import APP, zip_bytes

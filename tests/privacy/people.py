@@ -11,6 +11,7 @@ from hirekit.candidates import applications, services
 from hirekit.candidates.services import CandidateFields
 from hirekit.db import utcnow
 from hirekit.extensions import db
+from hirekit.integrations.models import WebhookSubscription
 from hirekit.interviews.models import Interview, Scorecard
 from hirekit.mail.services import send_mail
 from hirekit.queue.runner import drain
@@ -18,7 +19,6 @@ from hirekit.resumes.services import Upload as ResumeUpload
 from hirekit.resumes.services import upload_for_candidate
 from hirekit.search import index_candidate_text
 from hirekit.takehomes.services import Upload, submit
-from hirekit.webhooks.models import WebhookSubscription
 from tests.jobs.factories import make_job
 from tests.takehomes.archives import APP, zip_bytes
 

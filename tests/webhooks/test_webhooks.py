@@ -10,11 +10,11 @@ from sqlalchemy import select
 from hirekit.candidates import applications
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
+from hirekit.integrations import services
+from hirekit.integrations.models import DeliveryStatus, WebhookDelivery
+from hirekit.integrations.signing import signature, verify
+from hirekit.integrations.targets import url_problem
 from hirekit.queue.runner import drain
-from hirekit.webhooks import services
-from hirekit.webhooks.models import DeliveryStatus, WebhookDelivery
-from hirekit.webhooks.signing import signature, verify
-from hirekit.webhooks.targets import url_problem
 from tests.conftest import csrf_token
 from tests.jobs.factories import make_application, make_job
 from tests.mail.smtp_server import free_port

@@ -21,10 +21,10 @@ from hirekit.candidates.timeline import record_event
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, NotFound, ValidationFailed
 from hirekit.extensions import db
+from hirekit.integrations.payloads import emit_application
 from hirekit.jobs.choices import REJECT_REASONS
 from hirekit.jobs.models import Job, Stage
 from hirekit.jobs.stages import get_stage
-from hirekit.webhooks.payloads import emit_application
 
 
 def get_application(application_id: int, user: User) -> Application:

@@ -18,11 +18,11 @@ from sqlalchemy import String, cast, delete, or_, select, update
 from hirekit.audit import services as audit
 from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
+from hirekit.integrations.models import WebhookDelivery
 from hirekit.mail.models import OutboxMessage
 from hirekit.privacy.outcomes import record_outcomes
 from hirekit.privacy.rows import erase_rows
 from hirekit.queue.models import BackgroundJob
-from hirekit.webhooks.models import WebhookDelivery
 
 
 @dataclass

@@ -15,11 +15,11 @@ from hirekit.audit import services as audit
 from hirekit.db import utcnow
 from hirekit.errors import NotFound, ValidationFailed
 from hirekit.extensions import db
+from hirekit.integrations.models import WebhookDelivery, WebhookSubscription
+from hirekit.integrations.signing import new_secret
+from hirekit.integrations.targets import url_problem
+from hirekit.integrations.tasks import deliver_webhook
 from hirekit.queue import enqueue
-from hirekit.webhooks.models import WebhookDelivery, WebhookSubscription
-from hirekit.webhooks.signing import new_secret
-from hirekit.webhooks.targets import url_problem
-from hirekit.webhooks.tasks import deliver_webhook
 
 EVENTS: dict[str, str] = {
     "application.created": "A candidate applied, or was added to a job",

@@ -9,10 +9,10 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
+from hirekit.integrations import services
+from hirekit.integrations.models import WebhookSubscription
+from hirekit.integrations.schemas import DeliverySchema, NewSubscriptionSchema, SubscriptionSchema
 from hirekit.pagination import PageArgsSchema, paginate
-from hirekit.webhooks import services
-from hirekit.webhooks.models import WebhookSubscription
-from hirekit.webhooks.schemas import DeliverySchema, NewSubscriptionSchema, SubscriptionSchema
 
 blp = Blueprint("webhooks_api", __name__, url_prefix="/api/v1", description="Outgoing webhooks")
 

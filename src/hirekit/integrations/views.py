@@ -9,8 +9,8 @@ from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import ValidationFailed
-from hirekit.webhooks import services
-from hirekit.webhooks.forms import SubscriptionForm
+from hirekit.integrations import services
+from hirekit.integrations.forms import SubscriptionForm
 
 bp = Blueprint("webhooks", __name__, url_prefix="/admin/webhooks")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from hirekit.webhooks.models import DeliveryStatus
+from hirekit.integrations.models import DeliveryStatus
 
 
 class SubscriptionSchema(ma.Schema):

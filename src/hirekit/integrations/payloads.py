@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from hirekit.candidates.models import Application
-from hirekit.webhooks.models import WebhookDelivery
-from hirekit.webhooks.services import emit
+from hirekit.integrations.models import WebhookDelivery
+from hirekit.integrations.services import emit
 
 
 def application_payload(application: Application) -> dict[str, Any]:

@@ -13,9 +13,9 @@ from sqlalchemy import update
 
 from hirekit.db import utcnow
 from hirekit.extensions import db
+from hirekit.integrations.models import DeliveryStatus, WebhookDelivery
+from hirekit.integrations.signing import signature
 from hirekit.queue import BackgroundJob, JobHandle, task
-from hirekit.webhooks.models import DeliveryStatus, WebhookDelivery
-from hirekit.webhooks.signing import signature
 
 EXCERPT_CHARS = 1000
 DEFAULT_TIMEOUT = 10.0

@@ -1,0 +1,1 @@
+"""Integrations: outgoing webhooks, signed and retried through the queue."""

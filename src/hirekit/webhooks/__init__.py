@@ -1,1 +1,0 @@
-"""Outgoing webhooks: signed JSON posts to subscribers when applications change."""
