@@ -137,6 +137,8 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("GET", "/jobs/{jobpost}/resumes", "resumes.bulk_form", Permission.CANDIDATES_WRITE),
     ("POST", "/jobs/{jobpost}/resumes", "resumes.bulk_upload", Permission.CANDIDATES_WRITE),
     ("GET", "/resumes/batches/{batch}", "resumes.batch", Permission.CANDIDATES_READ),
+    ("GET", "/resumes/{resume}/file", "resumes.download", Permission.CANDIDATES_READ),
+    ("GET", "/reviews/{submission}/archive", "takehomes.archive", Permission.REVIEWS_RUN),
     ("GET", "/screening", "screening.index", Permission.CANDIDATES_READ),
     ("GET", "/jobs/{jobpost}/ranked", "screening.ranked", Permission.CANDIDATES_READ),
     ("POST", "/jobs/{jobpost}/screening-settings", "screening.settings", Permission.JOBS_WRITE),
@@ -566,7 +568,12 @@ def _screening_ids(posting, candidate, admin) -> dict:
     )
     change_state(public, "open", actor=admin)
     db.session.flush()
-    return {"batch": batch.id, "screening": screening.id, "publicjob": public.id}
+    return {
+        "batch": batch.id,
+        "screening": screening.id,
+        "publicjob": public.id,
+        "resume": resume.id,
+    }
 
 
 def _comms_ids(application, admin) -> dict:

@@ -201,3 +201,13 @@ def latest_screening(candidate_id: int, actor: User, use_case: str | None = None
 def resumes_of(candidate: Candidate) -> list[Resume]:
     query = select(Resume).where(Resume.candidate_id == candidate.id)
     return list(db.session.scalars(query.order_by(Resume.id.desc())))
+
+
+def resume_for_download(resume_id: int, actor: User) -> Resume:
+    """A stored resume the actor may read (its candidate visible to them); audited as a view."""
+    resume = db.session.get(Resume, resume_id)
+    if resume is None or resume.candidate_id is None:
+        raise NotFound(f"No resume with id {resume_id}")
+    get_candidate(resume.candidate_id, actor)  # 403/404 by the candidate rules
+    audit.record_view(actor, "candidate", resume.candidate_id, f"resume file {resume.id}")
+    return resume

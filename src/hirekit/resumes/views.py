@@ -12,6 +12,7 @@ from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates.models import Candidate
+from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError
 from hirekit.guides.registry import default_guide
 from hirekit.jobs.services import get_job
@@ -114,3 +115,10 @@ def batch(batch_id: int) -> str:
     found = services.get_batch(batch_id, _me())
     task = get_task(found.background_job_id) if found.background_job_id else None
     return render_template("resumes/batch.html", batch=found, task=task, blind_id=blind_id)
+
+
+@bp.get("/resumes/<int:resume_id>/file")
+@requires(Permission.CANDIDATES_READ)
+def download(resume_id: int) -> Response:
+    resume = services.resume_for_download(resume_id, _me())
+    return send_stored_file(resume.file_key, resume.filename, resume.content_type)

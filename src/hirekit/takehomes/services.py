@@ -134,3 +134,10 @@ def recent_submissions(actor: User, limit: int = 50) -> list[Submission]:
 def submissions_for_candidate(candidate_id: int) -> list[Submission]:
     query = select(Submission).where(Submission.candidate_id == candidate_id)
     return list(db.session.scalars(query.order_by(Submission.id.desc())))
+
+
+def archive_for_download(submission_id: int, actor: User) -> Submission:
+    """The stored archive of a submission the actor may see; audited as a view."""
+    submission = get_submission(submission_id, actor)
+    audit.record_view(actor, "submission", submission.id, "take-home archive")
+    return submission

@@ -7,6 +7,7 @@ from werkzeug.wrappers import Response
 
 from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.permissions import Permission
+from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError
 from hirekit.queue import get_job
 from hirekit.takehomes import services
@@ -89,3 +90,13 @@ def report_json(submission_id: int) -> Response:
     response = jsonify(submission.report or {})
     response.headers["Content-Disposition"] = f'attachment; filename="review-{submission.id}.json"'
     return response
+
+
+@bp.get("/reviews/<int:submission_id>/archive")
+@requires(Permission.REVIEWS_RUN)
+def archive(submission_id: int) -> Response:
+    """The candidate's archive as uploaded (a download; it is never unpacked here)."""
+    user = page_user()
+    assert user is not None
+    submission = services.archive_for_download(submission_id, user)
+    return send_stored_file(submission.file_key, submission.filename, "application/octet-stream")
