@@ -8,8 +8,10 @@ SQLite, and on PostgreSQL too when ``--pg URL`` (or HIREKIT_BENCH_PG_URL)
 (or HIREKIT_TEST_DATABASE_URL) names a reachable server; a private schema is
 created there, analysed after seeding, and dropped.
 The last line reads ``dashboard N ms (sqlite)``. Target: under 500 ms.
+With ``--reuse`` the seeded SQLite file is kept in ``.cache/`` (one per size)
+and later runs with the same sizes time it without seeding again.
 
-    python bench/reports.py [--applications N] [--moves N] [--repeat N] [--pg URL]
+    python bench/reports.py [--applications N] [--moves N] [--repeat N] [--pg URL] [--reuse]
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ from typing import Any
 
 from flask import Flask
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import create_engine, insert, select, text
 
 from hirekit import create_app
 from hirekit.accounts import services as accounts
+from hirekit.accounts.models import User
 from hirekit.audit.models import AuditEntry
 from hirekit.candidates.models import Application, Candidate, Event
 from hirekit.db import utcnow
@@ -45,6 +48,7 @@ PASSWORD = "bench-password-42"
 SOURCES = ("careers-page", "referral", "linkedin", "agency", "api", "import")
 START = datetime(2025, 1, 1, tzinfo=UTC)
 CHUNK = 20_000
+CACHE = Path(__file__).resolve().parent.parent / ".cache"
 
 
 def _chunks(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
@@ -194,7 +198,7 @@ def time_dashboard(app: Flask, repeat: int) -> float:
     return best * 1000
 
 
-def run(url: str, label: str, args: argparse.Namespace) -> float:
+def run(url: str, label: str, args: argparse.Namespace, *, seeded: bool = False) -> float:
     app = create_app(
         {
             "DATABASE_URL": url,
@@ -205,12 +209,16 @@ def run(url: str, label: str, args: argparse.Namespace) -> float:
         }
     )
     with app.app_context():
-        upgrade()
-        started = time.perf_counter()
-        seed(args.applications, args.moves)
-        print(f"seed {time.perf_counter() - started:.1f} s ({label})")
-        admin = accounts.create_user("admin@bench.example", "admin", PASSWORD)
-        db.session.commit()
+        if seeded:
+            admin = db.session.scalars(select(User).filter_by(email="admin@bench.example")).one()
+            print(f"reusing the seeded database ({label})")
+        else:
+            upgrade()
+            started = time.perf_counter()
+            seed(args.applications, args.moves)
+            print(f"seed {time.perf_counter() - started:.1f} s ({label})")
+            admin = accounts.create_user("admin@bench.example", "admin", PASSWORD)
+            db.session.commit()
         for slug in REPORTS:
             if slug == "fairness":
                 continue
@@ -226,6 +234,9 @@ def main() -> None:
     parser.add_argument("--applications", type=int, default=100_000)
     parser.add_argument("--moves", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the seeded SQLite file in .cache/ and reuse it"
+    )
     parser.add_argument(
         "--pg",
         default=os.environ.get("HIREKIT_BENCH_PG_URL")
@@ -245,9 +256,28 @@ def main() -> None:
         finally:
             with engine.begin() as conn:
                 conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    with tempfile.TemporaryDirectory() as tmp:
-        ms = run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", "sqlite", args)
+    if args.reuse:
+        ms = _run_reused(args)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            ms = run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", "sqlite", args)
     print(f"dashboard {ms:.0f} ms (sqlite)")
+
+
+def _run_reused(args: argparse.Namespace) -> float:
+    """Time the SQLite database kept in ``.cache/``, seeding it first if missing.
+
+    Seeding goes to a temporary name, renamed once complete, so an interrupted
+    run never leaves a half-seeded file to be reused."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"reports-{args.applications}-{args.moves}.sqlite3"
+    if path.exists():
+        return run(f"sqlite:///{path}", "sqlite", args, seeded=True)
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    ms = run(f"sqlite:///{partial}", "sqlite", args)
+    partial.rename(path)
+    return ms
 
 
 if __name__ == "__main__":
