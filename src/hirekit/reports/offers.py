@@ -116,14 +116,15 @@ def offers(user: User, flt: ReportFilter, *, with_salaries: bool = True) -> Offe
         .where(Event.type == EventType.HIRED.value, *conditions)
         .with_hint(Event, BY_TYPE, "sqlite")
     )
+    # Seek the closes in offer stages by (type, stage) rather than reading
+    # every rejection and withdrawal to look at its stage.
     declined = (
         select(Event.application_id)
         .join(Application, Application.id == Event.application_id)
-        .join(Stage, Stage.id == Event.stage_id)
         .where(
             Event.type.in_([EventType.REJECTED.value, EventType.WITHDRAWN.value]),
+            Event.stage_id.in_(select(Stage.id).where(is_offer)),
             Application.status != ApplicationStatus.HIRED.value,
-            is_offer,
             *conditions,
         )
         .with_hint(Event, BY_TYPE_STAGE, "sqlite")
