@@ -63,3 +63,9 @@ def test_ranges_across_lines_and_month_words() -> None:
     text = "Experience\nSeptember\n2019 - Present\nEducation\n2010 - 2014"
     periods = work_periods(text, find_sections(text), TODAY)
     assert [text[p.start : p.end] for p in periods] == ["September\n2019 - Present"]
+
+
+def test_a_month_spelled_with_the_long_s_is_read_as_september() -> None:
+    from hirekit.engines.screening.periods import find_periods
+
+    assert find_periods("2019 - ſep 2019 ") == find_periods("2019 - sep 2019 ")

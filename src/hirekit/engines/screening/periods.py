@@ -93,7 +93,9 @@ def ranges(text: str, lo: int, hi: int) -> list[re.Match[str]]:
 def _month(match: re.Match[str], p: str, *, start: bool) -> int | None:
     g = match.groupdict()
     if g[p + "y1"]:
-        return int(g[p + "y1"]) * 12 + _MONTHS[g[p + "mon"][:3].lower()] - 1
+        # casefold, not lower: the case-insensitive pattern also matches the long s "ſep"
+        month_of = _MONTHS.get(g[p + "mon"][:3].casefold())
+        return None if month_of is None else int(g[p + "y1"]) * 12 + month_of - 1
     if g[p + "y2"]:
         month = int(g[p + "num"])
         return int(g[p + "y2"]) * 12 + month - 1 if 1 <= month <= 12 else None
