@@ -13,7 +13,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import CTE, and_, cast, func, select
+from sqlalchemy import CTE, cast, func, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Subquery
 
@@ -151,21 +151,20 @@ def _series(user: User, flt: ReportFilter) -> dict[str, list[float]]:
     """
     hire = hires(user, flt)
     opened = openings()
-    # The latest opening at or before each hire starts its time to fill.
-    query = (
-        select(
-            month_of(hire.c.hired_at),
-            days_between(hire.c.applied_at, hire.c.hired_at),
-            days_between(func.max(opened.c.at), hire.c.hired_at),
+    # The latest opening at or before each hire starts its time to fill; read
+    # per hire, so that no grouping over the hires is needed.
+    opened_at = (
+        select(func.max(opened.c.at))
+        .where(
+            opened.c.job == cast(hire.c.job_id, AuditEntry.subject_id.type),
+            opened.c.at <= hire.c.hired_at,
         )
-        .outerjoin(
-            opened,
-            and_(
-                opened.c.job == cast(hire.c.job_id, AuditEntry.subject_id.type),
-                opened.c.at <= hire.c.hired_at,
-            ),
-        )
-        .group_by(hire.c.application_id, hire.c.hired_at, hire.c.applied_at)
+        .scalar_subquery()
+    )
+    query = select(
+        month_of(hire.c.hired_at),
+        days_between(hire.c.applied_at, hire.c.hired_at),
+        days_between(opened_at, hire.c.hired_at),
     )
     series: dict[str, list[float]] = defaultdict(list)
     for month, to_hire, to_fill in db.session.execute(query):
