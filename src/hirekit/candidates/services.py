@@ -92,26 +92,36 @@ def visible_job_ids(user: User) -> set[int]:
     return set(db.session.scalars(visible_jobs(user).with_only_columns(Job.id)))
 
 
+def hidden_job_ids(user: User) -> set[int]:
+    """The ids of the jobs ``user`` may not see (confidential, outside their teams)."""
+    seen = visible_jobs(user).with_only_columns(Job.id)
+    return set(db.session.scalars(select(Job.id).where(Job.id.not_in(seen))))
+
+
 def visible_candidates(user: User) -> Select[Candidate]:
+    """The candidates ``user`` may see: those with no application, or one to a job they see."""
     if not user.can(Permission.CANDIDATES_READ):
         raise Forbidden("Your role does not allow reading candidates.")
     query = select(Candidate)
     if user.can(Permission.JOBS_CONFIDENTIAL):
         return query
-    # "No application, or one to a job the user sees" is the same as "not among the
-    # people whose every application is to a hidden job". That set is found once,
-    # from the few applications to hidden jobs, instead of two lookups per row.
-    seen_jobs = visible_jobs(user).with_only_columns(Job.id)
-    hidden_jobs = select(Job.id).where(Job.id.not_in(seen_jobs))
+    # The hidden jobs are few (often none): look them up once, so the common case
+    # adds no condition at all, and otherwise each row costs two probes of the
+    # applications' candidate_id index instead of a pass over every application.
+    hidden = hidden_job_ids(user)
+    if not hidden:
+        return query
+    to_hidden = aliased(Application)
     elsewhere = aliased(Application)
-    only_hidden = select(Application.candidate_id).where(
-        Application.job_id.in_(hidden_jobs),
+    only_hidden = exists().where(
+        to_hidden.candidate_id == Candidate.id,
+        to_hidden.job_id.in_(hidden),
         ~exists().where(
-            elsewhere.candidate_id == Application.candidate_id,
-            elsewhere.job_id.in_(seen_jobs),
+            elsewhere.candidate_id == to_hidden.candidate_id,
+            elsewhere.job_id.not_in(hidden),
         ),
     )
-    return query.where(Candidate.id.not_in(only_hidden))
+    return query.where(~only_hidden)
 
 
 def get_candidate(candidate_id: int, user: User) -> Candidate:
