@@ -124,3 +124,26 @@ def test_process_pool_gives_the_same_report(tmp_path: Path, monkeypatch) -> None
         data["stats"].pop("seconds")
     assert pooled == sequential
     assert len(pooled["routes"]) == 30
+
+
+def test_forked_helper_gives_the_same_report(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "app.py").write_text(
+        "from flask import Flask\napp = Flask(__name__)\napp.config['SECRET_KEY'] = 'k3Y!x9'\n"
+    )
+    (root / "broken.py").write_text("def f(:\n")
+    for i in range(20):
+        (root / f"m{i}.py").write_text(
+            f"from app import app\n@app.route('/m{i}')\ndef m{i}():\n    return 'SELECT'\n"
+        )
+    monkeypatch.setattr(analyse, "SPLIT_THRESHOLD", 1000)
+    sequential = review(root).to_dict()
+    monkeypatch.setattr(analyse, "SPLIT_THRESHOLD", 4)
+    split = review(root).to_dict()
+    for data in (sequential, split):
+        data["stats"].pop("seconds")
+    assert split == sequential
+    assert len(split["routes"]) == 20
+    assert split["stats"]["parse_errors"] == 1
+    assert {f["rule"] for f in split["findings"]} >= {"hardcoded-secret", "syntax-error"}
