@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import CTE, and_, func, literal, select, union_all
+from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy.sql import Subquery
 
 from hirekit.accounts.models import User
 from hirekit.candidates.choices import ApplicationStatus, EventType
@@ -68,11 +69,10 @@ class TimeInStage:
         )
 
 
-def stays(user: User, flt: ReportFilter) -> CTE:
+def stays(user: User, flt: ReportFilter) -> Subquery:
     """(application_id, stage_id, started, ended, next_type) per stay, ended NULL if open.
 
-    Materialised, so that completed and open stays are read from one pass over
-    the timeline index."""
+    One ordered pass over the timeline index numbers each application's events."""
     window = {"partition_by": Event.application_id, "order_by": (Event.at, Event.id)}
     timeline = (
         select(
@@ -97,38 +97,34 @@ def stays(user: User, flt: ReportFilter) -> CTE:
             timeline.c.next_type,
         )
         .where(timeline.c.type.in_([EventType.APPLIED.value, EventType.MOVED.value]))
-        .cte("stays")
-        .prefix_with("MATERIALIZED")
+        .subquery("stays")
     )
 
 
 def time_in_stage(user: User, flt: ReportFilter, *, now: datetime) -> TimeInStage:
     stay = stays(user, flt)
     session = db.session
-    completed = (
+    is_open = stay.c.ended.is_(None)
+    active = select(Application.id).where(Application.status == ApplicationStatus.ACTIVE.value)
+    # Completed and open stays in one read of the stays: an open stay (of an
+    # active application) is measured up to now, in the "wait:" group.
+    rows = (
         select(
-            (literal("done:") + Stage.name).label("grp"),
-            days_between(stay.c.started, stay.c.ended).label("value"),
+            (case((is_open, literal("wait:")), else_=literal("done:")) + Stage.name).label("grp"),
+            days_between(
+                stay.c.started, func.coalesce(stay.c.ended, literal(now, UTCDateTime()))
+            ).label("value"),
         )
         .join(Stage, Stage.id == stay.c.stage_id)
-        .where(stay.c.ended.is_not(None), stay.c.next_type != EventType.HIRED.value)
-    )
-    at_now = literal(now, UTCDateTime())
-    waiting_rows = (
-        select(literal("wait:") + Stage.name, days_between(stay.c.started, at_now))
-        .join(Stage, Stage.id == stay.c.stage_id)
-        .join(
-            Application,
-            and_(
-                Application.id == stay.c.application_id,
-                Application.status == ApplicationStatus.ACTIVE.value,
-            ),
+        .where(
+            or_(
+                and_(~is_open, stay.c.next_type != EventType.HIRED.value),
+                and_(is_open, stay.c.application_id.in_(active)),
+            )
         )
-        .where(stay.c.ended.is_(None))
     )
-    # Both series in one statement over the materialised stays; a waiting
-    # group's p75 is computed too but not reported.
-    spread = {str(k): v for k, v in grouped_percentiles(union_all(completed, waiting_rows)).items()}
+    # A waiting group's p75 is computed too but not reported.
+    spread = {str(k): v for k, v in grouped_percentiles(rows).items()}
     done = {k.removeprefix("done:"): v for k, v in spread.items() if k.startswith("done:")}
     waiting = {k.removeprefix("wait:"): v for k, v in spread.items() if k.startswith("wait:")}
     positions = session.execute(
