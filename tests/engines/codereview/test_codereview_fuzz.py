@@ -140,6 +140,7 @@ def test_forked_helper_gives_the_same_report(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.setattr(analyse, "SPLIT_THRESHOLD", 1000)
     sequential = review(root).to_dict()
     monkeypatch.setattr(analyse, "SPLIT_THRESHOLD", 4)
+    monkeypatch.setattr(analyse, "SPLIT_MAX_LOAD", float("inf"))
     split = review(root).to_dict()
     for data in (sequential, split):
         data["stats"].pop("seconds")

@@ -32,6 +32,9 @@ SPLIT_THRESHOLD = 64
 #: The helper's share of the bytes: over half, as this process also runs the pool's threads
 #: and unpickles the helper's facts (measured on a 126-file tree).
 HELPER_SHARE = 0.55
+#: Split only while the 1-minute load average per core is below this: on a busy
+#: machine the helper waits for a core and its start-up cost makes the review slower.
+SPLIT_MAX_LOAD = 1.0
 FORK_SAFE = sys.version_info[:2] < (3, 12)
 SYNTAX_WHY = "Code that does not parse cannot run; the rest of the project was still reviewed."
 
@@ -121,6 +124,13 @@ def _helper_count(items: Sequence[tuple[str, str, bool]]) -> int:
     return len(items) - 1
 
 
+def _cores_free(workers: int) -> bool:
+    try:
+        return os.getloadavg()[0] < SPLIT_MAX_LOAD * workers
+    except OSError:
+        return False
+
+
 def _split(items: Sequence[tuple[str, str, bool]], deadline: Deadline) -> list[FileFacts]:
     """The leading files in one forked helper, the rest here, at the same time."""
     half = _helper_count(items)
@@ -143,7 +153,7 @@ def analyse_all(files: Sequence[SourceFile], deadline: Deadline) -> list[FileFac
     if len(items) < SPLIT_THRESHOLD or workers < 2:
         return _serial(items, deadline)
     if len(items) <= POOL_THRESHOLD:
-        if sys.platform == "linux" and FORK_SAFE:
+        if sys.platform == "linux" and FORK_SAFE and _cores_free(workers):
             return _split(items, deadline)
         return _serial(items, deadline)
     size = max(8, len(items) // (workers * 8))
