@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Select, exists
+from sqlalchemy import ColumnElement, Select, exists, select
 from sqlalchemy.orm import selectinload
 
 from hirekit.accounts.models import User
@@ -60,6 +60,18 @@ def _application_match(filters: SearchFilters) -> ColumnElement[bool] | None:
     return exists().where(Application.candidate_id == Candidate.id, *conditions)
 
 
+def _per_row(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    """``condition``, wrapped as a boolean scalar subquery: same rows, better plan.
+
+    PostgreSQL guesses that "latest screening = 'strong'" or a flag lookup keeps
+    1 candidate in 200 (far more really do), so with them it fetched every
+    text match and sorted them all (0.4-0.9 s over 100k candidates). The value
+    of ``(SELECT condition)`` it guesses at one in two: it walks candidates
+    newest first, tests each, and stops at the page size.
+    """
+    return select(condition).scalar_subquery()
+
+
 def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
     """The candidates ``user`` may see that match every given filter, newest first."""
     query = visible_candidates(user)
@@ -77,9 +89,9 @@ def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
             )
         )
     if filters.fit:
-        query = query.where(fit_is(Candidate.id, filters.fit))
+        query = query.where(_per_row(fit_is(Candidate.id, filters.fit)))
     if filters.flag:
-        query = query.where(has_flag(Candidate.id, filters.flag))
+        query = query.where(_per_row(has_flag(Candidate.id, filters.flag)))
     # Every result list shows the tags: load them in one query, not one per row.
     query = query.options(selectinload(Candidate.tags))
     return query.order_by(Candidate.created_at.desc(), Candidate.id.desc())
