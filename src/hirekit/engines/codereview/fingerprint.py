@@ -10,9 +10,11 @@ from __future__ import annotations
 import ast
 import json
 import os
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from hirekit.engines.codereview.extract import Extractor
@@ -24,60 +26,8 @@ from hirekit.engines.codereview.winnow import K, W, winnow
 VERSION = 1
 #: Below this many fingerprints a submission is too small to call a copy.
 MIN_HASHES = 10
-BOILERPLATE = (
-    """
-from flask import Flask, render_template, request, redirect, url_for, jsonify
-app = Flask(__name__)
-app.config["SECRET_KEY"] = "x"
-@app.route("/")
-def index():
-    return render_template("index.html")
-@app.route("/items/<int:item_id>", methods=["GET", "POST"])
-def item(item_id):
-    if request.method == "POST":
-        return redirect(url_for("index"))
-    return jsonify({"id": item_id})
-if __name__ == "__main__":
-    app.run(debug=True)
-""",
-    """
-def create_app(config_class=Config):
-    app = Flask(__name__)
-    app.config.from_object(config_class)
-    db.init_app(app)
-    migrate.init_app(app, db)
-    login.init_app(app)
-    from app.main import bp as main_bp
-    app.register_blueprint(main_bp)
-    from app.auth import bp as auth_bp
-    app.register_blueprint(auth_bp, url_prefix="/auth")
-    return app
-class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY") or "dev"
-    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or "sqlite:///" + basedir
-    SQLALCHEMY_TRACK_MODIFICATIONS = False
-""",
-    """
-class User(UserMixin, db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    username = db.Column(db.String(64), index=True, unique=True)
-    email = db.Column(db.String(120), index=True, unique=True)
-    password_hash = db.Column(db.String(128))
-    def set_password(self, password):
-        self.password_hash = generate_password_hash(password)
-    def check_password(self, password):
-        return check_password_hash(self.password_hash, password)
-    def __repr__(self):
-        return "<User {}>".format(self.username)
-class LoginForm(FlaskForm):
-    username = StringField("Username", validators=[DataRequired()])
-    password = PasswordField("Password", validators=[DataRequired()])
-    remember_me = BooleanField("Remember Me")
-    submit = SubmitField("Sign In")
-@pytest.fixture
-def client(app):
-    return app.test_client()
-""",
+BOILERPLATE: tuple[str, ...] = tuple(
+    tomllib.loads((Path(__file__).parent / "boilerplate.toml").read_text("utf-8"))["snippets"]
 )
 
 
