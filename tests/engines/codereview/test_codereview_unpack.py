@@ -15,6 +15,15 @@ from hirekit.engines.codereview import ArchiveRefused, Limits, review
 APP = b"from flask import Flask\napp = Flask(__name__)\n"
 
 
+@pytest.fixture(autouse=True)
+def _private_tempdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reviews unpack into this test's own temp folder, so a review running in
+    another process cannot make the leftover check below see its live folder."""
+    private = tmp_path / "tmp"
+    private.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+
+
 def _temp_dirs() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("hirekit-review-*")}
 
