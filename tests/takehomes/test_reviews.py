@@ -213,3 +213,25 @@ def test_api_links_the_review_to_a_candidate_by_query_parameter(client, api_toke
         content_type="multipart/form-data",
     )
     assert missing.status_code == 404
+
+
+def test_cannot_attach_a_review_to_a_candidate_hidden_from_the_uploader(app, make_user):
+    from hirekit.candidates.applications import apply
+    from hirekit.errors import NotFound
+    from hirekit.takehomes import services
+
+    admin = make_user("admin")
+    secret = create_job(
+        JobFields(title="Secret role", use_case="rest-api", level="mid", confidential=True),
+        actor=admin,
+    )
+    hidden = Candidate(name="Hidden Example")
+    db.session.add(hidden)
+    db.session.flush()
+    apply(hidden, secret, actor=admin)
+    db.session.commit()
+    outsider = make_user("recruiter")
+    upload = services.Upload("t.zip", io.BytesIO(zip_bytes(APP)))
+    with pytest.raises(NotFound):
+        services.submit(upload, actor=outsider, candidate_id=hidden.id)
+    assert _count() == 0

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.models import Candidate
+from hirekit.candidates.services import get_candidate
 from hirekit.errors import NotFound, TooLarge, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs import services as jobs
@@ -54,7 +55,7 @@ def submit(
             "That file is not a .zip, .tar or .tar.gz archive.",
             details={"archive": "expected a .zip, .tar or .tar.gz archive"},
         )
-    candidate = _candidate(candidate_id) if candidate_id is not None else None
+    candidate = _candidate(candidate_id, actor) if candidate_id is not None else None
     if job_id is not None and actor is not None:
         jobs.get_job(job_id, actor)  # raises NotFound for a job the actor may not see
     limit = max_archive_bytes()
@@ -94,7 +95,11 @@ def submit(
     return submission
 
 
-def _candidate(candidate_id: int) -> Candidate:
+def _candidate(candidate_id: int, actor: User | None) -> Candidate:
+    """The candidate the upload is for: as the actor may see them (the candidate rules),
+    or, for an upload through a candidate's own link (no actor), by id."""
+    if actor is not None:
+        return get_candidate(candidate_id, actor)
     candidate = db.session.get(Candidate, candidate_id)
     if candidate is None:
         raise NotFound(f"No candidate with id {candidate_id}")
