@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from hirekit.candidates import services
+from hirekit.candidates import applications, services
 from hirekit.candidates.search import SearchFilters, search_query
 from hirekit.candidates.services import CandidateFields
 from hirekit.extensions import db
 from hirekit.search import index_candidate_text
+from tests.jobs.factories import make_job
 
 T0 = datetime(2025, 3, 1, 12, tzinfo=UTC)
 
@@ -54,3 +55,33 @@ def test_words_may_match_in_different_kinds_of_text(make_user):
     index_candidate_text(other.id, "resume", "")
     assert ordered(actor, "redis") == []
     assert ordered(actor, "brennan") == ["Ivo Brennan", "Ines Brennan"]
+
+
+def test_job_and_stage_filters_keep_newest_first_and_the_limit(make_user):
+    # With a job or stage filter the query sorts the job's applicants instead of
+    # walking an index; the order and the page size must not change with it.
+    actor = make_user("recruiter")
+    job = make_job(actor)
+    first_stage = job.stages[0]
+    for name, days in (("Middle Flask", 5), ("Oldest Flask", 1), ("Newest Flask", 9)):
+        fields = CandidateFields(name=name, email=f"{name.split()[0].lower()}@example.com")
+        candidate = services.create_candidate(fields, actor=actor, at=T0 + timedelta(days=days))
+        applications.apply(candidate, job, actor=actor)
+    services.create_candidate(
+        CandidateFields(name="Elsewhere Flask", email="elsewhere@example.com"),
+        actor=actor,
+        at=T0 + timedelta(days=20),
+    )
+    db.session.commit()
+
+    def page(limit: int | None = None, **filters: Any) -> list[str]:
+        query = search_query(actor, SearchFilters(text="flask", **filters))
+        if limit is not None:
+            query = query.limit(limit)
+        return [c.name for c in db.session.scalars(query)]
+
+    expected = ["Newest Flask", "Middle Flask", "Oldest Flask"]
+    assert page(job_id=job.id) == expected
+    assert page(stage_id=first_stage.id) == expected
+    assert page(2, job_id=job.id) == expected[:2]
+    assert page()[0] == "Elsewhere Flask"

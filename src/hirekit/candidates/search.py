@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Select, exists, select
+from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import selectinload
 
 from hirekit.accounts.models import User
@@ -94,4 +94,19 @@ def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
         query = query.where(_per_row(has_flag(Candidate.id, filters.flag)))
     # Every result list shows the tags: load them in one query, not one per row.
     query = query.options(selectinload(Candidate.tags))
-    return query.order_by(Candidate.created_at.desc(), Candidate.id.desc())
+    newest = Candidate.created_at
+    if filters.job_id is not None or filters.stage_id is not None:
+        newest = _not_indexed(newest)
+    return query.order_by(newest.desc(), Candidate.id.desc())
+
+
+def _not_indexed(column: ColumnElement[datetime]) -> ColumnElement[datetime]:
+    """``column`` as an expression no index covers, so the planner sorts instead of walking.
+
+    A job or stage filter bounds the result by one job's applicants, but not
+    by when they came: the applicants of an older job are the oldest
+    candidates. Walking every candidate newest first until a page of them
+    turns up read 98,000 rows (70 ms at 100k candidates); starting from the
+    job's applications and sorting that bounded set takes a few ms.
+    """
+    return func.coalesce(column, column)
