@@ -94,7 +94,7 @@ def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
         query = query.where(_per_row(has_flag(Candidate.id, filters.flag)))
     # Every result list shows the tags: load them in one query, not one per row.
     query = query.options(selectinload(Candidate.tags))
-    newest = Candidate.created_at
+    newest: ColumnElement[datetime] = Candidate.created_at.expression
     if filters.job_id is not None or filters.stage_id is not None:
         newest = _not_indexed(newest)
     return query.order_by(newest.desc(), Candidate.id.desc())
