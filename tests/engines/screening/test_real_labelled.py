@@ -1,0 +1,137 @@
+"""Per-flag precision and recall on real, hand-labelled resumes.
+
+Two parts, measured together: reworded resumes from public datasets
+(``real_labelled/*.txt``, sources in ``real_labelled/SOURCES.md``) and files of the
+local corpus of real CVs labelled in place (``real_labelled/corpus_labels.toml``).
+The set measures the engine; it is not used to tune scoring. Assertions name files
+and flags only, never the contents of a corpus CV.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from hirekit.engines.guide import Guide
+from hirekit.engines.screening import Result, analyse, screen
+
+HERE = Path(__file__).parent / "real_labelled"
+CORPUS = Path("/work/shared/corpus/resumes")
+LABELS: dict[str, dict[str, object]] = tomllib.loads((HERE / "labels.toml").read_text())
+CORPUS_LABELS: dict[str, dict[str, object]] = tomllib.loads(
+    (HERE / "corpus_labels.toml").read_text()
+)
+GREEN = (
+    "production_scale", "blueprints_or_factory", "flask_extensions", "api_design",
+    "database_integration", "testing",
+)  # fmt: skip
+YELLOW = ("tutorial_only", "no_structure", "generic_python", "no_extensions", "no_testing")
+FLAGS = GREEN + YELLOW
+
+# (min precision, min recall) as measured when the set was built. A wrong green flag
+# costs the company, so every green flag with examples has its precision asserted;
+# the target for green precision is 0.9.
+FLOORS: dict[str, tuple[float, float]] = {
+    "api_design": (1.0, 0.66),
+    # GAP: precision 0.8, under the 0.9 target. A run-together skills line read as
+    # prose ("... Control System Design ... MySQL-Basics ...") raises the flag. Recall
+    # 0.44: "Database operations" modules, "database design" of an app, database
+    # objects of a tool they built and "Python - MySql" projects are missed.
+    "database_integration": (0.8, 0.44),
+    # One miss: manual "unit test scenarios" recorded in a test management tool.
+    "testing": (0.92, 1.0),
+    "no_structure": (1.0, 1.0),
+    "generic_python": (1.0, 1.0),
+    "no_extensions": (1.0, 1.0),
+    "no_testing": (1.0, 1.0),
+}
+# No positive example in this set yet: only the precision side can be checked.
+NO_POSITIVES = ("production_scale", "blueprints_or_factory", "flask_extensions", "tutorial_only")
+
+pytestmark = pytest.mark.corpus
+
+
+def _flags(label: dict[str, object]) -> set[str]:
+    flags = label["flags"]
+    assert isinstance(flags, list)
+    return {str(f) for f in flags}
+
+
+EXPECTED: dict[str, set[str]] = {
+    **{name: _flags(label) for name, label in LABELS.items()},
+    **{name: _flags(label) for name, label in CORPUS_LABELS.items()},
+}
+
+
+@pytest.fixture(scope="module")
+def results(guide: Guide) -> dict[str, Result]:
+    found = {
+        name: analyse((HERE / f"{name}.txt").read_text(), "rest-api", guide, name)
+        for name in LABELS
+    }
+    for name in CORPUS_LABELS:
+        found[name] = screen(CORPUS / name, guide=guide)
+    return found
+
+
+def test_every_resume_is_labelled() -> None:
+    assert len(EXPECTED) >= 40
+    assert {p.stem for p in HERE.glob("*.txt")} == set(LABELS)
+    assert len(CORPUS_LABELS) >= 15
+    for name in CORPUS_LABELS:
+        assert (CORPUS / name).is_file(), name
+    for label in (*LABELS.values(), *CORPUS_LABELS.values()):
+        assert _flags(label) <= set(FLAGS)
+        assert isinstance(label["why"], str) and label["why"]
+    assert set(FLOORS) | set(NO_POSITIVES) == set(FLAGS)
+
+
+def test_yellow_flags_only_for_python_resumes() -> None:
+    # By the labels: a resume without a yellow flag label claims no Python, so
+    # the set holds resumes on both sides of that line.
+    with_yellow = [n for n, flags in EXPECTED.items() if flags & set(YELLOW)]
+    without = [n for n, flags in EXPECTED.items() if not flags & set(YELLOW)]
+    assert len(with_yellow) >= 10 and len(without) >= 10
+
+
+def _counts(flag: str, results: dict[str, Result]) -> tuple[int, int, int, list[str]]:
+    true_pos = false_pos = false_neg = 0
+    wrong: list[str] = []
+    for name, result in results.items():
+        assert result.error is None, name
+        expected = flag in EXPECTED[name]
+        raised = flag in result.flag_ids()
+        true_pos += expected and raised
+        false_pos += raised and not expected
+        false_neg += expected and not raised
+        if expected != raised:
+            wrong.append(name)
+    return true_pos, false_pos, false_neg, wrong
+
+
+@pytest.mark.parametrize("flag", sorted(FLOORS))
+def test_flag_precision_and_recall(flag: str, results: dict[str, Result]) -> None:
+    true_pos, false_pos, false_neg, wrong = _counts(flag, results)
+    assert true_pos + false_neg > 0, f"no resume expects {flag}"
+    precision = true_pos / (true_pos + false_pos) if true_pos + false_pos else 1.0
+    recall = true_pos / (true_pos + false_neg)
+    min_precision, min_recall = FLOORS[flag]
+    assert precision >= min_precision, (flag, precision, wrong)
+    assert recall >= min_recall, (flag, recall, wrong)
+
+
+@pytest.mark.parametrize("flag", NO_POSITIVES)
+def test_flags_without_examples_are_never_raised(flag: str, results: dict[str, Result]) -> None:
+    true_pos, false_pos, false_neg, wrong = _counts(flag, results)
+    assert true_pos + false_neg == 0, f"{flag} now has examples: give it a floor"
+    assert false_pos == 0, (flag, wrong)
+
+
+def test_evidence_quotes_match_offsets(results: dict[str, Result]) -> None:
+    for name, result in results.items():
+        for flag in (*result.green_flags, *result.yellow_flags):
+            assert flag.evidence, name
+            for item in flag.evidence:
+                assert result.text[item.start : item.end] == item.quote, name
