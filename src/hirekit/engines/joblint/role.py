@@ -30,11 +30,19 @@ _DATA_TITLE = re.compile(
     re.IGNORECASE,
 )
 _SENIOR_TITLE = re.compile(r"\b(?:senior|sr\.?)(?!\w)", re.IGNORECASE)
+# Other Python web frameworks: a sentence naming one of them next to Flask
+# ("FastAPI, Flask, or Django", "Django (core), FastAPI, Flask") offers Flask as
+# one option or one of several, which does not make the job a Flask role.
+_OTHER_PY_FRAMEWORK = re.compile(
+    r"\b(?:Django|FastAPI|Pyramid|Tornado|aiohttp|Bottle|Falcon|Sanic|Quart|Starlette|Litestar"
+    r"|web2py|CherryPy)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class RoleProfile:
-    is_flask: bool  # a Flask role: Flask named and the title is not about Django
+    is_flask: bool  # a Flask role: Flask named as the framework, and the title is not about Django
     is_python_web: bool  # a Python web / backend developer role (Flask, Django or plain)
     is_django_title: bool
     is_data_title: bool
@@ -47,13 +55,21 @@ class RoleProfile:
         return self.is_python_web and self.long_enough
 
 
+def _flask_is_the_framework(doc: Document) -> bool:
+    """Flask in the title, or in a sentence that names no other Python web framework."""
+    if _FLASK.search(doc.title):
+        return True
+    return any(
+        _FLASK.search(s.text) and not _OTHER_PY_FRAMEWORK.search(s.text) for s in doc.segments
+    )
+
+
 def profile_role(doc: Document) -> RoleProfile:
     """Classify ``doc``; when unsure, answer in the direction that raises fewer issues."""
     title = doc.title
     django_title = bool(_DJANGO.search(title)) and not _FLASK.search(title)
     data_title = bool(_DATA_TITLE.search(title))
-    flask_named = bool(_FLASK.search(doc.text))
-    is_flask = flask_named and not django_title and not data_title
+    is_flask = _flask_is_the_framework(doc) and not django_title and not data_title
     developer = bool(_DEVELOPER.search(doc.text))
     python_web = (
         not data_title

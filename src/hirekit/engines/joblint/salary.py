@@ -53,7 +53,7 @@ _PAY_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"^\s*(?:\+\s*)?(?:/|per|an?|p\.?|pro|each)?\s*(?P<unit>"
+    r"^\s*(?:\+\s*)?\(?\s*(?:/|per|an?|p\.?|pro|each)?\s*(?P<unit>"
     r"h\b|hr\b|hrs\b|hour|hourly|day\b|daily|month|mo\b|monthly|monat|year|yr\b|annum|annual|a\.?\b|jahr)",
     re.IGNORECASE,
 )

@@ -57,7 +57,8 @@ _HEADING_KINDS: tuple[tuple[Section, re.Pattern[str]], ...] = (
         re.compile(
             r"nice[\s-]to[\s-]haves?|bonus|preferred|good[\s-]to[\s-]have|desirable|pluses"
             r"|extra credit|would be (?:great|nice)|even better|brownie points|not required"
-            r"|optional|we'?d love|wünschenswert|von vorteil|\bplus\b",
+            r"|optional|we'?d love|wünschenswert|von vorteil|\bplus\b"
+            r"|diferencia(?:is|l|les)|desejáve(?:l|is)|deseable|valorável|se valorar",
         ),
     ),
     (
@@ -68,7 +69,8 @@ _HEADING_KINDS: tuple[tuple[Section, re.Pattern[str]], ...] = (
             r"|what we(?:'re| are)? (?:looking|look) for|who you are|about you|you have|you are"
             r"|your (?:profile|skills|experience|background|toolkit)|^skills|^experience"
             r"|ideal candidate|essential|we expect|you should have|you'll have|profile"
-            r"|ihr profil|dein profil|votre profil|anforderungen|was du mitbringst",
+            r"|ihr profil|dein profil|votre profil|anforderungen|was du mitbringst"
+            r"|^requisitos|obrigatórios|obligatorios|imprescindible",
         ),
     ),
     (
@@ -92,6 +94,7 @@ _HEADING_KINDS: tuple[tuple[Section, re.Pattern[str]], ...] = (
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦\u2013\u2014+]|\d{1,2}[.)])\s+")
 _LABEL_LEAD = re.compile(r"(?:(?:our|the|your|about|why|what|who|how|and|&)\s+)*")
 _MARKUP = re.compile(r"[#*_=`>|]+")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 _OPTIONAL_CUE = re.compile(
     r"nice[\s-]to[\s-]have|\ba (?:big |huge |strong )?(?:plus|bonus)\b|\bbonus points?\b"
     r"|\(plus\)|\(bonus\)|\bpreferred\b|\badvantage(?:ous)?\b|would be (?:great|nice|helpful)"
@@ -123,7 +126,9 @@ def heading_kind(line: str) -> tuple[Section, int] | None:
     label, sep, rest = raw.partition(":")
     if not sep:
         label = raw
-    label = _MARKUP.sub(" ", label).strip().lower()
+    # A parenthetical aside ("Nice to have (optional, but a huge plus)") is not
+    # part of the label: it neither names the section nor makes the line long.
+    label = _ASIDE.sub(" ", _MARKUP.sub(" ", label)).strip().lower()
     if not label or word_count(label) > 6:
         return None
     if not sep and not marked and label.endswith((".", "!", "?", ",")):

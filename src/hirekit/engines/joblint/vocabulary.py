@@ -69,7 +69,11 @@ def wording() -> tuple[Wording, ...]:
     """Every entry of ``wording.toml`` with a case-insensitive whole-word pattern."""
     found = []
     for entry in _load("wording.toml")["term"]:
-        body = _alternation(entry["phrases"], plurals=bool(entry.get("plurals", False)))
+        parts = [_alternation(entry.get("phrases", []), plurals=bool(entry.get("plurals", False)))]
+        # `patterns`: regular expressions for wording no phrase list can spell
+        # out, such as an age range with its numbers.
+        parts += entry.get("patterns", [])
+        body = "|".join(part for part in parts if part)
         found.append(
             Wording(
                 pattern=re.compile(rf"(?<![\w'-])(?:{body})(?![\w'-])", re.IGNORECASE),

@@ -8,6 +8,9 @@ in the duties or in a "our stack" section do not.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from hirekit.engines.joblint.issue import Issue
 from hirekit.engines.joblint.rules.context import RuleContext
 from hirekit.engines.joblint.text import Section, Segment
@@ -29,15 +32,83 @@ def _requirement_segments(ctx: RuleContext) -> list[Segment]:
     return [s for s in ctx.doc.segments if not s.optional]
 
 
-def check(ctx: RuleContext) -> list[Issue]:
+# What may stand between two technologies of one run: commas, slashes,
+# brackets, "or", "and/or" (and a closing bracket's comma).
+_BETWEEN = re.compile(r"[\s,/()]*(?:(?:and/)?or\b[\s(]*)?")
+_OR = re.compile(r"/|\bor\b", re.IGNORECASE)
+# A run followed by these gives examples of one thing, not several demands.
+_EXAMPLES_AFTER = re.compile(
+    r"[\s,)]*(?:etc\b|or similar\b|or equivalent\b|\.\.\.|…)", re.IGNORECASE
+)
+# From here on the segment only lists extras: "..., and optionally NoSQL (MongoDB, Redis)".
+_OPTIONAL_TAIL = re.compile(r"\boptional(?:ly)?\b", re.IGNORECASE)
+
+_Found = tuple[str, int, int]  # technology name, start, end (in the segment)
+
+
+def _found_in(text: str) -> list[_Found]:
+    tail = _OPTIONAL_TAIL.search(text)
+    limit = tail.start() if tail else len(text)
+    found = [
+        (tech.name, m.start(), m.end())
+        for tech in technologies()
+        for m in tech.pattern.finditer(text, 0, limit)
+    ]
+    return sorted(found, key=lambda f: (f[1], -f[2]))
+
+
+def _runs(text: str, found: list[_Found]) -> list[list[_Found]]:
+    """Technologies written one after another ("FastAPI, Django, or Flask") form a run."""
+    runs: list[list[_Found]] = []
+    for item in found:
+        if runs and item[1] >= runs[-1][-1][2]:
+            gap = text[runs[-1][-1][2] : item[1]]
+            if _BETWEEN.fullmatch(gap):
+                runs[-1].append(item)
+                continue
+        if runs and item[1] < runs[-1][-1][2]:
+            continue  # nested inside the previous match ("Flask" in "Flask-SQLAlchemy")
+        runs.append([item])
+    return runs
+
+
+def _is_one_demand(text: str, run: list[_Found]) -> bool:
+    """A run of alternatives ("A, B, or C", "A/B") or examples ("A, B, etc.") asks for one thing."""
+    if len({name for name, _, _ in run}) < 2:
+        return False
+    gaps = (text[a[2] : b[1]] for a, b in itertools.pairwise(run))
+    return any(_OR.search(gap) for gap in gaps) or bool(_EXAMPLES_AFTER.match(text, run[-1][2]))
+
+
+def _demands(ctx: RuleContext) -> tuple[dict[str, tuple[int, int]], int]:
+    """Where each required technology first appears, and how many demands they make.
+
+    Alternatives and examples count once: "FastAPI, Django, or Flask" is one
+    demand (a Python web framework), not three.
+    """
     first: dict[str, tuple[int, int]] = {}
+    alternatives: list[set[str]] = []
     for segment in _requirement_segments(ctx):
-        for tech in technologies():
-            for match in tech.pattern.finditer(segment.text):
-                span = (segment.start + match.start(), segment.start + match.end())
-                if tech.name not in first or span < first[tech.name]:
-                    first[tech.name] = span
-    if len(first) <= MAX_REQUIRED_TECHNOLOGIES:
+        for run in _runs(segment.text, _found_in(segment.text)):
+            for name, a, b in run:
+                span = (segment.start + a, segment.start + b)
+                if name not in first or span < first[name]:
+                    first[name] = span
+            if _is_one_demand(segment.text, run):
+                alternatives.append({name for name, _, _ in run})
+    plain = set(first) - {name for group in alternatives for name in group}
+    count = len(plain)
+    covered: set[str] = set()
+    for group in alternatives:
+        if not group & covered:
+            count += 1
+        covered |= group
+    return first, count
+
+
+def check(ctx: RuleContext) -> list[Issue]:
+    first, count = _demands(ctx)
+    if count <= MAX_REQUIRED_TECHNOLOGIES:
         return []
     start = min(a for a, _ in first.values())
     end = max(b for _, b in first.values())
@@ -47,7 +118,7 @@ def check(ctx: RuleContext) -> list[Issue]:
             RULE,
             start,
             end,
-            f"Requires {len(names)} distinct technologies ({', '.join(names)}); a list this "
+            f"Requires {count} distinct technologies ({', '.join(names)}); a list this "
             "long reads as a wish list and turns away people who would pick up the rest "
             "on the job.",
             f"Keep the {MAX_REQUIRED_TECHNOLOGIES // 2} or so the work really needs as "

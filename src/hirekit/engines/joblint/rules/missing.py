@@ -17,11 +17,12 @@ from hirekit.engines.joblint.vocabulary import technologies
 _TESTING = re.compile(
     r"\btest(?:s|ing|ed|able|ability)?\b|\bpy\.?test\b|\bunittest\b|\bTDD\b|\bBDD\b"
     r"|\btest-driven\b|\bQA\b|\bquality assurance\b|\bcode coverage\b|\bhypothesis\b"
-    r"|\bselenium\b|\bplaywright\b|\bcypress\b",
+    r"|\bselenium\b|\bplaywright\b|\bcypress\b|\btestes\b|\bpruebas\b",
     re.IGNORECASE,
 )
 _ARCHITECTURE = re.compile(
-    r"\barchitect\w*|\bblueprints?\b|\b(?:application|app) factor(?:y|ies)\b|\bmodular\w*"
+    r"\b(?:architect|arquitet|arquitect|architekt)\w*|\bblueprints?\b"
+    r"|\b(?:application|app) factor(?:y|ies)\b|\bmodular\w*"
     r"|\bstructur\w*|\bseparation of concerns\b|\bdesign patterns?\b|\bdomain[- ]driven\b"
     r"|\bDDD\b|\bhexagonal\b|\bclean code\b|\bmaintainab\w*|\bcode organi[sz]ation\b"
     r"|\borgani[sz]e (?:code|routes|applications?|services)\b|\bservice-oriented\b"
