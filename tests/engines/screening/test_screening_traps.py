@@ -102,6 +102,19 @@ def test_database_must_sit_in_an_application(guide: Guide) -> None:
     assert "database_integration" in built.flag_ids()
 
 
+def test_database_far_from_the_building_in_a_run_together_resume(guide: Guide) -> None:
+    # Extracted without line breaks, a whole resume can be one "sentence": the
+    # design work and the database named at its other end do not belong together.
+    filler = " ".join(f"topic{n} notes" for n in range(12))
+    blob = (
+        "Interests: Control System Design for power applications and drives "
+        f"{filler} Tools Matlab and LabView with more {filler} MySQL-Basics Jupyter"
+    )
+    assert "database_integration" not in run(blob, guide).flag_ids()
+    close = f"{filler} Designed the MySQL schema for the ordering application {filler}"
+    assert "database_integration" in run(close, guide).flag_ids()
+
+
 def test_yellow_flags_only_for_python_claims(guide: Guide) -> None:
     assert run("Java developer. Built Spring services.", guide).yellow_flags == ()
     tutorial = run("Followed a Flask tutorial to build a todo app in Python.", guide)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from hirekit.engines.screening.flags.evidence import Finding, ResumeView, finding
+from hirekit.engines.screening.flags.negation import negated
 
 _LIBRARY = ("orm", "database-driver")
 _APP_WORK = re.compile(
@@ -34,5 +35,26 @@ def detect(view: ResumeView) -> Finding | None:
     return finding("database_integration", hits, view)
 
 
+#: How far (characters, either side) the building and the application may sit
+#: from the database's name.
+_REACH = 100
+
+
 def _in_application(view: ResumeView, index: int) -> bool:
-    return bool(view.matches(index, _APP_WORK) and view.matches(index, _APPLICATION))
+    """A database named close to words of building an application, not merely in the same
+    sentence: text extracted without line breaks can make a whole resume one "sentence",
+    where "Control System Design" and "MySQL-Basics" meet without belonging together."""
+    sentence = view.sentences[index]
+    for hit in view.skills[index]:
+        if hit.category != "database" or not view.claims(index, hit):
+            continue
+        at = hit.start - sentence.start
+        low = max(0, at - _REACH)
+        window = sentence.text[low : at + _REACH]
+        if _near(window, _APP_WORK) and _near(window, _APPLICATION):
+            return True
+    return False
+
+
+def _near(window: str, pattern: re.Pattern[str]) -> bool:
+    return any(not negated(window, m.start()) for m in pattern.finditer(window))
