@@ -52,6 +52,7 @@ DEFAULTS: dict[str, Any] = {
     "TAKEHOME_UPLOAD_RATE_LIMIT": "10 per hour",
     "WEBHOOK_TIMEOUT_SECONDS": 10,
     "WEBHOOK_ALLOW_LOOPBACK_HTTP": False,  # tests only: production webhooks are https
+    "WEBHOOK_ALLOW_PRIVATE_NETWORK": False,
     # Take-home review limits (per submission)
     "REVIEW_MAX_ARCHIVE_MB": 50,
     "REVIEW_MAX_UNPACKED_MB": 300,
@@ -97,6 +98,7 @@ _BOOL_SETTINGS = (
     "DEMO",
     "TESTING",
     "WEBHOOK_ALLOW_LOOPBACK_HTTP",
+    "WEBHOOK_ALLOW_PRIVATE_NETWORK",
 )
 
 

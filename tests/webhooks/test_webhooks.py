@@ -11,6 +11,7 @@ from hirekit.candidates import applications
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 from hirekit.integrations import services
+from hirekit.integrations.addresses import Reach, TargetRefused, vetted_addresses
 from hirekit.integrations.models import DeliveryStatus, WebhookDelivery
 from hirekit.integrations.signing import signature, verify
 from hirekit.integrations.targets import url_problem
@@ -138,8 +139,56 @@ def test_a_refused_connection_is_recorded_and_retried(hooks_app, make_user):
     ],
 )
 def test_target_rules(url, allow, problem):
-    found = url_problem(url, allow_loopback_http=allow)
+    found = url_problem(url, Reach(loopback=allow))
     assert (found is None) if problem is None else (found or "").startswith(problem)
+
+
+@pytest.mark.parametrize(
+    ("url", "reach", "refused"),
+    [
+        ("https://10.0.0.5/hook", Reach(), True),
+        ("https://10.0.0.5/hook", Reach(private_network=True), False),
+        ("https://192.168.1.20/hook", Reach(loopback=True), True),
+        ("https://[fd00::1]/hook", Reach(), True),
+        ("https://[fd00::1]/hook", Reach(private_network=True), False),
+        ("https://127.0.0.1/hook", Reach(), True),
+        ("https://localhost/hook", Reach(), True),
+        ("https://[::ffff:127.0.0.1]/hook", Reach(), True),
+        ("https://127.0.0.1/hook", Reach(private_network=True), False),
+        # Cloud metadata and other never-reachable addresses, whatever the settings.
+        ("https://169.254.169.254/latest/meta-data", Reach(private_network=True), True),
+        ("https://0.0.0.0/hook", Reach(private_network=True, loopback=True), True),
+        ("https://224.0.0.1/hook", Reach(private_network=True), True),
+        ("https://100.64.0.1/hook", Reach(), True),
+        ("https://93.184.215.14/hook", Reach(), False),
+    ],
+)
+def test_addresses_webhooks_may_not_reach(url, reach, refused):
+    found = url_problem(url, reach)
+    assert (found is not None and "may not reach" in found) == refused, found
+
+
+def test_names_are_checked_when_delivering_against_every_address():
+    with pytest.raises(TargetRefused, match=r"localhost resolves to .*loopback"):
+        vetted_addresses("localhost", 443, Reach())
+    assert set(vetted_addresses("localhost", 443, Reach(loopback=True))) <= {"127.0.0.1", "::1"}
+
+
+def test_a_delivery_to_a_name_now_refused_sends_nothing_and_says_why(hooks_app, make_user):
+    admin = make_user("admin")
+    with receiver() as endpoint:
+        url = endpoint.url.replace("127.0.0.1", "localhost")
+        services.create_subscription(url, ["application.created"], actor=admin)
+        db.session.commit()
+        # The deployment stops allowing loopback after the subscription was made.
+        hooks_app.config.update(WEBHOOK_ALLOW_LOOPBACK_HTTP=False)
+        make_application(admin, make_job(admin), "Ada Example")
+        db.session.commit()
+        drain()
+    assert endpoint.requests == []
+    (delivery,) = _deliveries()
+    assert delivery.status == DeliveryStatus.FAILED
+    assert "localhost resolves to" in delivery.error and "loopback" in delivery.error
 
 
 def test_loopback_http_is_refused_unless_enabled(app, make_user):

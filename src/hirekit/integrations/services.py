@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import Select, select
 
 from hirekit.accounts.models import User
@@ -16,6 +15,7 @@ from hirekit.db import utcnow
 from hirekit.errors import NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.integrations.models import WebhookDelivery, WebhookSubscription
+from hirekit.integrations.reach import deployment_reach
 from hirekit.integrations.signing import new_secret
 from hirekit.integrations.targets import url_problem
 from hirekit.integrations.tasks import deliver_webhook
@@ -50,8 +50,7 @@ def create_subscription(
     url: str, events: Iterable[str], *, actor: User, description: str = ""
 ) -> NewSubscription:
     url = url.strip()
-    allow_http = bool(current_app.config.get("WEBHOOK_ALLOW_LOOPBACK_HTTP", False))
-    if problem := url_problem(url, allow_loopback_http=allow_http):
+    if problem := url_problem(url, deployment_reach()):
         raise ValidationFailed(f"The webhook URL {problem}.", details={"url": problem})
     secret = new_secret()
     subscription = WebhookSubscription(

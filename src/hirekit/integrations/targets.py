@@ -3,6 +3,9 @@
 Only ``https://`` in production. Plain ``http://`` is accepted solely for
 loopback hosts, and only when ``WEBHOOK_ALLOW_LOOPBACK_HTTP`` is on (tests and
 local development): anything else would send signed candidate data in clear.
+A host written as an address must be one deliveries may reach
+(:mod:`hirekit.integrations.addresses`); names are checked when delivering,
+since what they resolve to can change.
 """
 
 from __future__ import annotations
@@ -10,19 +13,17 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
+from hirekit.integrations.addresses import Reach, literal_address, refusal
+
 MAX_URL = 500
+_LOOPBACK = ipaddress.ip_address("127.0.0.1")
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+def _address_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    return _LOOPBACK if host == "localhost" else literal_address(host)
 
 
-def url_problem(url: str, *, allow_loopback_http: bool) -> str | None:
+def url_problem(url: str, reach: Reach) -> str | None:
     """Why ``url`` may not be a webhook target, or None when it may."""
     if len(url) > MAX_URL:
         return f"at most {MAX_URL} characters"
@@ -40,6 +41,11 @@ def url_problem(url: str, *, allow_loopback_http: bool) -> str | None:
         return "must not carry a user name or password; each delivery is signed instead"
     if parts.fragment:
         return "must not have a #fragment"
-    if parts.scheme == "http" and not (allow_loopback_http and _is_loopback(host)):
+    address = _address_of(host)
+    if parts.scheme == "http" and not (
+        reach.loopback and address is not None and address.is_loopback
+    ):
         return "must be an https:// URL"
+    if address is not None and (why := refusal(address, reach)):
+        return f"points to {why}, which webhooks may not reach"
     return None
