@@ -10,6 +10,7 @@ from hirekit.extensions import db
 from hirekit.mail.models import MessageStatus, OutboxMessage
 from hirekit.mail.services import send_mail, send_template
 from hirekit.mail.transport import Attachment, SmtpSettings, SmtpUrlError
+from hirekit.mail.views import PAGE_SIZE
 from hirekit.queue import BackgroundJob
 from hirekit.queue.runner import drain, run_job
 from tests.conftest import login
@@ -157,6 +158,23 @@ def test_outbox_page_filters_by_status_and_api_lists(client, login_as, api_token
     assert [m["to"] for m in listed.get_json()] == ["one@example.com"]
     assert listed.headers["X-Total-Count"] == "1"
     assert client.get("/api/v1/outbox?status=bogus", headers=headers).status_code == 422
+
+
+def test_outbox_page_pages_through_every_message_keeping_the_filter(client, login_as, app):
+    login_as("recruiter")
+    for n in range(PAGE_SIZE + 3):
+        send_mail(f"person{n}@example.com", f"Message {n}", "Body")
+    db.session.commit()
+    first = client.get("/outbox?status=queued").get_data(as_text=True)
+    assert f"{PAGE_SIZE + 3} messages; page 1 of 2." in first
+    assert f"person{PAGE_SIZE + 2}@example.com" in first  # newest first
+    assert "person2@example.com" not in first
+    assert 'href="/outbox?page=2&amp;status=queued"' in first
+    second = client.get("/outbox?status=queued&page=2").get_data(as_text=True)
+    assert all(f"person{n}@example.com<" in second for n in range(3))
+    assert f"person{PAGE_SIZE + 2}@example.com" not in second
+    assert 'href="/outbox?page=1&amp;status=queued"' in second
+    assert "page 1 of 1" in client.get("/outbox?status=sent").get_data(as_text=True)
 
 
 def test_hiring_managers_and_interviewers_do_not_see_the_outbox(client, login_as):

@@ -150,10 +150,6 @@ def outbox_query(actor: User, status: str | None = None) -> Select[Any]:
     return query.order_by(OutboxMessage.id.desc())
 
 
-def list_outbox(actor: User, status: str | None = None, limit: int = 200) -> list[OutboxMessage]:
-    return list(db.session.scalars(outbox_query(actor, status).limit(limit)))
-
-
 def get_message(message_id: int, actor: User) -> OutboxMessage:
     query = outbox_query(actor).where(OutboxMessage.id == message_id)
     message: OutboxMessage | None = db.session.scalars(query).first()

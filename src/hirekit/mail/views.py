@@ -13,8 +13,10 @@ from hirekit.mail import catalog, services
 from hirekit.mail.forms import TemplateForm
 from hirekit.mail.models import MessageStatus
 from hirekit.mail.placeholders import PLACEHOLDERS
+from hirekit.pagination import paginate
 
 bp = Blueprint("mail", __name__)
+PAGE_SIZE = 50
 
 
 def _me() -> User:
@@ -29,9 +31,11 @@ def outbox() -> str:
     status = request.args.get("status") or None
     if status not in (None, *MessageStatus):
         status = None
+    page_number = max(1, request.args.get("page", 1, type=int) or 1)
     return render_template(
         "mail/outbox.html",
-        messages=services.list_outbox(_me(), status),
+        page=paginate(services.outbox_query(_me(), status), page_number, PAGE_SIZE),
+        query={"status": status} if status else {},
         counts=services.status_counts(_me()),
         status=status,
         statuses=list(MessageStatus),
