@@ -30,25 +30,39 @@ GREEN = (
 YELLOW = ("tutorial_only", "no_structure", "generic_python", "no_extensions", "no_testing")
 FLAGS = GREEN + YELLOW
 
-# (min precision, min recall) as measured when the set was built. A wrong green flag
-# costs the company, so every green flag with examples has its precision asserted;
-# the target for green precision is 0.9.
+# (min precision, min recall) as measured on the current engine. A wrong green flag
+# costs the company, so every green flag has its precision asserted; the target for
+# green precision is 0.9.
 FLOORS: dict[str, tuple[float, float]] = {
-    "api_design": (1.0, 0.66),
-    # GAP: precision 0.8, under the 0.9 target. A run-together skills line read as
-    # prose ("... Control System Design ... MySQL-Basics ...") raises the flag. Recall
-    # 0.44: "Database operations" modules, "database design" of an app, database
-    # objects of a tool they built and "Python - MySql" projects are missed.
-    "database_integration": (0.8, 0.44),
+    # Two positives only (impact numbers on Flask work); no false alarm on a resume
+    # whose 200K requests per second belong to a later, non-Flask job.
+    "production_scale": (1.0, 1.0),
+    # GAP: a single positive example (a portfolio built with Blueprints); the issue
+    # wants at least two. Precision checked on 52 resumes without it.
+    "blueprints_or_factory": (1.0, 1.0),
+    # Recall 2/3: a Flask extension the candidate wrote (its own package name) is
+    # not in the skills taxonomy, so only listed, known extensions count.
+    "flask_extensions": (1.0, 0.66),
+    # Recall 9/13: "a direct message API" and webhooks of a SaaS, "download and
+    # webhook endpoints", and two dataset resumes' API work are missed.
+    "api_design": (1.0, 0.69),
+    # Recall 8/17: designed PostgreSQL schemas, MySQL through an ORM, MongoDB
+    # aggregation queries behind a tool, DynamoDB in an AWS solution, a database
+    # operations module and several corpus CVs are missed. Precision is 1.0 now.
+    "database_integration": (1.0, 0.47),
     # One miss: manual "unit test scenarios" recorded in a test management tool.
-    "testing": (0.92, 1.0),
+    "testing": (0.94, 1.0),
+    # GAP: recall 0 on the one positive. A bootcamp practice project built on a
+    # Flask mega-tutorial is not raised because one of its Flask sentences (a goal
+    # in a list, "Build a complete Python Flask site") has no tutorial word beside
+    # it. Precision holds (never raised wrongly).
+    "tutorial_only": (1.0, 0.0),
     "no_structure": (1.0, 1.0),
     "generic_python": (1.0, 1.0),
-    "no_extensions": (1.0, 1.0),
+    # One false alarm, the mirror of the flask_extensions miss above.
+    "no_extensions": (0.91, 1.0),
     "no_testing": (1.0, 1.0),
 }
-# No positive example in this set yet: only the precision side can be checked.
-NO_POSITIVES = ("production_scale", "blueprints_or_factory", "flask_extensions", "tutorial_only")
 
 pytestmark = pytest.mark.corpus
 
@@ -77,7 +91,7 @@ def results(guide: Guide) -> dict[str, Result]:
 
 
 def test_every_resume_is_labelled() -> None:
-    assert len(EXPECTED) >= 40
+    assert len(EXPECTED) >= 50
     assert {p.stem for p in HERE.glob("*.txt")} == set(LABELS)
     assert len(CORPUS_LABELS) >= 15
     for name in CORPUS_LABELS:
@@ -85,7 +99,7 @@ def test_every_resume_is_labelled() -> None:
     for label in (*LABELS.values(), *CORPUS_LABELS.values()):
         assert _flags(label) <= set(FLAGS)
         assert isinstance(label["why"], str) and label["why"]
-    assert set(FLOORS) | set(NO_POSITIVES) == set(FLAGS)
+    assert set(FLOORS) == set(FLAGS)
 
 
 def test_yellow_flags_only_for_python_resumes() -> None:
@@ -120,13 +134,6 @@ def test_flag_precision_and_recall(flag: str, results: dict[str, Result]) -> Non
     min_precision, min_recall = FLOORS[flag]
     assert precision >= min_precision, (flag, precision, wrong)
     assert recall >= min_recall, (flag, recall, wrong)
-
-
-@pytest.mark.parametrize("flag", NO_POSITIVES)
-def test_flags_without_examples_are_never_raised(flag: str, results: dict[str, Result]) -> None:
-    true_pos, false_pos, false_neg, wrong = _counts(flag, results)
-    assert true_pos + false_neg == 0, f"{flag} now has examples: give it a floor"
-    assert false_pos == 0, (flag, wrong)
 
 
 def test_evidence_quotes_match_offsets(results: dict[str, Result]) -> None:
