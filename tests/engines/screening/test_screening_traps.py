@@ -100,6 +100,12 @@ def test_database_must_sit_in_an_application(guide: Guide) -> None:
     assert run("Entered invoices into a MySQL database.", guide).green_flags == ()
     built = run("Designed the PostgreSQL schema for the booking service.", guide)
     assert "database_integration" in built.flag_ids()
+    for line in (
+        "Designed the PostgreSQL schemas for the user and shipment modules.",
+        "Shipped the checkout backend on MongoDB.",
+        "Built software for the contact centre on Lambda and DynamoDB.",
+    ):
+        assert "database_integration" in run(line, guide).flag_ids(), line
 
 
 def test_database_far_from_the_building_in_a_run_together_resume(guide: Guide) -> None:

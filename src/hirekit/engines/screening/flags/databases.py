@@ -9,14 +9,14 @@ from hirekit.engines.screening.flags.negation import negated
 
 _LIBRARY = ("orm", "database-driver")
 _APP_WORK = re.compile(
-    r"\b(?:buil[td]|develop(?:ed|ing)?|design(?:ed|ing)?|implement(?:ed|ing)?|creat(?:ed|ing)|"
+    r"\b(?:buil[td]|develop(?:ed|ing)?|design(?:ed|ing)?|implement(?:ed|ing)?|creat(?:ed|ing)|shipp(?:ed|ing)|"
     r"modell?(?:ed|ing)|migrat(?:ed|ions?)|schemas?|models?|backed\s+by|persist\w*|"
     r"transactions?|indexes|indexing|optimi[sz]\w+|tun(?:ed|ing))\b",
     re.IGNORECASE,
 )
 _APPLICATION = re.compile(
     r"\b(?:app|apps|application|applications|service|services|api|apis|backend|back-end|"
-    r"platform|system|website|web\s+app|microservices?|endpoints?)\b",
+    r"platform|system|website|web\s+app|microservices?|endpoints?|software|modules?)\b",
     re.IGNORECASE,
 )
 
