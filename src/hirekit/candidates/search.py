@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 from hirekit.accounts.models import User
 from hirekit.candidates.models import Application, Candidate, CandidateTag
 from hirekit.candidates.services import normalise_tag, visible_candidates
+from hirekit.extensions import db
 from hirekit.search import text_match
 from hirekit.search.screening_filters import fit_is, has_flag
 
@@ -95,7 +96,8 @@ def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
     # Every result list shows the tags: load them in one query, not one per row.
     query = query.options(selectinload(Candidate.tags))
     newest: ColumnElement[datetime] = Candidate.created_at.expression
-    if filters.job_id is not None or filters.stage_id is not None:
+    by_job = filters.job_id is not None or filters.stage_id is not None
+    if by_job and db.session.get_bind().dialect.name == "postgresql":
         newest = _not_indexed(newest)
     return query.order_by(newest.desc(), Candidate.id.desc())
 
@@ -107,6 +109,8 @@ def _not_indexed(column: ColumnElement[datetime]) -> ColumnElement[datetime]:
     by when they came: the applicants of an older job are the oldest
     candidates. Walking every candidate newest first until a page of them
     turns up read 98,000 rows (70 ms at 100k candidates); starting from the
-    job's applications and sorting that bounded set takes a few ms.
+    job's applications and sorting that bounded set takes a few ms. SQLite
+    is left walking: with the full-text match kept out of its plan it walks
+    faster than it sorts (12 vs 39 ms for a word and a stage).
     """
     return func.coalesce(column, column)
