@@ -11,33 +11,24 @@ Usage: .venv/bin/python bench/screening_accuracy.py [--wrong]
 from __future__ import annotations
 
 import argparse
+import sys
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from hirekit.engines.guide import Guide, default_guide
 from hirekit.engines.screening import analyse, screen
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the labelled sets and their scoring live with the tests
+from tests.engines.screening.flag_scores import FLAGS, tally  # noqa: E402
+
 FICTIONAL = ROOT / "tests/engines/screening/labelled"
 REAL = ROOT / "tests/engines/screening/real_labelled"
 CORPUS = Path("/work/shared/corpus/resumes")
-FLAGS = (
-    "production_scale", "blueprints_or_factory", "flask_extensions", "api_design",
-    "database_integration", "testing", "tutorial_only", "no_structure", "generic_python",
-    "no_extensions", "no_testing",
-)  # fmt: skip
 
 
-@dataclass
-class Tally:
-    true_pos: int = 0
-    false_pos: int = 0
-    false_neg: int = 0
-    wrong: list[str] = field(default_factory=list)
-
-    def cell(self, value: int, whole: int) -> str:
-        return f"{value / whole:5.2f}" if whole else "    -"
+def _cell(value: float | None) -> str:
+    return "    -" if value is None else f"{value:5.2f}"
 
 
 def _labels(path: Path) -> dict[str, set[str]]:
@@ -75,19 +66,11 @@ def table(title: str, outcomes: dict[str, tuple[set[str], set[str]]], show_wrong
     print(f"{title}: {len(outcomes)} resumes")
     print(f"  {'flag':<24} {'support':>7} {'precision':>9} {'recall':>7}")
     for flag in FLAGS:
-        tally = Tally()
-        for name, (expected, raised) in outcomes.items():
-            tally.true_pos += flag in expected and flag in raised
-            tally.false_pos += flag in raised and flag not in expected
-            tally.false_neg += flag in expected and flag not in raised
-            if (flag in expected) != (flag in raised):
-                tally.wrong.append(name)
-        support = tally.true_pos + tally.false_neg
-        precision = tally.cell(tally.true_pos, tally.true_pos + tally.false_pos)
-        recall = tally.cell(tally.true_pos, support)
-        print(f"  {flag:<24} {support:>7} {precision:>9} {recall:>7}")
-        if show_wrong and tally.wrong:
-            print(f"  {'':<24} wrong: {', '.join(sorted(tally.wrong))}")
+        counted = tally(flag, outcomes)
+        precision, recall = _cell(counted.precision), _cell(counted.recall)
+        print(f"  {flag:<24} {counted.support:>7} {precision:>9} {recall:>7}")
+        if show_wrong and counted.wrong:
+            print(f"  {'':<24} wrong: {', '.join(sorted(counted.wrong))}")
     print()
 
 

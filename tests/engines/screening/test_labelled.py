@@ -6,17 +6,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from tests.engines.screening.flag_scores import FLAGS, tally
 
 from hirekit.engines.guide import Guide
 from hirekit.engines.screening import Result, analyse
 
 HERE = Path(__file__).parent / "labelled"
 LABELS: dict[str, dict[str, list[str]]] = tomllib.loads((HERE / "labels.toml").read_text())
-FLAGS = (
-    "production_scale", "blueprints_or_factory", "flask_extensions", "api_design",
-    "database_integration", "testing", "tutorial_only", "no_structure", "generic_python",
-    "no_extensions", "no_testing",
-)  # fmt: skip
 MIN_PRECISION = 0.9
 MIN_RECALL = 0.8
 
@@ -38,21 +34,12 @@ def test_every_fixture_is_labelled() -> None:
 
 @pytest.mark.parametrize("flag", FLAGS)
 def test_flag_precision_and_recall(flag: str, results: dict[str, Result]) -> None:
-    true_pos = false_pos = false_neg = 0
-    wrong: list[str] = []
-    for name, result in results.items():
-        expected = flag in LABELS[name]["flags"]
-        raised = flag in result.flag_ids()
-        true_pos += expected and raised
-        false_pos += raised and not expected
-        false_neg += expected and not raised
-        if expected != raised:
-            wrong.append(name)
-    precision = true_pos / (true_pos + false_pos) if true_pos + false_pos else 1.0
-    recall = true_pos / (true_pos + false_neg) if true_pos + false_neg else 1.0
-    assert true_pos + false_neg > 0, f"no fixture expects {flag}"
-    assert precision >= MIN_PRECISION, (flag, precision, wrong)
-    assert recall >= MIN_RECALL, (flag, recall, wrong)
+    expected = {name: set(LABELS[name]["flags"]) for name in results}
+    counted = tally(flag, {n: (expected[n], r.flag_ids()) for n, r in results.items()})
+    assert counted.support > 0, f"no fixture expects {flag}"
+    precision = 1.0 if counted.precision is None else counted.precision
+    assert precision >= MIN_PRECISION, (flag, precision, counted.wrong)
+    assert (counted.recall or 0.0) >= MIN_RECALL, (flag, counted.recall, counted.wrong)
 
 
 def test_evidence_quotes_match_offsets(results: dict[str, Result]) -> None:

@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from tests.engines.screening.flag_scores import FLAGS, YELLOW, tally
 
 from hirekit.engines.guide import Guide
 from hirekit.engines.screening import Result, analyse, screen
@@ -23,12 +24,6 @@ LABELS: dict[str, dict[str, object]] = tomllib.loads((HERE / "labels.toml").read
 CORPUS_LABELS: dict[str, dict[str, object]] = tomllib.loads(
     (HERE / "corpus_labels.toml").read_text()
 )
-GREEN = (
-    "production_scale", "blueprints_or_factory", "flask_extensions", "api_design",
-    "database_integration", "testing",
-)  # fmt: skip
-YELLOW = ("tutorial_only", "no_structure", "generic_python", "no_extensions", "no_testing")
-FLAGS = GREEN + YELLOW
 
 # (min precision, min recall) as measured on the current engine. A wrong green flag
 # costs the company, so every green flag has its precision asserted; the target for
@@ -110,30 +105,15 @@ def test_yellow_flags_only_for_python_resumes() -> None:
     assert len(with_yellow) >= 10 and len(without) >= 10
 
 
-def _counts(flag: str, results: dict[str, Result]) -> tuple[int, int, int, list[str]]:
-    true_pos = false_pos = false_neg = 0
-    wrong: list[str] = []
-    for name, result in results.items():
-        assert result.error is None, name
-        expected = flag in EXPECTED[name]
-        raised = flag in result.flag_ids()
-        true_pos += expected and raised
-        false_pos += raised and not expected
-        false_neg += expected and not raised
-        if expected != raised:
-            wrong.append(name)
-    return true_pos, false_pos, false_neg, wrong
-
-
 @pytest.mark.parametrize("flag", sorted(FLOORS))
 def test_flag_precision_and_recall(flag: str, results: dict[str, Result]) -> None:
-    true_pos, false_pos, false_neg, wrong = _counts(flag, results)
-    assert true_pos + false_neg > 0, f"no resume expects {flag}"
-    precision = true_pos / (true_pos + false_pos) if true_pos + false_pos else 1.0
-    recall = true_pos / (true_pos + false_neg)
+    assert all(result.error is None for result in results.values())
+    counted = tally(flag, {n: (EXPECTED[n], r.flag_ids()) for n, r in results.items()})
+    assert counted.support > 0, f"no resume expects {flag}"
     min_precision, min_recall = FLOORS[flag]
-    assert precision >= min_precision, (flag, precision, wrong)
-    assert recall >= min_recall, (flag, recall, wrong)
+    precision = 1.0 if counted.precision is None else counted.precision
+    assert precision >= min_precision, (flag, precision, counted.wrong)
+    assert (counted.recall or 0.0) >= min_recall, (flag, counted.recall, counted.wrong)
 
 
 def test_evidence_quotes_match_offsets(results: dict[str, Result]) -> None:
