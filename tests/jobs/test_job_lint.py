@@ -45,3 +45,46 @@ def test_api_lint_and_check_in_the_job(client, api_token, make_user):
     clean = make_job(user, description="We build a Flask API. You will write tests.")
     clean_body = client.get(f"/api/v1/jobs/{clean.id}", headers=headers).get_json()
     assert "years-of-flask" not in {i["rule"] for i in clean_body["check"]["issues"]}
+
+
+DJANGO_BODY = (
+    "About us\n\nWe keep a few Flask services running.\n\nRequirements\n"
+    "- Strong experience with the Django ORM\n"
+)
+
+
+def test_the_jobs_title_field_decides_the_role_everywhere(client, api_token, login_as):
+    user, headers = api_token("recruiter")
+    django_job = make_job(user, title="Senior Django Developer", description=DJANGO_BODY)
+    flask_job = make_job(user, title="Backend Engineer (Flask)", description=DJANGO_BODY)
+    rules = {
+        job.title: {
+            i["rule"]
+            for i in client.get(f"/api/v1/jobs/{job.id}", headers=headers).get_json()["check"][
+                "issues"
+            ]
+        }
+        for job in (django_job, flask_job)
+    }
+    assert "django-in-flask-role" in rules["Backend Engineer (Flask)"]
+    assert "django-in-flask-role" not in rules["Senior Django Developer"]
+    api = client.post(
+        "/api/v1/jobs/lint",
+        headers=headers,
+        json={"text": DJANGO_BODY, "title": "Senior Django Developer"},
+    )
+    assert "django-in-flask-role" not in {i["rule"] for i in api.get_json()["issues"]}
+    login_as("recruiter")
+    token = csrf_token(client, "/jobs/new")
+    live = client.post(
+        "/jobs/lint",
+        json={"text": DJANGO_BODY, "title": "Backend Engineer (Flask)"},
+        headers={"X-CSRFToken": token, "Accept": "application/json"},
+    )
+    assert "django-in-flask-role" in {i["rule"] for i in live.get_json()["issues"]}
+    live_django = client.post(
+        "/jobs/lint",
+        json={"text": DJANGO_BODY, "title": "Senior Django Developer"},
+        headers={"X-CSRFToken": token, "Accept": "application/json"},
+    )
+    assert "django-in-flask-role" not in {i["rule"] for i in live_django.get_json()["issues"]}

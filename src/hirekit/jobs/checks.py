@@ -12,6 +12,7 @@ MAX_TEXT = 20_000
 def check_text(
     text: str,
     *,
+    title: str | None = None,
     level: str | None = None,
     salary_min: int | None = None,
     salary_max: int | None = None,
@@ -21,6 +22,7 @@ def check_text(
     """Lint a draft description; over-long text is checked up to ``MAX_TEXT`` characters."""
     return lint_job(
         text[:MAX_TEXT],
+        title=title or None,
         level=level or None,
         salary_min=salary_min,
         salary_max=salary_max,
@@ -33,6 +35,7 @@ def check_text(
 def check_job(job: Job) -> LintResult:
     return check_text(
         job.description,
+        title=job.title,
         level=job.level,
         salary_min=job.salary_min,
         salary_max=job.salary_max,

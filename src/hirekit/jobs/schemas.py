@@ -122,6 +122,10 @@ class StagesWriteSchema(ma.Schema):
 
 class LintRequestSchema(ma.Schema):
     text = ma.fields.String(required=True, validate=ma.validate.Length(max=20_000))
+    title = ma.fields.String(
+        validate=ma.validate.Length(max=200),
+        metadata={"description": "the job's title; without it, the text's first line is"},
+    )
     level = ma.fields.String(validate=ma.validate.OneOf([lv.value for lv in Level]))
     use_case = ma.fields.String(validate=ma.validate.OneOf([u.value for u in UseCase]))
     salary_min = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=0))

@@ -142,6 +142,7 @@ def lint() -> dict[str, Any]:
         raise ValidationFailed("Send JSON with a 'text' string.", details={"text": "required"})
     result = check_text(
         body["text"],
+        title=str(body.get("title") or ""),
         level=str(body.get("level") or ""),
         salary_min=_int_or_none(body.get("salary_min")),
         salary_max=_int_or_none(body.get("salary_max")),

@@ -37,6 +37,7 @@ function initJobForm(form) {
     const ticket = ++sent;
     const body = {
       text: value("description"),
+      title: value("title"),
       level: value("level"),
       use_case: value("use_case"),
       currency: value("currency"),

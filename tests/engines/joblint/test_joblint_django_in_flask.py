@@ -3,6 +3,8 @@ from __future__ import annotations
 import pytest
 from tests.engines.joblint.joblint_helpers import quotes_of
 
+from hirekit.engines.joblint import lint_job
+
 RULE = "django-in-flask-role"
 FLASK_ROLE = "Backend Engineer (Flask)\n\nWe build our API with Flask.\n\nRequirements\n"
 
@@ -56,3 +58,13 @@ def test_without_headings_a_sentence_must_read_as_a_demand() -> None:
     story = "We build with Flask. Our ops team still uses the Django admin internally."
     assert quotes_of(demand, RULE) == ["Django admin"]
     assert quotes_of(story, RULE) == []
+
+
+def test_the_job_title_field_decides_the_role_when_given() -> None:
+    # In the app the title is a field of its own and the description may open
+    # with anything ("About us"): the title field, not the first line, is read.
+    body = "About us\n\nWe keep a few Flask services running.\n\nRequirements\n"
+    body += "- Strong experience with the Django ORM\n"
+    assert lint_job(body, title="Backend Engineer (Flask)").rules == {RULE}
+    assert RULE not in lint_job(body, title="Senior Django Developer").rules
+    assert RULE not in lint_job("Senior Django Developer\n\n" + body).rules

@@ -17,7 +17,7 @@ def _order(issue: Issue) -> tuple[int, int]:
 
 def lint_post(post: JobPost, guide: Guide | None = None) -> LintResult:
     """Check ``post`` against the guide's hiring mistakes (the default guide when ``None``)."""
-    doc = parse_document(post.text)
+    doc = parse_document(post.text, post.title)
     ctx = RuleContext(post=post, doc=doc, role=profile_role(doc), guide=guide or default_guide())
     issues = [issue for rule in RULES for issue in rule(ctx)]
     return LintResult(issues=sorted(issues, key=_order))
@@ -26,6 +26,7 @@ def lint_post(post: JobPost, guide: Guide | None = None) -> LintResult:
 def lint_job(
     text: str,
     *,
+    title: str | None = None,
     level: str | None = None,
     salary_min: int | None = None,
     salary_max: int | None = None,
@@ -40,6 +41,7 @@ def lint_job(
     """
     post = JobPost(
         text=text,
+        title=title,
         level=level,
         salary_min=salary_min,
         salary_max=salary_max,

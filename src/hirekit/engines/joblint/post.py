@@ -16,6 +16,8 @@ class JobPost:
     """
 
     text: str
+    #: The job's title when it is a field of its own; else the post's first line is.
+    title: str | None = None
     level: str | None = None
     salary_min: int | None = None
     salary_max: int | None = None

@@ -164,8 +164,11 @@ def _title(text: str) -> str:
     return ""
 
 
-def parse_document(text: str) -> Document:
-    """Cut ``text`` into segments labelled with their section."""
+def parse_document(text: str, title: str | None = None) -> Document:
+    """Cut ``text`` into segments labelled with their section.
+
+    ``title``: the job's title when known apart from the text; else the first line.
+    """
     segments: list[Segment] = []
     section = Section.NONE
     has_headings = False
@@ -189,7 +192,7 @@ def parse_document(text: str) -> Document:
             segments.append(Segment(a, b, piece, section, optional))
     return Document(
         text=text,
-        title=_title(text),
+        title=_title(text) if title is None else _MARKUP.sub(" ", title).strip(),
         segments=tuple(segments),
         word_count=word_count(text),
         has_headings=has_headings,
