@@ -57,6 +57,11 @@ def test_portuguese_and_spanish_requirement_headings() -> None:
     assert heading_kind("**Desejáveis:**")[0] is Section.OPTIONAL  # type: ignore[index]
 
 
+def test_portuguese_and_spanish_duty_headings() -> None:
+    for line in ("**Descrição da vaga**", "Responsabilidades:", "## Descripción del puesto"):
+        assert heading_kind(line)[0] is Section.DUTIES, line  # type: ignore[index]
+
+
 def test_portuguese_nice_to_haves_do_not_make_a_laundry_list() -> None:
     text = f"Requisitos\n- {TWELVE}\n\nDiferenciais:\n- Pandas, AWS, Linux\n"
     assert "laundry-list" not in rules_of(text)

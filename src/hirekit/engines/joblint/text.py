@@ -78,7 +78,8 @@ _HEADING_KINDS: tuple[tuple[Section, re.Pattern[str]], ...] = (
         re.compile(
             r"responsibilit|what you(?:'ll| will)? (?:do|be doing|work on)|your role|the role"
             r"|^role|duties|day[\s-]to[\s-]day|^you will|the job|mission|aufgaben|your day"
-            r"|what you'll build|the work|the position",
+            r"|what you'll build|the work|the position"
+            r"|descrição da vaga|atividades|responsabilidades|descripción del puesto|funciones",
         ),
     ),
     (
