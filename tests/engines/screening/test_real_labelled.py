@@ -29,33 +29,43 @@ CORPUS_LABELS: dict[str, dict[str, object]] = tomllib.loads(
 # costs the company, so every green flag has its precision asserted; the target for
 # green precision is 0.9.
 FLOORS: dict[str, tuple[float, float]] = {
-    # Two positives only (impact numbers on Flask work); no false alarm on a resume
-    # whose 200K requests per second belong to a later, non-Flask job.
+    # Four positives (a Flask API at 200 requests a day, two impact percentages on
+    # Flask work, a Flask app for 1,000+ employees); no false alarm on numbers that
+    # belong to non-Flask work beside them (200K requests per second in a later job,
+    # 35% on DRF/FastAPI, 99% uptime of a Pi service) or on "serving enterprise
+    # clients" and "at scale" without a figure.
     "production_scale": (1.0, 1.0),
-    # GAP: a single positive example (a portfolio built with Blueprints); the issue
-    # wants at least two. Precision checked on 52 resumes without it.
+    # Four positives, two of them inside homework or a university unit project.
+    # "Modular layout with separate layers" is rightly not raised.
     "blueprints_or_factory": (1.0, 1.0),
-    # Recall 2/3: a Flask extension the candidate wrote (its own package name) is
+    # Recall 5/6: a Flask extension the candidate wrote (its own package name) is
     # not in the skills taxonomy, so only listed, known extensions count.
-    "flask_extensions": (1.0, 0.66),
-    # Recall 9/13: "a direct message API" and webhooks of a SaaS, "download and
-    # webhook endpoints", and two dataset resumes' API work are missed.
-    "api_design": (1.0, 0.69),
-    # Recall 10/17: MySQL through an unnamed ORM, MongoDB aggregation queries
-    # behind a tool, a database operations module and several corpus CVs are
-    # missed. Precision is 1.0.
+    "flask_extensions": (1.0, 0.83),
+    # Recall 13/18: "a direct message API" and webhooks of a SaaS, "download and
+    # webhook endpoints", "putting a Flask API in the cloud" / "a document-embedding
+    # API", and two dataset resumes' API work are missed.
+    "api_design": (1.0, 0.72),
+    # Recall 14/24: MySQL through an unnamed ORM, a misspelt ORM ("SQLAlechemy") with
+    # a MAMP database, SQL in a course project, a SQLite file whose tables the routes
+    # read and delete, MongoDB aggregation queries behind a tool, a database
+    # operations module and several corpus CVs are missed. Precision is 1.0.
     "database_integration": (1.0, 0.58),
-    # One miss: manual "unit test scenarios" recorded in a test management tool.
-    "testing": (0.94, 1.0),
-    # GAP: recall 0 on the one positive. A bootcamp practice project built on a
-    # Flask mega-tutorial is not raised because one of its Flask sentences (a goal
-    # in a list, "Build a complete Python Flask site") has no tutorial word beside
-    # it. Precision holds (never raised wrongly).
+    # One false alarm: manual "unit test scenarios" recorded in a test management tool.
+    "testing": (0.95, 1.0),
+    # GAP: recall 0 on five positives; the flag is never raised on the real set.
+    # The course is named in words the tutorial vocabulary lacks ("unit", "LC101
+    # Project", "final project" in "the CS50 IDE"); Flask sits only in a list-like
+    # sentence ("CSS, Javascript, Python, HTML, Flask, and SQL"), which counts as a
+    # skills list; a "homework assignment" note two sentences after the Flask
+    # sentence is out of reach, and "Flask" alone under a "Technologies Used"
+    # heading (not read as a skills section) counts as a prose mention with no
+    # tutorial word; and a goal "Build a complete Python Flask site" beside a
+    # bootcamp project vetoes it. Precision holds (never raised wrongly).
     "tutorial_only": (1.0, 0.0),
     "no_structure": (1.0, 1.0),
     "generic_python": (1.0, 1.0),
     # One false alarm, the mirror of the flask_extensions miss above.
-    "no_extensions": (0.91, 1.0),
+    "no_extensions": (0.95, 1.0),
     "no_testing": (1.0, 1.0),
 }
 
@@ -86,7 +96,7 @@ def results(guide: Guide) -> dict[str, Result]:
 
 
 def test_every_resume_is_labelled() -> None:
-    assert len(EXPECTED) >= 50
+    assert len(EXPECTED) >= 60
     assert {p.stem for p in HERE.glob("*.txt")} == set(LABELS)
     assert len(CORPUS_LABELS) >= 15
     for name in CORPUS_LABELS:
