@@ -125,5 +125,22 @@ def test_yellow_flags_only_for_python_claims(guide: Guide) -> None:
     assert run("Java developer. Built Spring services.", guide).yellow_flags == ()
     tutorial = run("Followed a Flask tutorial to build a todo app in Python.", guide)
     assert {"tutorial_only", "no_testing"} <= tutorial.flag_ids()
+    for course in (
+        "Built a blog with Flask for a university Agile Web Development unit.",
+        "Final project for CS50: a planner in Flask.",
+        "Homework for a coding school: a Flask blog.",
+    ):
+        assert "tutorial_only" in run(f"Python developer.\n{course}", guide).flag_ids(), course
+    # The course named two sentences away still covers the Flask work...
+    near = (
+        "Blogz\nA multi-user blog in Python with Flask.\nScreenshots below.\nA homework assignment."
+    )
+    assert "tutorial_only" in run(near, guide).flag_ids()
+    # ...but "Flask" listed under "Technologies used" is not a prose mention to veto it.
+    listed = near + "\n\nTechnologies used\n- Python\n- Flask\n"
+    assert "tutorial_only" in run(listed, guide).flag_ids()
+    # A real Flask project beside the course one keeps the flag off.
+    real = near + "\n\nExperience\nShipped the Flask booking API at Acme, used by 40 clinics."
+    assert "tutorial_only" not in run(real, guide).flag_ids()
     generic = run("Python scripts for reporting.", guide)
     assert "generic_python" in generic.flag_ids()

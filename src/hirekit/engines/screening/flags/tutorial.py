@@ -10,7 +10,8 @@ from hirekit.engines.screening.word_starts import StartScan
 TUTORIAL = re.compile(
     r"\b(?:tutorials?|mega-tutorial|course|courses|coursework|bootcamp|udemy|coursera|"
     r"codecademy|freecodecamp|to-?do(?:\s+list)?\s+app|todo|to-do|follow(?:ed|ing)\s+along|"
-    r"class\s+project|homework|assignment|practice\s+project|hello\s+world|guided\s+project)\b",
+    r"class\s+project|homework|assignment|practice\s+project|hello\s+world|guided\s+project|"
+    r"cs50|coding\s+school|(?:university|college)\s+(?:[\w-]+\s+){0,4}(?:unit|module))\b",
     re.IGNORECASE,
 )
 
@@ -19,6 +20,7 @@ TUTORIAL = re.compile(
 HINTS = (
     "tutorial", "course", "bootcamp", "udemy", "coursera", "codecademy", "freecodecamp",
     "todo", "to-do", "follow", "class", "homework", "assignment", "practice", "hello", "guided",
+    "cs50", "coding", "university", "college",
 )  # fmt: skip
 
 
@@ -26,7 +28,8 @@ HINTS = (
 TUTORIAL_SCAN = StartScan(
     TUTORIAL,
     ("tutorial", "mega-tutorial", "course", "bootcamp", "udemy", "codecademy", "freecodecamp",
-     "todo", "to-do", "follow", "class", "homework", "assignment", "practice", "hello", "guided"),
+     "todo", "to-do", "follow", "class", "homework", "assignment", "practice", "hello", "guided",
+     "cs50", "coding", "university", "college"),
 )  # fmt: skip
 
 

@@ -52,11 +52,14 @@ def _tutorial_only(view: ResumeView, flask: list[int]) -> Finding | None:
     return finding("tutorial_only", [(i, True) for i in tutorial], view)
 
 
+#: How many sentences before or after a Flask mention may name the course it was for.
+TUTORIAL_REACH = 2
+
+
 def _tutorial_around(view: ResumeView, index: int) -> bool:
+    low, high = max(index - TUTORIAL_REACH, 0), min(index + TUTORIAL_REACH + 1, len(view.sentences))
     return any(
-        is_tutorial(view, j)
-        for j in range(max(index - 1, 0), min(index + 2, len(view.sentences)))
-        if view.section(j) == view.section(index)
+        is_tutorial(view, j) for j in range(low, high) if view.section(j) == view.section(index)
     )
 
 
