@@ -21,6 +21,19 @@ def test_negation_and_intention_raise_no_green_flag(guide: Guide) -> None:
     assert not result.mentions_flask
 
 
+def test_announced_plans_are_not_done_work(guide: Guide) -> None:
+    for line in (
+        "Flask API for the dashboard. Next: pytest coverage of 90% on every module.",
+        "Flask API for the dashboard. **Next steps:** write pytest suites.",
+        "Flask API for the dashboard. Roadmap: tests with pytest.",
+    ):
+        assert "testing" not in run(line, guide).flag_ids(), line
+    done = run(
+        "Flask API for the dashboard, next to the billing service; tested with pytest.", guide
+    )
+    assert "testing" in done.flag_ids()
+
+
 def test_contrast_ends_a_negation(guide: Guide) -> None:
     result = run("Python developer.\nNever used Django, but built REST APIs with Flask.", guide)
     assert "api_design" in result.flag_ids() and result.mentions_flask
