@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -19,14 +20,19 @@ from hirekit.queue.runner import drain
 from tests.conftest import csrf_token
 from tests.jobs.factories import make_application, make_job
 from tests.mail.smtp_server import free_port
+from tests.webhooks.proxy import forwarding_proxy
 from tests.webhooks.receiver import receiver
 
 ALL_EVENTS = list(services.EVENTS)
 
 
 @pytest.fixture
-def hooks_app(app):
+def hooks_app(app, monkeypatch):
     app.config.update(WEBHOOK_ALLOW_LOOPBACK_HTTP=True, JOB_MAX_ATTEMPTS=3)
+    # Deliveries honour the proxy variables; the machine's own must not steer these tests.
+    for name in ("http_proxy", "https_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
     return app
 
 
@@ -252,3 +258,44 @@ def test_api_registers_lists_deliveries_and_deletes(client, api_token):
     assert client.delete(f"/api/v1/webhooks/{body['id']}", headers=headers).status_code == 204
     assert client.get(f"/api/v1/webhooks/{body['id']}", headers=headers).status_code == 404
     assert _deliveries() == []
+
+
+def test_deliveries_go_through_the_environments_proxy_unless_no_proxy(
+    hooks_app, make_user, monkeypatch
+):
+    admin = make_user("admin")
+    with receiver() as endpoint, forwarding_proxy() as proxy:
+        services.create_subscription(endpoint.url, ["application.created"], actor=admin)
+        db.session.commit()
+        monkeypatch.setenv("http_proxy", proxy.url.replace("//", "//hooks:s%40cret@"))
+        job = make_job(admin)
+        make_application(admin, job, "Ada Example")
+        db.session.commit()
+        assert drain() == 1
+        assert [f.target for f in proxy.forwarded] == [endpoint.url]
+        expected = "Basic " + base64.b64encode(b"hooks:s@cret").decode()
+        assert proxy.forwarded[0].proxy_authorization == expected
+        assert len(endpoint.requests) == 1
+        assert "Proxy-Authorization" not in endpoint.requests[0].headers
+        monkeypatch.setenv("no_proxy", "127.0.0.1")
+        make_application(admin, job, "Bob Example")
+        db.session.commit()
+        assert drain() == 1
+        assert len(proxy.forwarded) == 1 and len(endpoint.requests) == 2
+    assert {d.status for d in _deliveries()} == {DeliveryStatus.DELIVERED}
+
+
+def test_a_proxy_does_not_open_addresses_the_deployment_refuses(hooks_app, make_user, monkeypatch):
+    admin = make_user("admin")
+    with receiver() as endpoint, forwarding_proxy() as proxy:
+        url = endpoint.url.replace("127.0.0.1", "localhost")
+        services.create_subscription(url, ["application.created"], actor=admin)
+        db.session.commit()
+        hooks_app.config.update(WEBHOOK_ALLOW_LOOPBACK_HTTP=False)
+        monkeypatch.setenv("http_proxy", proxy.url)
+        make_application(admin, make_job(admin), "Ada Example")
+        db.session.commit()
+        drain()
+    assert proxy.forwarded == [] and endpoint.requests == []
+    (delivery,) = _deliveries()
+    assert "localhost resolves to" in delivery.error

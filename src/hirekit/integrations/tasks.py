@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import http.client
 import json
-import ssl
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import current_app
 from sqlalchemy import update
 
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.integrations.addresses import Reach, connect_first, vetted_addresses
 from hirekit.integrations.models import DeliveryStatus, WebhookDelivery
 from hirekit.integrations.reach import deployment_reach
 from hirekit.integrations.signing import signature
+from hirekit.integrations.transport import post
 from hirekit.queue import BackgroundJob, JobHandle, task
 
-EXCERPT_CHARS = 1000
 DEFAULT_TIMEOUT = 10.0
 
 
@@ -28,64 +23,8 @@ class DeliveryFailed(Exception):
     """The subscriber did not answer 2xx; the queue retries the delivery."""
 
 
-@dataclass(frozen=True)
-class Answer:
-    status: int
-    excerpt: str
-
-
-class _PinnedHTTPConnection(http.client.HTTPConnection):
-    """Connects to the address that was checked, whatever the name resolves to now."""
-
-    def __init__(self, host: str, port: int, addresses: list[str], timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout)
-        self._addresses = addresses
-
-    def connect(self) -> None:
-        self.sock = connect_first(self._addresses, self.port, self.timeout)
-
-
-class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    """As :class:`_PinnedHTTPConnection`, with the certificate checked against the name."""
-
-    def __init__(self, host: str, port: int, addresses: list[str], timeout: float) -> None:
-        self._tls = ssl.create_default_context()
-        super().__init__(host, port, timeout=timeout, context=self._tls)
-        self._addresses = addresses
-
-    def connect(self) -> None:
-        raw = connect_first(self._addresses, self.port, self.timeout)
-        self.sock = self._tls.wrap_socket(raw, server_hostname=self.host)
-
-
 def body_of(delivery: WebhookDelivery) -> bytes:
     return json.dumps(delivery.payload, sort_keys=True, separators=(",", ":")).encode()
-
-
-def post(url: str, body: bytes, headers: dict[str, str], timeout: float, reach: Reach) -> Answer:
-    """POST ``body``; any HTTP answer is returned, network failures raise OSError.
-
-    Redirects are not followed: one could lead a signed payload off the
-    registered URL. A host that is, or resolves to, an address ``reach`` does
-    not allow raises :class:`~hirekit.integrations.addresses.TargetRefused`.
-    """
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ValueError(f"refusing to post to {url!r}")  # checked at registration
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    addresses = vetted_addresses(parts.hostname, port, reach)
-    kind = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
-    connection = kind(parts.hostname, port, addresses, timeout)
-    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    try:
-        connection.request("POST", target, body=body, headers=headers)
-        response = connection.getresponse()
-        raw, status = response.read(EXCERPT_CHARS * 4), response.status
-    except http.client.HTTPException as exc:  # a malformed answer
-        raise OSError(f"bad answer from the subscriber: {exc!r}") from exc
-    finally:
-        connection.close()
-    return Answer(status, raw.decode("utf-8", "replace")[:EXCERPT_CHARS])
 
 
 @task
