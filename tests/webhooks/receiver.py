@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
+
+from tests.webhooks.serving import serving
 
 
 @dataclass
@@ -34,10 +35,5 @@ def receiver(status: int = 200) -> Iterator[Receiver]:
     endpoint = Receiver(status=status)
     server = make_server("127.0.0.1", 0, endpoint, threaded=True)
     endpoint.url = f"http://127.0.0.1:{server.server_port}/hook"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(server):
         yield endpoint
-    finally:
-        server.shutdown()
-        thread.join(10)
