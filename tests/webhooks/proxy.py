@@ -1,8 +1,11 @@
-"""A real forwarding HTTP proxy on 127.0.0.1 that records what passed through it."""
+"""A real forwarding proxy on 127.0.0.1 (HTTP requests and HTTPS tunnels) that records
+what passed through it."""
 
 from __future__ import annotations
 
 import http.client
+import select
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,6 +46,25 @@ def forwarding_proxy() -> Iterator[Proxy]:
             self.end_headers()
             self.wfile.write(payload)
             upstream.close()
+
+        def do_CONNECT(self) -> None:
+            # HTTPS through the proxy: open a TCP tunnel and pass the bytes both ways.
+            record.forwarded.append(Forwarded(self.path, self.headers.get("Proxy-Authorization")))
+            host, _, port = self.path.rpartition(":")
+            upstream = socket.create_connection((host, int(port)), timeout=5)
+            self.send_response(200, "Connection established")
+            self.end_headers()
+            sockets = [self.connection, upstream]
+            with upstream:
+                while True:
+                    readable, _, _ = select.select(sockets, [], [], 5)
+                    if not readable:
+                        return
+                    for source in readable:
+                        chunk = source.recv(65536)
+                        if not chunk:
+                            return
+                        (upstream if source is self.connection else self.connection).sendall(chunk)
 
         def log_message(self, format: str, *args: object) -> None:
             pass  # keep the test output clean

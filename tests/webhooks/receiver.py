@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,9 +32,11 @@ class Receiver:
 
 
 @contextmanager
-def receiver(status: int = 200) -> Iterator[Receiver]:
+def receiver(status: int = 200, tls: ssl.SSLContext | None = None) -> Iterator[Receiver]:
+    """Plain HTTP on 127.0.0.1; with ``tls``, HTTPS addressed as ``localhost``."""
     endpoint = Receiver(status=status)
-    server = make_server("127.0.0.1", 0, endpoint, threaded=True)
-    endpoint.url = f"http://127.0.0.1:{server.server_port}/hook"
+    server = make_server("127.0.0.1", 0, endpoint, threaded=True, ssl_context=tls)
+    place = f"localhost:{server.server_port}" if tls else f"127.0.0.1:{server.server_port}"
+    endpoint.url = f"{'https' if tls else 'http'}://{place}/hook"
     with serving(server):
         yield endpoint

@@ -51,7 +51,11 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
 
     def connect(self) -> None:
         raw = connect_first(self._addresses, self.port, self.timeout)
-        self.sock = self._tls.wrap_socket(raw, server_hostname=self.host)
+        try:
+            self.sock = self._tls.wrap_socket(raw, server_hostname=self.host)
+        except BaseException:
+            raw.close()  # a failed handshake must not leave the receiver waiting on us
+            raise
 
 
 def proxy_for(parts: SplitResult) -> SplitResult | None:
