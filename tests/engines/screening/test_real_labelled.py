@@ -41,10 +41,9 @@ FLOORS: dict[str, tuple[float, float]] = {
     # Recall 5/6: a Flask extension the candidate wrote (its own package name) is
     # not in the skills taxonomy, so only listed, known extensions count.
     "flask_extensions": (1.0, 0.83),
-    # Recall 13/18: "a direct message API" and webhooks of a SaaS, "download and
-    # webhook endpoints", "putting a Flask API in the cloud" / "a document-embedding
-    # API", and two dataset resumes' API work are missed.
-    "api_design": (1.0, 0.72),
+    # Recall 15/18: "a direct message API" and webhooks of a SaaS, "download and
+    # webhook endpoints", and "working on rest and restful api's" are missed.
+    "api_design": (1.0, 0.83),
     # Recall 14/24: MySQL through an unnamed ORM, a misspelt ORM ("SQLAlechemy") with
     # a MAMP database, SQL in a course project, a SQLite file whose tables the routes
     # read and delete, MongoDB aggregation queries behind a tool, a database

@@ -77,6 +77,22 @@ def test_api_testing_and_consuming_is_not_api_design(guide: Guide) -> None:
     assert "api_design" in run("Designed the public REST API for orders.", guide).flag_ids()
 
 
+def test_api_work_named_by_role_or_by_project(guide: Guide) -> None:
+    for line in (
+        "Worked as a Python API developer for two years at a logistics firm.",
+        "Document Embedding API: a Flask microservice serving 200 requests a day.",
+        "- **Geo Service** - a FastAPI backend for store search.",
+    ):
+        assert "api_design" in run(line, guide).flag_ids(), line
+    for line in (
+        "Applied for a Twitter API developer account to collect tweets.",
+        "Stripe API: integrated card payments into the Flask shop.",
+        "API test engineer on the partner platform.",
+        "Tools: Postman, Swagger, Payments API - the Python SDK of our vendor.",
+    ):
+        assert "api_design" not in run(line, guide).flag_ids(), line
+
+
 def test_manual_qa_and_electrical_testing_are_not_automated_tests(guide: Guide) -> None:
     for line in (
         "Performed manual testing of releases and logged bugs.",

@@ -36,6 +36,25 @@ BUILT_API_SCAN = StartScan(
 )  # fmt: skip
 
 
+# Two ways of saying "I build APIs" without a build verb: the job title ("Python
+# API developer"; not the "Twitter API developer account" of a data scraper),
+# and a project named after its API, then described as a service ("Document
+# Embedding API: a Flask microservice ...").
+API_ROLE = re.compile(
+    r"\bAPIs?\s+(?:developer|engineer)\b(?!\s+(?:portal|account|accounts|keys?|console|program"
+    r"|platform|docs|documentation|tools?))",
+    re.IGNORECASE,
+)
+NAMED_API = re.compile(
+    r"\b(?:API|Service)\W{0,3}[:\u2013\u2014-]\W{0,3}"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:Flask|FastAPI|Django|Python|REST(?:ful)?|GraphQL|gRPC)\s+"
+    r"(?:micro)?(?:services?|API|app|application|backend)\b"
+)
+#: How far into its sentence a project's name may end (the name comes first).
+_NAME_END = 50
+
+
 def detect(view: ResumeView) -> Finding | None:
     hits: list[tuple[int, bool]] = []
     for i in view.where(BUILT_API_SCAN, HINTS):
@@ -45,4 +64,12 @@ def detect(view: ResumeView) -> Finding | None:
         if match is None or _CONSUMER.search(match.group("between")):
             continue
         hits.append((i, True))
-    return finding("api_design", hits, view)
+    for pattern in (API_ROLE, NAMED_API):
+        for i in view.where(pattern, ("api", "service")):
+            text = view.sentences[i].text
+            if view.in_list(i) or is_tutorial(view, i) or _CONSUMER.search(text):
+                continue
+            match = view.matches(i, pattern)
+            if match and (pattern is API_ROLE or match.start() <= _NAME_END):
+                hits.append((i, True))
+    return finding("api_design", sorted(set(hits)), view)
