@@ -53,6 +53,8 @@ NAMED_API = re.compile(
 )
 #: How far into its sentence a project's name may end (the name comes first).
 _NAME_END = 50
+API_ROLE_SCAN = StartScan(API_ROLE, ("api",))
+NAMED_API_SCAN = StartScan(NAMED_API, ("api", "service"))
 
 
 def detect(view: ResumeView) -> Finding | None:
@@ -64,8 +66,9 @@ def detect(view: ResumeView) -> Finding | None:
         if match is None or _CONSUMER.search(match.group("between")):
             continue
         hits.append((i, True))
-    for pattern in (API_ROLE, NAMED_API):
-        for i in view.where(pattern, ("api", "service")):
+    for scan in (API_ROLE_SCAN, NAMED_API_SCAN):
+        pattern = scan.pattern
+        for i in view.where(scan, ("api", "service")):
             text = view.sentences[i].text
             if view.in_list(i) or is_tutorial(view, i) or _CONSUMER.search(text):
                 continue
