@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import trustme
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import upgrade
@@ -191,3 +192,14 @@ def api_token(make_user: Callable[..., Any]) -> Callable[..., tuple[Any, dict[st
         return user, {"Authorization": f"Bearer {issued.secret}"}
 
     return do
+
+
+@pytest.fixture
+def authority(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> trustme.CA:
+    """A throwaway certificate authority, the only one TLS clients trust meanwhile."""
+    ca = trustme.CA()
+    bundle = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(bundle))
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    return ca

@@ -1,17 +1,12 @@
 """Webhooks over real HTTPS: certificate checks on the pinned connection, and a proxy tunnel.
 
-A throwaway certificate authority (trustme) signs the receiver's certificate;
-SSL_CERT_FILE makes it the one authority the deliveries trust, as a private CA
-would be configured on a real server.
+A throwaway certificate authority (tests/tls.py) signs the receiver's certificate.
 """
 
 from __future__ import annotations
 
 import json
-import ssl
 
-import pytest
-import trustme
 from sqlalchemy import select
 
 from hirekit.extensions import db
@@ -20,24 +15,9 @@ from hirekit.integrations.models import DeliveryStatus, WebhookDelivery
 from hirekit.integrations.signing import verify
 from hirekit.queue.runner import drain
 from tests.jobs.factories import make_application, make_job
+from tests.tls import server_tls
 from tests.webhooks.proxy import forwarding_proxy
 from tests.webhooks.receiver import receiver
-
-
-@pytest.fixture
-def authority(monkeypatch, tmp_path) -> trustme.CA:
-    ca = trustme.CA()
-    bundle = tmp_path / "ca.pem"
-    ca.cert_pem.write_to_path(str(bundle))
-    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
-    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
-    return ca
-
-
-def server_tls(ca: trustme.CA, *names: str) -> ssl.SSLContext:
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ca.issue_cert(*names).configure_cert(context)
-    return context
 
 
 def _deliveries() -> list[WebhookDelivery]:
