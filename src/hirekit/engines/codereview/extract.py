@@ -22,6 +22,7 @@ from hirekit.engines.codereview.method_uses import (
     resource_uses,
 )
 from hirekit.engines.codereview.nodekinds import CONSTANT_TOKEN, STRING_TOKEN, describe, token_id
+from hirekit.engines.codereview.route_helpers import helper_call, route_template
 from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword, str_list, str_value
 
 ROUTE_ATTRS = frozenset({"route", "get", "post", "put", "patch", "delete"})
@@ -86,6 +87,7 @@ class Extractor(ast.NodeVisitor):
         self.returns: list[set[str]] = []
         self.in_route: list[bool] = []
         self.ext_locals: dict[str, str] = {}
+        self.loops: list[tuple[str, str]] = []  # (variable, sequence name) of enclosing for-loops
         self.tokens = self.scan.tokens
         self.add_token = self.tokens.append
 
@@ -208,6 +210,15 @@ class Extractor(ast.NodeVisitor):
         self.ctx = outer
 
     visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_For(self, node: ast.For) -> None:
+        # "for route in routes:" inside a helper: route_helpers reads the loop variable.
+        loop = isinstance(node.target, ast.Name) and isinstance(node.iter, ast.Name)
+        if loop:
+            self.loops.append((node.target.id, node.iter.id))  # type: ignore[attr-defined]
+        self.generic_visit(node)
+        if loop:
+            self.loops.pop()
 
     def _decorators(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         is_route = False
@@ -374,6 +385,26 @@ class Extractor(ast.NodeVisitor):
             if canonical in ("flask.jsonify", "quart.jsonify"):
                 self.f.json_responses += 1
         func = node.func
+        args = node.args
+        if (
+            args
+            and args[0].__class__ is ast.Name
+            and last not in _NOT_HELPERS
+            and callee.count(".") <= 1
+        ):
+            # Maybe ``register_view(bp, [...], ...)``: a project's route helper (route_helpers).
+            call = helper_call(node, callee, self.ctx.qualname)
+            if call is not None:
+                self.f.helper_calls.append(call)
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "add_url_rule"
+            and self.ctx.func is not None
+            and self.ctx.qualname is not None
+        ):
+            template = route_template(node, self.ctx.func, self.ctx.qualname, self.loops)
+            if template is not None:
+                self.f.route_templates.append(template)
         if (
             isinstance(func, ast.Attribute)
             and func.attr in USE_ATTRS
@@ -390,6 +421,17 @@ class Extractor(ast.NodeVisitor):
                     use = replace(use, target=self.targets.get(id(node)))
                 self.f.uses.append(use)
 
+
+#: Common callees that take a name first and are never a project's route helper.
+_NOT_HELPERS = frozenset(
+    {"len", "print", "isinstance", "issubclass", "getattr", "setattr", "hasattr", "str", "int",
+     "float", "bool", "list", "dict", "set", "tuple", "sorted", "format", "join", "get", "append",
+     "extend", "update", "startswith", "endswith", "replace", "split", "encode", "decode", "info",
+     "debug", "warning", "error", "exception", "execute", "filter_by", "query", "jsonify",
+     "render_template", "redirect", "url_for", "abort", "flash", "open", "range", "zip", "map",
+     "enumerate", "super", "type", "repr", "min", "max", "sum", "any", "all", "cast", "pop",
+     "setdefault", "add", "remove", "insert", "write", "read", "send", "emit", "log"}
+)  # fmt: skip
 
 _Handler = Callable[["Extractor", Any], None]
 

@@ -60,6 +60,48 @@ class MethodUse:
     target: str | None = None  # ``ns`` of ``ns = api.namespace("todos")``
 
 
+#: A URL rule or view name as a helper function builds it: ("text", "/users/"),
+#: ("param", "name") for a parameter's value, ("each", "routes") for every item
+#: of a list parameter the helper loops over.
+TemplatePart = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class RouteTemplate:
+    """``param.add_url_rule(rule, ...)`` inside a helper: a route each caller registers."""
+
+    func: str  # the helper's qualified name
+    params: tuple[str, ...]  # its positional parameters, in order, then keyword-only ones
+    receiver: str  # the parameter that holds the app or blueprint
+    rule: tuple[TemplatePart, ...]
+    endpoint: tuple[TemplatePart, ...] | None
+    methods: tuple[str, ...] | None
+    line: int
+    view: str | None = None  # the parameter passed on as ``view_func``
+
+
+@dataclass(frozen=True)
+class ArgValue:
+    """What a call passes: a string, a list of strings, a name, or ``Cls.as_view("x")``."""
+
+    text: str | None = None
+    texts: tuple[str, ...] | None = None
+    name: str | None = None
+    view_name: str | None = None
+    view_class: str | None = None
+
+
+@dataclass(frozen=True)
+class HelperCall:
+    """``helper(app_or_bp, "literal", ...)``: may register routes through a RouteTemplate."""
+
+    callee: str
+    func: str | None
+    line: int
+    args: tuple[ArgValue, ...]
+    kwargs: tuple[tuple[str, ArgValue], ...]
+
+
 @dataclass(frozen=True)
 class ClassInfo:
     name: str
@@ -95,6 +137,8 @@ class FileFacts:
     imports_flask: bool = False
     ctors: list[Ctor] = field(default_factory=list)
     uses: list[MethodUse] = field(default_factory=list)
+    route_templates: list[RouteTemplate] = field(default_factory=list)
+    helper_calls: list[HelperCall] = field(default_factory=list)
     classes: list[ClassInfo] = field(default_factory=list)
     funcs: list[FuncInfo] = field(default_factory=list)
     extensions: set[str] = field(default_factory=set)

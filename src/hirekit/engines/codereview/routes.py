@@ -7,9 +7,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hirekit.engines.codereview.extract import ROUTE_ATTRS
-from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, MethodUse
+from hirekit.engines.codereview.facts import (
+    ClassInfo,
+    Ctor,
+    FileFacts,
+    HelperCall,
+    MethodUse,
+    RouteTemplate,
+)
 from hirekit.engines.codereview.imports import ProjectIndex
 from hirekit.engines.codereview.model import Route
+from hirekit.engines.codereview.route_helpers import bind, render
 
 #: Receiver names that conventionally hold an app or a blueprint, used only when
 #: the object itself cannot be resolved (e.g. ``def register(app): @app.route``).
@@ -147,7 +155,45 @@ def collect_routes(
                 continue
             if route is not None:
                 routes.append(Route(route.rule, route.methods, route.endpoint, f.rel, route.line))
+    helpers: dict[str, list[RouteTemplate]] = {}
+    for f in code:
+        for template in f.route_templates:
+            helpers.setdefault(template.func.rsplit(".", 1)[-1], []).append(template)
+    if helpers:
+        for f in code:
+            for call in f.helper_calls:
+                for template in helpers.get(call.callee.rsplit(".", 1)[-1], ()):
+                    routes += _helper_routes(template, call, f, objects, flask_project, classes)
+        order = {f.rel: i for i, f in enumerate(code)}
+        routes.sort(key=lambda r: (order[r.file], r.line))
     return routes
+
+
+def _helper_routes(
+    template: RouteTemplate,
+    call: HelperCall,
+    f: FileFacts,
+    objects: ObjectTable,
+    flask_project: bool,
+    classes: dict[str, ClassInfo],
+) -> list[Route]:
+    """The routes one call of a route helper registers (see route_helpers)."""
+    bound = bind(template, call)
+    receiver = bound.get(template.receiver)
+    if receiver is None or receiver.name is None:
+        return []
+    obj = objects.resolve(f, call.func, receiver.name)
+    if obj is None and not (flask_project and CONVENTIONAL.match(receiver.name)):
+        return []
+    names = render(template.endpoint, bound) if template.endpoint else []
+    endpoint = _endpoint(obj, names[0] if names else "?")
+    view = bound.get(template.view) if template.view else None
+    view_class = view.view_class if view is not None else None
+    cls = classes.get(view_class.rsplit(".", 1)[-1]) if view_class else None
+    methods = template.methods or (_view_methods(cls) if cls else ("GET",))
+    return [
+        Route(rule, methods, endpoint, f.rel, call.line) for rule in render(template.rule, bound)
+    ]
 
 
 def _flask_route(
