@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from tests.engines.joblint.joblint_helpers import FILLER, quotes_of, rules_of
 
+from hirekit.engines.joblint.role import profile_role
 from hirekit.engines.joblint.salary import find_salary_bands
-from hirekit.engines.joblint.text import Section, heading_kind
+from hirekit.engines.joblint.text import Section, heading_kind, parse_document
 
 EXTENSION = "no-extension-expectation"
 TWELVE = (
@@ -130,3 +131,18 @@ def test_alternatives_and_examples_count_as_one_demand() -> None:
 def test_a_plain_list_still_counts_every_technology() -> None:
     text = f"Requirements\n- {TWELVE}, Flask\n- AWS, GCP and Azure\n"
     assert "laundry-list" in rules_of(text)
+
+
+def test_roles_titled_in_portuguese_spanish_or_german_are_developer_roles() -> None:
+    body = "Vaga remota. Construímos APIs REST em Python para clínicas.\n"
+    for title, senior in (
+        ("Desenvolvedor Python Sênior", True),
+        ("Desarrollador Backend Python", False),
+        ("Python Entwickler (m/w/d)", False),
+    ):
+        role = profile_role(parse_document(body, title))
+        assert role.is_python_web, title
+        assert (role.title_level == "senior") is senior, title
+    # The title field counts for the role even when the text never says "developer".
+    assert profile_role(parse_document(body, "Backend Engineer")).is_python_web
+    assert not profile_role(parse_document(body, "Analista de Dados")).is_python_web

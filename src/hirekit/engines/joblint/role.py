@@ -18,7 +18,10 @@ _FLASK = re.compile(r"\bflask\b", re.IGNORECASE)
 _DJANGO = re.compile(r"\bdjango\b", re.IGNORECASE)
 _PYTHON = re.compile(r"\bpython\b", re.IGNORECASE)
 _DEVELOPER = re.compile(
-    r"\b(?:developers?|engineers?|programmers?|devs?|swe|software|back-?end|full-?stack)\b",
+    r"\b(?:developers?|engineers?|programmers?|devs?|swe|software|back-?end|full-?stack"
+    # Portuguese, Spanish, German, French
+    r"|desenvolvedor(?:a|es)?|desarrollador(?:a|es)?|programador(?:a|es)?|engenheir[oa]s?"
+    r"|ingenier[oa]s?|entwickler(?:in)?|d[ée]veloppeu(?:r|se)s?)\b",
     re.IGNORECASE,
 )
 _WEB = re.compile(
@@ -26,10 +29,11 @@ _WEB = re.compile(
     re.IGNORECASE,
 )
 _DATA_TITLE = re.compile(
-    r"\b(?:data|machine learning|ml|mlops|ai|analytics|analyst|scientist|bi|etl|quant)\b",
+    r"\b(?:data|machine learning|ml|mlops|ai|analytics|analyst|scientist|bi|etl|quant"
+    r"|dados|datos|daten|donn[ée]es)\b",
     re.IGNORECASE,
 )
-_SENIOR_TITLE = re.compile(r"\b(?:senior|sr\.?)(?!\w)", re.IGNORECASE)
+_SENIOR_TITLE = re.compile(r"\b(?:s[êe]nior|sr\.?)(?!\w)", re.IGNORECASE)
 # Other Python web frameworks: a sentence naming one of them next to Flask
 # ("FastAPI, Flask, or Django", "Django (core), FastAPI, Flask") offers Flask as
 # one option or one of several, which does not make the job a Flask role.
@@ -70,11 +74,13 @@ def profile_role(doc: Document) -> RoleProfile:
     django_title = bool(_DJANGO.search(title)) and not _FLASK.search(title)
     data_title = bool(_DATA_TITLE.search(title))
     is_flask = _flask_is_the_framework(doc) and not django_title and not data_title
-    developer = bool(_DEVELOPER.search(doc.text))
+    # The title may be a field of its own, outside the text.
+    whole = f"{title}\n{doc.text}"
+    developer = bool(_DEVELOPER.search(whole))
     python_web = (
         not data_title
         and developer
-        and (is_flask or (bool(_PYTHON.search(doc.text)) and bool(_WEB.search(doc.text))))
+        and (is_flask or (bool(_PYTHON.search(whole)) and bool(_WEB.search(whole))))
     )
     return RoleProfile(
         is_flask=is_flask,
