@@ -51,8 +51,12 @@ def read_page(textpage: Any, width: float, height: float) -> tuple[str, bool]:
 def _short_lines(flow: str) -> bool:
     """Woven columns leave mostly short lines; full-width prose is skipped cheaply,
     because reading every run's box costs as much as extracting the text."""
-    lengths = sorted([len(line) for line in flow.splitlines() if line and not line.isspace()])
-    return len(lengths) >= _MIN_LINES and lengths[len(lengths) // 2] <= _SHORT_LINE
+    lengths = [len(line) for line in flow.splitlines() if line and not line.isspace()]
+    if len(lengths) < _MIN_LINES:
+        return False
+    # The median is short when more than half the lines (counting the middle one) are.
+    short = sum(1 for n in lengths if n <= _SHORT_LINE)
+    return short > len(lengths) // 2
 
 
 def _rects(textpage: Any, count: int) -> list[Rect]:

@@ -54,7 +54,7 @@ def read_profile(text: str, today: date | None = None, lowered: str | None = Non
     ``lowered`` is ``text.lower()`` when the caller already has it.
     """
     sections = find_sections(text)
-    email = EMAIL.search(text)
+    email = first_email(text)
     periods = work_periods(text, sections, today)
     return Profile(
         name=find_name(text),
@@ -65,6 +65,20 @@ def read_profile(text: str, today: date | None = None, lowered: str | None = Non
         periods=tuple(periods),
         years_experience=total_years(periods),
     )
+
+
+def first_email(text: str) -> re.Match[str] | None:
+    """``EMAIL.search(text)``, tried only at the start of the word before each "@"."""
+    at = text.find("@")
+    while at >= 0:
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.+-"):
+            start -= 1
+        match = EMAIL.match(text, start) if start < at else None
+        if match is not None:
+            return match
+        at = text.find("@", at + 1)
+    return None
 
 
 def find_name(text: str) -> str | None:
@@ -97,9 +111,32 @@ def find_links(text: str, lowered: str | None = None) -> tuple[str, ...]:
     if not any(hint in lowered for hint in _URL_HINTS) and not any(c in text for c in _LOOKALIKES):
         return ()  # most resumes have no link; the pattern is slow to rule out
     links: dict[str, None] = {}
-    for match in URL.finditer(text):
+    if any(c in text for c in _LOOKALIKES):
+        matches = list(URL.finditer(text))
+    else:
+        matches = _url_matches(text, lowered)
+    for match in matches:
         links[match.group().rstrip(".:")] = None
     return tuple(links)
+
+
+def _url_matches(text: str, lowered: str) -> list[re.Match[str]]:
+    """``URL.finditer(text)``, tried only where a match can begin: every match starts
+    with one of the hints, so the pattern runs at a handful of places, not at each
+    character."""
+    starts: set[int] = set()
+    for hint in _URL_HINTS:
+        at = lowered.find(hint)
+        while at >= 0:
+            starts.add(at)
+            at = lowered.find(hint, at + 1)
+    found: list[re.Match[str]] = []
+    resume = 0
+    for at in sorted(starts):
+        if at >= resume and (match := URL.match(text, at)) is not None:
+            found.append(match)
+            resume = match.end()
+    return found
 
 
 def work_periods(text: str, sections: list[Section], today: date | None) -> list[Period]:
