@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hirekit.engines.guide import Guide
 from hirekit.engines.screening import Result, analyse
 
@@ -66,31 +68,32 @@ def test_short_tokens_need_context(guide: Guide) -> None:
     assert run("Let's go to R&D with a C-level sponsor.", guide).skills == ()
 
 
-def test_api_testing_and_consuming_is_not_api_design(guide: Guide) -> None:
-    for line in (
-        "Tested REST APIs with Postman.",
-        "Wrote automated tests for the REST API.",
-        "Developed a client for the Stripe API.",
-        "Built integrations with third-party APIs.",
-    ):
-        assert "api_design" not in run(line, guide).flag_ids(), line
-    assert "api_design" in run("Designed the public REST API for orders.", guide).flag_ids()
+BUILT_APIS = (
+    "Designed the public REST API for orders.",
+    "Worked as a Python API developer for two years at a logistics firm.",
+    "Document Embedding API: a Flask microservice serving 200 requests a day.",
+    "- **Geo Service** - a FastAPI backend for store search.",
+)
+NOT_BUILT_APIS = (
+    "Tested REST APIs with Postman.",
+    "Wrote automated tests for the REST API.",
+    "Developed a client for the Stripe API.",
+    "Built integrations with third-party APIs.",
+    "Applied for a Twitter API developer account to collect tweets.",
+    "Stripe API: integrated card payments into the Flask shop.",
+    "API test engineer on the partner platform.",
+    "Tools: Postman, Swagger, Payments API - the Python SDK of our vendor.",
+)
 
 
-def test_api_work_named_by_role_or_by_project(guide: Guide) -> None:
-    for line in (
-        "Worked as a Python API developer for two years at a logistics firm.",
-        "Document Embedding API: a Flask microservice serving 200 requests a day.",
-        "- **Geo Service** - a FastAPI backend for store search.",
-    ):
-        assert "api_design" in run(line, guide).flag_ids(), line
-    for line in (
-        "Applied for a Twitter API developer account to collect tweets.",
-        "Stripe API: integrated card payments into the Flask shop.",
-        "API test engineer on the partner platform.",
-        "Tools: Postman, Swagger, Payments API - the Python SDK of our vendor.",
-    ):
-        assert "api_design" not in run(line, guide).flag_ids(), line
+@pytest.mark.parametrize("line", BUILT_APIS)
+def test_api_design_by_build_verb_role_or_project_name(line: str, guide: Guide) -> None:
+    assert "api_design" in run(line, guide).flag_ids()
+
+
+@pytest.mark.parametrize("line", NOT_BUILT_APIS)
+def test_api_testing_consuming_and_accounts_are_not_api_design(line: str, guide: Guide) -> None:
+    assert "api_design" not in run(line, guide).flag_ids()
 
 
 def test_manual_qa_and_electrical_testing_are_not_automated_tests(guide: Guide) -> None:

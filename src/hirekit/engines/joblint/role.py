@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from hirekit.engines.joblint.text import Document
+from hirekit.engines.joblint.vocabulary import PYTHON_WEB_FRAMEWORKS, any_word
 
 #: Posts shorter than this say too little to judge what they leave out.
 MIN_WORDS_TO_JUDGE = 60
@@ -37,11 +38,7 @@ _SENIOR_TITLE = re.compile(r"\b(?:s[êe]nior|sr\.?)(?!\w)", re.IGNORECASE)
 # Other Python web frameworks: a sentence naming one of them next to Flask
 # ("FastAPI, Flask, or Django", "Django (core), FastAPI, Flask") offers Flask as
 # one option or one of several, which does not make the job a Flask role.
-_OTHER_PY_FRAMEWORK = re.compile(
-    r"\b(?:Django|FastAPI|Pyramid|Tornado|aiohttp|Bottle|Falcon|Sanic|Quart|Starlette|Litestar"
-    r"|web2py|CherryPy)\b",
-    re.IGNORECASE,
-)
+_OTHER_PY_FRAMEWORK = any_word([f for f in PYTHON_WEB_FRAMEWORKS if f != "Flask"])
 
 
 @dataclass(frozen=True)

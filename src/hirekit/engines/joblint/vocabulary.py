@@ -15,6 +15,18 @@ _LEFT = r"(?<![\w.+#-])"
 _RIGHT = r"(?![\w+#-]|\.\w)"
 
 
+#: Python web frameworks, for telling "Flask" offered beside others from a Flask role.
+PYTHON_WEB_FRAMEWORKS = (
+    "Flask", "Django", "FastAPI", "Pyramid", "Falcon", "Bottle", "Tornado", "Starlette", "Sanic",
+    "Quart", "Litestar", "aiohttp", "web2py", "CherryPy",
+)  # fmt: skip
+
+
+def any_word(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """One of ``words`` as a whole word, ignoring case."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Technology:
     name: str

@@ -12,6 +12,7 @@ import re
 from hirekit.engines.joblint.issue import Issue
 from hirekit.engines.joblint.rules.context import RuleContext
 from hirekit.engines.joblint.text import Section, Segment
+from hirekit.engines.joblint.vocabulary import PYTHON_WEB_FRAMEWORKS, any_word
 
 RULE = "django-in-flask-role"
 
@@ -20,10 +21,8 @@ _DJANGO = re.compile(
     r"|\bDRF\b",
     re.IGNORECASE,
 )
-_OTHER_FRAMEWORK = re.compile(
-    r"\b(?:Flask|FastAPI|Pyramid|Falcon|Bottle|Tornado|Starlette|Sanic|Quart|Litestar|aiohttp"
-    r"|Rails|Laravel|Express|Spring)\b",
-    re.IGNORECASE,
+_OTHER_FRAMEWORK = any_word(
+    [*(f for f in PYTHON_WEB_FRAMEWORKS if f != "Django"), "Rails", "Laravel", "Express", "Spring"]
 )
 _OR = re.compile(r"\bor\b|/|\beither\b|\bwhichever\b", re.IGNORECASE)
 # Django given as an example of a kind of tool, not as the tool itself.
