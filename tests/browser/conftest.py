@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from flask import Flask
 from werkzeug.serving import make_server
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 CHROMIUM = os.environ.get("HIREKIT_CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium tries to reach Google's services, which a closed network refuses.
@@ -27,10 +30,31 @@ CHROMIUM_ARGS = [
 SUBRESOURCES = {"stylesheet", "script", "image", "font"}
 
 
+def buffered(app: Flask) -> WSGIApplication:
+    """``app`` with each response body read and closed before it is sent.
+
+    When Chromium drops a connection (a favicon request cancelled by the next
+    navigation), werkzeug's development server can fail reading the socket
+    before it closes the response, leaving a static file to be closed by the
+    garbage collector: a ResourceWarning that lands in whichever test runs
+    then. The app streams nothing, so buffering changes no page.
+    """
+
+    def serve(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return serve
+
+
 class LiveServer:
     def __init__(self, app: Flask) -> None:
         self.app = app
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.server = make_server("127.0.0.1", 0, buffered(app), threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
