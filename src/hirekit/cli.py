@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import secrets
 import sys
 
 import click
@@ -114,12 +113,13 @@ def worker_command(burst: bool) -> None:
 def setup_command(demo: bool | None) -> None:
     """Prepare a fresh install: migrate, load demo data once, create a first admin."""
     from hirekit.accounts import services as accounts
+    from hirekit.accounts.passwords import generate_password
     from hirekit.demo import load_demo
     from hirekit.extensions import db
 
     upgrade()
     if accounts.count_users() == 0:
-        password = secrets.token_urlsafe(12)
+        password = generate_password()
         accounts.create_user("admin@example.com", "admin", password, name="Admin")
         db.session.commit()
         click.echo("created the first admin:")

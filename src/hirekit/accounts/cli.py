@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import secrets
-
 import click
 from flask.cli import with_appcontext
 
 from hirekit.accounts import services
+from hirekit.accounts.passwords import generate_password
 from hirekit.accounts.permissions import Role
 from hirekit.errors import HirekitError
 from hirekit.extensions import db
@@ -28,7 +27,7 @@ def users_group() -> None:
 @with_appcontext
 def create(email: str, role: str, name: str, password: str | None) -> None:
     """Create a user."""
-    chosen = password or secrets.token_urlsafe(12)
+    chosen = password or generate_password()
     try:
         user = services.create_user(email, role, chosen, name=name)
         db.session.commit()

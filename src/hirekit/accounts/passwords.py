@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -31,3 +33,14 @@ def password_problem(password: str) -> str | None:
     if password.isdigit() or password.isalpha():
         return "Mix letters with digits or symbols."
     return None
+
+
+def generate_password() -> str:
+    """A random password that meets :func:`password_problem` (printed once to the admin).
+
+    16 URL-safe characters are all letters about one time in 28; those are drawn again.
+    """
+    while True:
+        password = secrets.token_urlsafe(12)
+        if password_problem(password) is None:
+            return password
