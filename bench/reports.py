@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
 import tempfile
 import time
 import uuid
@@ -30,7 +29,8 @@ from typing import Any
 
 from flask import Flask
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, insert, select, text
+from pg_schema import private_schema
+from sqlalchemy import insert, select, text
 
 from hirekit import create_app
 from hirekit.accounts import services as accounts
@@ -244,18 +244,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.pg:
-        base = re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", args.pg)
-        schema = f"bench_{uuid.uuid4().hex[:8]}"
-        engine = create_engine(base)
-        with engine.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        try:
-            sep = "&" if "?" in base else "?"
-            ms = run(f"{base}{sep}options=-csearch_path%3D{schema}", "postgresql", args)
-            print(f"dashboard {ms:.0f} ms (postgresql)")
-        finally:
-            with engine.begin() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        with private_schema(args.pg) as url:
+            ms = run(url, "postgresql", args)
+        print(f"dashboard {ms:.0f} ms (postgresql)")
     if args.reuse:
         ms = _run_reused(args)
     else:

@@ -26,11 +26,9 @@ import argparse
 import hashlib
 import os
 import random
-import re
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -39,7 +37,8 @@ from typing import Any
 
 from flask import Flask
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, insert, select, text
+from pg_schema import private_schema
+from sqlalchemy import insert, select, text
 
 from hirekit import create_app
 from hirekit.accounts import services as accounts
@@ -482,19 +481,9 @@ def main() -> None:
     args = parser.parse_args()
     pg = os.environ.get("HIREKIT_TEST_DATABASE_URL", "")
     if pg:
-        base = re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", pg)
-        schema = f"bench_{uuid.uuid4().hex[:8]}"
-        engine = create_engine(base)
-        with engine.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        try:
-            sep = "&" if "?" in base else "?"
-            p95 = run(f"{base}{sep}options=-csearch_path%3D{schema}", "postgresql", args)
-            print(f"search p95 {p95:.0f} ms (postgresql)")
-        finally:
-            with engine.begin() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            engine.dispose()
+        with private_schema(pg) as url:
+            p95 = run(url, "postgresql", args)
+        print(f"search p95 {p95:.0f} ms (postgresql)")
     with tempfile.TemporaryDirectory() as tmp:
         p95 = run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", "sqlite", args)
     print(f"search p95 {p95:.0f} ms (sqlite)")
