@@ -73,37 +73,31 @@ class ScreeningInsight:
 
 def screened_applications(applications: Select[int]) -> Select[Any, Any]:
     """(application_id, fit, flags, advanced, hired) per application with a current screening."""
-    screened = (
-        select(Application.id)
-        .join(Resume, Resume.job_id == Application.job_id)
-        .join(
-            Screening,
-            (Screening.resume_id == Resume.id)
-            & (Screening.candidate_id == Application.candidate_id)
-            & Screening.current.is_(True),
-        )
-        .where(Application.id.in_(applications))
+    screened = _with_current_screening(select(Application.id)).where(
+        Application.id.in_(applications)
     )
     # Progress only of the screened applications: the pipeline's events of the
     # others are never read.
     progress = per_application(screened)
     fit = func.coalesce(func.nullif(Screening.override_fit, ""), Screening.fit)
-    return (
+    return _with_current_screening(
         select(
             Application.id,
             fit.label("fit"),
             Screening.flags,
             case((progress.c.furthest > 0, 1), else_=0).label("advanced"),
             case((Application.status == ApplicationStatus.HIRED.value, 1), else_=0).label("hired"),
-        )
-        .join(progress, progress.c.application_id == Application.id)
-        .join(Resume, Resume.job_id == Application.job_id)
-        .join(
-            Screening,
-            (Screening.resume_id == Resume.id)
-            & (Screening.candidate_id == Application.candidate_id)
-            & Screening.current.is_(True),
-        )
+        ).join(progress, progress.c.application_id == Application.id)
+    )
+
+
+def _with_current_screening(query: Select[Any]) -> Select[Any]:
+    """``query`` joined to the current screening of the resume sent for the application's job."""
+    return query.join(Resume, Resume.job_id == Application.job_id).join(
+        Screening,
+        (Screening.resume_id == Resume.id)
+        & (Screening.candidate_id == Application.candidate_id)
+        & Screening.current.is_(True),
     )
 
 
