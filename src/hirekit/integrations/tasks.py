@@ -14,7 +14,7 @@ from hirekit.integrations.models import DeliveryStatus, WebhookDelivery
 from hirekit.integrations.reach import deployment_reach
 from hirekit.integrations.signing import signature
 from hirekit.integrations.transport import post
-from hirekit.queue import BackgroundJob, JobHandle, task
+from hirekit.queue import JobHandle, task
 
 DEFAULT_TIMEOUT = 10.0
 
@@ -63,18 +63,15 @@ def deliver_webhook(job: JobHandle, delivery_id: int) -> dict[str, Any]:
 def _record_failure(
     job: JobHandle, delivery_id: int, status_code: int | None, excerpt: str, error: str
 ) -> None:
-    # The queue rolls back a failing task's session; this write has its own connection.
-    record = db.session.get(BackgroundJob, job.id)
-    last = record is None or record.attempts >= record.max_attempts
-    with db.engine.begin() as conn:
-        conn.execute(
-            update(WebhookDelivery)
-            .where(WebhookDelivery.id == delivery_id)
-            .values(
-                attempts=WebhookDelivery.attempts + 1,
-                status=(DeliveryStatus.FAILED if last else DeliveryStatus.PENDING).value,
-                status_code=status_code,
-                response_excerpt=excerpt,
-                error=error,
-            )
+    status = DeliveryStatus.FAILED if job.is_last_attempt() else DeliveryStatus.PENDING
+    job.write_now(
+        update(WebhookDelivery)
+        .where(WebhookDelivery.id == delivery_id)
+        .values(
+            attempts=WebhookDelivery.attempts + 1,
+            status=status.value,
+            status_code=status_code,
+            response_excerpt=excerpt,
+            error=error,
         )
+    )

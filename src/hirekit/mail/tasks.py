@@ -11,7 +11,7 @@ from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.mail.models import MessageStatus, OutboxMessage
 from hirekit.mail.transport import DEFAULT_SENDER, Attachment, Mail, transport_for
-from hirekit.queue import BackgroundJob, JobHandle, task
+from hirekit.queue import JobHandle, task
 from hirekit.storage import file_store
 
 MAX_ERROR_CHARS = 2000
@@ -59,19 +59,14 @@ def deliver_message(job: JobHandle, message_id: int) -> dict[str, Any]:
 
 
 def _record_failure(job: JobHandle, message_id: int, exc: Exception) -> None:
-    # The queue rolls back a failing task's session, so the attempt is written
-    # on a connection of its own, where it survives that rollback.
-    record = db.session.get(BackgroundJob, job.id)
-    last = record is None or record.attempts >= record.max_attempts
-    status = MessageStatus.FAILED if last else MessageStatus.QUEUED
-    with db.engine.begin() as conn:
-        conn.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == message_id)
-            .values(
-                attempts=OutboxMessage.attempts + 1,
-                error=f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS],
-                status=status.value,
-                updated_at=utcnow(),
-            )
+    status = MessageStatus.FAILED if job.is_last_attempt() else MessageStatus.QUEUED
+    job.write_now(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id)
+        .values(
+            attempts=OutboxMessage.attempts + 1,
+            error=f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS],
+            status=status.value,
+            updated_at=utcnow(),
         )
+    )
