@@ -79,11 +79,10 @@ def screened_applications(applications: Select[int]) -> Select[Any, Any]:
     # Progress only of the screened applications: the pipeline's events of the
     # others are never read.
     progress = per_application(screened)
-    fit = func.coalesce(func.nullif(Screening.override_fit, ""), Screening.fit)
     return _with_current_screening(
         select(
             Application.id,
-            fit.label("fit"),
+            Screening.effective_fit.label("fit"),
             Screening.flags,
             case((progress.c.furthest > 0, 1), else_=0).label("advanced"),
             case((Application.status == ApplicationStatus.HIRED.value, 1), else_=0).label("hired"),

@@ -6,7 +6,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ColumnElement, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hirekit.candidates.models import Candidate
@@ -120,9 +121,15 @@ class Screening(db.Model):  # type: ignore[name-defined]
 
     resume: Mapped[Resume] = relationship()
 
-    @property
+    @hybrid_property
     def effective_fit(self) -> str:
+        """The recruiter's override when there is one, else the engine's fit."""
         return self.override_fit or self.fit
+
+    @effective_fit.inplace.expression
+    @classmethod
+    def _effective_fit_expression(cls) -> ColumnElement[str]:
+        return func.coalesce(func.nullif(cls.override_fit, ""), cls.fit)
 
 
 class JobScreeningSettings(db.Model):  # type: ignore[name-defined]

@@ -35,8 +35,7 @@ def _latest(candidate_id: InstrumentedAttribute[int], column: Any) -> ScalarSele
 
 def fit_is(candidate_id: InstrumentedAttribute[int], fit: str) -> ColumnElement[bool]:
     """The candidate's latest screening has this (effective) fit: strong, possible or no."""
-    effective = func.coalesce(func.nullif(Screening.override_fit, ""), Screening.fit)
-    return _latest(candidate_id, effective) == literal(fit)
+    return _latest(candidate_id, Screening.effective_fit) == literal(fit)
 
 
 def has_flag(candidate_id: InstrumentedAttribute[int], flag: str) -> ColumnElement[bool]:
