@@ -9,20 +9,34 @@ is the page re-read column by column with ``get_text_bounded``.
 
 from __future__ import annotations
 
-import itertools
 from bisect import bisect_left, bisect_right
-from ctypes import c_double
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import lt, ne, sub
 from typing import Any
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-
-Rect = tuple[float, float, float, float]  # left, bottom, right, top
+from hirekit.engines.screening.text_boxes import run_boxes
 
 _MIN_RECTS = 12
 _SHORT_LINE = 60
 _MIN_LINES = 6
 _MIN_SWITCH_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class Runs:
+    """The boxes of a page's text runs in stream order, one list per edge."""
+
+    lefts: list[float]
+    bottoms: list[float]
+    rights: list[float]
+    tops: list[float]
+
+    @classmethod
+    def from_boxes(cls, boxes: list[float]) -> Runs:
+        """From flat ``left, bottom, right, top`` quadruples."""
+        return cls(boxes[0::4], boxes[1::4], boxes[2::4], boxes[3::4])
 
 
 def read_page(textpage: Any, width: float, height: float) -> tuple[str, bool]:
@@ -33,11 +47,11 @@ def read_page(textpage: Any, width: float, height: float) -> tuple[str, bool]:
     count: int = textpage.count_rects()
     if count < _MIN_RECTS:
         return flow, False
-    rects = _rects(textpage, count)
-    split = find_gutter(rects, width)
-    if split is None or not interleaved(rects, split):
+    runs = Runs.from_boxes(run_boxes(textpage, count))
+    split = find_gutter(runs, width)
+    if split is None or not interleaved(runs, split):
         return flow, False
-    header_bottom = _header_bottom(rects, split, height)
+    header_bottom = _header_bottom(runs, split, height)
     parts = [
         textpage.get_text_bounded(0, header_bottom, width, height)
         if header_bottom < height
@@ -59,53 +73,59 @@ def _short_lines(flow: str) -> bool:
     return short > len(lengths) // 2
 
 
-def _rects(textpage: Any, count: int) -> list[Rect]:
-    """Every text run's box, as ``PdfTextPage.get_rect`` gives them, through the raw
-    call with reused out-parameters: on a short-lined page this loop costs about
-    as much as extracting the text."""
-    left, bottom, right, top = c_double(), c_double(), c_double(), c_double()
-    get_rect = pdfium_c.FPDFText_GetRect
-    raw = textpage.raw
-    rects: list[Rect] = []
-    for index in range(count):
-        if not get_rect(raw, index, left, top, right, bottom):
-            raise pdfium.PdfiumError("Failed to get rectangle.")
-        rects.append((left.value, bottom.value, right.value, top.value))
-    return rects
-
-
-def find_gutter(rects: list[Rect], width: float) -> float | None:
+def find_gutter(runs: Runs, width: float) -> float | None:
     """The x of a vertical band crossed by few runs with real text on both sides."""
     # A run crosses x when left < x < right; only runs with left < right can.
-    lefts = sorted([r[0] for r in rects if r[0] < r[2]])
-    rights = sorted([r[2] for r in rects if r[0] < r[2]])
-    best: tuple[int, float] | None = None
-    for step in range(20, 81, 2):
-        x = width * step / 100
-        crossing = bisect_left(lefts, x) - bisect_right(rights, x)
-        if best is None or crossing < best[0]:
-            best = (crossing, x)
-    if best is None or best[0] > len(rects) * 0.08:
+    wide = list(map(lt, runs.lefts, runs.rights))
+    all_wide = all(wide)
+    lefts = sorted(runs.lefts if all_wide else compress(runs.lefts, wide))
+    rights = sorted(runs.rights if all_wide else compress(runs.rights, wide))
+    count = len(runs.lefts)
+    candidates = _candidates(width)
+    # Runs crossing each candidate: those starting before it less those ended by it.
+    crossing = list(
+        map(
+            sub,
+            map(bisect_left, repeat(lefts), candidates),
+            map(bisect_right, repeat(rights), candidates),
+        )
+    )
+    fewest = min(crossing)  # the leftmost candidate with the fewest wins
+    if fewest > count * 0.08:
         return None
-    x = best[1]
-    left = sum(1 for r in rects if r[2] <= x)
-    right = sum(1 for r in rects if r[0] >= x)
-    if min(left, right) < max(4, len(rects) * 0.15):
+    x = candidates[crossing.index(fewest)]
+    if all_wide:  # the sorted edges are every run's
+        left, right = bisect_right(rights, x), count - bisect_left(lefts, x)
+    else:
+        left = sum(map(x.__ge__, runs.rights))  # runs ending at or before x
+        right = sum(map(x.__le__, runs.lefts))  # runs starting at or after x
+    if min(left, right) < max(4, count * 0.15):
         return None
     return x
 
 
-def interleaved(rects: list[Rect], split: float) -> bool:
+@lru_cache(maxsize=64)
+def _candidates(width: float) -> tuple[float, ...]:
+    """Where a gutter may be: every 2% of the width from 20% to 80%."""
+    return tuple(width * step / 100 for step in range(20, 81, 2))
+
+
+def interleaved(runs: Runs, split: float) -> bool:
     """True when reading order hops between the columns instead of finishing one."""
-    sides = [0 if r[2] <= split else 1 for r in rects if r[2] <= split or r[0] >= split]
-    switches = sum(1 for a, b in itertools.pairwise(sides) if a != b)
+    sides = [
+        right > split
+        for left, right in zip(runs.lefts, runs.rights, strict=True)
+        if right <= split or left >= split
+    ]
+    switches: int = sum(map(ne, sides, sides[1:]))
     return switches >= 4 and switches / max(len(sides), 1) >= _MIN_SWITCH_SHARE
 
 
-def _header_bottom(rects: list[Rect], split: float, height: float) -> float:
+def _header_bottom(runs: Runs, split: float, height: float) -> float:
     """Lowest bottom of full-width runs that sit above every column run."""
-    column_top = max((r[3] for r in rects if r[2] <= split or r[0] >= split), default=height)
-    spanning = [r for r in rects if r[0] < split < r[2] and r[1] >= column_top - 1]
+    boxes = list(zip(runs.lefts, runs.bottoms, runs.rights, runs.tops, strict=True))
+    column_top = max((t for lf, _, r, t in boxes if r <= split or lf >= split), default=height)
+    spanning = [b for lf, b, r, t in boxes if lf < split < r and b >= column_top - 1]
     if not spanning:
         return height
-    return min(r[1] for r in spanning)
+    return min(spanning)

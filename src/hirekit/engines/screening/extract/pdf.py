@@ -5,6 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from hirekit.engines.screening.extract.pdf_page import PageText
 from hirekit.engines.screening.extract.text import ReadResult
 from hirekit.engines.screening.failures import ExtractionFailed
 from hirekit.engines.screening.layout import read_page
@@ -35,16 +36,7 @@ def read(data: bytes, limits: Limits, deadline: Deadline) -> ReadResult:
 
 def _read_one(document: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
     try:
-        page = document[index]
+        with PageText(document, index) as page:
+            return read_page(page, page.width, page.height)
     except pdfium.PdfiumError as exc:
         raise ExtractionFailed("unreadable", str(exc)) from exc
-    try:
-        textpage = page.get_textpage()
-        try:
-            return read_page(textpage, page.get_width(), page.get_height())
-        finally:
-            textpage.close()
-    except pdfium.PdfiumError as exc:
-        raise ExtractionFailed("unreadable", str(exc)) from exc
-    finally:
-        page.close()

@@ -1,0 +1,91 @@
+"""The screening's own PDF page reading gives exactly what pypdfium2's helpers give.
+
+``PageText`` skips pypdfium2's page objects and ``run_boxes`` reads every run's box
+through cffi; both must agree with ``PdfPage``/``PdfTextPage`` on real files,
+page by page. Assertions name files and pages only, never their contents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from tests.engines.screening.screening_documents import text_pdf
+
+from hirekit.engines.screening.extract.pdf_page import PageText
+from hirekit.engines.screening.text_boxes import run_boxes
+
+CORPUS = Path("/work/shared/corpus/resumes/pdf")
+# Every seventh file: about sixty real PDFs from many different producers.
+SAMPLE = sorted(CORPUS.glob("*.pdf"))[::7]
+
+pytestmark = pytest.mark.corpus
+
+
+def _open(path: Path) -> pdfium.PdfDocument | None:
+    try:
+        return pdfium.PdfDocument(path.read_bytes())
+    except pdfium.PdfiumError:
+        return None  # encrypted or broken: the reader's error path, tested elsewhere
+
+
+def test_page_text_matches_pypdfium2_on_real_files() -> None:
+    assert len(SAMPLE) >= 55, "the resume corpus is missing"
+    pages_seen = 0
+    for path in SAMPLE:
+        document = _open(path)
+        if document is None:
+            continue
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                helper = page.get_textpage()
+                with PageText(document, index) as ours:
+                    where = f"{path.name} page {index}"
+                    assert ours.get_text_range() == helper.get_text_range(), where
+                    assert (ours.width, ours.height) == (page.get_width(), page.get_height())
+                    count = ours.count_rects()
+                    assert count == helper.count_rects(), where
+                    boxes = run_boxes(ours, count)
+                    expected = [v for i in range(count) for v in _lbrt(helper.get_rect(i))]
+                    assert boxes == expected, where
+                    half = ours.width / 2
+                    assert ours.get_text_bounded(0, 0, half, ours.height) == (
+                        helper.get_text_bounded(0, 0, half, ours.height)
+                    ), where
+                pages_seen += 1
+                helper.close()
+                page.close()
+        finally:
+            document.close()
+    assert pages_seen >= 100
+
+
+def _lbrt(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    left, bottom, right, top = rect
+    return left, bottom, right, top
+
+
+def test_boxes_survive_later_reads_and_the_buffer_grows() -> None:
+    """A result is the caller's own list, and a page with more runs than the first
+    buffer holds (256) is read whole."""
+    many = [(50.0 + 120 * (n % 4), 780.0 - 2.5 * (n // 4), f"run {n}") for n in range(1200)]
+    small = pdfium.PdfDocument(text_pdf([(50.0, 700.0, "one run")]))
+    large = pdfium.PdfDocument(text_pdf(many))
+    try:
+        with PageText(small, 0) as page:
+            first = run_boxes(page, page.count_rects())
+        kept = list(first)
+        with PageText(large, 0) as page:
+            count = page.count_rects()
+            boxes = run_boxes(page, count)
+            helper = large[0].get_textpage()
+            assert helper.count_rects() == count  # pdfium computes the runs here
+            expected = [v for i in range(count) for v in _lbrt(helper.get_rect(i))]
+            helper.close()
+        assert count > 256 and boxes == expected
+        assert first == kept and len(first) == 4
+    finally:
+        small.close()
+        large.close()
