@@ -55,3 +55,14 @@ def test_lookalike_letters_fall_back_to_the_full_pattern() -> None:
     text = "Po\u017ftgres and \u0130nformix and \u212aubernetes"
     assert spans(MATCHER.find(text)) == reference(text)
     assert [h.name for h in _TAXONOMY.find(text, [])] == ["PostgreSQL", "Kubernetes"]
+
+
+def test_non_ascii_letters_glue_but_non_ascii_marks_do_not() -> None:
+    """The word-start scan works on ASCII classes; letters beyond ASCII still count."""
+    text = (
+        "caf\u00e9Flask \u00e9Django \u2022Flask \u2013Docker "
+        "\u00abPython\u00bb \u00fcberPostgreSQL"
+    )
+    found = reference_texts(text)
+    assert [text[a:b] for a, b in spans(MATCHER.find(text))] == found
+    assert found == ["Flask", "Docker", "Python"]

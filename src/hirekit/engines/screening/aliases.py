@@ -4,8 +4,8 @@ The matching rules are those of one big alternation (see :func:`alternation`):
 aliases longest first, separators ``-``, ``_`` and space interchangeable or
 absent, and no letter, ``+``, ``#``, ``.`` or ``@`` glued on either side. Trying
 hundreds of alternatives at every character is slow, so each alias is filed
-under the first three characters a match of it can begin with, and at each
-word start only the few aliases filed under the text's next three are tried, in
+under the first four characters a match of it can begin with, and at each
+word start only the few aliases filed under the text's next four are tried, in
 the same order. The result is the same as ``alternation(...).finditer(text)``.
 """
 
@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 
 _SEPARATORS = re.compile(r"[-_\s]+")
-#: Aliases are filed under this many leading characters of a match.
-OPENING = 3
+#: Aliases are filed under this many leading characters of a match. Four, not
+#: three: common English openings ("con", "pro", "com") made most word starts
+#: worth a lookup; with four, a resume has a handful.
+OPENING = 4
 _BEFORE = r"(?<![\w+#.@])"
 # Under IGNORECASE these non-ASCII letters match ASCII ones ("\u212a" is K), so
 # a word starting with one is checked against every alias.
@@ -114,7 +116,13 @@ class AliasMatcher:
         lowered = lowered if lowered is not None else text.lower()
         found: list[re.Match[str]] = []
         resume = [0, 0]
-        starts = [m.end() for m in self._scan.finditer(lowered)]
+        # The scan's lead character is a non-word one in ASCII terms; a non-ASCII
+        # letter before a word start (rare) disqualifies it, as in the reference.
+        starts = [
+            m.end()
+            for m in self._scan.finditer(lowered)
+            if m.group() < "\x80" or not _word_char(m.group())
+        ]
         if self._first.match(lowered):
             starts.insert(0, 0)
         for at in starts:
@@ -125,6 +133,11 @@ class AliasMatcher:
                         resume[side] = match.end()
                         found.append(match)
         return found
+
+
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches in a ``str`` pattern."""
+    return char.isalnum() or char == "_"
 
 
 def _has_lookalike(text: str) -> bool:
@@ -145,4 +158,6 @@ def _opening_scan(openings: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]
         by_first.setdefault(re.escape(key[0]), set()).add(rest)
     branches = [first + "(?:" + "|".join(sorted(rests)) + ")" for first, rests in by_first.items()]
     ahead = "(?=" + "|".join(sorted(branches)) + ")"
-    return re.compile(ahead), re.compile(r"[^\w+#.@]" + ahead)
+    # ASCII ranges instead of \w: checking a byte map is much cheaper than asking
+    # Unicode whether each character is alphanumeric (see the caller's filter).
+    return re.compile(ahead), re.compile(r"[^0-9A-Za-z_+#.@]" + ahead)
