@@ -8,14 +8,15 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hirekit.engines.screening.periods import RANGE, find_periods, ranges
+from hirekit.engines.screening.periods import _YEAR, RANGE, _years, find_periods, ranges
 from hirekit.engines.screening.profile import work_periods
 from hirekit.engines.screening.sections import SectionIndex, find_sections
 
 TODAY = date(2025, 6, 1)
 fragments = st.sampled_from(
     ["2019", "2020", "1999", "12", "3", "Jan", "sept.", "September", "Dec,", "present", "to",
-     "until", "-", "\u2013", "/", ".", "x2019", "192019", "\u017fep", "\u212a", "Tools", "tools"]
+     "until", "-", "\u2013", "/", ".", "x2019", "192019", "\u017fep", "\u212a", "Tools", "tools",
+     "Dejan", "03", "1920", "\u0662\u0660\u0661\u0669", "20\u0661\u0669"]
 )  # fmt: skip
 glue = st.sampled_from([" ", "", "\n", " - ", ", ", "/", "."])
 headings = st.sampled_from(
@@ -42,6 +43,14 @@ def test_candidate_starts_give_the_same_matches(text: str, lo: int, width: int) 
     assert [m.span() for m in ranges(text, lo, hi)] == [
         m.span() for m in RANGE.finditer(text, lo, hi)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(resumes(), st.integers(0, 20), st.integers(0, 20))
+def test_year_search_finds_what_the_year_pattern_finds(text: str, lo: int, width: int) -> None:
+    hi = min(len(text), lo + width * 5)
+    lo = min(lo, hi)
+    assert _years(text, lo, hi) == [m.start() for m in _YEAR.finditer(text, lo, hi)]
 
 
 @settings(max_examples=300, deadline=None)

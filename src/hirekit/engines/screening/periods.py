@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,8 +29,9 @@ RANGE = re.compile(
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# What ``[a-z]`` matches under IGNORECASE, month names included.
-_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+# What ``[a-z]`` matches under IGNORECASE (month names included): ASCII letters
+# and four others that fold to them.
+_LETTERS = string.ascii_letters + "\u0130\u0131\u017f\u212a"
 
 
 @dataclass(frozen=True)
@@ -65,19 +67,23 @@ def ranges(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     start: every match's first date holds a year, preceded by nothing, by one or
     two digits and a slash or dot, or by a month word, "." or ",", and spaces."""
     starts: set[int] = set()
-    for year in _YEAR.finditer(text, lo, hi):
-        at = year.start()
-        starts.update((at, at - 2, at - 3))
+    for at in _years(text, lo, hi):
+        starts.add(at)
+        # "3/2019", "03.2019": only after a slash, a dot or a digit can a match
+        # begin one or two digits earlier (a month word is covered below).
+        if at > lo and (text[at - 1] in "/." or text[at - 1].isdigit()):
+            starts.update((at - 2, at - 3))
         word_end = at
         while word_end > lo and text[word_end - 1].isspace():
             word_end -= 1
         for mark in ",.":
             if word_end > lo and text[word_end - 1] == mark:
                 word_end -= 1
-        word_start = word_end
-        while word_start > lo and _LETTER.match(text, word_start - 1):
-            word_start -= 1
-        starts.update(range(word_start, word_end))
+        word_start = _letters_before(text, lo, word_end)
+        # In the word, a match can begin only where a month name does.
+        starts.update(
+            p for p in range(word_start, word_end) if text[p : p + 3].casefold() in _MONTHS
+        )
     found: list[re.Match[str]] = []
     resume = lo
     for at in sorted(starts):
@@ -88,6 +94,40 @@ def ranges(text: str, lo: int, hi: int) -> list[re.Match[str]]:
             found.append(match)
             resume = match.end()
     return found
+
+
+def _years(text: str, lo: int, hi: int) -> list[int]:
+    """Where ``_YEAR.finditer(text, lo, hi)`` matches. Substring search for "19" and
+    "20" skips the text in C; the regex stops at every character to try both."""
+    hi = min(hi, len(text))
+    if hi - lo < 4:
+        return []  # (and a negative bound below would count from the text's end)
+    last = hi - 2  # where a year's first two digits must end, leaving room for two
+    found = []
+    for century in ("19", "20"):
+        at = text.find(century, lo, last)
+        while at >= 0:
+            found.append(at)
+            at = text.find(century, at + 1, last)
+    years = []
+    resume = lo
+    for at in sorted(found):
+        if at >= resume and text[at + 2].isdecimal() and text[at + 3].isdecimal():
+            years.append(at)
+            resume = at + 4
+    return years
+
+
+def _letters_before(text: str, lo: int, end: int) -> int:
+    """Where the run of :data:`_LETTERS` ending at ``end`` begins (not before ``lo``);
+    ``rstrip`` walks the run in C instead of one match per letter."""
+    width = 16
+    while True:
+        begin = max(lo, end - width)
+        start = begin + len(text[begin:end].rstrip(_LETTERS))
+        if start > begin or begin == lo:
+            return start
+        width *= 4
 
 
 def _month(match: re.Match[str], p: str, *, start: bool) -> int | None:

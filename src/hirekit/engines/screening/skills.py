@@ -13,7 +13,7 @@ import re
 import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from hirekit.engines.screening.aliases import AliasMatcher
@@ -177,9 +177,15 @@ class _Cues:
     def __init__(self, text: str, anchors: list[int], lowered: str | None) -> None:
         self.text = text
         self.anchors = anchors  # sorted offsets of unambiguous skills
-        lowered = lowered if lowered is not None else text.lower()
-        self._glassware = any(word in lowered for word in _NOT_SOFTWARE_HINTS) or any(
-            c in text for c in "\u0130\u0131\u017f\u212a"
+        self._lowered = lowered
+
+    @cached_property
+    def _glassware(self) -> bool:
+        """Whether the text may hold a laboratory word at all; asked only once a
+        mention has passed the other checks (each substring test reads the text)."""
+        lowered = self._lowered if self._lowered is not None else self.text.lower()
+        return any(word in lowered for word in _NOT_SOFTWARE_HINTS) or any(
+            c in self.text for c in "\u0130\u0131\u017f\u212a"
         )
 
     def tech(self, lo: int, hi: int) -> bool:
