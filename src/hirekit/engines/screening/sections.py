@@ -86,7 +86,10 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
 _LOOKUP = {title: name for name, titles in _HEADINGS.items() for title in titles}
 # Possessive: the title takes its whole run at once (spaces it takes are stripped
 # below), so the many lines that are not headings fail without backtracking.
-_HEADING_LINE = re.compile(r"^[ \t#*•\-]*+([A-Za-z][A-Za-z &/]{2,40}+)[ \t]*:?[ \t]*$", re.M)
+# A line is matched from the line break before it (the text gets one in front):
+# a literal first character lets the engine skip to line breaks, where "^" in
+# multi-line mode is tried at every character.
+_HEADING_LINE = re.compile(r"\n[ \t#*•\-]*+([A-Za-z][A-Za-z &/]{2,40}+)[ \t]*:?[ \t]*(?=\n|\Z)")
 
 _SPACES = re.compile(r"\s+")
 
@@ -101,7 +104,8 @@ class Section:
 def find_sections(text: str) -> list[Section]:
     """Sections in order; each runs from its heading to the next heading."""
     marks: list[tuple[str, int]] = []
-    for match in _HEADING_LINE.finditer(text):
+    # In "\n" + text, a match starting at i is a line starting at i in text.
+    for match in _HEADING_LINE.finditer("\n" + text):
         title = match.group(1).replace("&", "and")
         if "  " in title:  # the title holds no other kind of space
             title = _SPACES.sub(" ", title)
