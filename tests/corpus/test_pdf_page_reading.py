@@ -1,7 +1,7 @@
 """The screening's own PDF page reading gives exactly what pypdfium2's helpers give.
 
-``PageText`` skips pypdfium2's page objects and ``run_boxes`` reads every run's box
-through cffi; both must agree with ``PdfPage``/``PdfTextPage`` on real files,
+``PageText`` skips pypdfium2's page objects and calls pdfium through cffi, reading
+every run's box in bulk; it must agree with ``PdfPage``/``PdfTextPage`` on real files,
 page by page. Assertions name files and pages only, never their contents.
 """
 
@@ -14,7 +14,6 @@ import pytest
 from tests.engines.screening.screening_documents import text_pdf
 
 from hirekit.engines.screening.extract.pdf_page import PageText
-from hirekit.engines.screening.text_boxes import run_boxes
 
 CORPUS = Path("/work/shared/corpus/resumes/pdf")
 # Every seventh file: about sixty real PDFs from many different producers.
@@ -47,7 +46,7 @@ def test_page_text_matches_pypdfium2_on_real_files() -> None:
                     assert (ours.width, ours.height) == (page.get_width(), page.get_height())
                     count = ours.count_rects()
                     assert count == helper.count_rects(), where
-                    boxes = run_boxes(ours, count)
+                    boxes = ours.run_boxes(count)
                     expected = [v for i in range(count) for v in _lbrt(helper.get_rect(i))]
                     assert boxes == expected, where
                     half = ours.width / 2
@@ -75,11 +74,11 @@ def test_boxes_survive_later_reads_and_the_buffer_grows() -> None:
     large = pdfium.PdfDocument(text_pdf(many))
     try:
         with PageText(small, 0) as page:
-            first = run_boxes(page, page.count_rects())
+            first = page.run_boxes(page.count_rects())
         kept = list(first)
         with PageText(large, 0) as page:
             count = page.count_rects()
-            boxes = run_boxes(page, count)
+            boxes = page.run_boxes(count)
             helper = large[0].get_textpage()
             assert helper.count_rects() == count  # pdfium computes the runs here
             expected = [v for i in range(count) for v in _lbrt(helper.get_rect(i))]

@@ -28,6 +28,23 @@ def text_pdf(lines: list[tuple[float, float, str]], size: tuple[int, int] = (612
     return _assemble(objects, b"")
 
 
+def two_column_lines() -> list[tuple[float, float, str]]:
+    """A header line, then a CV's two columns drawn row by row (woven in stream order)."""
+    lines = [(50.0, 760.0, "Jane Doe - Backend Engineer")]
+    left = [
+        "Experience",
+        "Acme 2019 - Present",
+        "Designed the Flask API",
+        "for billing.",
+        "Wrote",
+        "tests",
+    ]
+    right = ["Skills", "Python", "PostgreSQL", "Docker", "Languages", "English"]
+    for row, (a, b) in enumerate(zip(left, right, strict=True)):
+        lines += [(50.0, 720.0 - 14 * row, a), (400.0, 720.0 - 14 * row, b)]
+    return lines
+
+
 def encrypted_pdf() -> bytes:
     """A PDF whose standard security handler rejects the empty password."""
     objects = [

@@ -3,15 +3,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
+import time
 import zipfile
 from pathlib import Path
 
-from tests.engines.screening.screening_documents import resume_docx
+import pytest
+from tests.engines.screening.screening_documents import resume_docx, text_pdf, two_column_lines
 
-from hirekit.engines.screening import screen_many
+from hirekit.engines.screening import Limits, screen, screen_batch, screen_many
+from hirekit.engines.screening.batch import Item
 from hirekit.engines.screening.cli_entry import run_cli
+from hirekit.engines.screening.extract import extraction, text
+from hirekit.engines.screening.extract.text import ReadResult
+from hirekit.engines.screening.limits import Deadline
 
 FLASK_DEV = b"Jane Doe\nDesigned the Flask REST API serving 2M requests per day.\n"
+DOCX_PARTS = ("Jane Doe", ["Built Flask APIs with pytest tests."], "Skills", "F", "T")
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -73,3 +81,54 @@ def test_cli_exits_two_when_nothing_could_be_read(tmp_path: Path) -> None:
     assert (
         run_cli([str(tmp_path / "none")], "rest-api", "json", 1, io.StringIO(), io.StringIO()) == 2
     )
+
+
+LABELLED = sorted((Path(__file__).parent / "labelled").glob("*.txt"))
+
+
+def test_a_batch_gives_what_screening_one_by_one_gives(tmp_path: Path) -> None:
+    """Reading every file first and analysing afterwards changes nothing in the results."""
+    columns = tmp_path / "columns.pdf"
+    columns.write_bytes(text_pdf(two_column_lines()))
+    items: list[Item] = [*LABELLED, columns, ("archive.zip!b.docx", resume_docx(*DOCX_PARTS))]
+    items.append(("broken.pdf", b"%PDF-1.4\n garbage"))
+    batch = screen_batch(items, "microservices")
+    single = [
+        screen(item[1], "microservices", filename=item[0])
+        if isinstance(item, tuple)
+        else screen(item, "microservices")
+        for item in items
+    ]
+    assert len(LABELLED) >= 40
+    assert [r.to_dict(include_text=True) for r in batch] == [
+        r.to_dict(include_text=True) for r in single
+    ]
+    assert batch[-1].error is not None and batch[-1].error.code == "unreadable"
+    assert any(r.green_flags for r in batch) and batch[-3].text.index("Skills") > 0
+
+
+def test_a_file_past_the_time_limit_times_out_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hard backstop: a reader stuck in one call (as pdfium can be on a hostile
+    page) is stopped by the alarm; the other files of the batch are screened."""
+
+    def stuck(data: bytes, limits: Limits, deadline: Deadline) -> ReadResult:
+        if b"stuck" in data:
+            time.sleep(30)  # never checks the deadline, like a C call
+        return text.read(data, limits, deadline)
+
+    monkeypatch.setitem(extraction._READERS, "text", stuck)
+    items: list[Item] = [("a.txt", FLASK_DEV), ("stuck.txt", b"stuck reader"), ("b.txt", FLASK_DEV)]
+    started = time.monotonic()
+    results = screen_batch(items, limits=Limits(seconds=0.2))
+    assert time.monotonic() - started < 5
+    assert [r.error.code if r.error else None for r in results] == [None, "timeout", None]
+    assert results[0].to_dict() == results[2].to_dict() | {"file": "a.txt"}
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_an_unknown_use_case_fails_before_any_worker_starts(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown use case"):
+        list(screen_many([tmp_path / "none.txt"], use_case="data-science"))

@@ -3,7 +3,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.engines.screening.screening_documents import resume_docx, resume_odt, text_pdf
+from tests.engines.screening.screening_documents import (
+    resume_docx,
+    resume_odt,
+    text_pdf,
+    two_column_lines,
+)
 
 from hirekit.engines.screening import extract_text, screen
 
@@ -80,24 +85,8 @@ def test_json_resume() -> None:
     assert result.years_experience is not None and result.years_experience > 5
 
 
-def _two_columns() -> list[tuple[float, float, str]]:
-    lines = [(50.0, 760.0, "Jane Doe - Backend Engineer")]
-    left = [
-        "Experience",
-        "Acme 2019 - Present",
-        "Designed the Flask API",
-        "for billing.",
-        "Wrote",
-        "tests",
-    ]
-    right = ["Skills", "Python", "PostgreSQL", "Docker", "Languages", "English"]
-    for row, (a, b) in enumerate(zip(left, right, strict=True)):
-        lines += [(50.0, 720.0 - 14 * row, a), (400.0, 720.0 - 14 * row, b)]
-    return lines
-
-
 def test_two_column_pdf_is_read_column_by_column() -> None:
-    extraction = extract_text(text_pdf(_two_columns()))
+    extraction = extract_text(text_pdf(two_column_lines()))
     assert extraction.layout == "columns"
     text = extraction.text
     assert text.index("Jane Doe") < text.index("Experience")

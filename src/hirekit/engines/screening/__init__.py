@@ -4,7 +4,7 @@
 >>> [(f.flag, f.evidence[0].quote) for f in result.green_flags]
 """
 
-from hirekit.engines.screening.batch import screen_many
+from hirekit.engines.screening.batch import screen_batch, screen_many
 from hirekit.engines.screening.blind import blind, blind_text
 from hirekit.engines.screening.extract import Extraction, extract_text
 from hirekit.engines.screening.limits import Limits
@@ -30,5 +30,6 @@ __all__ = [
     "blind_text",
     "extract_text",
     "screen",
+    "screen_batch",
     "screen_many",
 ]

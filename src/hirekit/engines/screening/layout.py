@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import lt, ne, sub
-from typing import Any
 
-from hirekit.engines.screening.text_boxes import run_boxes
+from hirekit.engines.screening.extract.pdf_page import PageText
 
 _MIN_RECTS = 12
 _SHORT_LINE = 60
@@ -39,25 +38,25 @@ class Runs:
         return cls(boxes[0::4], boxes[1::4], boxes[2::4], boxes[3::4])
 
 
-def read_page(textpage: Any, width: float, height: float) -> tuple[str, bool]:
+def read_page(page: PageText) -> tuple[str, bool]:
     """Return the page text and whether it was read as two columns."""
-    flow: str = textpage.get_text_range()
-    if width <= 0 or not _short_lines(flow):
+    flow = page.get_text_range()
+    if not _short_lines(flow):
         return flow, False
-    count: int = textpage.count_rects()
-    if count < _MIN_RECTS:
+    width = page.width
+    count = page.count_rects()
+    if width <= 0 or count < _MIN_RECTS:
         return flow, False
-    runs = Runs.from_boxes(run_boxes(textpage, count))
+    runs = Runs.from_boxes(page.run_boxes(count))
     split = find_gutter(runs, width)
     if split is None or not interleaved(runs, split):
         return flow, False
+    height = page.height
     header_bottom = _header_bottom(runs, split, height)
     parts = [
-        textpage.get_text_bounded(0, header_bottom, width, height)
-        if header_bottom < height
-        else "",
-        textpage.get_text_bounded(0, 0, split, header_bottom),
-        textpage.get_text_bounded(split, 0, width, header_bottom),
+        page.get_text_bounded(0, header_bottom, width, height) if header_bottom < height else "",
+        page.get_text_bounded(0, 0, split, header_bottom),
+        page.get_text_bounded(split, 0, width, header_bottom),
     ]
     return "\n".join(p for p in parts if p.strip()), True
 

@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from hirekit.engines.screening.extract import extract_text
-from hirekit.engines.screening.extract.extraction import Source
+from hirekit.engines.screening.extract.extraction import Extraction, Source
 from hirekit.engines.screening.failures import MESSAGES
 from hirekit.engines.screening.flags import Finding, ResumeView, detect_flags
 from hirekit.engines.screening.limits import Limits
@@ -48,15 +48,30 @@ def screen(
 
     Raises ``ValueError`` only for a ``use_case`` the guide does not define.
     """
+    guide = checked_guide(guide, use_case)
+    name = filename or ("" if isinstance(source, bytes) else os.fspath(source))
+    return screen_extraction(extract_text(source, limits), use_case, guide, name, today)
+
+
+def checked_guide(guide: Guide | None, use_case: str) -> Guide:
+    """``guide`` (default: the built-in one), once it is known to define ``use_case``.
+
+    Raises ``ValueError`` for a use case the guide does not define.
+    """
     guide = guide or _default_guide()
     if use_case not in guide.use_cases:
         raise ValueError(f"unknown use case {use_case!r}; expected one of {list(guide.use_cases)}")
-    name = filename or ("" if isinstance(source, bytes) else os.fspath(source))
-    extraction = extract_text(source, limits)
+    return guide
+
+
+def screen_extraction(
+    extraction: Extraction, use_case: str, guide: Guide, file: str = "", today: date | None = None
+) -> Result:
+    """The result for a file already read: its error, or the analysis of its text."""
     if extraction.error:
         error = ScreenError(extraction.error, MESSAGES[extraction.error])
-        return Result(file=name, use_case=use_case, error=error, explanation=(error.message,))
-    return analyse(extraction.text, use_case, guide, name, today)
+        return Result(file=file, use_case=use_case, error=error, explanation=(error.message,))
+    return analyse(extraction.text, use_case, guide, file, today)
 
 
 def analyse(

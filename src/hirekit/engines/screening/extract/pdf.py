@@ -37,6 +37,6 @@ def read(data: bytes, limits: Limits, deadline: Deadline) -> ReadResult:
 def _read_one(document: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
     try:
         with PageText(document, index) as page:
-            return read_page(page, page.width, page.height)
+            return read_page(page)
     except pdfium.PdfiumError as exc:
         raise ExtractionFailed("unreadable", str(exc)) from exc
