@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from tests.engines.screening.screening_documents import text_pdf
 
-from hirekit.engines.screening.extract.pdf_page import PageText
+from hirekit.engines.screening.extract.pdf_page import PageText, PdfFile
 
 CORPUS = Path("/work/shared/corpus/resumes/pdf")
 # Every seventh file: about sixty real PDFs from many different producers.
@@ -36,11 +37,13 @@ def test_page_text_matches_pypdfium2_on_real_files() -> None:
         document = _open(path)
         if document is None:
             continue
+        ours_file = PdfFile(path.read_bytes())
         try:
+            assert ours_file.pages == len(document), path.name
             for index in range(len(document)):
                 page = document[index]
                 helper = page.get_textpage()
-                with PageText(document, index) as ours:
+                with PageText(ours_file, index) as ours:
                     where = f"{path.name} page {index}"
                     assert ours.get_text_range() == helper.get_text_range(), where
                     assert (ours.width, ours.height) == (page.get_width(), page.get_height())
@@ -57,8 +60,29 @@ def test_page_text_matches_pypdfium2_on_real_files() -> None:
                 helper.close()
                 page.close()
         finally:
+            ours_file.close()
             document.close()
     assert pages_seen >= 100
+
+
+def test_documents_pypdfium2_refuses_are_refused_with_its_error_code() -> None:
+    refused = 0
+    for path in sorted(CORPUS.glob("*.pdf")):
+        data = path.read_bytes()
+        try:
+            pdfium.PdfDocument(data).close()
+        except pdfium.PdfiumError as expected:
+            refused += 1
+            with pytest.raises(pdfium.PdfiumError) as ours:
+                PdfFile(data)
+            assert ours.value.err_code == expected.err_code, path.name
+        else:
+            with PdfFile(data) as document:
+                assert document.pages >= 1
+    with pytest.raises(pdfium.PdfiumError) as broken:
+        PdfFile(b"%PDF-1.4\n garbage")
+    assert broken.value.err_code == pdfium_c.FPDF_ERR_FORMAT
+    assert refused >= 1  # the corpus holds encrypted CVs
 
 
 def _lbrt(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
@@ -70,7 +94,7 @@ def test_boxes_survive_later_reads_and_the_buffer_grows() -> None:
     """A result is the caller's own list, and a page with more runs than the first
     buffer holds (256) is read whole."""
     many = [(50.0 + 120 * (n % 4), 780.0 - 2.5 * (n // 4), f"run {n}") for n in range(1200)]
-    small = pdfium.PdfDocument(text_pdf([(50.0, 700.0, "one run")]))
+    small = PdfFile(text_pdf([(50.0, 700.0, "one run")]))
     large = pdfium.PdfDocument(text_pdf(many))
     try:
         with PageText(small, 0) as page:

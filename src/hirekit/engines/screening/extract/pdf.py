@@ -1,11 +1,11 @@
-"""PDF through pypdfium2, page by page, column-aware where the page needs it."""
+"""PDF through pdfium, page by page, column-aware where the page needs it."""
 
 from __future__ import annotations
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from hirekit.engines.screening.extract.pdf_page import PageText
+from hirekit.engines.screening.extract.pdf_page import PageText, PdfFile
 from hirekit.engines.screening.extract.text import ReadResult
 from hirekit.engines.screening.failures import ExtractionFailed
 from hirekit.engines.screening.layout import read_page
@@ -14,27 +14,26 @@ from hirekit.engines.screening.limits import Deadline, Limits
 
 def read(data: bytes, limits: Limits, deadline: Deadline) -> ReadResult:
     try:
-        document = pdfium.PdfDocument(data)
+        document = PdfFile(data)
     except pdfium.PdfiumError as exc:
         code = "encrypted" if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD else "unreadable"
         raise ExtractionFailed(code, str(exc)) from exc
-    try:
-        count = len(document)
-        if count > limits.max_pages:
-            raise ExtractionFailed("too-large", f"{count} pages")
+    with document:
+        if document.pages > limits.max_pages:
+            raise ExtractionFailed("too-large", f"{document.pages} pages")
         parts: list[str] = []
         columns = False
-        for index in range(count):
+        for index in range(document.pages):
             deadline.check()
             page_text, split = _read_one(document, index)
             parts.append(page_text)
             columns = columns or split
-        return ReadResult("\n\n".join(parts), pages=count, layout="columns" if columns else "flow")
-    finally:
-        document.close()
+        return ReadResult(
+            "\n\n".join(parts), pages=document.pages, layout="columns" if columns else "flow"
+        )
 
 
-def _read_one(document: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
+def _read_one(document: PdfFile, index: int) -> tuple[str, bool]:
     try:
         with PageText(document, index) as page:
             return read_page(page)

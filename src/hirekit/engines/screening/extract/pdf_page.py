@@ -1,11 +1,10 @@
-"""One PDF page's text and text-run boxes, through pdfium's C functions via cffi.
+"""A PDF's pages, their text and text-run boxes, through pdfium's C functions via cffi.
 
 pypdfium2's ``PdfPage``/``PdfTextPage`` register finalizers and parent links for
 every page, and each of their ctypes calls converts its arguments in Python; a
 resume is read once and closed at once, so the screening calls the same
 functions of the same library (pypdfium2's own, at the same addresses) through
-cffi, which costs a fraction of that. The document stays a ``PdfDocument``
-(opening, password errors, closing).
+cffi, which costs a fraction of that; documents are opened the same way.
 
 The column check needs every text run's box, one ``FPDFText_GetRect`` call each
 (about a hundred on a page of short lines); those calls are driven by ``map``
@@ -42,6 +41,10 @@ def _c(name: str, signature: str) -> Any:
     return _ffi.cast(signature, _address(getattr(pdfium_c, name)))
 
 
+_LOAD_DOCUMENT = _c("FPDF_LoadMemDocument64", "void *(*)(const void *, size_t, const char *)")
+_CLOSE_DOCUMENT = _c("FPDF_CloseDocument", "void (*)(void *)")
+_PAGE_COUNT = _c("FPDF_GetPageCount", "int (*)(void *)")
+_LAST_ERROR = _c("FPDF_GetLastError", "unsigned long (*)(void)")
 _LOAD_PAGE = _c("FPDF_LoadPage", "void *(*)(void *, int)")
 _CLOSE_PAGE = _c("FPDF_ClosePage", "void (*)(void *)")
 _PAGE_WIDTH = _c("FPDF_GetPageWidthF", "float (*)(void *)")
@@ -85,11 +88,42 @@ def _slots(count: int) -> _Slots:
     return slots
 
 
+class PdfFile:
+    """An open PDF document; use as a context manager. Opening raises
+    ``PdfiumError`` with pdfium's error code (``FPDF_ERR_PASSWORD`` when encrypted)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = _ffi.from_buffer(data)  # pdfium reads it until the document closes
+        self.raw: Any = _LOAD_DOCUMENT(self._data, len(data), _ffi.NULL)
+        self.pages: int = _PAGE_COUNT(self.raw) if self.raw != _ffi.NULL else 0
+        if self.pages < 1:  # as pypdfium2 does: a PDF without pages is no document
+            code = int(_LAST_ERROR())
+            self.close()
+            raise pdfium.PdfiumError(
+                f"Failed to load document (pdfium error {code}).", err_code=code
+            )
+
+    def close(self) -> None:
+        if self.raw != _ffi.NULL:
+            _CLOSE_DOCUMENT(self.raw)
+            self.raw = _ffi.NULL
+
+    def __enter__(self) -> PdfFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 class PageText:
     """A loaded page and its text page; use as a context manager."""
 
-    def __init__(self, document: pdfium.PdfDocument, index: int) -> None:
-        self._page = _LOAD_PAGE(_ffi.cast("void *", _address(document.raw)), index)
+    def __init__(self, document: PdfFile | pdfium.PdfDocument, index: int) -> None:
+        if isinstance(document, PdfFile):
+            handle = document.raw
+        else:
+            handle = _ffi.cast("void *", _address(document.raw))
+        self._page = _LOAD_PAGE(handle, index)
         if self._page == _ffi.NULL:
             raise pdfium.PdfiumError("Failed to load page.")
         self._text = _LOAD_TEXT(self._page)
