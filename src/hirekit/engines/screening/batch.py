@@ -27,10 +27,10 @@ Progress = Callable[[int, int], None]
 T = TypeVar("T")
 
 
-#: Files one worker reads before it analyses them. Parsing PDF pages evicts the
-#: analysis code and tables from the CPU caches; reading a few files and then
-#: analysing their texts back to back keeps the analysis warm (about 4% more
-#: resumes per second on bench/screening.py's 401 real PDFs, two processes).
+#: Files a worker takes at a time. A task per file costs a round trip between
+#: processes: on two cores, batches screen about 4% more resumes per second. A
+#: worker reads a batch's files before analysing them, so the analysis runs with
+#: its code still in the CPU caches rather than after each file's PDF parsing.
 BATCH = 8
 
 
