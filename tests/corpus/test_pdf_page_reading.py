@@ -95,7 +95,8 @@ def test_boxes_survive_later_reads_and_the_buffer_grows() -> None:
     buffer holds (256) is read whole."""
     many = [(50.0 + 120 * (n % 4), 780.0 - 2.5 * (n // 4), f"run {n}") for n in range(1200)]
     small = PdfFile(text_pdf([(50.0, 700.0, "one run")]))
-    large = pdfium.PdfDocument(text_pdf(many))
+    large = PdfFile(text_pdf(many))
+    reference = pdfium.PdfDocument(text_pdf(many))
     try:
         with PageText(small, 0) as page:
             first = page.run_boxes(page.count_rects())
@@ -103,12 +104,13 @@ def test_boxes_survive_later_reads_and_the_buffer_grows() -> None:
         with PageText(large, 0) as page:
             count = page.count_rects()
             boxes = page.run_boxes(count)
-            helper = large[0].get_textpage()
-            assert helper.count_rects() == count  # pdfium computes the runs here
-            expected = [v for i in range(count) for v in _lbrt(helper.get_rect(i))]
-            helper.close()
+        helper = reference[0].get_textpage()
+        assert helper.count_rects() == count  # pdfium computes the runs here
+        expected = [v for i in range(count) for v in _lbrt(helper.get_rect(i))]
+        helper.close()
         assert count > 256 and boxes == expected
         assert first == kept and len(first) == 4
     finally:
         small.close()
         large.close()
+        reference.close()

@@ -118,12 +118,8 @@ class PdfFile:
 class PageText:
     """A loaded page and its text page; use as a context manager."""
 
-    def __init__(self, document: PdfFile | pdfium.PdfDocument, index: int) -> None:
-        if isinstance(document, PdfFile):
-            handle = document.raw
-        else:
-            handle = _ffi.cast("void *", _address(document.raw))
-        self._page = _LOAD_PAGE(handle, index)
+    def __init__(self, document: PdfFile, index: int) -> None:
+        self._page = _LOAD_PAGE(document.raw, index)
         if self._page == _ffi.NULL:
             raise pdfium.PdfiumError("Failed to load page.")
         self._text = _LOAD_TEXT(self._page)
