@@ -82,7 +82,7 @@ def test_documents_pypdfium2_refuses_are_refused_with_its_error_code() -> None:
     with pytest.raises(pdfium.PdfiumError) as broken:
         PdfFile(b"%PDF-1.4\n garbage")
     assert broken.value.err_code == pdfium_c.FPDF_ERR_FORMAT
-    assert refused >= 1  # the corpus holds encrypted CVs
+    assert refused >= 1  # the corpus holds Word files named .pdf
 
 
 def _lbrt(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
