@@ -27,10 +27,10 @@ Progress = Callable[[int, int], None]
 T = TypeVar("T")
 
 
-#: Files a worker takes at a time. A task per file costs a round trip between
-#: processes: on two cores, batches screen about 4% more resumes per second. A
-#: worker reads a batch's files before analysing them, so the analysis runs with
-#: its code still in the CPU caches rather than after each file's PDF parsing.
+#: Files a worker takes at a time: a task per file would cost a round trip between
+#: processes for every resume. A worker reads a batch's files before analysing
+#: them, so the analysis runs with its code still in the CPU caches, not after
+#: each PDF's parsing.
 BATCH = 8
 
 
