@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from tests.engines.screening.screening_documents import (
     resume_docx,
     resume_odt,
@@ -10,7 +11,7 @@ from tests.engines.screening.screening_documents import (
     two_column_lines,
 )
 
-from hirekit.engines.screening import extract_text, screen
+from hirekit.engines.screening import extract_text, layout, screen
 
 
 def test_docx_reads_header_body_textbox_table_footer_in_order() -> None:
@@ -99,3 +100,17 @@ def test_single_column_pdf_keeps_stream_order() -> None:
     extraction = extract_text(text_pdf(lines))
     assert extraction.layout == "flow"
     assert extraction.text.splitlines() == [f"Line {i} of the summary" for i in range(15)]
+
+
+def test_a_page_with_too_many_text_runs_is_read_as_it_flows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past ``MAX_RUNS`` text runs a page is not checked for columns: reading every
+    box of a hostile page would cost more than the page is worth. (The bound is
+    lowered here so that a small woven page is past it.)"""
+    woven = text_pdf(two_column_lines())
+    assert extract_text(woven).layout == "columns"
+    monkeypatch.setattr(layout, "MAX_RUNS", 10)
+    extraction = extract_text(woven)
+    assert extraction.layout == "flow" and extraction.error is None
+    assert "Experience Skills\nAcme" in extraction.text  # stream order: the columns woven
