@@ -12,10 +12,9 @@ from types import FrameType
 from typing import TYPE_CHECKING, TypeVar
 
 from hirekit.engines.screening.extract import extract_text
-from hirekit.engines.screening.extract.extraction import Source
-from hirekit.engines.screening.failures import MESSAGES
+from hirekit.engines.screening.extract.extraction import Extraction, Source
 from hirekit.engines.screening.limits import Limits
-from hirekit.engines.screening.result import Result, ScreenError
+from hirekit.engines.screening.result import Result
 from hirekit.engines.screening.screen import checked_guide, screen_extraction
 
 if TYPE_CHECKING:
@@ -99,13 +98,9 @@ def screen_batch(
             result = None
             if extraction is not None:
                 result = backstop.run(partial(screen_extraction, extraction, use_case, guide, name))
-            results.append(result or _timed_out(name, use_case))
+            timed_out = Extraction("", None, error="timeout")
+            results.append(result or screen_extraction(timed_out, use_case, guide, name))
     return results
-
-
-def _timed_out(name: str, use_case: str) -> Result:
-    error = ScreenError("timeout", MESSAGES["timeout"])
-    return Result(file=name, use_case=use_case, error=error, explanation=(error.message,))
 
 
 def _named(item: Item) -> tuple[str, Source]:
