@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from hirekit.engines.screening.text_scan import word_char
+
 _SEPARATORS = re.compile(r"[-_\s]+")
 #: Aliases are filed under this many leading characters of a match. Four, not
 #: three: common English openings ("con", "pro", "com") made most word starts
@@ -121,7 +123,7 @@ class AliasMatcher:
         starts = [
             m.end()
             for m in self._scan.finditer(lowered)
-            if m.group() < "\x80" or not _word_char(m.group())
+            if m.group() < "\x80" or not word_char(m.group())
         ]
         if self._first.match(lowered):
             starts.insert(0, 0)
@@ -133,11 +135,6 @@ class AliasMatcher:
                         resume[side] = match.end()
                         found.append(match)
         return found
-
-
-def _word_char(char: str) -> bool:
-    """What ``\\w`` matches in a ``str`` pattern."""
-    return char.isalnum() or char == "_"
 
 
 def _has_lookalike(text: str) -> bool:

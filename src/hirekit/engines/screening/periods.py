@@ -7,6 +7,8 @@ import string
 from dataclasses import dataclass
 from datetime import date
 
+from hirekit.engines.screening.text_scan import occurrences
+
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -97,18 +99,12 @@ def ranges(text: str, lo: int, hi: int) -> list[re.Match[str]]:
 
 
 def _years(text: str, lo: int, hi: int) -> list[int]:
-    """Where ``_YEAR.finditer(text, lo, hi)`` matches. Substring search for "19" and
-    "20" skips the text in C; the regex stops at every character to try both."""
+    """Where ``_YEAR.finditer(text, lo, hi)`` matches, found from "19" and "20"."""
     hi = min(hi, len(text))
     if hi - lo < 4:
         return []  # (and a negative bound below would count from the text's end)
     last = hi - 2  # where a year's first two digits must end, leaving room for two
-    found = []
-    for century in ("19", "20"):
-        at = text.find(century, lo, last)
-        while at >= 0:
-            found.append(at)
-            at = text.find(century, at + 1, last)
+    found = [at for century in ("19", "20") for at in occurrences(text, century, lo, last)]
     years = []
     resume = lo
     for at in sorted(found):

@@ -13,6 +13,7 @@ from hirekit.engines.screening.sections import (
     SectionIndex,
     find_sections,
 )
+from hirekit.engines.screening.text_scan import occurrences
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().\-]{7,18}\d(?![\w/])")
@@ -69,15 +70,13 @@ def read_profile(text: str, today: date | None = None, lowered: str | None = Non
 
 def first_email(text: str) -> re.Match[str] | None:
     """``EMAIL.search(text)``, tried only at the start of the word before each "@"."""
-    at = text.find("@")
-    while at >= 0:
+    for at in occurrences(text, "@"):
         start = at
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.+-"):
             start -= 1
         match = EMAIL.match(text, start) if start < at else None
         if match is not None:
             return match
-        at = text.find("@", at + 1)
     return None
 
 
@@ -124,12 +123,7 @@ def _url_matches(text: str, lowered: str) -> list[re.Match[str]]:
     """``URL.finditer(text)``, tried only where a match can begin: every match starts
     with one of the hints, so the pattern runs at a handful of places, not at each
     character."""
-    starts: set[int] = set()
-    for hint in _URL_HINTS:
-        at = lowered.find(hint)
-        while at >= 0:
-            starts.add(at)
-            at = lowered.find(hint, at + 1)
+    starts = {at for hint in _URL_HINTS for at in occurrences(lowered, hint)}
     found: list[re.Match[str]] = []
     resume = 0
     for at in sorted(starts):

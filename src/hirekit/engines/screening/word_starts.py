@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from hirekit.engines.screening.text_scan import occurrences, word_char
+
 # Case-insensitive matching accepts these for ASCII letters ("\u212a" is K),
 # and "\u0130".lower() is two characters: texts with any get the plain scan.
 _LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -41,12 +43,10 @@ class StartScan:
     def _starts(self, lowered: str) -> list[int]:
         """Word starts followed by an opening, ascending. Substring search runs at
         memory speed; a regex would stop at every space and try every opening."""
-        starts: set[int] = set()
-        for opening in self._openings:
-            at = lowered.find(opening)
-            while at >= 0:
-                before = lowered[at - 1] if at else " "
-                if not (before.isalnum() or before == "_"):  # a word boundary
-                    starts.add(at)
-                at = lowered.find(opening, at + 1)
+        starts = {
+            at
+            for opening in self._openings
+            for at in occurrences(lowered, opening)
+            if not (at and word_char(lowered[at - 1]))  # a word boundary
+        }
         return sorted(starts)

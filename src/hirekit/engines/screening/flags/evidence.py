@@ -10,6 +10,7 @@ from hirekit.engines.screening.flags.negation import negated
 from hirekit.engines.screening.sections import SectionIndex
 from hirekit.engines.screening.sentences import Sentence
 from hirekit.engines.screening.skills import SkillHit
+from hirekit.engines.screening.text_scan import occurrences
 from hirekit.engines.screening.word_starts import StartScan
 
 
@@ -73,12 +74,10 @@ class ResumeView:
         assert self.lowered is not None
         found: set[int] = set()
         for hint in hints:
-            at = self.lowered.find(hint)
-            while at >= 0:
+            for at in occurrences(self.lowered, hint):
                 index = bisect_right(self._starts, at) - 1
                 if index >= 0 and at + len(hint) <= self.sentences[index].end:
                     found.add(index)
-                at = self.lowered.find(hint, at + 1)
         return sorted(found)
 
     def section(self, index: int) -> str | None:
