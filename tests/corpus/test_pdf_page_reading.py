@@ -50,7 +50,7 @@ def test_page_text_matches_pypdfium2_on_real_files() -> None:
                     count = ours.count_rects()
                     assert count == helper.count_rects(), where
                     boxes = ours.run_boxes(count)
-                    expected = [v for i in range(count) for v in _lbrt(helper.get_rect(i))]
+                    expected = _helper_boxes(helper, count)
                     assert boxes == expected, where
                     half = ours.width / 2
                     assert ours.get_text_bounded(0, 0, half, ours.height) == (
@@ -85,9 +85,9 @@ def test_documents_pypdfium2_refuses_are_refused_with_its_error_code() -> None:
     assert refused >= 1  # the corpus holds Word files named .pdf
 
 
-def _lbrt(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    left, bottom, right, top = rect
-    return left, bottom, right, top
+def _helper_boxes(textpage: pdfium.PdfTextPage, count: int) -> list[float]:
+    """pypdfium2's boxes flattened as run_boxes gives them (get_rect: left, bottom, right, top)."""
+    return [v for i in range(count) for v in textpage.get_rect(i)]
 
 
 def test_boxes_survive_later_reads_and_the_buffer_grows() -> None:
@@ -106,7 +106,7 @@ def test_boxes_survive_later_reads_and_the_buffer_grows() -> None:
             boxes = page.run_boxes(count)
         helper = reference[0].get_textpage()
         assert helper.count_rects() == count  # pdfium computes the runs here
-        expected = [v for i in range(count) for v in _lbrt(helper.get_rect(i))]
+        expected = _helper_boxes(helper, count)
         helper.close()
         assert count > 256 and boxes == expected
         assert first == kept and len(first) == 4

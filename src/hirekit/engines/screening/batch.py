@@ -33,6 +33,10 @@ T = TypeVar("T")
 BATCH = 8
 
 
+#: What a file past the hard time limit is reported as.
+_TIMED_OUT = Extraction("", None, error="timeout")
+
+
 class _HardTimeout(Exception):
     pass
 
@@ -98,8 +102,7 @@ def screen_batch(
             result = None
             if extraction is not None:
                 result = backstop.run(partial(screen_extraction, extraction, use_case, guide, name))
-            timed_out = Extraction("", None, error="timeout")
-            results.append(result or screen_extraction(timed_out, use_case, guide, name))
+            results.append(result or screen_extraction(_TIMED_OUT, use_case, guide, name))
     return results
 
 
