@@ -130,6 +130,7 @@ def register_api(app: Flask) -> None:
     from hirekit.audit.api import blp as audit_api
     from hirekit.candidates.api import blp as candidates_api
     from hirekit.candidates.applications_api import blp as applications_api
+    from hirekit.careers.api import blp as postings_api
     from hirekit.extensions import api, csrf
     from hirekit.guides.api import blp as guides_api
     from hirekit.integrations.api import blp as webhooks_api
@@ -167,6 +168,7 @@ def register_api(app: Flask) -> None:
         reports_api,
         audit_api,
         privacy_api,
+        postings_api,
     ):
         # Bearer tokens, not cookies, authenticate the API, so CSRF does not apply.
         csrf.exempt(blueprint)

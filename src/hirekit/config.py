@@ -44,6 +44,9 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SECURE": False,
     "BASE_URL": None,  # public URL for links in emails sent outside a request
     "COMPANY_NAME": "hirekit",
+    # Postings: a job cannot open without a salary band; how long a posting stays valid
+    "REQUIRE_SALARY_TO_PUBLISH": False,
+    "POSTING_VALID_DAYS": 60,
     # Email: SMTP when set (smtp://user:pass@host:587?starttls=1, smtps://...), else only recorded
     "SMTP_URL": None,
     "MAIL_FROM": "hirekit@localhost",
@@ -82,6 +85,7 @@ _INT_SETTINGS = (
     "REVIEW_MAX_SOURCE_FILE_MB",
     "RESUME_MAX_PAGES",
     "RETENTION_DAYS",
+    "POSTING_VALID_DAYS",
 )
 _FLOAT_SETTINGS = (
     "JOB_RETRY_BACKOFF_SECONDS",
@@ -99,6 +103,7 @@ _BOOL_SETTINGS = (
     "TESTING",
     "WEBHOOK_ALLOW_LOOPBACK_HTTP",
     "WEBHOOK_ALLOW_PRIVATE_NETWORK",
+    "REQUIRE_SALARY_TO_PUBLISH",
 )
 
 

@@ -79,7 +79,8 @@ def test_only_open_public_jobs_are_listed(client, job, make_user):
 def test_job_page_renders_markdown_safely_with_the_form(client, job):
     page = client.get(f"/careers/{job.id}").get_data(as_text=True)
     assert "<strong>Flask</strong>" in page and "<script>alert(1)</script>" not in page
-    assert "Lisbon" in page and "rest-api" in page
+    assert "Lisbon" in page and "Building REST APIs" in page
+    assert "rest-api" not in page  # the team's own terms stay internal
     assert "keep it for 180 days" in page
     assert 'class="hp-field"' in page and 'name="website"' in page
     assert "style=" not in page

@@ -46,6 +46,8 @@ class Permission(StrEnum):
     MAIL_TEMPLATES_MANAGE = "mail-templates:manage"
     WEBHOOKS_MANAGE = "webhooks:manage"
     TAKEHOMES_INVITE = "takehomes:invite"
+    #: The careers pages' logo and accent colour (admins).
+    CAREERS_MANAGE = "careers:manage"
 
 
 _EVERYONE = frozenset({Permission.GUIDE_READ, Permission.PROFILE_MANAGE, Permission.INTERVIEWS_OWN})

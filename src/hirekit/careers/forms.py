@@ -1,5 +1,6 @@
-"""The public application form. Validation lives in the careers service, one place for both
-the page and its messages; the form carries the CSRF token and the values back."""
+"""The public application form and the careers pages' look. Validation lives in the careers
+services, one place for both the page and its messages; the forms carry the CSRF token and the
+values back."""
 
 from __future__ import annotations
 
@@ -17,3 +18,9 @@ class ApplyForm(FlaskForm):
     consent = BooleanField("I agree that my data is processed for this application")
     # A honeypot: hidden from people by CSS, filled in by form-filling bots.
     website = StringField("Leave this field empty")
+
+
+class BrandingForm(FlaskForm):
+    accent_colour = StringField("Accent colour")
+    logo = FileField("Logo (PNG or JPEG, up to 256 KB)")
+    remove_logo = BooleanField("Remove the current logo")

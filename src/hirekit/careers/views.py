@@ -1,38 +1,61 @@
-"""Public pages: open jobs, one job with its application form, the confirmation."""
+"""Public pages: open jobs, one job with its application form, the confirmation, the feeds
+of open jobs; and, for admins, the pages' look."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from werkzeug.datastructures import FileStorage
+from werkzeug.wrappers import Response as BaseResponse
 
-from hirekit.careers import services
-from hirekit.careers.forms import ApplyForm
+from hirekit.accounts.auth import page_user, requires
+from hirekit.accounts.permissions import Permission
+from hirekit.careers import branding, feeds, jsonld, postings, services
+from hirekit.careers.forms import ApplyForm, BrandingForm
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import limiter
-from hirekit.jobs.markdown import render_markdown
 from hirekit.reports import selfid
 from hirekit.resumes.services import Upload, max_resume_mb
 
 bp = Blueprint("careers", __name__, url_prefix="/careers")
 
 
+@bp.app_context_processor
+def _careers_brand() -> dict[str, Any]:
+    # A function, so only the pages that show the brand read it.
+    return {"careers_brand": branding.brand}
+
+
 def _rate_limit() -> str:
     return str(current_app.config["CAREERS_RATE_LIMIT"])
 
 
+# Public pages and feeds may be kept by browsers and proxies this long.
+PUBLIC_MAX_AGE = 300
+
+
 @bp.get("/")
 def index() -> str:
-    return render_template("careers/index.html", jobs=services.public_jobs())
+    return render_template("careers/index.html", postings=postings.open_postings())
 
 
 def _render_job(job_id: int, form: ApplyForm, status: int = 200) -> tuple[str, int]:
-    job = services.get_public_job(job_id)
+    posting = postings.get_posting(job_id)
     page = render_template(
         "careers/job.html",
-        job=job,
-        description=render_markdown(job.description),
+        posting=posting,
+        job_posting=jsonld.job_posting(posting),
         form=form,
         retention_days=services.retention_days(),
         limit_mb=max_resume_mb(),
@@ -85,7 +108,7 @@ def apply(job_id: int) -> Any:
 
 @bp.get("/<int:job_id>/thanks")
 def thanks(job_id: int) -> str:
-    job = services.get_public_job(job_id)
+    posting = postings.get_posting(job_id)
     token = request.args.get("self_id", "")
     self_id_url = (
         url_for("selfid.answer", job_id=job_id, token=token)
@@ -94,7 +117,88 @@ def thanks(job_id: int) -> str:
     )
     return render_template(
         "careers/thanks.html",
-        job=job,
+        posting=posting,
         retention_days=services.retention_days(),
         self_id_url=self_id_url,
     )
+
+
+def _public(body: str | bytes, mimetype: str) -> BaseResponse:
+    """A public document every visitor gets alike: cacheable, and answered 304 when unchanged."""
+    response = Response(body, mimetype=mimetype)
+    response.headers["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
+    response.add_etag()
+    return response.make_conditional(request)
+
+
+@bp.get("/feed.atom")
+def feed_atom() -> BaseResponse:
+    return _public(feeds.atom(postings.open_postings()), "application/atom+xml")
+
+
+@bp.get("/feed.json")
+def feed_json() -> BaseResponse:
+    return _public(feeds.json_feed(postings.open_postings()), "application/feed+json")
+
+
+@bp.get("/jobs.xml")
+def feed_aggregators() -> BaseResponse:
+    return _public(feeds.aggregator_xml(postings.open_postings()), "application/xml")
+
+
+@bp.get("/brand.css")
+def brand_css() -> BaseResponse:
+    look = branding.brand()
+    # The colour was checked to be #rrggbb when it was saved: nothing else reaches this CSS.
+    css = f":root {{ --brand: {look.accent_colour}; }}\n"
+    return _public(css, "text/css")
+
+
+@bp.get("/logo")
+def logo() -> BaseResponse:
+    found = branding.logo()
+    if found is None:
+        abort(404)
+    data, mimetype = found
+    return _public(data, mimetype)
+
+
+def _render_settings(form: BrandingForm, status: int = 200) -> tuple[str, int]:
+    return render_template("careers/settings.html", form=form, brand=branding.brand()), status
+
+
+@bp.get("/settings")
+@requires(Permission.CAREERS_MANAGE)
+def settings() -> tuple[str, int]:
+    form = BrandingForm(accent_colour=branding.brand().accent_colour)
+    return _render_settings(form)
+
+
+@bp.post("/settings")
+@requires(Permission.CAREERS_MANAGE)
+def save_settings() -> Any:
+    form = BrandingForm()
+    user = page_user()
+    assert user is not None
+    if not form.validate_on_submit():
+        form.form_errors.append("Please check the fields below.")
+        return _render_settings(form, 400)
+    upload: FileStorage | None = form.logo.data if form.logo.data else None
+    limit = branding.MAX_LOGO_BYTES
+    # Read one byte past the limit: a file cannot claim a size and send more.
+    data = upload.stream.read(limit + 1) if upload and upload.filename else None
+    try:
+        branding.update_branding(
+            accent_colour=form.accent_colour.data or "",
+            logo_data=data,
+            remove_logo=bool(form.remove_logo.data),
+            actor=user,
+        )
+    except ValidationFailed as exc:
+        for name, message in exc.details.items():
+            if name in form:
+                form[name].errors = [str(message)]
+        form.form_errors.append(exc.message)
+        return _render_settings(form, 400)
+    flash("The careers pages' look is saved.", "success")
+    return redirect(url_for("careers.settings"))

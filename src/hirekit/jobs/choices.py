@@ -23,6 +23,14 @@ class Workplace(StrEnum):
     REMOTE = "remote"
 
 
+class EmploymentType(StrEnum):
+    FULL_TIME = "full-time"
+    PART_TIME = "part-time"
+    CONTRACT = "contract"
+    TEMPORARY = "temporary"
+    INTERNSHIP = "internship"
+
+
 class JobState(StrEnum):
     DRAFT = "draft"
     OPEN = "open"

@@ -15,7 +15,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from hirekit.accounts.models import User
 from hirekit.forms import options
-from hirekit.jobs.choices import CURRENCIES, JobState, Level, UseCase, Workplace
+from hirekit.jobs.choices import CURRENCIES, EmploymentType, JobState, Level, UseCase, Workplace
 from hirekit.jobs.services import JobFields
 
 USE_CASE_LABELS = {
@@ -32,6 +32,16 @@ class JobForm(FlaskForm):
     workplace = SelectField(
         "Workplace", choices=options([(w.value, w.value.title()) for w in Workplace])
     )
+    employment_type = SelectField(
+        "Employment",
+        choices=options(
+            [(e.value, e.value.replace("-", " ").capitalize()) for e in EmploymentType]
+        ),
+        default=EmploymentType.FULL_TIME.value,
+        # Checked by the jobs service, which names a bad value like any other field's.
+        validate_choice=False,
+    )
+    applicant_regions = StringField("Hires may live in", validators=[Length(max=200)])
     use_case = SelectField(
         "Use case", choices=options([(u.value, USE_CASE_LABELS[u]) for u in UseCase])
     )
@@ -67,6 +77,8 @@ class JobForm(FlaskForm):
             team=self.team.data or "",
             location=self.location.data or "",
             workplace=self.workplace.data or "",
+            employment_type=self.employment_type.data or EmploymentType.FULL_TIME.value,
+            applicant_regions=self.applicant_regions.data or "",
             salary_min=self.salary_min.data,
             salary_max=self.salary_max.data,
             currency=self.currency.data or "",

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from hirekit.accounts.models import User
 from hirekit.db import CreatedAtMixin, utcnow
 from hirekit.extensions import db
-from hirekit.jobs.choices import JobState, TeamRole, Workplace
+from hirekit.jobs.choices import EmploymentType, JobState, TeamRole, Workplace
 
 
 class Job(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
@@ -21,6 +21,11 @@ class Job(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     team: Mapped[str] = mapped_column(String(120), default="")
     location: Mapped[str] = mapped_column(String(120), default="")
     workplace: Mapped[str] = mapped_column(String(16), default=Workplace.REMOTE.value)
+    employment_type: Mapped[str] = mapped_column(
+        String(16), default=EmploymentType.FULL_TIME.value, server_default="full-time"
+    )
+    #: Where a remote hire may live ("European Union, United Kingdom"); empty: anywhere.
+    applicant_regions: Mapped[str] = mapped_column(String(200), default="", server_default="")
     use_case: Mapped[str] = mapped_column(String(32))
     level: Mapped[str] = mapped_column(String(16))
     salary_min: Mapped[int | None]
@@ -30,6 +35,8 @@ class Job(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     confidential: Mapped[bool] = mapped_column(default=False, index=True)
     state: Mapped[str] = mapped_column(String(16), default=JobState.DRAFT.value, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    #: When the job was last opened to applicants: a posting's "date posted".
+    published_at: Mapped[datetime | None]
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )

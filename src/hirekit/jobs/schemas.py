@@ -6,7 +6,7 @@ from typing import Any
 
 import marshmallow as ma
 
-from hirekit.jobs.choices import CURRENCIES, JobState, Level, UseCase, Workplace
+from hirekit.jobs.choices import CURRENCIES, EmploymentType, JobState, Level, UseCase, Workplace
 from hirekit.jobs.models import Job
 
 _SALARY_FIELDS = ("salary_min", "salary_max", "currency")
@@ -47,6 +47,13 @@ class JobSchema(ma.Schema):
     team = ma.fields.String()
     location = ma.fields.String()
     workplace = ma.fields.String(metadata={"enum": [w.value for w in Workplace]})
+    employment_type = ma.fields.String(metadata={"enum": [e.value for e in EmploymentType]})
+    applicant_regions = ma.fields.String(
+        metadata={"description": "where a remote hire may live; empty: anywhere"}
+    )
+    published_at = ma.fields.DateTime(
+        allow_none=True, metadata={"description": "when the job was last opened"}
+    )
     use_case = ma.fields.String(metadata={"enum": [u.value for u in UseCase]})
     level = ma.fields.String(metadata={"enum": [lv.value for lv in Level]})
     salary_min = ma.fields.Integer(allow_none=True)
@@ -90,6 +97,10 @@ class JobWriteSchema(ma.Schema):
     team = ma.fields.String(validate=ma.validate.Length(max=120))
     location = ma.fields.String(validate=ma.validate.Length(max=120))
     workplace = ma.fields.String(validate=ma.validate.OneOf([w.value for w in Workplace]))
+    employment_type = ma.fields.String(
+        validate=ma.validate.OneOf([e.value for e in EmploymentType])
+    )
+    applicant_regions = ma.fields.String(validate=ma.validate.Length(max=200))
     salary_min = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=0))
     salary_max = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=0))
     currency = ma.fields.String(validate=ma.validate.OneOf(CURRENCIES))

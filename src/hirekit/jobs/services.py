@@ -10,17 +10,20 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import Select, exists, or_, select
 
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
+from hirekit.db import utcnow
 from hirekit.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.choices import (
     CURRENCIES,
     DEFAULT_STAGES,
     TRANSITIONS,
+    EmploymentType,
     JobState,
     Level,
     TeamRole,
@@ -29,7 +32,17 @@ from hirekit.jobs.choices import (
 )
 from hirekit.jobs.models import Job, JobMember, Stage
 
-_AUDITED = ("title", "team", "location", "workplace", "use_case", "level", "confidential")
+_AUDITED = (
+    "title",
+    "team",
+    "location",
+    "workplace",
+    "employment_type",
+    "applicant_regions",
+    "use_case",
+    "level",
+    "confidential",
+)
 
 
 @dataclass
@@ -42,6 +55,8 @@ class JobFields:
     team: str = ""
     location: str = ""
     workplace: str = Workplace.REMOTE.value
+    employment_type: str = EmploymentType.FULL_TIME.value
+    applicant_regions: str = ""
     salary_min: int | None = None
     salary_max: int | None = None
     currency: str = "EUR"
@@ -66,6 +81,10 @@ def validate_fields(fields: JobFields) -> JobFields:
     _choice(fields.use_case, [u.value for u in UseCase], "use_case", problems)
     _choice(fields.level, [lv.value for lv in Level], "level", problems)
     _choice(fields.workplace, [w.value for w in Workplace], "workplace", problems)
+    _choice(fields.employment_type, [e.value for e in EmploymentType], "employment_type", problems)
+    fields.applicant_regions = fields.applicant_regions.strip()
+    if len(fields.applicant_regions) > 200:
+        problems["applicant_regions"] = "at most 200 characters"
     fields.currency = fields.currency.strip().upper()
     _choice(fields.currency, list(CURRENCIES), "currency", problems)
     for name in ("salary_min", "salary_max"):
@@ -145,6 +164,8 @@ def _apply(job: Job, fields: JobFields) -> None:
         "team",
         "location",
         "workplace",
+        "employment_type",
+        "applicant_regions",
         "use_case",
         "level",
         "salary_min",
@@ -207,6 +228,8 @@ def fields_of(job: Job) -> JobFields:
         team=job.team,
         location=job.location,
         workplace=job.workplace,
+        employment_type=job.employment_type,
+        applicant_regions=job.applicant_regions,
         salary_min=job.salary_min,
         salary_max=job.salary_max,
         currency=job.currency,
@@ -234,6 +257,9 @@ def change_state(job: Job, state: str, *, actor: User) -> Job:
     current = JobState(job.state)
     if target not in TRANSITIONS[current]:
         raise Conflict(f"A {current.value} job cannot become {target.value}")
+    if target is JobState.OPEN:
+        _check_publishable(job)
+        job.published_at = utcnow()
     job.state = target.value
     db.session.flush()
     audit.record(
@@ -244,3 +270,16 @@ def change_state(job: Job, state: str, *, actor: User) -> Job:
         details={"from": current.value, "to": target.value},
     )
     return job
+
+
+def salary_required_to_publish() -> bool:
+    return bool(current_app.config["REQUIRE_SALARY_TO_PUBLISH"])
+
+
+def _check_publishable(job: Job) -> None:
+    """Opening a job publishes it; where pay must be shown, a salary band must exist first."""
+    if salary_required_to_publish() and (job.salary_min is None or job.salary_max is None):
+        raise ValidationFailed(
+            "Set the salary band before opening this job: postings must show their pay.",
+            details={"salary_min": "required to publish", "salary_max": "required to publish"},
+        )
