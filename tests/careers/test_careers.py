@@ -163,8 +163,15 @@ def test_applications_are_rate_limited_per_address(app_factory, make_user):
     with app.app_context():
         client = app.test_client()
         job = open_job(make_user("recruiter"))
-        statuses = [_apply(client, job.id, name=" ").status_code for _ in range(3)]
-        assert statuses == [200, 200, 429]
+        responses = [
+            _apply(client, job.id, name=" ", cover_note="A long note I wrote with care.")
+            for _ in range(3)
+        ]
+        assert [r.status_code for r in responses] == [200, 200, 429]
+        refused = responses[-1].get_data(as_text=True)
+        # The form comes back with what was typed and says why, instead of a bare error page.
+        assert "Too many applications" in refused and "A long note I wrote with care." in refused
+        assert 'value="ana@example.com"' in refused
         assert client.get(f"/careers/{job.id}").status_code == 200  # reading is not limited
 
 

@@ -16,6 +16,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_limiter.errors import RateLimitExceeded
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -104,6 +105,19 @@ def apply(job_id: int) -> Any:
     if token:
         return redirect(url_for("careers.thanks", job_id=job_id, self_id=token))
     return redirect(url_for("careers.thanks", job_id=job_id))
+
+
+@bp.errorhandler(RateLimitExceeded)
+def _too_many_applications(exc: RateLimitExceeded) -> tuple[str, int]:
+    """The form comes back with what was typed, so nobody loses a long cover note."""
+    job_id = int((request.view_args or {}).get("job_id", 0))
+    form = ApplyForm()
+    form.form_errors.append(
+        "Too many applications were sent from your network just now. What you typed is "
+        "kept below; please attach your resume again and send it later."
+    )
+    page, _ = _render_job(job_id, form)
+    return page, 429
 
 
 @bp.get("/<int:job_id>/thanks")

@@ -15,6 +15,13 @@ _TAGS = {
 }  # fmt: skip
 
 
+# A code block may scroll sideways on a phone; keyboard users must be able to reach it.
+_SET = {"pre": {"tabindex": "0"}}
+
+
 def render_markdown(text: str) -> Markup:
     html = _PARSER.render(text)
-    return Markup(nh3.clean(html, tags=_TAGS, link_rel="noopener noreferrer nofollow"))  # noqa: S704 - sanitised by nh3 just above
+    clean = nh3.clean(
+        html, tags=_TAGS, link_rel="noopener noreferrer nofollow", set_tag_attribute_values=_SET
+    )
+    return Markup(clean)  # noqa: S704 - sanitised by nh3 just above
