@@ -31,6 +31,8 @@ CSV_COLUMNS = (
     "applied_at",
     "stage_entered_at",
     "days_in_stage",
+    "knocked_out",
+    "answers",
 )
 
 
@@ -69,6 +71,8 @@ def pipeline_csv(job: Job) -> str:
             app.created_at.isoformat(),
             app.stage_entered_at.isoformat(),
             app.days_in_stage(now),
+            "yes" if app.knockouts else "",
+            " | ".join(f"{a.question}: {a.answer}" for a in app.answers),
         ]
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()
@@ -96,6 +100,10 @@ def candidate_record(candidate: Candidate, user: User) -> dict[str, Any]:
                 "reject_reason": a.reject_reason,
                 "applied_at": a.created_at.isoformat(),
                 "stage_entered_at": a.stage_entered_at.isoformat(),
+                "answers": [
+                    {"question": x.question, "answer": x.answer, "knocked_out": x.knocked_out}
+                    for x in a.answers
+                ],
             }
             for a in applications_for(candidate, user)
         ],

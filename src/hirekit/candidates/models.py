@@ -82,9 +82,42 @@ class Application(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     candidate: Mapped[Candidate] = relationship(back_populates="applications")
     job: Mapped[Job] = relationship()
     stage: Mapped[Stage] = relationship()
+    # Loaded with the applications they belong to (one query per batch, not per row):
+    # lists, boards and exports all show whether an application was knocked out.
+    answers: Mapped[list[ApplicationAnswer]] = relationship(
+        back_populates="application",
+        cascade="all, delete-orphan",
+        order_by="ApplicationAnswer.position",
+        lazy="selectin",
+    )
+
+    @property
+    def knockouts(self) -> list[ApplicationAnswer]:
+        """The answers that knock this application out: shown, never acted on by themselves."""
+        return [a for a in self.answers if a.knocked_out]
 
     def days_in_stage(self, now: datetime | None = None) -> int:
         return max(0, ((now or utcnow()) - self.stage_entered_at).days)
+
+
+class ApplicationAnswer(db.Model):  # type: ignore[name-defined]
+    """An applicant's answer to one of the job's questions, with the question as it was asked."""
+
+    __tablename__ = "application_answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("job_questions.id", ondelete="SET NULL"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    question: Mapped[str] = mapped_column(String(300))
+    answer: Mapped[str] = mapped_column(Text, default="")
+    knocked_out: Mapped[bool] = mapped_column(default=False)
+
+    application: Mapped[Application] = relationship(back_populates="answers")
 
 
 class Note(CreatedAtMixin, db.Model):  # type: ignore[name-defined]

@@ -68,6 +68,13 @@ class SearchArgsSchema(ma.Schema):
     )
 
 
+class ApplicationAnswerSchema(ma.Schema):
+    question_id = ma.fields.Integer(allow_none=True)
+    question = ma.fields.String(metadata={"description": "the question as it was asked"})
+    answer = ma.fields.String()
+    knocked_out = ma.fields.Boolean()
+
+
 class ApplicationSchema(ma.Schema):
     id = ma.fields.Integer()
     candidate_id = ma.fields.Integer()
@@ -79,6 +86,14 @@ class ApplicationSchema(ma.Schema):
     created_at = ma.fields.DateTime()
     stage_entered_at = ma.fields.DateTime()
     days_in_stage = ma.fields.Function(lambda a: a.days_in_stage())
+    answers = ma.fields.List(
+        ma.fields.Nested(ApplicationAnswerSchema),
+        metadata={"description": "answers to the job's application questions"},
+    )
+    knocked_out = ma.fields.Function(
+        lambda a: bool(a.knockouts),
+        metadata={"description": "a knockout answer was given; nobody is rejected for it alone"},
+    )
 
 
 class ApplyArgsSchema(ma.Schema):

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from hirekit.audit import services as audit
 from hirekit.candidates import applications
 from hirekit.candidates.dedupe import find_duplicates
-from hirekit.candidates.models import Application, Candidate
+from hirekit.candidates.models import Application, ApplicationAnswer, Candidate
 from hirekit.candidates.services import (
     CandidateFields,
     add_note,
@@ -29,6 +29,7 @@ from hirekit.errors import HirekitError, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.choices import JobState
 from hirekit.jobs.models import Job
+from hirekit.jobs.questions import knocks_out, read_answer
 from hirekit.resumes.files import ResumeFile
 from hirekit.resumes.services import Upload, accept_resume, read_resume
 
@@ -47,6 +48,13 @@ class ApplicationInput:
     cover_note: str = ""
     consent: bool = False
     website: str = ""
+    #: Answers to the job's questions, by question id.
+    answers: dict[int, str] = field(default_factory=dict)
+
+
+def answer_field(question_id: int) -> str:
+    """The form field (and error key) of a question's answer."""
+    return f"question-{question_id}"
 
 
 def retention_days() -> int:
@@ -66,9 +74,34 @@ def get_public_job(job_id: int) -> Job:
     return job
 
 
-def validate(data: ApplicationInput) -> tuple[CandidateFields, ResumeFile]:
-    """Clean fields and the resume, or ValidationFailed with one message per bad field."""
+def _read_answers(
+    job: Job, data: ApplicationInput, problems: dict[str, str]
+) -> list[ApplicationAnswer]:
+    answers = []
+    for question in job.active_questions:
+        try:
+            answer = read_answer(question, data.answers.get(question.id, ""))
+        except ValueError as exc:
+            problems[answer_field(question.id)] = str(exc)
+            continue
+        answers.append(
+            ApplicationAnswer(
+                question_id=question.id,
+                position=question.position,
+                question=question.label,
+                answer=answer,
+                knocked_out=knocks_out(question, answer),
+            )
+        )
+    return answers
+
+
+def validate(
+    job: Job, data: ApplicationInput
+) -> tuple[CandidateFields, ResumeFile, list[ApplicationAnswer]]:
+    """Clean fields, answers and the resume, or ValidationFailed with one message per bad field."""
     problems: dict[str, str] = {}
+    answers = _read_answers(job, data, problems)
     fields = CandidateFields(name=data.name, email=data.email, links=data.links, source=SOURCE)
     try:
         clean_fields(fields)
@@ -94,17 +127,19 @@ def validate(data: ApplicationInput) -> tuple[CandidateFields, ResumeFile]:
             problems["resume"] = exc.message
     if problems or resume is None:
         raise ValidationFailed("Please correct the marked fields.", details=problems)
-    return fields, resume
+    return fields, resume, answers
 
 
 def submit_application(job_id: int, data: ApplicationInput) -> CareersApplication | None:
     """Apply to a public job. Returns None, storing nothing, when the honeypot was filled."""
     job = get_public_job(job_id)
-    fields, resume_file = validate(data)
+    fields, resume_file, answers = validate(job, data)
     if data.website.strip():
         return None  # a bot: answer as for anyone, keep nothing
     candidate = _person(fields)
     application = _application(candidate, job)
+    if not application.answers:  # a second application to the same job keeps the first answers
+        application.answers = answers
     if data.cover_note.strip():
         add_note(
             candidate,
@@ -127,7 +162,12 @@ def submit_application(job_id: int, data: ApplicationInput) -> CareersApplicatio
         actor=None,
         subject_type="application",
         subject_id=application.id,
-        details={"job_id": job.id, "candidate_id": candidate.id, "consent": True},
+        details={
+            "job_id": job.id,
+            "candidate_id": candidate.id,
+            "consent": True,
+            "knocked_out": bool(application.knockouts),
+        },
     )
     send_application_confirmation(application, retention_days())
     return record

@@ -51,12 +51,18 @@ def index() -> str:
     return render_template("careers/index.html", postings=postings.open_postings())
 
 
-def _render_job(job_id: int, form: ApplyForm, status: int = 200) -> tuple[str, int]:
+def _render_job(
+    job_id: int, form: ApplyForm, status: int = 200, answer_errors: dict[str, str] | None = None
+) -> tuple[str, int]:
     posting = postings.get_posting(job_id)
     page = render_template(
         "careers/job.html",
         posting=posting,
         job_posting=jsonld.job_posting(posting),
+        questions=services.get_public_job(job_id).active_questions,
+        answer_field=services.answer_field,
+        answers=request.form,
+        answer_errors=answer_errors or {},
         form=form,
         retention_days=services.retention_days(),
         limit_mb=max_resume_mb(),
@@ -67,6 +73,15 @@ def _render_job(job_id: int, form: ApplyForm, status: int = 200) -> tuple[str, i
 @bp.get("/<int:job_id>")
 def job(job_id: int) -> tuple[str, int]:
     return _render_job(job_id, ApplyForm())
+
+
+def _answers() -> dict[int, str]:
+    prefix = services.answer_field(0)[:-1]
+    return {
+        int(key.removeprefix(prefix)): value
+        for key, value in request.form.items()
+        if key.startswith(prefix) and key.removeprefix(prefix).isdigit()
+    }
 
 
 def _input(form: ApplyForm) -> services.ApplicationInput:
@@ -80,6 +95,7 @@ def _input(form: ApplyForm) -> services.ApplicationInput:
         cover_note=form.cover_note.data or "",
         consent=bool(form.consent.data),
         website=form.website.data or "",
+        answers=_answers(),
     )
 
 
@@ -97,8 +113,9 @@ def apply(job_id: int) -> Any:
             if name in form:
                 form[name].errors = [str(message)]
         form.form_errors.append(exc.message)
+        answer_errors = {k: str(v) for k, v in exc.details.items() if k not in form}
         # The page itself answers fine: it shows the form again with a message per field.
-        return _render_job(job_id, form, 200)
+        return _render_job(job_id, form, 200, answer_errors)
     # The confirmation is reached by a redirect; a signed token in its query string
     # lets it offer the optional self-identification form for this application.
     token = selfid.offer_token(record.application_id if record else None)

@@ -1,4 +1,4 @@
-"""REST: jobs, their state, stages and the job-post check."""
+"""REST: jobs, their state, stages, application questions and the job-post check."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.jobs import services, stages
+from hirekit.jobs import questions, services, stages
 from hirekit.jobs.checks import check_job, check_text
 from hirekit.jobs.models import Job
 from hirekit.jobs.schemas import (
@@ -21,6 +21,7 @@ from hirekit.jobs.schemas import (
     JobWriteSchema,
     LintRequestSchema,
     LintResultSchema,
+    QuestionSchema,
     StageSchema,
     StagesWriteSchema,
     job_view,
@@ -104,6 +105,43 @@ class JobStages(MethodView):
         """Replace the stages; kept names keep their id, non-empty stages cannot go"""
         job = services.get_job(job_id, api_user())
         return stages.set_stages(job, data["stages"], actor=api_user())
+
+
+@blp.route("/jobs/<int:job_id>/questions")
+class JobQuestions(MethodView):
+    @api_requires(Permission.JOBS_READ)
+    @blp.response(200, QuestionSchema(many=True))
+    def get(self, job_id: int) -> Any:
+        """The questions the careers form asks applicants to this job, in order"""
+        return services.get_job(job_id, api_user()).active_questions
+
+    @api_requires(Permission.JOBS_WRITE)
+    @blp.arguments(QuestionSchema)
+    @blp.response(201, QuestionSchema)
+    def post(self, data: dict[str, Any], job_id: int) -> Any:
+        """Add a question; knockout answers only mark applications, they reject nobody"""
+        job = services.get_job(job_id, api_user())
+        return questions.add_question(job, questions.QuestionFields(**data), actor=api_user())
+
+
+@blp.route("/jobs/<int:job_id>/questions/<int:question_id>")
+class JobQuestionItem(MethodView):
+    @api_requires(Permission.JOBS_WRITE)
+    @blp.arguments(QuestionSchema)
+    @blp.response(200, QuestionSchema)
+    def put(self, data: dict[str, Any], job_id: int, question_id: int) -> Any:
+        """Replace a question; answers already given keep the words they answered"""
+        job = services.get_job(job_id, api_user())
+        question = questions.get_question(job, question_id)
+        fields = questions.QuestionFields(**data)
+        return questions.update_question(job, question, fields, actor=api_user())
+
+    @api_requires(Permission.JOBS_WRITE)
+    @blp.response(204)
+    def delete(self, job_id: int, question_id: int) -> None:
+        """Remove a question; answers already given keep it"""
+        job = services.get_job(job_id, api_user())
+        questions.remove_question(job, questions.get_question(job, question_id), actor=api_user())
 
 
 @blp.route("/jobs/lint")

@@ -31,6 +31,15 @@ class EmploymentType(StrEnum):
     INTERNSHIP = "internship"
 
 
+class QuestionKind(StrEnum):
+    """What an application question asks for."""
+
+    TEXT = "text"
+    YES_NO = "yes-no"
+    CHOICE = "choice"
+    NUMBER = "number"
+
+
 class JobState(StrEnum):
     DRAFT = "draft"
     OPEN = "open"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    DecimalField,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -15,7 +16,16 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from hirekit.accounts.models import User
 from hirekit.forms import options
-from hirekit.jobs.choices import CURRENCIES, EmploymentType, JobState, Level, UseCase, Workplace
+from hirekit.jobs.choices import (
+    CURRENCIES,
+    EmploymentType,
+    JobState,
+    Level,
+    QuestionKind,
+    UseCase,
+    Workplace,
+)
+from hirekit.jobs.questions import QuestionFields
 from hirekit.jobs.services import JobFields
 
 USE_CASE_LABELS = {
@@ -100,3 +110,39 @@ class StagesForm(FlaskForm):
         validators=[DataRequired(), Length(max=2000)],
         render_kw={"rows": 10},
     )
+
+
+QUESTION_KIND_LABELS = {
+    QuestionKind.TEXT: "Text",
+    QuestionKind.YES_NO: "Yes / no",
+    QuestionKind.CHOICE: "One of several choices",
+    QuestionKind.NUMBER: "Number",
+}
+
+
+class QuestionForm(FlaskForm):
+    """One application question; the jobs service checks what belongs to which kind."""
+
+    label = StringField("Question", validators=[DataRequired(), Length(max=300)])
+    kind = SelectField(
+        "Answer", choices=options([(k.value, QUESTION_KIND_LABELS[k]) for k in QuestionKind])
+    )
+    required = BooleanField("Required")
+    options = TextAreaField("Choices, one per line", render_kw={"rows": 4})
+    knockout_answers = TextAreaField(
+        "Knockout answers, one per line (yes, no, or choices)", render_kw={"rows": 2}
+    )
+    knockout_below = DecimalField("Knocks out below", validators=[Optional()])
+    knockout_above = DecimalField("Knocks out above", validators=[Optional()])
+
+    def to_fields(self) -> QuestionFields:
+        below, above = self.knockout_below.data, self.knockout_above.data
+        return QuestionFields(
+            label=self.label.data or "",
+            kind=self.kind.data or "",
+            required=bool(self.required.data),
+            options=(self.options.data or "").splitlines(),
+            knockout_answers=(self.knockout_answers.data or "").splitlines(),
+            knockout_below=float(below) if below is not None else None,
+            knockout_above=float(above) if above is not None else None,
+        )

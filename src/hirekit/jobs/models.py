@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hirekit.accounts.models import User
 from hirekit.db import CreatedAtMixin, utcnow
 from hirekit.extensions import db
-from hirekit.jobs.choices import EmploymentType, JobState, TeamRole, Workplace
+from hirekit.jobs.choices import EmploymentType, JobState, QuestionKind, TeamRole, Workplace
 
 
 class Job(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
@@ -47,6 +47,14 @@ class Job(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     stages: Mapped[list[Stage]] = relationship(
         back_populates="job", cascade="all, delete-orphan", order_by="Stage.position"
     )
+    questions: Mapped[list[JobQuestion]] = relationship(
+        back_populates="job", cascade="all, delete-orphan", order_by="JobQuestion.position"
+    )
+
+    @property
+    def active_questions(self) -> list[JobQuestion]:
+        """The questions the careers form asks now, in order."""
+        return [q for q in self.questions if q.active]
 
     def team_of(self, role: TeamRole) -> list[User]:
         return [m.user for m in self.members if m.role == role.value]
@@ -89,3 +97,30 @@ class Stage(db.Model):  # type: ignore[name-defined]
     position: Mapped[int] = mapped_column(default=0)
 
     job: Mapped[Job] = relationship(back_populates="stages")
+
+
+class JobQuestion(db.Model):  # type: ignore[name-defined]
+    """A question the careers form asks applicants to one job, and which answers knock out.
+
+    A knocked-out application is only marked: people decide, never the form.
+    """
+
+    __tablename__ = "job_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    label: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(16), default=QuestionKind.TEXT.value)
+    required: Mapped[bool] = mapped_column(default=False)
+    #: The choices of a ``choice`` question.
+    options: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Answers of a ``yes-no`` or ``choice`` question that knock an application out.
+    knockout_answers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: A ``number`` answer below or above these knocks an application out.
+    knockout_below: Mapped[float | None] = mapped_column(Float)
+    knockout_above: Mapped[float | None] = mapped_column(Float)
+    #: A removed question stays, inactive, for the answers already given to it.
+    active: Mapped[bool] = mapped_column(default=True)
+
+    job: Mapped[Job] = relationship(back_populates="questions")

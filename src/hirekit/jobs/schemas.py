@@ -6,7 +6,15 @@ from typing import Any
 
 import marshmallow as ma
 
-from hirekit.jobs.choices import CURRENCIES, EmploymentType, JobState, Level, UseCase, Workplace
+from hirekit.jobs.choices import (
+    CURRENCIES,
+    EmploymentType,
+    JobState,
+    Level,
+    QuestionKind,
+    UseCase,
+    Workplace,
+)
 from hirekit.jobs.models import Job
 
 _SALARY_FIELDS = ("salary_min", "salary_max", "currency")
@@ -142,3 +150,30 @@ class LintRequestSchema(ma.Schema):
     salary_min = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=0))
     salary_max = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=0))
     currency = ma.fields.String(validate=ma.validate.Length(equal=3))
+
+
+class QuestionSchema(ma.Schema):
+    id = ma.fields.Integer(dump_only=True)
+    position = ma.fields.Integer(dump_only=True)
+    label = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=300))
+    kind = ma.fields.String(
+        load_default=QuestionKind.TEXT.value,
+        validate=ma.validate.OneOf([k.value for k in QuestionKind]),
+    )
+    required = ma.fields.Boolean(load_default=False)
+    options = ma.fields.List(
+        ma.fields.String(validate=ma.validate.Length(max=120)),
+        load_default=list,
+        metadata={"description": "the choices of a choice question"},
+    )
+    knockout_answers = ma.fields.List(
+        ma.fields.String(validate=ma.validate.Length(max=120)),
+        load_default=list,
+        metadata={"description": "yes/no or choice answers that knock an application out"},
+    )
+    knockout_below = ma.fields.Float(
+        load_default=None, allow_none=True, metadata={"description": "number questions"}
+    )
+    knockout_above = ma.fields.Float(
+        load_default=None, allow_none=True, metadata={"description": "number questions"}
+    )

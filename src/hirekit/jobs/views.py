@@ -1,4 +1,5 @@
-"""Pages: the job list, a job, creating and editing one, its state, stages and post check."""
+"""Pages: the job list, a job, creating and editing one, its state, stages, application
+questions and post check."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError, ValidationFailed
-from hirekit.jobs import services, stages
+from hirekit.jobs import questions, services, stages
 from hirekit.jobs.checks import check_job, check_text
 from hirekit.jobs.choices import JobState
-from hirekit.jobs.forms import JobForm, StagesForm, StateForm
+from hirekit.jobs.forms import JobForm, QuestionForm, StagesForm, StateForm
 from hirekit.jobs.markdown import render_markdown
 
 bp = Blueprint("jobs", __name__, url_prefix="/jobs")
@@ -124,6 +125,41 @@ def edit_stages(job_id: int) -> Response | tuple[str, int]:
         return redirect(url_for("jobs.show", job_id=job.id))
     status = 400 if request.method == "POST" else 200
     return render_template("jobs/stages.html", form=form, job=job), status
+
+
+def _questions_page(job: Any, form: QuestionForm, status: int = 200) -> tuple[str, int]:
+    return render_template("jobs/questions.html", job=job, form=form), status
+
+
+@bp.get("/<int:job_id>/questions")
+@requires(Permission.JOBS_WRITE)
+def edit_questions(job_id: int) -> tuple[str, int]:
+    return _questions_page(services.get_job(job_id, _me()), QuestionForm())
+
+
+@bp.post("/<int:job_id>/questions")
+@requires(Permission.JOBS_WRITE)
+def add_question(job_id: int) -> Response | tuple[str, int]:
+    job = services.get_job(job_id, _me())
+    form = QuestionForm()
+    if not form.validate_on_submit():
+        return _questions_page(job, form, 400)
+    try:
+        questions.add_question(job, form.to_fields(), actor=_me())
+    except HirekitError as exc:
+        _form_failed(form, exc)
+        return _questions_page(job, form, exc.status)
+    flash("Question added to the application form.", "success")
+    return redirect(url_for("jobs.edit_questions", job_id=job.id))
+
+
+@bp.post("/<int:job_id>/questions/<int:question_id>/delete")
+@requires(Permission.JOBS_WRITE)
+def remove_question(job_id: int, question_id: int) -> Response:
+    job = services.get_job(job_id, _me())
+    questions.remove_question(job, questions.get_question(job, question_id), actor=_me())
+    flash("Question removed; answers already given keep it.", "success")
+    return redirect(url_for("jobs.edit_questions", job_id=job.id))
 
 
 def _int_or_none(value: Any) -> int | None:

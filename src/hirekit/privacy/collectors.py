@@ -16,7 +16,14 @@ from typing import Any
 
 from sqlalchemy import Table, select
 
-from hirekit.candidates.models import Application, Candidate, CandidateTag, Event, Note
+from hirekit.candidates.models import (
+    Application,
+    ApplicationAnswer,
+    Candidate,
+    CandidateTag,
+    Event,
+    Note,
+)
 from hirekit.extensions import db
 from hirekit.interviews.models import Interview, Scorecard
 from hirekit.mail.models import OutboxMessage
@@ -62,7 +69,16 @@ def _section(name: str, candidate_id: int, *models: Any) -> Section:
 
 
 def collect_candidate(candidate_id: int) -> Section:
-    return _section("candidate", candidate_id, Candidate, CandidateTag, Application, Event, Note)
+    return _section(
+        "candidate",
+        candidate_id,
+        Candidate,
+        CandidateTag,
+        Application,
+        ApplicationAnswer,
+        Event,
+        Note,
+    )
 
 
 def _with_files(section: Section, table: str, folder: str) -> Section:

@@ -1,4 +1,4 @@
-"""postings: employment type, applicant regions and publication date of jobs; careers branding
+"""postings: employment type, applicant regions and publication date of jobs; careers branding; application questions and answers
 
 Revision ID: 7c1a0e0d0006
 Revises: 7c1a0e0d0005
@@ -32,9 +32,43 @@ def upgrade():
     sa.Column('updated_at', hirekit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_careers_branding'))
     )
+    op.create_table('job_questions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('job_id', sa.Integer(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('label', sa.String(length=300), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('required', sa.Boolean(), nullable=False),
+    sa.Column('options', sa.JSON(), nullable=False),
+    sa.Column('knockout_answers', sa.JSON(), nullable=False),
+    sa.Column('knockout_below', sa.Float(), nullable=True),
+    sa.Column('knockout_above', sa.Float(), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['job_id'], ['jobs.id'], name=op.f('fk_job_questions_job_id_jobs'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_job_questions'))
+    )
+    with op.batch_alter_table('job_questions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_job_questions_job_id'), ['job_id'], unique=False)
+    op.create_table('application_answers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('application_id', sa.Integer(), nullable=False),
+    sa.Column('question_id', sa.Integer(), nullable=True),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('question', sa.String(length=300), nullable=False),
+    sa.Column('answer', sa.Text(), nullable=False),
+    sa.Column('knocked_out', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['application_id'], ['applications.id'], name=op.f('fk_application_answers_application_id_applications'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['question_id'], ['job_questions.id'], name=op.f('fk_application_answers_question_id_job_questions'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_application_answers'))
+    )
+    with op.batch_alter_table('application_answers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_application_answers_application_id'), ['application_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_application_answers_question_id'), ['question_id'], unique=False)
 
 
 def downgrade():
+    op.drop_table('application_answers')
+    op.drop_table('job_questions')
     op.drop_table('careers_branding')
     with op.batch_alter_table('jobs', schema=None) as batch_op:
         batch_op.drop_column('published_at')
