@@ -47,6 +47,8 @@ DEFAULTS: dict[str, Any] = {
     # Postings: a job cannot open without a salary band; how long a posting stays valid
     "REQUIRE_SALARY_TO_PUBLISH": False,
     "POSTING_VALID_DAYS": 60,
+    # How long the link to an applicant's status page works
+    "STATUS_LINK_DAYS": 180,
     # Email: SMTP when set (smtp://user:pass@host:587?starttls=1, smtps://...), else only recorded
     "SMTP_URL": None,
     "MAIL_FROM": "hirekit@localhost",
@@ -86,6 +88,7 @@ _INT_SETTINGS = (
     "RESUME_MAX_PAGES",
     "RETENTION_DAYS",
     "POSTING_VALID_DAYS",
+    "STATUS_LINK_DAYS",
 )
 _FLOAT_SETTINGS = (
     "JOB_RETRY_BACKOFF_SECONDS",

@@ -2,8 +2,15 @@
 
 from hirekit.accounts.models import ApiToken, User
 from hirekit.audit.models import AuditEntry
-from hirekit.candidates.models import Application, Candidate, CandidateTag, Event, Note
-from hirekit.careers.models import CareersApplication
+from hirekit.candidates.models import (
+    Application,
+    ApplicationAnswer,
+    Candidate,
+    CandidateTag,
+    Event,
+    Note,
+)
+from hirekit.careers.models import CareersApplication, CareersBranding
 from hirekit.integrations.models import WebhookDelivery, WebhookSubscription
 from hirekit.interviews.models import (
     DebriefDecision,
@@ -13,9 +20,9 @@ from hirekit.interviews.models import (
     KitQuestion,
     Scorecard,
 )
-from hirekit.jobs.models import Job, JobMember, Stage
+from hirekit.jobs.models import Job, JobMember, JobQuestion, Stage
 from hirekit.mail.models import MailTemplate, OutboxMessage
-from hirekit.privacy.models import AnonymousOutcome
+from hirekit.privacy.models import AnonymousOutcome, DataRequest
 from hirekit.queue.models import BackgroundJob
 from hirekit.reports.models import SelfIdAnswer, SelfIdQuestion
 from hirekit.resumes.models import JobScreeningSettings, Resume, ResumeBatch, Screening
@@ -27,17 +34,21 @@ __all__ = [
     "AnonymousOutcome",
     "ApiToken",
     "Application",
+    "ApplicationAnswer",
     "AuditEntry",
     "BackgroundJob",
     "Candidate",
     "CandidateTag",
     "CareersApplication",
+    "CareersBranding",
+    "DataRequest",
     "DebriefDecision",
     "Event",
     "Interview",
     "Invitation",
     "Job",
     "JobMember",
+    "JobQuestion",
     "JobScreeningSettings",
     "Kit",
     "KitPart",

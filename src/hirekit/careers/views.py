@@ -22,14 +22,24 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.permissions import Permission
-from hirekit.careers import branding, feeds, jsonld, postings, services
+from hirekit.careers import branding, feeds, jsonld, postings, services, status
 from hirekit.careers.forms import ApplyForm, BrandingForm
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import limiter
+from hirekit.interviews.ics import build_ics
+from hirekit.interviews.scheduling import calendar_event
+from hirekit.mail.footers import register_footer
+from hirekit.privacy import requests as data_requests
 from hirekit.reports import selfid
 from hirekit.resumes.services import Upload, max_resume_mb
 
 bp = Blueprint("careers", __name__, url_prefix="/careers")
+
+
+@bp.record_once
+def _add_status_links_to_mail(state: Any) -> None:
+    # Every email about an application to its applicant carries their status link.
+    register_footer(state.app, status.status_footer)
 
 
 @bp.app_context_processor
@@ -233,3 +243,46 @@ def save_settings() -> Any:
         return _render_settings(form, 400)
     flash("The careers pages' look is saved.", "success")
     return redirect(url_for("careers.settings"))
+
+
+@bp.get("/status/<token>")
+def status_page(token: str) -> str:
+    application = status.application_for(token)
+    return render_template(
+        "careers/status.html",
+        view=status.status_of(application),
+        token=token,
+        posting_title=application.job.title,
+    )
+
+
+@bp.post("/status/<token>/withdraw")
+def withdraw(token: str) -> BaseResponse:
+    application = status.application_for(token)
+    if not ApplyForm().validate_on_submit():  # the CSRF token only
+        flash("The page expired; please try again.", "error")
+    else:
+        status.withdraw(application)
+        flash("Your application is withdrawn. Thank you for letting us know.", "success")
+    return redirect(url_for("careers.status_page", token=token))
+
+
+@bp.post("/status/<token>/data/<any(export, erasure):kind>")
+def ask_about_data(token: str, kind: str) -> BaseResponse:
+    application = status.application_for(token)
+    if not ApplyForm().validate_on_submit():
+        flash("The page expired; please try again.", "error")
+    else:
+        data_requests.ask(application.candidate, kind)
+        flash("We have your request and will answer by email within 30 days.", "success")
+    return redirect(url_for("careers.status_page", token=token))
+
+
+@bp.get("/status/<token>/interviews/<int:interview_id>.ics")
+def interview_ics(token: str, interview_id: int) -> BaseResponse:
+    interview = status.interview_of(status.application_for(token), interview_id)
+    # The applicant's own copy names no interviewer: only time, place and link.
+    body = build_ics(calendar_event(interview, [], ""))
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="interview-{interview.id}.ics"'
+    return response

@@ -22,6 +22,7 @@ from hirekit.extensions import db
 from hirekit.jobs.models import Job
 from hirekit.jobs.services import visible_jobs
 from hirekit.mail import catalog
+from hirekit.mail.footers import footers_for
 from hirekit.mail.models import MessageStatus, OutboxMessage
 from hirekit.mail.tasks import deliver_message
 from hirekit.mail.transport import Attachment
@@ -75,6 +76,9 @@ def send_mail(
     """Record a message in the outbox and enqueue its delivery (after the caller commits)."""
     if "\n" in subject or "\r" in subject:
         raise ValidationFailed("The subject must be one line", details={"subject": "one line"})
+    footers = footers_for(application_id, to.strip()) if application_id is not None else []
+    if footers:
+        body = "\n\n".join([body.rstrip(), *footers])
     message = OutboxMessage(
         to_addr=_check_address(to),
         subject=subject,

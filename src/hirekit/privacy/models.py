@@ -1,4 +1,5 @@
-"""What survives a deleted candidate: anonymous outcomes, so reports keep their figures."""
+"""What survives a deleted candidate (anonymous outcomes, so reports keep their figures), and
+the requests applicants make about their own data."""
 
 from __future__ import annotations
 
@@ -33,3 +34,23 @@ class AnonymousOutcome(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     closed_at: Mapped[datetime | None]
     #: "retention" or "request": why the person's data was deleted.
     erased_by: Mapped[str] = mapped_column(String(16), default="request")
+
+
+class DataRequest(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    """An applicant asked for a copy of their data or for its erasure; a person decides.
+
+    Erasing the candidate erases the request with them; the audit log keeps that it happened.
+    """
+
+    __tablename__ = "data_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # export | erasure
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    resolved_at: Mapped[datetime | None]
+    resolved_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )

@@ -12,9 +12,10 @@ from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates.services import get_candidate
 from hirekit.errors import ValidationFailed
+from hirekit.privacy import requests
 from hirekit.privacy.deletion import delete_candidate
 from hirekit.privacy.export import export_candidate
-from hirekit.privacy.forms import DeleteForm
+from hirekit.privacy.forms import DecisionForm, DeleteForm
 
 bp = Blueprint("privacy", __name__, url_prefix="/candidates")
 
@@ -29,7 +30,35 @@ def _me() -> User:
 @requires(Permission.PRIVACY_MANAGE)
 def show(candidate_id: int) -> str:
     candidate = get_candidate(candidate_id, _me())
-    return render_template("privacy/show.html", candidate=candidate, form=DeleteForm())
+    return render_template(
+        "privacy/show.html",
+        candidate=candidate,
+        form=DeleteForm(),
+        pending=requests.pending_for(candidate.id),
+    )
+
+
+@bp.get("/privacy-requests")
+@requires(Permission.PRIVACY_MANAGE)
+def data_requests() -> str:
+    return render_template(
+        "privacy/requests.html", pending=requests.pending_requests(_me()), form=DecisionForm()
+    )
+
+
+@bp.post("/privacy-requests/<int:request_id>/<any(approve, decline):decision>")
+@requires(Permission.PRIVACY_MANAGE)
+def decide_request(request_id: int, decision: str) -> Response:
+    if not DecisionForm().validate_on_submit():
+        raise ValidationFailed("Tick the box to confirm the decision.")
+    if decision == "decline":
+        requests.decline(request_id, actor=_me())
+        flash("Request declined.", "success")
+    elif requests.approve(request_id, actor=_me()) is None:
+        flash("The applicant's data is erased.", "success")
+    else:
+        flash("The export is on its way to the applicant.", "success")
+    return redirect(url_for("privacy.data_requests"))
 
 
 @bp.get("/<int:candidate_id>/export.zip")

@@ -1,4 +1,4 @@
-"""postings: employment type, applicant regions and publication date of jobs; careers branding; application questions and answers
+"""postings: employment type, applicant regions and publication date of jobs; careers branding; application questions and answers; applicants' data requests
 
 Revision ID: 7c1a0e0d0006
 Revises: 7c1a0e0d0005
@@ -66,7 +66,26 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_application_answers_question_id'), ['question_id'], unique=False)
 
 
+    op.create_table('data_requests',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('candidate_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('resolved_at', hirekit.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('resolved_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', hirekit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['candidate_id'], ['candidates.id'], name=op.f('fk_data_requests_candidate_id_candidates'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['resolved_by_id'], ['users.id'], name=op.f('fk_data_requests_resolved_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_data_requests'))
+    )
+    with op.batch_alter_table('data_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_data_requests_candidate_id'), ['candidate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_data_requests_resolved_by_id'), ['resolved_by_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_data_requests_status'), ['status'], unique=False)
+
+
 def downgrade():
+    op.drop_table('data_requests')
     op.drop_table('application_answers')
     op.drop_table('job_questions')
     op.drop_table('careers_branding')
