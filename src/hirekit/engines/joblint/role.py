@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from hirekit.engines.joblint.text import Document
 from hirekit.engines.joblint.vocabulary import PYTHON_WEB_FRAMEWORKS, any_word
 
-#: Posts shorter than this say too little to judge what they leave out.
-MIN_WORDS_TO_JUDGE = 60
-
 _FLASK = re.compile(r"\bflask\b", re.IGNORECASE)
 _DJANGO = re.compile(r"\bdjango\b", re.IGNORECASE)
 _PYTHON = re.compile(r"\bpython\b", re.IGNORECASE)
@@ -48,12 +45,13 @@ class RoleProfile:
     is_django_title: bool
     is_data_title: bool
     title_level: str | None  # "senior" when the title says so
-    long_enough: bool  # at least MIN_WORDS_TO_JUDGE words
 
     @property
     def judges_missing(self) -> bool:
-        """Whether rules about what the post leaves out may speak."""
-        return self.is_python_web and self.long_enough
+        """Whether rules about what the post leaves out may speak: on any Python web
+        role, however short the post (a short post is still checked for what it
+        lacks)."""
+        return self.is_python_web
 
 
 def _flask_is_the_framework(doc: Document) -> bool:
@@ -85,5 +83,4 @@ def profile_role(doc: Document) -> RoleProfile:
         is_django_title=django_title,
         is_data_title=data_title,
         title_level="senior" if _SENIOR_TITLE.search(title) else None,
-        long_enough=doc.word_count >= MIN_WORDS_TO_JUDGE,
     )

@@ -1,8 +1,8 @@
 """Expectations a Flask / Python web post should state: tests, architecture, extensions.
 
 These rules quote nothing (there is nothing to quote); they speak only on
-posts that are plausibly a Python web developer role and long enough to
-judge, and any mention anywhere in the post (even as a nice-to-have) silences
+posts that are plausibly a Python web developer role, however short, and
+any mention anywhere in the post (even as a nice-to-have) silences
 them.
 """
 
