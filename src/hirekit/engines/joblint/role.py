@@ -36,6 +36,7 @@ _SENIOR_TITLE = re.compile(r"\b(?:s[êe]nior|sr\.?)(?!\w)", re.IGNORECASE)
 # ("FastAPI, Flask, or Django", "Django (core), FastAPI, Flask") offers Flask as
 # one option or one of several, which does not make the job a Flask role.
 _OTHER_PY_FRAMEWORK = any_word([f for f in PYTHON_WEB_FRAMEWORKS if f != "Flask"])
+_PY_FRAMEWORK = any_word(list(PYTHON_WEB_FRAMEWORKS))
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,14 @@ def profile_role(doc: Document) -> RoleProfile:
     python_web = (
         not data_title
         and developer
-        and (is_flask or (bool(_PYTHON.search(whole)) and bool(_WEB.search(whole))))
+        and (
+            is_flask
+            # a Python web framework named is web work even without the word "web"
+            or (
+                bool(_PYTHON.search(whole))
+                and bool(_WEB.search(whole) or _PY_FRAMEWORK.search(whole))
+            )
+        )
     )
     return RoleProfile(
         is_flask=is_flask,

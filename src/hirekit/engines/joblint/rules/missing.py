@@ -17,7 +17,9 @@ from hirekit.engines.joblint.vocabulary import technologies
 _TESTING = re.compile(
     r"\btest(?:s|ing|ed|able|ability)?\b|\bpy\.?test\b|\bunittest\b|\bTDD\b|\bBDD\b"
     r"|\btest-driven\b|\bQA\b|\bquality assurance\b|\bcode coverage\b|\bhypothesis\b"
-    r"|\bselenium\b|\bplaywright\b|\bcypress\b|\btestes\b|\bpruebas\b",
+    r"|\bselenium\b|\bplaywright\b|\bcypress\b|\btestes?\b|\bpruebas?\b|\bprobar\w*"
+    # Portuguese / Spanish verb forms: "testá-las", "testar", "testando", "testear"
+    r"|\btest[áa]\w*|\btestar\w*|\btestear\w*|\btesten\b",
     re.IGNORECASE,
 )
 _ARCHITECTURE = re.compile(
