@@ -57,3 +57,21 @@ def test_issue_links_to_the_guide_mistake() -> None:
     (issue,) = [i for i in lint_job("- 5+ years of Flask").issues if i.rule == "years-of-flask"]
     assert issue.mistake == "overemphasizing-framework-years"
     assert "Asking for years of Flask" in issue.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- 3+ years with Python and Flask", "- 2 anos de experiência com Flask",
+     "- 4 años de experiencia con Flask", "- 3 Jahre Erfahrung mit Flask"],
+)  # fmt: skip
+def test_years_joined_to_flask_in_a_list_or_another_language(text: str) -> None:
+    assert quotes_of(text, "years-of-flask")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- 3+ years in Python, Django or Flask", "- expertise in Flask",
+     "- 5 years of Python\n- Flask", "- 3 years of Python and Django, Flask a plus"],
+)  # fmt: skip
+def test_years_not_tied_to_flask_alone(text: str) -> None:
+    assert not quotes_of(text, "years-of-flask")
