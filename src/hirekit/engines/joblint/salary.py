@@ -46,7 +46,10 @@ _NOT_PAY_AFTER = re.compile(
 _NOT_PAY_NEAR = re.compile(
     r"raised|funding|series [a-e]\b|revenue|\bARR\b|valuation|budget|stipend|allowance|"
     r"relocation|signing|sign-on|credits?\b|prize|401|403\(?b"
-    r"|co-?working|gym|wellness|home office|equipment|hardware|laptop|training",
+    r"|co-?working|gym|wellness|home office|equipment|hardware|laptop|training"
+    # benefits and referral bonuses: meal vouchers, allowances, discounts
+    r"|\bvale\b|vale-|refei[çc][ãa]o|alimenta[çc][ãa]o|\bmeal|voucher|lunch|indica[çc][ãa]o"
+    r"|referral|reembolso|aux[íi]lio|desconto|discount",
     re.IGNORECASE,
 )
 _PAY_WORDS = re.compile(
