@@ -72,3 +72,25 @@ def test_django_role_is_judged_for_tests_and_architecture_but_not_flask_extensio
 def test_non_developer_role_is_not_judged() -> None:
     text = "Office Manager\n\n" + FILLER.replace("engineering ", "") + "You order snacks.\n"
     assert rules_of(text) & MISSING == set()
+
+
+ROLE = "Python Developer\n\nYou will build REST APIs in Python and Flask.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Write clean code that is maintainable and scalable.",
+     "Contribute to database schema design (PostgreSQL).",
+     "Experience with structure-from-motion.", "We run a LAMP architecture."],
+)  # fmt: skip
+def test_qualities_schema_design_and_hosting_stacks_do_not_clear_architecture(line: str) -> None:
+    assert "no-architecture-expectation" in rules_of(ROLE + line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Think about how to structure a codebase 20 engineers share.",
+     "Experience with microservices.", "Design REST services.", "Knows SOLID and MVC."],
+)  # fmt: skip
+def test_a_named_structure_or_service_design_clears_architecture(line: str) -> None:
+    assert "no-architecture-expectation" not in rules_of(ROLE + line)

@@ -22,15 +22,21 @@ _TESTING = re.compile(
     r"|\btest[áa]\w*|\btestar\w*|\btestear\w*|\btesten\b",
     re.IGNORECASE,
 )
+# Qualities alone ("clean code", "maintainable", "scalable") and database or
+# schema design alone do not state how applications are structured.
 _ARCHITECTURE = re.compile(
     r"\b(?:architect|arquitet|arquitect|architekt)\w*|\bblueprints?\b"
     r"|\b(?:application|app) factor(?:y|ies)\b|\bmodular\w*"
-    r"|\bstructur\w*|\bseparation of concerns\b|\bdesign patterns?\b|\bdomain[- ]driven\b"
-    r"|\bDDD\b|\bhexagonal\b|\bclean code\b|\bmaintainab\w*|\bcode organi[sz]ation\b"
-    r"|\borgani[sz]e (?:code|routes|applications?|services)\b|\bservice-oriented\b"
-    r"|\b(?:system|software|api|schema|service|backend|application) design\b"
+    r"|\b(?:well-)?structur(?:e|es|ed|ing)\b(?!-from)(?:\s+(?:of\s+)?(?:the\s+|your\s+|our\s+|an?\s+)?"
+    r"(?:code|codebase|applications?|apps?|services?|projects?|modules?|systems?))"
+    r"|\b(?:code|codebase|application|project) structure\b|\bwell-structured\b"
+    r"|\bseparation of concerns\b|\bdesign patterns?\b|\bdomain[- ]driven\b"
+    r"|\bDDD\b|\bhexagonal\b|\bcode organi[sz]ation\b|\bSOLID\b"
+    r"|\borgani[sz]e (?:code|routes|applications?|services)\b|\bservice-oriented\b|\bSOA\b"
+    r"|\bmicro-?services?\b|\bevent-driven\b|\bMVC\b"
+    r"|\b(?:system|software|api|service|backend|application) design\b"
     r"|\bdesign(?:ing|s)?\b[^.\n]{0,40}?\b(?:apis?|services?|systems?|applications?|backends?"
-    r"|schemas?|endpoints?|interfaces?|data models?|solutions|software)\b",
+    r"|endpoints?|interfaces?|solutions|software)\b",
     re.IGNORECASE,
 )
 _EXTENSION_WORDS = re.compile(
@@ -60,7 +66,7 @@ def check_testing(ctx: RuleContext) -> list[Issue]:
 
 
 def check_architecture(ctx: RuleContext) -> list[Issue]:
-    if not ctx.role.judges_missing or _ARCHITECTURE.search(ctx.post.text):
+    if not ctx.role.judges_missing or _names_architecture(ctx.post.text):
         return []
     issue = _missing(
         "no-architecture-expectation",
@@ -70,6 +76,25 @@ def check_architecture(ctx: RuleContext) -> list[Issue]:
         'factory, and keeps business logic out of views".',
     )
     return [ctx.linked(issue, "ignoring-architecture")]
+
+
+# A hosting or infrastructure stack called an architecture ("LAMP architecture",
+# "cloud architecture") says nothing about how the hire structures applications.
+_STACK_BEFORE = re.compile(
+    r"\b(?:LAMP|LEMP|MEAN|MERN|WAMP|XAMPP|hosting|server|network|cloud|infrastructure|data)"
+    r"\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _names_architecture(text: str) -> bool:
+    for match in _ARCHITECTURE.finditer(text):
+        if match.group().lower().startswith("architect") and _STACK_BEFORE.search(
+            text, max(0, match.start() - 20), match.start()
+        ):
+            continue
+        return True
+    return False
 
 
 def _names_extension(text: str) -> bool:
