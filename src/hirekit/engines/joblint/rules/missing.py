@@ -36,7 +36,10 @@ _ARCHITECTURE = re.compile(
     r"|\bmicro-?services?\b|\bevent-driven\b|\bMVC\b"
     r"|\b(?:system|software|api|service|backend|application) design\b"
     r"|\bdesign(?:ing|s)?\b[^.\n]{0,40}?\b(?:apis?|services?|systems?|applications?|backends?"
-    r"|endpoints?|interfaces?|solutions|software)\b",
+    r"|endpoints?|interfaces?|solutions|software|servers?)\b"
+    # "design, development and debugging of distributed servers"
+    r"|\bdesign,?\s+(?:and\s+)?(?:development|implementation)\b[^.\n(]{0,50}?"
+    r"\b(?:apis?|services?|systems?|applications?|backends?|servers?)\b",
     re.IGNORECASE,
 )
 _EXTENSION_WORDS = re.compile(
