@@ -94,3 +94,10 @@ def test_qualities_schema_design_and_hosting_stacks_do_not_clear_architecture(li
 )  # fmt: skip
 def test_a_named_structure_or_service_design_clears_architecture(line: str) -> None:
     assert "no-architecture-expectation" not in rules_of(ROLE + line)
+
+
+def test_russian_posts_are_read_for_tests_and_architecture() -> None:
+    post = "Python разработчик\n\nDjango, REST API.\n"
+    assert rules_of(post) & MISSING == MISSING - {"no-extension-expectation"}
+    said = post + "Пишет тесты (pytest). Проектирование сервисов, микросервисная архитектура.\n"
+    assert rules_of(said) & MISSING == set()

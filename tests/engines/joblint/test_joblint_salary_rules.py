@@ -85,7 +85,7 @@ BODY = "Python developer: Flask APIs with SQLAlchemy, service design, pytest tes
     "pay",
     ["Salary\n$500 to $800", "Salário: R$ 3.000,00", "Remuneração entre R$3.700 e R$4.600",
      "Faixa salarial: R$ 3.000,00 a R$ 6.000,00", "€55k–65k",
-     "Wynagrodzenie: 8 000 – 10 000 zł"],
+     "Wynagrodzenie: 8 000 – 10 000 zł", "Зарплата: от 200 000 руб."],
 )  # fmt: skip
 def test_any_figure_in_any_notation_is_a_salary(pay: str) -> None:
     assert "no-salary" not in rules_of(BODY + pay)

@@ -19,7 +19,9 @@ _DEVELOPER = re.compile(
     r"\b(?:developers?|engineers?|programmers?|devs?|swe|software|back-?end|full-?stack"
     # Portuguese, Spanish, German, French
     r"|desenvolvedor(?:a|es)?|desarrollador(?:a|es)?|programador(?:a|es)?|engenheir[oa]s?"
-    r"|ingenier[oa]s?|entwickler(?:in)?|d[ée]veloppeu(?:r|se)s?)\b",
+    r"|ingenier[oa]s?|entwickler(?:in)?|d[ée]veloppeu(?:r|se)s?"
+    # Russian / Ukrainian
+    r"|разработчи\w*|розробни\w*|программист\w*|програміст\w*|инженер\w*)\b",
     re.IGNORECASE,
 )
 _WEB = re.compile(

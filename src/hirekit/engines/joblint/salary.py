@@ -219,7 +219,7 @@ def find_salary_bands(text: str) -> list[SalaryBand]:
 _PAY_CONTEXT = re.compile(
     r"salar\w*|sal[áa]rio\w*|remunera\w*|wynagrodzeni\w*|gehalt|verg[üu]tung|salaire"
     r"|r[ée]mun[ée]ration|sueldo|retribuci[óo]n|compensation|\bpay\b|\bpaid\b|\brate\b"
-    r"|faixa|bolsa|zarplata|\u0437\u0430\u0440\u043f\u043b\u0430\u0442\w*"
+    r"|faixa|bolsa|zarplata|\u0437\u0430\u0440\u043f\u043b\u0430\u0442\w*|з/п|з\.\s?п\.|оклад\w*|доход\w*"
     r"|per (?:year|annum|hour|day|month)|/\s?(?:h|hr|hour|month|mo|m[eê]s|year|yr)\b"
     r"|por m[eê]s|mensal|brutto|netto|gross|\bnet\b|\bCLT\b|\bPJ\b|\bB2B\b|\bOTE\b|\bbase\b",
     re.IGNORECASE,

@@ -19,7 +19,9 @@ _TESTING = re.compile(
     r"|\btest-driven\b|\bQA\b|\bquality assurance\b|\bcode coverage\b|\bhypothesis\b"
     r"|\bselenium\b|\bplaywright\b|\bcypress\b|\btestes?\b|\bpruebas?\b|\bprobar\w*"
     # Portuguese / Spanish verb forms: "testá-las", "testar", "testando", "testear"
-    r"|\btest[áa]\w*|\btestar\w*|\btestear\w*|\btesten\b",
+    r"|\btest[áa]\w*|\btestar\w*|\btestear\w*|\btesten\b"
+    # Russian / Ukrainian: "тесты", "тестирование", "тестируемость"
+    r"|\bтест\w*",
     re.IGNORECASE,
 )
 # Qualities alone ("clean code", "maintainable", "scalable") and database or
@@ -37,6 +39,9 @@ _ARCHITECTURE = re.compile(
     r"|\b(?:system|software|api|service|backend|application) design\b"
     r"|\bdesign(?:ing|s)?\b[^.\n]{0,40}?\b(?:apis?|services?|systems?|applications?|backends?"
     r"|endpoints?|interfaces?|solutions|software|servers?)\b"
+    # Russian: "архитектура", "микросервисы", "проектирование ... сервиса"
+    r"|архитектур\w*|микросервис\w*"
+    r"|проектир\w*[^.\n]{0,40}?(?:сервис|систем|api|ядр|модул)\w*"
     # "design, development and debugging of distributed servers"
     r"|\bdesign,?\s+(?:and\s+)?(?:development|implementation)\b[^.\n(]{0,50}?"
     r"\b(?:apis?|services?|systems?|applications?|backends?|servers?)\b",
