@@ -34,7 +34,8 @@ def test_fictional_trap(case: Case) -> None:
     "line",
     ["Curriculum Vitae", "CAREER OBJECTIVE", "Academic Details", "1122", "RESUME",
      "Delhi Public School", "Senior Software Engineer", "Personal Information",
-     "Silicone Heights, Near Park", "B. E. Mechanical Engineer"],
+     "Silicone Heights, Near Park", "B. E. Mechanical Engineer", "Dear Sir",
+     "Marital Status", "Areas Of Expertise", "Visa Status Visit"],
 )  # fmt: skip
 def test_never_a_name(line: str) -> None:
     assert find_name(line + "\nPython, SQL\n") is None

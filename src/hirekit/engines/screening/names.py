@@ -25,7 +25,9 @@ _HEADING_WORDS = _words(
     tel telephone name date birth nationality languages language hobbies interests
     projects project achievements certifications training courses page overview about
     statement professional technical key core strengths work employment history
-    responsibilities duties present current
+    responsibilities duties present current dear sir madam marital status visa visit
+    state country passport gender religion father mother husband spouse sex loan homes
+    syndicated plumbing tooling design areas area expertise
     """
 )
 _INSTITUTION_WORDS = _words(
@@ -49,7 +51,7 @@ _TITLE_WORDS = _words(
     end frontend front-end full-stack fullstack stack software web python java data qa
     android ios mobile network sales marketing hr support operations mechanical
     electrical electronics civil chemical instrumentation commerce b.e b.tech m.tech
-    b.sc m.sc mba bca mca
+    b.sc m.sc mba bca mca sc tech b.tech. m.tech. msc bsc
     """
 )
 _PARTICLES = _words(
