@@ -198,6 +198,9 @@ def engine_json(screening: Screening) -> dict[str, Any]:
         "error": error,
         "candidate": {
             "name": profile.get("name"),
+            # screenings saved before name_status existed say it by their name
+            "name_status": profile.get("name_status")
+            or ("found" if profile.get("name") else "not-found"),
             "email": profile.get("email"),
             "phone": profile.get("phone"),
             "links": list(profile.get("links") or []),

@@ -38,7 +38,7 @@ def test_missing_issues_quote_nothing_and_say_what_is_missing() -> None:
         ("You keep code modular.", "no-architecture-expectation"),
         ("You know SQLAlchemy.", "no-extension-expectation"),
         ("You know Flask-Login.", "no-extension-expectation"),
-        ("You know Marshmallow.", "no-extension-expectation"),
+        ("You know Flask-Marshmallow.", "no-extension-expectation"),
         ("You have used Alembic.", "no-extension-expectation"),
         ("You have used psycopg.", "no-extension-expectation"),
         ("You have used Peewee.", "no-extension-expectation"),
@@ -101,3 +101,22 @@ def test_russian_posts_are_read_for_tests_and_architecture() -> None:
     assert rules_of(post) & MISSING == MISSING - {"no-extension-expectation"}
     said = post + "Пишет тесты (pytest). Проектирование сервисов, микросервисная архитектура.\n"
     assert rules_of(said) & MISSING == set()
+
+
+FLASK_ROLE = "Flask Developer\n\nBuild REST APIs with Flask. Write pytest tests. Design services.\n"
+
+
+@pytest.mark.parametrize(
+    "line", ["Experience with an ORM.", "Marshmallow, Redis, Celery, PostgreSQL.", "WTForms."]
+)
+def test_generic_orm_and_plain_libraries_do_not_clear_extensions(line: str) -> None:
+    assert "no-extension-expectation" in rules_of(FLASK_ROLE + line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Flask-Marshmallow.", "Django ORM experience is a plus.", "SQLAlchemy.", "psycopg.",
+     "Nice to have: Flask-Login."],
+)  # fmt: skip
+def test_a_named_extension_or_database_library_clears_it_even_as_a_bonus(line: str) -> None:
+    assert "no-extension-expectation" not in rules_of(FLASK_ROLE + line)

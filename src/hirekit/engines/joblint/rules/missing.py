@@ -52,7 +52,8 @@ _EXTENSION_WORDS = re.compile(
     # "Flask-Foo" names an extension; "Flask-based" only describes a codebase.
     r"|\bFlask-(?!(?:based|powered|backed|driven|centric|first|heavy|only|like|style|specific"
     r"|related|native|friendly|savvy|focused|oriented|compatible|ish)\b)[A-Za-z]\w*"
-    r"|\bORMs?\b|\bextension ecosystem\b",
+    # (a generic "ORM" names no library and does not count)
+    r"|\bextension ecosystem\b",
     re.IGNORECASE,
 )
 
