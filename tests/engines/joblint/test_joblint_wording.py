@@ -75,3 +75,13 @@ def test_native_level_age_and_hero_wording(text: str) -> None:
 )  # fmt: skip
 def test_neutral_wording_stays_silent(text: str) -> None:
     assert "exclusionary-wording" not in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [("The candidate will use his skills.", True), ("Age limit: 35 years.", True),
+     ("The candidate will use his/her skills.", False),
+     ("Our CEO built his first company at 20.", False)],
+)  # fmt: skip
+def test_his_for_the_hire_and_age_limits(text: str, raised: bool) -> None:
+    assert ("exclusionary-wording" in rules_of(text)) is raised
