@@ -60,6 +60,20 @@ def _corpus(wrong: bool) -> None:
     labels = tomllib.loads(
         (ROOT / "tests/engines/screening/real_labelled/corpus_names.toml").read_text()
     )
+    years_labels = tomllib.loads(
+        (ROOT / "tests/engines/screening/real_labelled/corpus_years.toml").read_text()
+    )
+    errors = []
+    for file, label in sorted(years_labels.items()):
+        found = screen(corpus / file).years_experience
+        errors.append(abs((found or 0.0) - float(label["years"])))
+        if wrong and errors[-1] > 0.2:
+            print(f"  corpus {file}: years off by {errors[-1]:.1f}")
+    exact = sum(e <= 0.2 for e in errors)
+    print(
+        f"corpus experience years ({len(errors)} hand-worked files): {exact} within 0.2 y,"
+        f" mean abs error {sum(errors) / len(errors):.1f} y, max {max(errors):.1f} y"
+    )
     right = 0
     started = time.perf_counter()
     for file, label in sorted(labels.items()):

@@ -15,17 +15,22 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
+# A month word and its year may be joined by spaces, "-" or a dash ("Jan-1994",
+# "Jan – 1999"); a numeric date may carry its day ("01-12-2004", "31.12.2009").
 _DATE = (
-    r"(?:(?P<{p}mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*"
-    r"(?P<{p}y1>(?:19|20)\d\d)|(?P<{p}num>\d{{1,2}})[/.](?P<{p}y2>(?:19|20)\d\d)|"
+    r"(?:(?P<{p}mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?"
+    r"[\s\-\u2013]*(?P<{p}y1>(?:19|20)\d\d)"
+    r"|(?:\d{{1,2}}[/.\-])?(?P<{p}num>\d{{1,2}})[/.\-](?P<{p}y2>(?:19|20)\d\d)|"
     r"(?P<{p}y3>(?:19|20)\d\d)(?:[-/.](?P<{p}m3>\d\d))?)"
 )
 RANGE = re.compile(
     r"(?<!\d)"
     + _DATE.format(p="a")
-    + r"\s*(?:-|\u2013|\u2014|to|until|till)\s*(?:"
+    + r"(?:\s*(?:-|\u2013|\u2014|to|until|till)\s*(?:"
     + _DATE.format(p="b")
-    + r"|(?P<open>present|current|now|today|(?:till\s+|to\s+)?date|ongoing))(?!\d)",
+    + r"|(?P<open>present|current|today|(?:till\s+|to\s+|until\s+)?(?:date|now)|ongoing))"
+    # "November 2013 onwards": a start with no end is open too
+    + r"|\s+(?P<onwards>onwards|on wards))(?!\d)",
     re.IGNORECASE,
 )
 
@@ -65,7 +70,8 @@ def find_periods(
     for lo, hi in regions if regions is not None else [(0, len(text))]:
         for match in ranges(text, lo, hi):
             first = _month(match, "a", start=True)
-            last = written if match.group("open") else _month(match, "b", start=False)
+            is_open = match.group("open") or match.group("onwards")
+            last = written if is_open else _month(match, "b", start=False)
             if first is None or last is None or first > last or last > now + 12:
                 continue
             periods.append(Period(first, min(last, now), match.start(), match.end()))
@@ -107,12 +113,13 @@ def ranges(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     starts: set[int] = set()
     for at in _years(text, lo, hi):
         starts.add(at)
-        # "3/2019", "03.2019": only after a slash, a dot or a digit can a match
-        # begin one or two digits earlier (a month word is covered below).
-        if at > lo and (text[at - 1] in "/." or text[at - 1].isdigit()):
-            starts.update((at - 2, at - 3))
+        # "3/2019", "03.2019", "01-12-2004": only after a slash, a dot, a hyphen or
+        # a digit can a match begin up to six characters earlier (a month word is
+        # covered below).
+        if at > lo and (text[at - 1] in "/.-" or text[at - 1].isdigit()):
+            starts.update(range(max(lo, at - 6), at))
         word_end = at
-        while word_end > lo and text[word_end - 1].isspace():
+        while word_end > lo and (text[word_end - 1].isspace() or text[word_end - 1] in "-\u2013"):
             word_end -= 1
         for mark in ",.":
             if word_end > lo and text[word_end - 1] == mark:

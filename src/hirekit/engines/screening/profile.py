@@ -51,12 +51,13 @@ _OTHER_HEADING = re.compile(
 # ("Software Engineer, State University, 2019 - 2021" is work).
 _SCHOOL_LINE = re.compile(
     r"\b(?:bachelor|bachelors|master|masters|b\.?\s?sc|m\.?\s?sc|b\.?\s?tech|m\.?\s?tech|"
-    r"b\.?e\.|m\.?e\.|b\.?com|m\.?com|bca|mca|mba|bba|ph\.?d|degree|diploma|university|"
+    r"b\.e|m\.e|b\.?com|m\.?com|bca|mca|mba|bba|ph\.?d|degree|diploma|university|"
     r"college|school|institute|polytechnic|academy|ssc|hsc|cbse|icse|gpa|cgpa|graduat\w*|"
     r"secondary|matriculation|intermediate|class\s+(?:x|xii|10|12)|coursework|studies|"
     r"student)\b",
     re.IGNORECASE,
 )
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _JOB_LINE = re.compile(
     r"\b(?:engineer|developer|analyst|consultant|manager|intern|internship|lead|architect|"
     r"administrator|programmer|tester|designer|officer|specialist|assistant|lecturer|"
@@ -210,7 +211,28 @@ def on_school_line(text: str, period: Period) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if len(line) > 300:  # a flattened page: judge the words around the dates only
         line = text[max(line_start, period.start - 120) : period.end + 120]
-    return bool(_SCHOOL_LINE.search(line)) and not _JOB_LINE.search(line)
+    if _JOB_LINE.search(line):
+        return False
+    if _SCHOOL_LINE.search(line):
+        return True
+    # A short line holding little but the dates ("2011 – 2015:", "ENGINEERING
+    # (2006-2010)") belongs to the entry written under it, else to the one above.
+    rest = line[: period.start - line_start] + line[period.end - line_start :]
+    if len(rest.strip()) > 40:
+        return False
+    below_start = line_end + 1 if line_end >= 0 else len(text)
+    below_end = text.find("\n", below_start)
+    below = text[below_start : below_end if below_end >= 0 else len(text)][:300]
+    if not _ANY_YEAR.search(below):  # (a dated line below is an entry of its own)
+        if _JOB_LINE.search(below):
+            return False
+        if _SCHOOL_LINE.search(below):
+            return True
+    if line_start == 0:
+        return False
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    above = text[above_start : line_start - 1][:300]
+    return bool(_SCHOOL_LINE.search(above)) and not _JOB_LINE.search(above)
 
 
 def _period_regions(
