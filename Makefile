@@ -53,6 +53,8 @@ bench: install ## Benchmarks; each prints measured figures (a few minutes each)
 	$(BIN)/python bench/review.py
 	$(BIN)/python bench/screening.py
 	$(BIN)/python bench/screening_accuracy.py
+	$(BIN)/python bench/contacts_accuracy.py
+	$(BIN)/python bench/joblint_accuracy.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/reports.py
 

@@ -141,3 +141,16 @@ def test_confidential_jobs_are_not_found_for_outsiders(client, login_as, make_us
     login_as("recruiter")
     assert client.get(f"/jobs/{job.id}/resumes").status_code == 404
     assert client.get(f"/jobs/{job.id}/ranked").status_code == 404
+
+
+def test_a_resume_without_a_name_is_listed_for_review_not_by_file_name(client, login_as):
+    job = open_job(login_as("recruiter"))
+    unnamed = b"Career Objective\nTo build web services.\nSkills\nPython, Flask\n"
+    files = [("1122.txt", unnamed), ("ACADEMIC DETAILS.txt", unnamed.replace(b"web", b"API"))]
+    assert _post(client, job.id, files).status_code == 302
+    drain()
+    people = db.session.scalars(select(Candidate)).all()
+    # Two people without a name or contact stay two candidates, both marked for review.
+    assert [p.name for p in people] == ["Name not found — review"] * 2
+    page = client.get(f"/candidates/{people[0].id}")
+    assert "Name not found — review" in page.get_data(as_text=True)

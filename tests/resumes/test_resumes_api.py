@@ -58,6 +58,7 @@ def test_bulk_upload_answers_202_with_the_task_then_screening_json(client, api_t
     assert set(result) >= SCHEMA_KEYS
     assert result["schema_version"] == 1 and result["use_case"] == "rest-api"
     assert result["candidate"]["email"] == "ana@example.com"
+    assert result["candidate"]["name_status"] == "found"
     assert result["score"] > 0 and result["fit"] in ("strong", "possible")
     quote = result["green_flags"][0]["evidence"][0]
     assert set(quote) == {"quote", "start", "end"}

@@ -109,7 +109,7 @@ class Screening(db.Model):  # type: ignore[name-defined]
     explanation: Mapped[list[str]] = mapped_column(JSON, default=list)
     text: Mapped[str] = mapped_column(Text, default="")
     blind_text: Mapped[str] = mapped_column(Text, default="")
-    #: {name, email, phone, links, years_experience, skills, mentions_flask}
+    #: {name, name_status, email, phone, links, years_experience, skills, mentions_flask}
     profile: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     error_code: Mapped[str] = mapped_column(String(32), default="")
     error_message: Mapped[str] = mapped_column(Text, default="")

@@ -7,7 +7,6 @@ created from what the resume says, then applied to the job.
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
@@ -46,7 +45,8 @@ def screen_resume_now(resume: Resume, actor: User | None = None) -> Resume:
         return resume
     guide = default_guide()
     results = [
-        analyse(extraction.text, use_case, guide, resume.filename) for use_case in use_cases(resume)
+        analyse(extraction.text, use_case, guide, resume.filename, written=extraction.written)
+        for use_case in use_cases(resume)
     ]
     if resume.candidate_id is None:
         resume.candidate = candidate_from(results[0], resume.filename, actor)
@@ -67,6 +67,10 @@ def _index_resume_text(resume: Resume, text: str) -> None:
     index_candidate_text(resume.candidate_id, RESUME_TEXT, text)
 
 
+NAME_NOT_FOUND = "Name not found — review"
+"""The name a candidate created from a resume carries until a person sets it."""
+
+
 def use_cases(resume: Resume) -> list[str]:
     """The upload's job's use case first, then those of every job the person applied to."""
     found: list[str] = []
@@ -81,7 +85,9 @@ def use_cases(resume: Resume) -> list[str]:
 def candidate_from(result: Result, filename: str, actor: User | None) -> Candidate:
     """The existing person the resume names, else a new candidate from its profile."""
     fields = _fields_of(result, filename)
-    duplicates = find_duplicates(fields.name, fields.email, fields.phone, fields.links)
+    # Unnamed resumes share the placeholder, not a name: it must not join them.
+    name = fields.name if result.candidate.name else ""
+    duplicates = find_duplicates(name, fields.email, fields.phone, fields.links)
     if duplicates:
         return duplicates[0]
     return create_candidate(fields, actor=actor, allow_duplicate=True)
@@ -89,7 +95,9 @@ def candidate_from(result: Result, filename: str, actor: User | None) -> Candida
 
 def _fields_of(result: Result, filename: str) -> CandidateFields:
     found = result.candidate
-    name = " ".join((found.name or "").split())[:160] or PurePath(filename).stem[:160] or "Unnamed"
+    # A file name ("1122.pdf", "resume_final.docx") is not a person's name: with
+    # no name in the resume, the candidate is listed as needing review.
+    name = " ".join((found.name or "").split())[:160] or NAME_NOT_FOUND
     email = ""
     if found.email:
         try:
@@ -163,6 +171,7 @@ def _save(
     screening.text, screening.blind_text = result.text, hidden.text
     screening.profile = {
         "name": result.candidate.name,
+        "name_status": result.candidate.name_status,
         "email": result.candidate.email,
         "phone": result.candidate.phone,
         "links": list(result.candidate.links),
@@ -189,6 +198,9 @@ def engine_json(screening: Screening) -> dict[str, Any]:
         "error": error,
         "candidate": {
             "name": profile.get("name"),
+            # screenings saved before name_status existed say it by their name
+            "name_status": profile.get("name_status")
+            or ("found" if profile.get("name") else "not-found"),
             "email": profile.get("email"),
             "phone": profile.get("phone"),
             "links": list(profile.get("links") or []),

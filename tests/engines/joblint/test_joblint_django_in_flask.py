@@ -65,6 +65,7 @@ def test_the_job_title_field_decides_the_role_when_given() -> None:
     # with anything ("About us"): the title field, not the first line, is read.
     body = "About us\n\nWe keep a few Flask services running.\n\nRequirements\n"
     body += "- Strong experience with the Django ORM\n"
-    assert lint_job(body, title="Backend Engineer (Flask)").rules == {RULE}
+    # (A short post is still judged for what it lacks: tests, architecture, pay.)
+    assert RULE in lint_job(body, title="Backend Engineer (Flask)").rules
     assert RULE not in lint_job(body, title="Senior Django Developer").rules
     assert RULE not in lint_job("Senior Django Developer\n\n" + body).rules

@@ -38,7 +38,7 @@ def test_missing_issues_quote_nothing_and_say_what_is_missing() -> None:
         ("You keep code modular.", "no-architecture-expectation"),
         ("You know SQLAlchemy.", "no-extension-expectation"),
         ("You know Flask-Login.", "no-extension-expectation"),
-        ("You know Marshmallow.", "no-extension-expectation"),
+        ("You know Flask-Marshmallow.", "no-extension-expectation"),
         ("You have used Alembic.", "no-extension-expectation"),
         ("You have used psycopg.", "no-extension-expectation"),
         ("You have used Peewee.", "no-extension-expectation"),
@@ -53,8 +53,10 @@ def test_flask_based_is_not_an_extension() -> None:
     assert "no-extension-expectation" in rules_of(BARE_FLASK + "Our Flask-based platform grows.")
 
 
-def test_short_posts_are_not_judged() -> None:
-    assert rules_of("Flask developer wanted. Python, REST APIs, remote.") & MISSING == set()
+def test_short_posts_are_still_judged_for_what_they_lack() -> None:
+    assert rules_of("Flask developer wanted. Python, REST APIs, remote.") & MISSING == MISSING
+    said = "Flask developer: designs REST services, writes pytest tests, uses SQLAlchemy."
+    assert rules_of(said) & MISSING == set()
 
 
 def test_data_role_is_not_judged() -> None:
@@ -70,3 +72,51 @@ def test_django_role_is_judged_for_tests_and_architecture_but_not_flask_extensio
 def test_non_developer_role_is_not_judged() -> None:
     text = "Office Manager\n\n" + FILLER.replace("engineering ", "") + "You order snacks.\n"
     assert rules_of(text) & MISSING == set()
+
+
+ROLE = "Python Developer\n\nYou will build REST APIs in Python and Flask.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Write clean code that is maintainable and scalable.",
+     "Contribute to database schema design (PostgreSQL).",
+     "Experience with structure-from-motion.", "We run a LAMP architecture."],
+)  # fmt: skip
+def test_qualities_schema_design_and_hosting_stacks_do_not_clear_architecture(line: str) -> None:
+    assert "no-architecture-expectation" in rules_of(ROLE + line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Think about how to structure a codebase 20 engineers share.",
+     "Experience with microservices.", "Design REST services.", "Knows SOLID and MVC."],
+)  # fmt: skip
+def test_a_named_structure_or_service_design_clears_architecture(line: str) -> None:
+    assert "no-architecture-expectation" not in rules_of(ROLE + line)
+
+
+def test_russian_posts_are_read_for_tests_and_architecture() -> None:
+    post = "Python разработчик\n\nDjango, REST API.\n"
+    assert rules_of(post) & MISSING == MISSING - {"no-extension-expectation"}
+    said = post + "Пишет тесты (pytest). Проектирование сервисов, микросервисная архитектура.\n"
+    assert rules_of(said) & MISSING == set()
+
+
+FLASK_ROLE = "Flask Developer\n\nBuild REST APIs with Flask. Write pytest tests. Design services.\n"
+
+
+@pytest.mark.parametrize(
+    "line", ["Experience with an ORM.", "Marshmallow, Redis, Celery, PostgreSQL.", "WTForms."]
+)
+def test_generic_orm_and_plain_libraries_do_not_clear_extensions(line: str) -> None:
+    assert "no-extension-expectation" in rules_of(FLASK_ROLE + line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Flask-Marshmallow.", "Django ORM experience is a plus.", "SQLAlchemy.", "psycopg.",
+     "Nice to have: Flask-Login."],
+)  # fmt: skip
+def test_a_named_extension_or_database_library_clears_it_even_as_a_bonus(line: str) -> None:
+    assert "no-extension-expectation" not in rules_of(FLASK_ROLE + line)

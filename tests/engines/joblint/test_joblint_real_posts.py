@@ -21,9 +21,9 @@ def _text(name: str) -> str:
     return (REAL_POSTS / f"{EXPECTED[name].get('post', name)}.txt").read_text("utf-8")
 
 
-def test_there_are_at_least_fifteen_real_posts_each_labelled_and_sourced() -> None:
+def test_there_are_at_least_forty_real_posts_each_labelled_and_sourced() -> None:
     stems = {p.stem for p in REAL_POSTS.glob("*.txt")}
-    assert len(stems) >= 15
+    assert len(stems) >= 40
     assert {e.get("post", name) for name, e in EXPECTED.items()} == stems
     sources = (REAL_POSTS / "SOURCES.md").read_text("utf-8")
     assert all(f"| {stem} |" in sources for stem in stems)

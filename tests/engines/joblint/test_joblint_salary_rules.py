@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from tests.engines.joblint.joblint_helpers import FILLER, quotes_of, rules_of
 
 from hirekit.engines.guide import Guide
@@ -23,8 +24,9 @@ def test_no_salary_is_silent_with_form_figures_or_a_figure_in_text() -> None:
     assert "no-salary" not in rules_of(POST + "Rate: $90 per hour.")
 
 
-def test_no_salary_needs_a_post_long_enough_to_judge() -> None:
-    assert "no-salary" not in rules_of("Flask developer wanted, remote.")
+def test_no_salary_is_raised_on_a_short_post_too() -> None:
+    assert "no-salary" in rules_of("Flask developer wanted, remote.")
+    assert "no-salary" not in rules_of("Flask developer wanted, remote. Salary: $90k-$110k.")
 
 
 def test_senior_band_below_market_minimum_is_quoted() -> None:
@@ -74,3 +76,26 @@ def test_market_figures_come_from_the_guide(guide: Guide) -> None:
     text = POST + "Salary: $120k - $140k."
     assert "salary-below-market" in rules_of(text)
     assert "salary-below-market" not in lint_job(text, guide=cheaper).rules
+
+
+BODY = "Python developer: Flask APIs with SQLAlchemy, service design, pytest tests.\n"
+
+
+@pytest.mark.parametrize(
+    "pay",
+    ["Salary\n$500 to $800", "Salário: R$ 3.000,00", "Remuneração entre R$3.700 e R$4.600",
+     "Faixa salarial: R$ 3.000,00 a R$ 6.000,00", "€55k–65k",
+     "Wynagrodzenie: 8 000 – 10 000 zł", "Зарплата: от 200 000 руб."],
+)  # fmt: skip
+def test_any_figure_in_any_notation_is_a_salary(pay: str) -> None:
+    assert "no-salary" not in rules_of(BODY + pay)
+
+
+@pytest.mark.parametrize(
+    "vague",
+    ["Salary: competitive", "Salário a combinar", "Pay depends on experience (DOE)",
+     "Equity only", "Annual bonus", "25 days of holiday and a $1,000 learning budget",
+     "We raised $10M in 2024"],
+)  # fmt: skip
+def test_words_and_non_pay_figures_still_raise_no_salary(vague: str) -> None:
+    assert "no-salary" in rules_of(BODY + vague)

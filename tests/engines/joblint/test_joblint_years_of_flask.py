@@ -54,6 +54,24 @@ def test_years_of_flask_as_a_nice_to_have_is_not_raised() -> None:
 def test_issue_links_to_the_guide_mistake() -> None:
     from hirekit.engines.joblint import lint_job
 
-    (issue,) = lint_job("- 5+ years of Flask").issues
+    (issue,) = [i for i in lint_job("- 5+ years of Flask").issues if i.rule == "years-of-flask"]
     assert issue.mistake == "overemphasizing-framework-years"
     assert "Asking for years of Flask" in issue.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- 3+ years with Python and Flask", "- 2 anos de experiência com Flask",
+     "- 4 años de experiencia con Flask", "- 3 Jahre Erfahrung mit Flask"],
+)  # fmt: skip
+def test_years_joined_to_flask_in_a_list_or_another_language(text: str) -> None:
+    assert quotes_of(text, "years-of-flask")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- 3+ years in Python, Django or Flask", "- expertise in Flask",
+     "- 5 years of Python\n- Flask", "- 3 years of Python and Django, Flask a plus"],
+)  # fmt: skip
+def test_years_not_tied_to_flask_alone(text: str) -> None:
+    assert not quotes_of(text, "years-of-flask")

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hirekit.engines.screening.periods import _YEAR, RANGE, _years, find_periods, ranges
-from hirekit.engines.screening.profile import work_periods
+from hirekit.engines.screening.profile import education_blocks, on_school_line, work_periods
 from hirekit.engines.screening.sections import SectionIndex, find_sections
 
 TODAY = date(2025, 6, 1)
@@ -59,11 +59,14 @@ def test_section_regions_give_the_same_periods(text: str) -> None:
     sections = find_sections(text)
     index = SectionIndex(sections)
     has_experience = any(s.name == "experience" for s in sections)
+    blocks = education_blocks(text)
     expected = [
         p
         for p in find_periods(text, TODAY)
         if index.at(p.start) != "education"
         and not (has_experience and index.at(p.start) not in ("experience", None))
+        and not any(lo <= p.start < hi for lo, hi in blocks)
+        and not on_school_line(text, p)
     ]
     assert work_periods(text, sections, TODAY) == expected
 

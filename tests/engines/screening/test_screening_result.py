@@ -20,7 +20,7 @@ def test_json_shape(guide: Guide) -> None:
     data = analyse(STRONG, "rest-api", guide, "cv.txt").to_dict()
     assert set(data) >= KEYS and "text" not in data
     assert data["schema_version"] == 1 and data["file"] == "cv.txt" and data["error"] is None
-    assert set(data["candidate"]) == {"name", "email", "phone", "links"}
+    assert set(data["candidate"]) == {"name", "name_status", "email", "phone", "links"}
     flag = data["green_flags"][0]
     assert set(flag) == {"flag", "evidence", "confidence"}
     assert set(flag["evidence"][0]) == {"quote", "start", "end"}

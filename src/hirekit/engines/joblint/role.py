@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from hirekit.engines.joblint.text import Document
 from hirekit.engines.joblint.vocabulary import PYTHON_WEB_FRAMEWORKS, any_word
 
-#: Posts shorter than this say too little to judge what they leave out.
-MIN_WORDS_TO_JUDGE = 60
-
 _FLASK = re.compile(r"\bflask\b", re.IGNORECASE)
 _DJANGO = re.compile(r"\bdjango\b", re.IGNORECASE)
 _PYTHON = re.compile(r"\bpython\b", re.IGNORECASE)
@@ -22,7 +19,9 @@ _DEVELOPER = re.compile(
     r"\b(?:developers?|engineers?|programmers?|devs?|swe|software|back-?end|full-?stack"
     # Portuguese, Spanish, German, French
     r"|desenvolvedor(?:a|es)?|desarrollador(?:a|es)?|programador(?:a|es)?|engenheir[oa]s?"
-    r"|ingenier[oa]s?|entwickler(?:in)?|d[ée]veloppeu(?:r|se)s?)\b",
+    r"|ingenier[oa]s?|entwickler(?:in)?|d[ée]veloppeu(?:r|se)s?"
+    # Russian / Ukrainian
+    r"|разработчи\w*|розробни\w*|программист\w*|програміст\w*|инженер\w*)\b",
     re.IGNORECASE,
 )
 _WEB = re.compile(
@@ -39,6 +38,7 @@ _SENIOR_TITLE = re.compile(r"\b(?:s[êe]nior|sr\.?)(?!\w)", re.IGNORECASE)
 # ("FastAPI, Flask, or Django", "Django (core), FastAPI, Flask") offers Flask as
 # one option or one of several, which does not make the job a Flask role.
 _OTHER_PY_FRAMEWORK = any_word([f for f in PYTHON_WEB_FRAMEWORKS if f != "Flask"])
+_PY_FRAMEWORK = any_word(list(PYTHON_WEB_FRAMEWORKS))
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,13 @@ class RoleProfile:
     is_django_title: bool
     is_data_title: bool
     title_level: str | None  # "senior" when the title says so
-    long_enough: bool  # at least MIN_WORDS_TO_JUDGE words
 
     @property
     def judges_missing(self) -> bool:
-        """Whether rules about what the post leaves out may speak."""
-        return self.is_python_web and self.long_enough
+        """Whether rules about what the post leaves out may speak: on any Python web
+        role, however short the post (a short post is still checked for what it
+        lacks)."""
+        return self.is_python_web
 
 
 def _flask_is_the_framework(doc: Document) -> bool:
@@ -77,7 +78,14 @@ def profile_role(doc: Document) -> RoleProfile:
     python_web = (
         not data_title
         and developer
-        and (is_flask or (bool(_PYTHON.search(whole)) and bool(_WEB.search(whole))))
+        and (
+            is_flask
+            # a Python web framework named is web work even without the word "web"
+            or (
+                bool(_PYTHON.search(whole))
+                and bool(_WEB.search(whole) or _PY_FRAMEWORK.search(whole))
+            )
+        )
     )
     return RoleProfile(
         is_flask=is_flask,
@@ -85,5 +93,4 @@ def profile_role(doc: Document) -> RoleProfile:
         is_django_title=django_title,
         is_data_title=data_title,
         title_level="senior" if _SENIOR_TITLE.search(title) else None,
-        long_enough=doc.word_count >= MIN_WORDS_TO_JUDGE,
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CODES = r"USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|INR|JPY|SGD"
-_SYMBOLS = r"US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|\$|€|£|₹|¥"
+_CODES = r"USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|INR|JPY|SGD|BRL|UAH|MXN|ARS|CZK|HUF"
+_SYMBOLS = r"US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|\$|€|£|₹|¥|zł|zl\b|Kč|₴"
 _SYMBOL_CODE = {
     "US$": "USD",
     "$": "USD",
@@ -26,6 +26,10 @@ _SYMBOL_CODE = {
     "£": "GBP",
     "₹": "INR",
     "¥": "JPY",
+    "zł": "PLN",
+    "zl": "PLN",
+    "Kč": "CZK",
+    "₴": "UAH",
 }
 _NUMBER = r"\d{1,3}(?:(?:,|\.|[ \u00a0\u202f])\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?"
 _AMOUNT = re.compile(
@@ -42,7 +46,10 @@ _NOT_PAY_AFTER = re.compile(
 _NOT_PAY_NEAR = re.compile(
     r"raised|funding|series [a-e]\b|revenue|\bARR\b|valuation|budget|stipend|allowance|"
     r"relocation|signing|sign-on|credits?\b|prize|401|403\(?b"
-    r"|co-?working|gym|wellness|home office|equipment|hardware|laptop|training",
+    r"|co-?working|gym|wellness|home office|equipment|hardware|laptop|training"
+    # benefits and referral bonuses: meal vouchers, allowances, discounts
+    r"|\bvale\b|vale-|refei[çc][ãa]o|alimenta[çc][ãa]o|\bmeal|voucher|lunch|indica[çc][ãa]o"
+    r"|referral|reembolso|aux[íi]lio|desconto|discount",
     re.IGNORECASE,
 )
 _PAY_WORDS = re.compile(
@@ -205,3 +212,57 @@ def find_salary_bands(text: str) -> list[SalaryBand]:
         if band is not None:
             bands.append(band)
     return bands
+
+
+# Words that make a figure on their line (or under their heading) a pay figure,
+# in the languages the checker reads.
+_PAY_CONTEXT = re.compile(
+    r"salar\w*|sal[áa]rio\w*|remunera\w*|wynagrodzeni\w*|gehalt|verg[üu]tung|salaire"
+    r"|r[ée]mun[ée]ration|sueldo|retribuci[óo]n|compensation|\bpay\b|\bpaid\b|\brate\b"
+    r"|faixa|bolsa|zarplata|\u0437\u0430\u0440\u043f\u043b\u0430\u0442\w*|з/п|з\.\s?п\.|оклад\w*|доход\w*"
+    r"|per (?:year|annum|hour|day|month)|/\s?(?:h|hr|hour|month|mo|m[eê]s|year|yr)\b"
+    r"|por m[eê]s|mensal|brutto|netto|gross|\bnet\b|\bCLT\b|\bPJ\b|\bB2B\b|\bOTE\b|\bbase\b",
+    re.IGNORECASE,
+)
+
+
+def states_pay(text: str) -> bool:
+    """Whether the post gives any pay figure: a band :func:`find_salary_bands`
+    reads, or any currency amount, or any figure on a pay line or under a pay
+    heading ("Salary" / "$500 to $800", "Faixa salarial: R$ 3.000,00 a R$ 6.000,00",
+    "8 000 – 10 000 zł"), whatever its period. Funding, budgets, perks and
+    counts ("$10M raised", "25 days of holiday") are not pay."""
+    if find_salary_bands(text):
+        return True
+    for amount in _amounts(text):
+        line = _line_around(text, amount.start, amount.end)
+        line_start = text.rfind("\n", 0, amount.start) + 1
+        near = line[max(0, amount.start - line_start - 40) : amount.end - line_start + 25]
+        if _NOT_PAY_NEAR.search(near) or _NOT_PAY_UNIT.match(text, amount.end):
+            continue
+        if amount.currency is not None and amount.value >= 1:
+            return True
+        if amount.value >= 100 and _PAY_CONTEXT.search(
+            line + "\n" + _heading_above(text, line_start)
+        ):
+            return True
+    return False
+
+
+_NOT_PAY_UNIT = re.compile(
+    r"\s*(?:%|\+?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|h\b|anos|meses|dias|lat|jahre"
+    r"|people|engineers|developers|employees|users|clients|countries|offices))",
+    re.IGNORECASE,
+)
+
+
+def _heading_above(text: str, line_start: int) -> str:
+    """The nearest non-blank line above, when it is a short one (a heading)."""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line:
+            return line if len(line) <= 40 else ""
+        end = start - 1
+    return ""

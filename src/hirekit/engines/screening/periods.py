@@ -15,17 +15,22 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
+# A month word and its year may be joined by spaces, "-" or a dash ("Jan-1994",
+# "Jan – 1999"); a numeric date may carry its day ("01-12-2004", "31.12.2009").
 _DATE = (
-    r"(?:(?P<{p}mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*"
-    r"(?P<{p}y1>(?:19|20)\d\d)|(?P<{p}num>\d{{1,2}})[/.](?P<{p}y2>(?:19|20)\d\d)|"
+    r"(?:(?P<{p}mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?"
+    r"[\s\-\u2013]*(?P<{p}y1>(?:19|20)\d\d)"
+    r"|(?:\d{{1,2}}[/.\-])?(?P<{p}num>\d{{1,2}})[/.\-](?P<{p}y2>(?:19|20)\d\d)|"
     r"(?P<{p}y3>(?:19|20)\d\d)(?:[-/.](?P<{p}m3>\d\d))?)"
 )
 RANGE = re.compile(
     r"(?<!\d)"
     + _DATE.format(p="a")
-    + r"\s*(?:-|\u2013|\u2014|to|until|till)\s*(?:"
+    + r"(?:\s*(?:-|\u2013|\u2014|to|until|till)\s*(?:"
     + _DATE.format(p="b")
-    + r"|(?P<open>present|current|now|today|date|ongoing))(?!\d)",
+    + r"|(?P<open>present|current|today|(?:till\s+|to\s+|until\s+)?(?:date|now)|ongoing))"
+    # "November 2013 onwards": a start with no end is open too
+    + r"|\s+(?P<onwards>onwards|on wards))(?!\d)",
     re.IGNORECASE,
 )
 
@@ -47,21 +52,58 @@ class Period:
 
 
 def find_periods(
-    text: str, today: date | None = None, regions: list[tuple[int, int]] | None = None
+    text: str,
+    today: date | None = None,
+    regions: list[tuple[int, int]] | None = None,
+    as_of: date | None = None,
 ) -> list[Period]:
     """Date ranges in ``text``; with ``regions`` (ordered ``(start, end)`` spans that
-    begin and end at section headings or the text's ends) only those are read."""
+    begin and end at section headings or the text's ends) only those are read.
+
+    An open end ("Present", "till date") stops at ``as_of``, the document's own
+    date, when given (never after ``today``); else at ``today``.
+    """
     today = today or date.today()
     now = today.year * 12 + today.month - 1
+    written = min(now, as_of.year * 12 + as_of.month - 1) if as_of else now
     periods = []
     for lo, hi in regions if regions is not None else [(0, len(text))]:
         for match in ranges(text, lo, hi):
             first = _month(match, "a", start=True)
-            last = now if match.group("open") else _month(match, "b", start=False)
+            is_open = match.group("open") or match.group("onwards")
+            last = written if is_open else _month(match, "b", start=False)
             if first is None or last is None or first > last or last > now + 12:
                 continue
             periods.append(Period(first, min(last, now), match.start(), match.end()))
     return periods
+
+
+_EXPLICIT_DATE = re.compile(
+    r"(?:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*"
+    r"|(?P<num>\d{1,2})[/.\-])?(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def latest_date(text: str, today: date | None = None) -> date | None:
+    """The latest month written in the text, not after ``today`` ("2019" alone
+    reads as December 2019, capped at today): the best guess at when a file
+    without a date in its metadata was written."""
+    today = today or date.today()
+    now = today.year * 12 + today.month - 1
+    best: int | None = None
+    for match in _EXPLICIT_DATE.finditer(text):
+        year = int(match["year"])
+        if match["mon"]:
+            month = _MONTHS[match["mon"][:3].lower()]
+        elif match["num"] and 1 <= int(match["num"]) <= 12:
+            month = int(match["num"])
+        else:
+            month = 12
+        value = min(now, year * 12 + month - 1)
+        if year <= today.year and (best is None or value > best):
+            best = value
+    return None if best is None else date(best // 12, best % 12 + 1, 1)
 
 
 def ranges(text: str, lo: int, hi: int) -> list[re.Match[str]]:
@@ -71,12 +113,13 @@ def ranges(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     starts: set[int] = set()
     for at in _years(text, lo, hi):
         starts.add(at)
-        # "3/2019", "03.2019": only after a slash, a dot or a digit can a match
-        # begin one or two digits earlier (a month word is covered below).
-        if at > lo and (text[at - 1] in "/." or text[at - 1].isdigit()):
-            starts.update((at - 2, at - 3))
+        # "3/2019", "03.2019", "01-12-2004": only after a slash, a dot, a hyphen or
+        # a digit can a match begin up to six characters earlier (a month word is
+        # covered below).
+        if at > lo and (text[at - 1] in "/.-" or text[at - 1].isdigit()):
+            starts.update(range(max(lo, at - 6), at))
         word_end = at
-        while word_end > lo and text[word_end - 1].isspace():
+        while word_end > lo and (text[word_end - 1].isspace() or text[word_end - 1] in "-\u2013"):
             word_end -= 1
         for mark in ",.":
             if word_end > lo and text[word_end - 1] == mark:

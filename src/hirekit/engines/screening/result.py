@@ -34,6 +34,12 @@ class Candidate:
     phone: str | None = None
     links: tuple[str, ...] = ()
 
+    @property
+    def name_status(self) -> str:
+        """``"found"``, or ``"not-found"``: no line of the resume reads as a person's
+        name, and a person must name the candidate."""
+        return "found" if self.name else "not-found"
+
 
 @dataclass(frozen=True)
 class ScreenError:
@@ -76,6 +82,7 @@ class Result:
             ),
             "candidate": {
                 "name": self.candidate.name,
+                "name_status": self.candidate.name_status,
                 "email": self.candidate.email,
                 "phone": self.candidate.phone,
                 "links": list(self.candidate.links),

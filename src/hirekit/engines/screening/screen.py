@@ -71,15 +71,21 @@ def screen_extraction(
     if extraction.error:
         error = ScreenError(extraction.error, MESSAGES[extraction.error])
         return Result(file=file, use_case=use_case, error=error, explanation=(error.message,))
-    return analyse(extraction.text, use_case, guide, file, today)
+    return analyse(extraction.text, use_case, guide, file, today, extraction.written)
 
 
 def analyse(
-    text: str, use_case: str, guide: Guide, file: str = "", today: date | None = None
+    text: str,
+    use_case: str,
+    guide: Guide,
+    file: str = "",
+    today: date | None = None,
+    written: date | None = None,
 ) -> Result:
-    """Screen already extracted text (the part after :func:`extract_text`)."""
+    """Screen already extracted text (the part after :func:`extract_text`);
+    ``written`` is the file's own date, where open work periods end."""
     lowered = text.lower()
-    profile = read_profile(text, today, lowered)
+    profile = read_profile(text, today, lowered, written)
     sentences = split_sentences(text)
     index = SectionIndex(list(profile.sections))
     hits = load_taxonomy().find(text, sentences, lowered)

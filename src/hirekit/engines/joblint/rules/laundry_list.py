@@ -40,6 +40,12 @@ _OR = re.compile(r"/|\bor\b", re.IGNORECASE)
 _EXAMPLES_AFTER = re.compile(
     r"[\s,)]*(?:etc\b|or similar\b|or equivalent\b|\.\.\.|…)", re.IGNORECASE
 )
+# ...and so does a run introduced by these ("a broker such as Kafka, RabbitMQ").
+_EXAMPLES_BEFORE = re.compile(
+    r"(?:\be\.\s?g\.?|\bi\.\s?e\.?|\bsuch as|\bone of|\bany of|\blike|\bfor example"
+    r"|\bfor instance|\bcomo|\bpor ejemplo|\bp\.\s?ex\.|\bz\.\s?B\.|\bwie)[\s:(]*\Z",
+    re.IGNORECASE,
+)
 # From here on the segment only lists extras: "..., and optionally NoSQL (MongoDB, Redis)".
 _OPTIONAL_TAIL = re.compile(r"\boptional(?:ly)?\b", re.IGNORECASE)
 
@@ -72,12 +78,17 @@ def _runs(text: str, found: list[_Found]) -> list[list[_Found]]:
     return runs
 
 
-def _is_one_demand(text: str, run: list[_Found]) -> bool:
-    """A run of alternatives ("A, B, or C", "A/B") or examples ("A, B, etc.") asks for one thing."""
+def _is_one_demand(text: str, run: list[_Found], before: str) -> bool:
+    """A run of alternatives ("A, B, or C", "A/B", "one of A, B") or examples ("A, B,
+    etc.", "e.g. A, B", "such as A, B") asks for one thing."""
     if len({name for name, _, _ in run}) < 2:
         return False
     gaps = (text[a[2] : b[1]] for a, b in itertools.pairwise(run))
-    return any(_OR.search(gap) for gap in gaps) or bool(_EXAMPLES_AFTER.match(text, run[-1][2]))
+    if any(_OR.search(gap) for gap in gaps) or _EXAMPLES_AFTER.match(text, run[-1][2]):
+        return True
+    # ``before``: the words just ahead of the run, read across sentence breaks
+    # ("e.g." ends a segment of its own).
+    return bool(_EXAMPLES_BEFORE.search(before))
 
 
 def _demands(ctx: RuleContext) -> tuple[dict[str, tuple[int, int]], int]:
@@ -94,7 +105,8 @@ def _demands(ctx: RuleContext) -> tuple[dict[str, tuple[int, int]], int]:
                 span = (segment.start + a, segment.start + b)
                 if name not in first or span < first[name]:
                     first[name] = span
-            if _is_one_demand(segment.text, run):
+            at = segment.start + run[0][1]
+            if _is_one_demand(segment.text, run, ctx.post.text[max(0, at - 30) : at]):
                 alternatives.append({name for name, _, _ in run})
     plain = set(first) - {name for group in alternatives for name in group}
     count = len(plain)

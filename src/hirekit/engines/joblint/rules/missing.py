@@ -1,8 +1,8 @@
 """Expectations a Flask / Python web post should state: tests, architecture, extensions.
 
 These rules quote nothing (there is nothing to quote); they speak only on
-posts that are plausibly a Python web developer role and long enough to
-judge, and any mention anywhere in the post (even as a nice-to-have) silences
+posts that are plausibly a Python web developer role, however short, and
+any mention anywhere in the post (even as a nice-to-have) silences
 them.
 """
 
@@ -17,18 +17,34 @@ from hirekit.engines.joblint.vocabulary import technologies
 _TESTING = re.compile(
     r"\btest(?:s|ing|ed|able|ability)?\b|\bpy\.?test\b|\bunittest\b|\bTDD\b|\bBDD\b"
     r"|\btest-driven\b|\bQA\b|\bquality assurance\b|\bcode coverage\b|\bhypothesis\b"
-    r"|\bselenium\b|\bplaywright\b|\bcypress\b|\btestes\b|\bpruebas\b",
+    r"|\bselenium\b|\bplaywright\b|\bcypress\b|\btestes?\b|\bpruebas?\b|\bprobar\w*"
+    # Portuguese / Spanish verb forms: "testá-las", "testar", "testando", "testear"
+    r"|\btest[áa]\w*|\btestar\w*|\btestear\w*|\btesten\b"
+    # Russian / Ukrainian: "тесты", "тестирование", "тестируемость"
+    r"|\bтест\w*",
     re.IGNORECASE,
 )
+# Qualities alone ("clean code", "maintainable", "scalable") and database or
+# schema design alone do not state how applications are structured.
 _ARCHITECTURE = re.compile(
     r"\b(?:architect|arquitet|arquitect|architekt)\w*|\bblueprints?\b"
     r"|\b(?:application|app) factor(?:y|ies)\b|\bmodular\w*"
-    r"|\bstructur\w*|\bseparation of concerns\b|\bdesign patterns?\b|\bdomain[- ]driven\b"
-    r"|\bDDD\b|\bhexagonal\b|\bclean code\b|\bmaintainab\w*|\bcode organi[sz]ation\b"
-    r"|\borgani[sz]e (?:code|routes|applications?|services)\b|\bservice-oriented\b"
-    r"|\b(?:system|software|api|schema|service|backend|application) design\b"
+    r"|\b(?:well-)?structur(?:e|es|ed|ing)\b(?!-from)(?:\s+(?:of\s+)?(?:the\s+|your\s+|our\s+|an?\s+)?"
+    r"(?:code|codebase|applications?|apps?|services?|projects?|modules?|systems?))"
+    r"|\b(?:code|codebase|application|project) structure\b|\bwell-structured\b"
+    r"|\bseparation of concerns\b|\bdesign patterns?\b|\bdomain[- ]driven\b"
+    r"|\bDDD\b|\bhexagonal\b|\bcode organi[sz]ation\b|\bSOLID\b"
+    r"|\borgani[sz]e (?:code|routes|applications?|services)\b|\bservice-oriented\b|\bSOA\b"
+    r"|\bmicro-?services?\b|\bevent-driven\b|\bMVC\b"
+    r"|\b(?:system|software|api|service|backend|application) design\b"
     r"|\bdesign(?:ing|s)?\b[^.\n]{0,40}?\b(?:apis?|services?|systems?|applications?|backends?"
-    r"|schemas?|endpoints?|interfaces?|data models?|solutions|software)\b",
+    r"|endpoints?|interfaces?|solutions|software|servers?)\b"
+    # Russian: "архитектура", "микросервисы", "проектирование ... сервиса"
+    r"|архитектур\w*|микросервис\w*"
+    r"|проектир\w*[^.\n]{0,40}?(?:сервис|систем|api|ядр|модул)\w*"
+    # "design, development and debugging of distributed servers"
+    r"|\bdesign,?\s+(?:and\s+)?(?:development|implementation)\b[^.\n(]{0,50}?"
+    r"\b(?:apis?|services?|systems?|applications?|backends?|servers?)\b",
     re.IGNORECASE,
 )
 _EXTENSION_WORDS = re.compile(
@@ -36,7 +52,8 @@ _EXTENSION_WORDS = re.compile(
     # "Flask-Foo" names an extension; "Flask-based" only describes a codebase.
     r"|\bFlask-(?!(?:based|powered|backed|driven|centric|first|heavy|only|like|style|specific"
     r"|related|native|friendly|savvy|focused|oriented|compatible|ish)\b)[A-Za-z]\w*"
-    r"|\bORMs?\b|\bextension ecosystem\b",
+    # (a generic "ORM" names no library and does not count)
+    r"|\bextension ecosystem\b",
     re.IGNORECASE,
 )
 
@@ -58,7 +75,7 @@ def check_testing(ctx: RuleContext) -> list[Issue]:
 
 
 def check_architecture(ctx: RuleContext) -> list[Issue]:
-    if not ctx.role.judges_missing or _ARCHITECTURE.search(ctx.post.text):
+    if not ctx.role.judges_missing or _names_architecture(ctx.post.text):
         return []
     issue = _missing(
         "no-architecture-expectation",
@@ -68,6 +85,25 @@ def check_architecture(ctx: RuleContext) -> list[Issue]:
         'factory, and keeps business logic out of views".',
     )
     return [ctx.linked(issue, "ignoring-architecture")]
+
+
+# A hosting or infrastructure stack called an architecture ("LAMP architecture",
+# "cloud architecture") says nothing about how the hire structures applications.
+_STACK_BEFORE = re.compile(
+    r"\b(?:LAMP|LEMP|MEAN|MERN|WAMP|XAMPP|hosting|server|network|cloud|infrastructure|data)"
+    r"\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _names_architecture(text: str) -> bool:
+    for match in _ARCHITECTURE.finditer(text):
+        if match.group().lower().startswith("architect") and _STACK_BEFORE.search(
+            text, max(0, match.start() - 20), match.start()
+        ):
+            continue
+        return True
+    return False
 
 
 def _names_extension(text: str) -> bool:

@@ -9,18 +9,15 @@ yearly; for anything else the rule stays silent rather than guess.
 from __future__ import annotations
 
 from hirekit.engines.joblint.issue import Issue
-from hirekit.engines.joblint.role import MIN_WORDS_TO_JUDGE
 from hirekit.engines.joblint.rules.context import RuleContext
-from hirekit.engines.joblint.salary import SalaryBand
+from hirekit.engines.joblint.salary import SalaryBand, states_pay
 
 NO_SALARY = "no-salary"
 BELOW_MARKET = "salary-below-market"
 
 
 def check_no_salary(ctx: RuleContext) -> list[Issue]:
-    if ctx.post.has_salary_fields or ctx.salary_bands:
-        return []
-    if ctx.doc.word_count < MIN_WORDS_TO_JUDGE:
+    if ctx.post.has_salary_fields or ctx.salary_bands or states_pay(ctx.post.text):
         return []
     return [
         Issue(

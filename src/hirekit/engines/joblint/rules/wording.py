@@ -15,7 +15,7 @@ from hirekit.engines.joblint.vocabulary import Wording, wording
 
 RULE = "exclusionary-wording"
 
-_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+_NEXT_WORD = re.compile(r"[\s/-]+([A-Za-z]+)")  # "his/her": "/" joins words too
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s-]+$")
 _CONDITION = re.compile(
     r"\b(?:must|required|requirement|only|should be|need to be|needs to be|you are|you're"

@@ -49,6 +49,20 @@ _PATTERNS = (
         rf"(?:at least\s+|min(?:imum)?\.?\s+)?{_YEARS}",
         re.IGNORECASE,
     ),
+    # "3+ years with Python and Flask": Flask joined to the list by "and", not "or"
+    re.compile(
+        rf"{_YEARS}\s+(?:of\s+)?{_QUALIFIER}(?:(?:experience|exp\.?)\s+)?{_ATTACH}"
+        rf"(?:[\w.#+]+(?:\s*,\s*(?!or\b)[\w.#+]+)*,?\s+(?:and|&)\s+){_FLASK}",
+        re.IGNORECASE,
+    ),
+    # Portuguese, Spanish, German: "3 anos de experiência com Flask",
+    # "3 años de experiencia en Flask", "3 Jahre Erfahrung mit Flask"
+    re.compile(
+        rf"{_COUNT}\s*\+?\s*(?:anos|años|jahre?n?)\s+(?:de\s+)?"
+        r"(?:experi[êe]ncia\s+|erfahrung\s+|profissional\s+|profesional\s+)*"
+        rf"(?:com|em|con|en|mit|in|no|na)\s+(?:o\s+|el\s+)?{_FLASK}",
+        re.IGNORECASE,
+    ),
     # "you have worked with Flask for 5+ years"
     re.compile(
         rf"(?:worked|working|developed|developing|built|building|experience)\s+(?:with|in|on)\s+"

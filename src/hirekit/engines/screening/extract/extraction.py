@@ -6,9 +6,11 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from hirekit.engines.screening.extract import docx, jsonresume, odt, pdf, rtf, text
+from hirekit.engines.screening.extract.document_date import document_date
 from hirekit.engines.screening.extract.text import ReadResult
 from hirekit.engines.screening.failures import MESSAGES, ExtractionFailed
 from hirekit.engines.screening.limits import Deadline, Limits
@@ -23,6 +25,7 @@ class Extraction:
 
     ``text`` is ``""`` whenever ``error`` is set. ``layout`` is ``"columns"`` when
     at least one PDF page was read column by column, else ``"flow"``.
+    ``written`` is the date the file's metadata gives for its last save, if any.
     """
 
     text: str
@@ -30,6 +33,7 @@ class Extraction:
     pages: int = 0
     layout: str = "flow"
     error: str | None = None
+    written: date | None = None
 
     @property
     def message(self) -> str | None:
@@ -82,7 +86,8 @@ def extract_text(source: Source, limits: Limits | None = None) -> Extraction:
         return Extraction("", kind, pages=result.pages, error="no-text-layer")
     if not cleaned.strip():
         return Extraction("", kind, pages=result.pages, error="unreadable")
-    return Extraction(cleaned, kind, pages=result.pages, layout=result.layout)
+    written = document_date(data, kind)
+    return Extraction(cleaned, kind, pages=result.pages, layout=result.layout, written=written)
 
 
 def normalise(raw: str) -> str:

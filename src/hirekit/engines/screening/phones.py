@@ -1,0 +1,153 @@
+"""Phone numbers read with Google's libphonenumber rules (the ``phonenumbers`` port).
+
+A pattern alone cannot tell "+1 (201) 555-0123" from "Dhaka-1207 01712 345678" or a
+date range; the library knows each country's number lengths, so a postal code next
+to a number is never taken into it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+
+# Regions tried for numbers written without "+country": the one the text names
+# first, then the countries resumes most often come from.
+_FALLBACK_REGIONS = ("US", "GB", "IN", "BD", "BR", "DE", "FR", "PK", "NG", "CA", "AU")
+_COUNTRY_WORDS: dict[str, str] = {
+    "united states": "US",
+    "usa": "US",
+    "u.s.": "US",
+    "canada": "CA",
+    "united kingdom": "GB",
+    "london": "GB",
+    "england": "GB",
+    "india": "IN",
+    "bangalore": "IN",
+    "bengaluru": "IN",
+    "pune": "IN",
+    "mumbai": "IN",
+    "hyderabad": "IN",
+    "chennai": "IN",
+    "delhi": "IN",
+    "bangladesh": "BD",
+    "dhaka": "BD",
+    "chittagong": "BD",
+    "brasil": "BR",
+    "brazil": "BR",
+    "são paulo": "BR",
+    "germany": "DE",
+    "deutschland": "DE",
+    "berlin": "DE",
+    "france": "FR",
+    "paris": "FR",
+    "pakistan": "PK",
+    "nigeria": "NG",
+    "australia": "AU",
+    "poland": "PL",
+    "polska": "PL",
+    "ukraine": "UA",
+    "spain": "ES",
+    "españa": "ES",
+    "portugal": "PT",
+    "netherlands": "NL",
+    "italy": "IT",
+    "mexico": "MX",
+    "uae": "AE",
+    "u.a.e": "AE",
+    "dubai": "AE",
+    "abu dhabi": "AE",
+    "sharjah": "AE",
+    "saudi": "SA",
+    "ksa": "SA",
+    "riyadh": "SA",
+    "qatar": "QA",
+    "doha": "QA",
+    "kenya": "KE",
+    "nairobi": "KE",
+    "kerala": "IN",
+    "tamil nadu": "IN",
+    "bihar": "IN",
+    "gujarat": "IN",
+    "maharashtra": "IN",
+    "uttar pradesh": "IN",
+    "haryana": "IN",
+    "karnataka": "IN",
+    "punjab": "IN",
+    "rajasthan": "IN",
+    "kolkata": "IN",
+    "noida": "IN",
+    "gurgaon": "IN",
+    "new delhi": "IN",
+    "méxico": "MX",
+    "argentina": "AR",
+}
+_COUNTRY = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(w) for w in _COUNTRY_WORDS) + r")(?!\w)", re.IGNORECASE
+)
+# Where a resume puts its contact details: numbers further down are more often
+# identifiers, amounts or dates than a phone.
+_HEAD_CHARS = 6000
+
+
+def find_phone(text: str) -> str | None:
+    """The first phone number in the text, in international format ("+1 201-555-0123").
+
+    Numbers must be valid for their country; a number written without a country
+    code is read in the country the resume names, else in the common ones.
+    """
+    head = text[:_HEAD_CHARS]
+    if sum(c.isdigit() for c in head) < 7:
+        return None
+    # Each region reads the text its own way; the number written first wins, and
+    # among readings of the same spot the most likely region (listed first).
+    best: tuple[int, str] | None = None
+    for region in _regions(head):
+        for match in PhoneNumberMatcher(head, region, leniency=Leniency.VALID, max_tries=200):
+            if _looks_like_date(match.raw_string) or _CUT_COUNTRY.search(head, 0, match.start):
+                continue
+            if best is None or match.start < best[0]:
+                formatted = phonenumbers.format_number(
+                    match.number, PhoneNumberFormat.INTERNATIONAL
+                )
+                best = (match.start, formatted)
+            break
+    if best is not None:
+        return best[1]
+    # A number written with its country code that the library cannot confirm
+    # (a new range, a placeholder) is still the one the candidate gave.
+    for match in PhoneNumberMatcher(head, "US", leniency=Leniency.POSSIBLE, max_tries=200):
+        if match.raw_string.startswith("+"):
+            return phonenumbers.format_number(match.number, PhoneNumberFormat.INTERNATIONAL)
+    return None
+
+
+def _regions(text: str) -> list[str]:
+    """Regions to read national numbers in: those of "+country" numbers in the
+    text, then those the text names, then the common ones."""
+    dialled = []
+    for match in _DIALLED.finditer(text):
+        region = phonenumbers.region_code_for_country_code(int(match.group(1)))
+        if region != "ZZ":
+            dialled.append(region)
+    named = [_COUNTRY_WORDS[m.group(1).lower()] for m in _COUNTRY.finditer(text)]
+    return list(dict.fromkeys([*dialled[:2], *named[:2], *_FALLBACK_REGIONS]))
+
+
+# "+91", "+1 ": a country calling code of one to three digits.
+_DIALLED = re.compile(r"\+\s?(1|[2-9]\d\d?)[\s\-(]")
+# A match that leaves out the "+country" written just before it was read in the
+# wrong country.
+_CUT_COUNTRY = re.compile(r"\+\d{1,3}[\s(]*\Z")
+# "2015 - 2019", "03/2019 - 12/2020", "14.03.2008": dates the library can read
+# as a number somewhere.
+_DATE_LIKE = re.compile(
+    r"(?:19|20)\d\d\s*[-\u2013/.]\s*(?:19|20)?\d\d(?!\d)"
+    r"|(?<!\d)(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d(?!\d)"
+    r"|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$"
+)
+
+
+def _looks_like_date(raw: str) -> bool:
+    return bool(_DATE_LIKE.search(raw.strip()))
