@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from hirekit.engines.screening.flags.context import Context
 from hirekit.engines.screening.flags.evidence import Finding, ResumeView, finding
 from hirekit.engines.screening.flags.tutorial import is_tutorial
 from hirekit.engines.screening.word_starts import StartScan
@@ -12,8 +13,9 @@ from hirekit.engines.screening.word_starts import StartScan
 # word ("tests for", "client for", "integrations with") in between.
 BUILT_API = re.compile(
     r"\b(?:design(?:ed|ing)?|buil[td]|building|develop(?:ed|ing)?|implement(?:ed|ing)?|"
-    r"architect(?:ed|ing)?|creat(?:ed|ing)|wr(?:ote|iting)|authored|deliver(?:ed|ing)|"
-    r"expos(?:ed|ing)|ship(?:ped|ping)|own(?:ed|ing)|led\s+(?:the\s+)?(?:design|development))\b"
+    r"architect(?:ed|ing)?|creat(?:ed|ing)|wr(?:ote|iting|itten)|authored|deliver(?:ed|ing)|"
+    r"expos(?:ed|ing)|ship(?:ped|ping)|own(?:ed|ing)|led\s+(?:the\s+)?(?:design|development)|"
+    r"work(?:ed|ing|s)?\s+on)\b"
     r"(?P<between>(?:\s+[\w/&.,()+-]+){0,8}?)\s+"
     r"(?:(?:REST(?:ful)?|JSON|HTTP|GraphQL|gRPC|public|internal|versioned)\s+)*"
     r"(?:APIs?|endpoints?|web\s+services?|microservices?|REST\s+services?)\b",
@@ -32,7 +34,7 @@ HINTS = ("api", "endpoint", "service")
 BUILT_API_SCAN = StartScan(
     BUILT_API,
     ("design", "buil", "develop", "implement", "architect", "creat", "wrote", "writing",
-     "authored", "deliver", "expos", "ship", "own", "led"),
+     "authored", "deliver", "expos", "ship", "own", "led", "work"),
 )  # fmt: skip
 
 
@@ -57,10 +59,27 @@ API_ROLE_SCAN = StartScan(API_ROLE, ("api",))
 NAMED_API_SCAN = StartScan(NAMED_API, ("api", "service"))
 
 
-def detect(view: ResumeView) -> Finding | None:
+# A skills entry that claims building APIs: "REST API - 6 months", "RESTful web
+# services", "Web services: WSDL, SOAP", "API design". Not "API testing" or Postman.
+# "REST" and "SOAP" in their own capitalisation ("Rest-" in exported skill rows):
+# "the rest of" or "beautiful soap" are not.
+SKILL_ENTRY = re.compile(
+    r"\b(?:(?:REST|Rest|(?i:rest)(?=ful))(?i:ful)?(?i:\s+(?:APIs?|web\s+services?|services?))?|"
+    r"(?i:web\s*services?)|SOAP|WSDL|(?i:GraphQL|APIs?\s+(?:development|design)|"
+    r"(?:API|REST)\s+developer))\b"
+    r"(?!(?i:\s*(?:API\s+)?(?:testing|tests?|clients?|integration))\b)"
+)
+SKILL_HINTS = ("rest", "web service", "soap", "wsdl", "graphql", "api")
+
+
+def detect(view: ResumeView, context: Context) -> Finding | None:
     hits: list[tuple[int, bool]] = []
+    for i in view.where(SKILL_ENTRY, SKILL_HINTS):
+        if context.listed(i) and not context.course(i) and view.matches(i, SKILL_ENTRY):
+            hits.append((i, False))
     for i in view.where(BUILT_API_SCAN, HINTS):
-        if view.in_list(i) or is_tutorial(view, i):
+        # A build verb makes even a comma-heavy sentence a statement of work.
+        if context.section(i) == "skills" or is_tutorial(view, i):
             continue
         match = view.matches(i, BUILT_API)
         if match is None or _CONSUMER.search(match.group("between")):
