@@ -81,7 +81,7 @@ def score_flags(
     lines += [f"{p.label}: {p.points:+d}" for p in parts]
     if not green:
         lines.append("No evidence of Flask or web API work was found.")
-    lines.append(f"Score {score} = {base} " + " ".join(f"{p.points:+d}" for p in parts))
+    lines.append(f"Score {score} = " + " ".join([str(base), *(f"{p.points:+d}" for p in parts)]))
     return Score(score, fit, tuple(lines), (Contribution("fit", f"fit {fit}", base), *parts))
 
 
