@@ -14,8 +14,7 @@ from hirekit.engines.screening.word_starts import StartScan
 BUILT_API = re.compile(
     r"\b(?:design(?:ed|ing)?|buil[td]|building|develop(?:ed|ing)?|implement(?:ed|ing)?|"
     r"architect(?:ed|ing)?|creat(?:ed|ing)|wr(?:ote|iting|itten)|authored|deliver(?:ed|ing)|"
-    r"expos(?:ed|ing)|ship(?:ped|ping)|own(?:ed|ing)|led\s+(?:the\s+)?(?:design|development)|"
-    r"work(?:ed|ing|s)?\s+on)\b"
+    r"expos(?:ed|ing)|ship(?:ped|ping)|own(?:ed|ing)|led\s+(?:the\s+)?(?:design|development))\b"
     r"(?P<between>(?:\s+[\w/&.,()+-]+){0,8}?)\s+"
     r"(?:(?:REST(?:ful)?|JSON|HTTP|GraphQL|gRPC|public|internal|versioned)\s+)*"
     r"(?:APIs?|endpoints?|web\s+services?|microservices?|REST\s+services?)\b",
@@ -34,8 +33,18 @@ HINTS = ("api", "endpoint", "service")
 BUILT_API_SCAN = StartScan(
     BUILT_API,
     ("design", "buil", "develop", "implement", "architect", "creat", "wrote", "writing",
-     "authored", "deliver", "expos", "ship", "own", "led", "work"),
+     "authored", "deliver", "expos", "ship", "own", "led"),
 )  # fmt: skip
+
+
+# "Worked on REST APIs": its own pattern, as "work" starts many words a resume has.
+WORKED_ON = re.compile(
+    r"\bwork(?:ed|ing|s)?\s+on\s+(?:[\w/&.,()+'-]+\s+){0,5}?"
+    r"(?:(?:REST(?:ful)?|JSON|HTTP|GraphQL|gRPC|public|internal)\s+)*"
+    r"(?:APIs?|endpoints?|web\s+services?|microservices?)\b",
+    re.IGNORECASE,
+)
+WORKED_ON_SCAN = StartScan(WORKED_ON, ("work",))
 
 
 # Two ways of saying "I build APIs" without a build verb: the job title ("Python
@@ -69,13 +78,17 @@ SKILL_ENTRY = re.compile(
     r"(?:API|REST)\s+developer))\b"
     r"(?!(?i:\s*(?:API\s+)?(?:testing|tests?|clients?|integration))\b)"
 )
-SKILL_HINTS = ("rest", "web service", "soap", "wsdl", "graphql", "api")
+SKILL_HINTS = ("restful", "web service", "webservice", "graphql", "api development",
+               "api design", "api developer", "rest developer")  # fmt: skip
+#: Looked for as written: "REST", "Rest-" and "SOAP", not "interest" or "soap".
+SKILL_EXACT = ("REST", "Rest", "SOAP", "WSDL")
 
 
 def detect(view: ResumeView, context: Context) -> Finding | None:
     hits: list[tuple[int, bool]] = []
-    for i in view.where(SKILL_ENTRY, SKILL_HINTS):
-        if context.listed(i) and not context.course(i) and view.matches(i, SKILL_ENTRY):
+    # Only the sentences holding a hint are tried: a whole-text regex scan costs more.
+    for i in view.sentences_with(SKILL_HINTS, SKILL_EXACT):
+        if view.matches(i, SKILL_ENTRY) and context.listed(i) and not context.course(i):
             hits.append((i, False))
     for i in view.where(BUILT_API_SCAN, HINTS):
         # A build verb makes even a comma-heavy sentence a statement of work.
@@ -85,6 +98,12 @@ def detect(view: ResumeView, context: Context) -> Finding | None:
         if match is None or _CONSUMER.search(match.group("between")):
             continue
         hits.append((i, True))
+    for i in view.where(WORKED_ON_SCAN, ("api", "endpoint", "service")):
+        if context.section(i) == "skills" or is_tutorial(view, i):
+            continue
+        match = view.matches(i, WORKED_ON)
+        if match is not None and not _CONSUMER.search(match.group()):
+            hits.append((i, True))
     for scan in (API_ROLE_SCAN, NAMED_API_SCAN):
         pattern = scan.pattern
         for i in view.where(scan, ("api", "service")):

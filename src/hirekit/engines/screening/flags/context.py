@@ -12,7 +12,7 @@ import re
 from functools import cached_property
 
 from hirekit.engines.screening.flags.evidence import ResumeView
-from hirekit.engines.screening.flags.tutorial import is_tutorial
+from hirekit.engines.screening.flags.tutorial import TUTORIAL
 
 #: Python web frameworks: professional use of one puts a candidate at least in "possible".
 PYTHON_WEB = frozenset(
@@ -95,6 +95,9 @@ class Context:
     @cached_property
     def _company_blocks(self) -> list[tuple[int, int, bool]]:
         """(start, end, employed) for each "company - X" block of the text."""
+        assert self.view.lowered is not None
+        if "company" not in self.view.lowered:
+            return []
         rows = list(_COMPANY_ROW.finditer(self.view.text))
         blocks = []
         for n, row in enumerate(rows):
@@ -121,7 +124,9 @@ class Context:
         (or on the line this one continues, such as "(Selenium, QTP)" after a course)."""
         if index not in self._course:
             text = self.view.sentences[index].text
-            found = bool(_COURSE.search(text)) or is_tutorial(self.view, index)
+            # The tutorial words are tried on this sentence alone: scanning the whole
+            # text for them costs more than the few sentences asked about.
+            found = bool(_COURSE.search(text) or TUTORIAL.search(text))
             continues = text[:1] in ("(", ",", ";") or text[:1].islower()
             if not found and index and continues:
                 found = bool(_COURSE.search(self.view.sentences[index - 1].text))

@@ -99,9 +99,10 @@ def detect(view: ResumeView, use_case: str) -> list[Found]:
     """The use case's signals that the resume's own, non-negated sentences show."""
     found = []
     for signal in SIGNALS.get(use_case, ()):
+        # Sentences holding a hint, found by substring search, then the pattern.
         quoted = [
             view.sentences[i]
-            for i in view.where(signal.pattern, signal.hints)
+            for i in view.sentences_with(signal.hints)
             if view.matches(i, signal.pattern) is not None
         ]
         if quoted:
