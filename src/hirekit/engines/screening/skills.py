@@ -212,7 +212,13 @@ def _any_in(offsets: list[int], lo: int, hi: int) -> bool:
     return first < len(offsets) and offsets[first] < hi
 
 
-_URL_TOKEN = re.compile(r"(?:://|www\.|\w\.[a-z]{2,}/)", re.IGNORECASE)
+# A link: a scheme, "www." or a host name ending in a common top-level domain and a
+# path ("example.org/flask-demo"); "Node.js/Flask" is not one.
+_URL_TOKEN = re.compile(
+    r"(?:://|www\.|\w\.(?:com|org|net|io|dev|me|app|co|ai|edu|gov|info|tech|site|page|blog|"
+    r"uk|de|fr|in|us|eu|ca|au|br|nl|ru|es|it|pl)/)",
+    re.IGNORECASE,
+)
 
 
 def names_flask(hits: list[SkillHit]) -> bool:

@@ -78,6 +78,10 @@ _WORK_REACH = 50
 _PYTHON_ROLE = re.compile(
     r"\bpython\s+(?:[\w/-]+\s+){0,2}?(?:developer|engineer|programmer)\b", re.IGNORECASE
 )
+_FRAMEWORK_ROLE = re.compile(
+    r"\b(?:Flask|Django|FastAPI|Pyramid)\b[\w\s/,&-]{0,30}?\b(?:developer|engineer)\b",
+    re.IGNORECASE,
+)
 _WEB_WORK = re.compile(
     r"\b(?:web\s*(?:sites?|apps?|applications?|development|developer|services?|portals?|pages?)|"
     r"websites?|back-?end|full[\s-]?stack|REST(?:ful)?|APIs?|endpoints?|microservices?)\b",
@@ -183,6 +187,10 @@ class Context:
         """A summary of professional work: years or "professional experience" stated."""
         text = self.view.sentences[index].text
         return bool(_YEARS.search(text)) and not self.course(index) and not self.listed(index)
+
+    def framework_role(self, index: int) -> bool:
+        """Sentence ``index`` claims a developer or engineer role with a web framework."""
+        return not self.course(index) and self.view.matches(index, _FRAMEWORK_ROLE) is not None
 
     @cached_property
     def python_role(self) -> bool:

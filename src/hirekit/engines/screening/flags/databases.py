@@ -11,7 +11,7 @@ from hirekit.engines.screening.flags.negation import negated
 _LIBRARY = ("orm", "database-driver")
 _APP_WORK = re.compile(
     r"\b(?:buil[td]|develop(?:ed|ing|ment)?|design(?:ed|ing)?|handl(?:ed|ing)|using|stor(?:ed|es|ing)|"
-    r"sav(?:ed|es|ing)|quer(?:y|ies|ied)|CRUD|implement(?:ed|ing)?|creat(?:ed|ing)|shipp(?:ed|ing)|"
+    r"sav(?:ed|es|ing)|quer(?:y|ies|ied)|CRUD|integrat(?:ed|ing|es)|implement(?:ed|ing)?|creat(?:ed|ing)|shipp(?:ed|ing)|"
     r"modell?(?:ed|ing)|migrat(?:ed|ions?)|schemas?|models?|backed\s+by|persist\w*|"
     r"transactions?|indexes|indexing|optimi[sz]\w+|tun(?:ed|ing))\b",
     re.IGNORECASE,

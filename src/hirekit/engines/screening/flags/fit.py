@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from hirekit.engines.screening.flags.context import PYTHON_WEB, Context
 from hirekit.engines.screening.flags.evidence import ResumeView
-from hirekit.engines.screening.flags.yellow import python_claims
+from hirekit.engines.screening.flags.yellow import professional, python_claims
 
 #: Any one of these, beside API design and database work, makes Flask work strong.
 LIFTS = ("testing", "flask_extensions", "blueprints_or_factory", "production_scale")
@@ -55,6 +55,19 @@ def fit_band(view: ResumeView, context: Context, green: set[str]) -> Band:
             "possible",
             "professional Python web-framework experience in described work",
             tuple(framework[:3]),
+        )
+    # "Python and Flask developer who builds backend systems", from someone whose
+    # paid work the resume shows: a role claimed in a summary of professional work.
+    roles = [
+        i
+        for i in view.with_skills
+        if context.claims_any(i, PYTHON_WEB) and context.framework_role(i)
+    ]
+    if roles and professional(view, context):
+        return Band(
+            "possible",
+            "a Python web-framework role claimed beside professional work",
+            tuple(roles[:3]),
         )
     if context.python_role:
         rows = [

@@ -23,7 +23,9 @@ _MANUAL = re.compile(r"\bmanual(?:ly)?\b", re.IGNORECASE)
 # Testing of business functions with users, or of documents, is not code-level testing.
 _BUSINESS = re.compile(
     r"\b(?:ERP|SAP|UAT|business\s+users|functional\s+consultant|test\s+scenarios|"
-    r"test\s+management\s+tool|phases\s+of\s+testing|BI\s+objects|data\s*warehouse)\b",
+    r"test\s+management\s+tool|phases\s+of\s+testing|BI\s+objects|data\s*warehouse|"
+    # Requests collected in Postman test an API by hand; they are not code-level tests.
+    r"Postman|SoapUI)\b",
     re.IGNORECASE,
 )
 
