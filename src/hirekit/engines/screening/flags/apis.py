@@ -74,14 +74,14 @@ NAMED_API_SCAN = StartScan(NAMED_API, ("api", "service"))
 # "the rest of" or "beautiful soap" are not.
 SKILL_ENTRY = re.compile(
     r"\b(?:(?:REST|Rest|(?i:rest)(?=ful))(?i:ful)?(?i:\s+(?:APIs?|web\s+services?|services?))?|"
-    r"(?i:web\s*services?)|SOAP|WSDL|(?i:GraphQL|APIs?\s+(?:development|design)|"
-    r"(?:API|REST)\s+developer))\b"
+    r"(?i:web\s*services?)|SOAP|WSDL|Web\s+API|DRF|(?i:GraphQL|APIs?\s+(?:development|design)|"
+    r"Django\s+REST\s+framework|(?:API|REST)\s+developer))\b"
     r"(?!(?i:\s*(?:API\s+)?(?:testing|tests?|clients?|integration))\b)"
 )
 SKILL_HINTS = ("restful", "web service", "webservice", "graphql", "api development",
-               "api design", "api developer", "rest developer")  # fmt: skip
+               "api design", "api developer", "rest developer", "django rest")  # fmt: skip
 #: Looked for as written: "REST", "Rest-" and "SOAP", not "interest" or "soap".
-SKILL_EXACT = ("REST", "Rest", "SOAP", "WSDL")
+SKILL_EXACT = ("REST", "Rest", "SOAP", "WSDL", "Web API", "DRF")
 
 
 def detect(view: ResumeView, context: Context) -> Finding | None:

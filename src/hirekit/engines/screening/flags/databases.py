@@ -28,6 +28,7 @@ _APPLICATION = re.compile(
 # Administering, loading or reporting on a database is not building an application on it.
 _NOT_APPLICATION = re.compile(
     r"\b(?:backups?|replication|restore|DBA|database\s+administrat\w+|ETL|warehouse|"
+    r"Informatica|Talend|DataStage|SSIS|"
     r"reports?|reporting|dashboards?|analytics)\b",
     re.IGNORECASE,
 )
@@ -44,7 +45,11 @@ def detect(view: ResumeView, context: Context) -> Finding | None:
             hits.append((i, prose))
         elif not view.claimed(i, category="database"):
             continue
-        elif context.tech_line(i) and (context.paid(i) or context.section(i) == "projects"):
+        elif (
+            context.tech_line(i)
+            and (context.paid(i) or context.section(i) == "projects")
+            and not _NOT_APPLICATION.search(view.sentences[i].text)
+        ):
             # "Database used: MySQL" or a project's technology line names its database.
             hits.append((i, False))
         elif (

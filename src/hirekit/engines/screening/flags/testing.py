@@ -25,7 +25,11 @@ _BUSINESS = re.compile(
     r"\b(?:ERP|SAP|UAT|business\s+users|functional\s+consultant|test\s+scenarios|"
     r"test\s+management\s+tool|phases\s+of\s+testing|BI\s+objects|data\s*warehouse|"
     # Requests collected in Postman test an API by hand; they are not code-level tests.
-    r"Postman|SoapUI)\b",
+    r"Postman|SoapUI|"
+    # Checking ETL mappings and data loads is data validation, not code-level testing.
+    r"ETL|data\s+loads?|mappings?|Informatica|Talend|DataStage|SSIS|"
+    # Documents prepared for testing are paperwork about it.
+    r"(?:prepar\w+|wr(?:ote|iting))\s+(?:\w+\s+){0,2}?documents?\s+for)\b",
     re.IGNORECASE,
 )
 
