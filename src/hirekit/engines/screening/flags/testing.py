@@ -34,6 +34,19 @@ _BUSINESS = re.compile(
 )
 
 
+# A browser driven to collect data is scraping, not testing.
+_SCRAPING = re.compile(r"\b(?:scrap\w*|crawl\w*|spider\w*|harvest\w*)\b", re.IGNORECASE)
+_BROWSER_DRIVERS = frozenset({"Selenium", "Playwright"})
+
+
+def _scraping_only(view: ResumeView, index: int) -> bool:
+    """The only testing tools named are browser drivers, used here for scraping."""
+    names = {
+        h.name for h in view.skills[index] if h.category == "testing" and view.claims(index, h)
+    }
+    return names <= _BROWSER_DRIVERS and bool(_SCRAPING.search(view.sentences[index].text))
+
+
 # One of these (lower-cased) is in every AUTOMATED match.
 HINTS = ("test", "tdd", "coverage", "automation")
 
@@ -46,7 +59,7 @@ def detect(view: ResumeView, context: Context) -> Finding | None:
         if context.course(i):
             continue
         prose = not view.in_list(i)
-        if view.claimed(i, category="testing"):
+        if view.claimed(i, category="testing") and not _scraping_only(view, i):
             hits.append((i, prose))
             continue
         match = view.matches(i, AUTOMATED)
