@@ -73,7 +73,7 @@ NAMED_API_SCAN = StartScan(NAMED_API, ("api", "service"))
 # "REST" and "SOAP" in their own capitalisation ("Rest-" in exported skill rows):
 # "the rest of" or "beautiful soap" are not.
 SKILL_ENTRY = re.compile(
-    r"\b(?:(?:REST|Rest|(?i:rest)(?=ful))(?i:ful)?(?i:\s+(?:APIs?|web\s+services?|services?))?|"
+    r"\b(?:(?:REST|Rest|(?i:rest)(?=ful))(?i:ful)?(?i:[\s-]*(?:APIs?|web\s*services?|services?))?|"
     r"(?i:web\s*services?)|SOAP|WSDL|Web\s+API|DRF|(?i:GraphQL|APIs?\s+(?:development|design)|"
     r"Django\s+REST\s+framework|(?:API|REST)\s+developer))\b"
     r"(?!(?i:\s*(?:API\s+)?(?:testing|tests?|clients?|integration))\b)"
