@@ -27,7 +27,9 @@ LABELS: dict[str, dict[str, Any]] = tomllib.loads((HERE / "labels.toml").read_te
 CORPUS_LABELS: dict[str, dict[str, Any]] = tomllib.loads((HERE / "corpus_labels.toml").read_text())
 
 # (min precision, min recall), a little under the figures measured on the reworded
-# part (README "How sure the checks are" has the full table). Misses that remain:
+# part (62 resumes: flask_extensions recall 0.86, api_design 0.92, database_integration
+# 0.88, no_extensions precision 0.97, fit balanced accuracy 0.90, the rest 1.00;
+# README "How sure the checks are" has the full table). Misses that remain:
 # flask_extensions - an extension the candidate wrote is not a known name;
 # api_design - "download endpoints" and webhooks listed under "What I built";
 # database_integration - a database behind a course project named only as "SQL",
@@ -36,16 +38,16 @@ FLOORS: dict[str, tuple[float, float]] = {
     "production_scale": (0.95, 0.95),
     "blueprints_or_factory": (0.95, 0.95),
     "flask_extensions": (0.95, 0.8),
-    "api_design": (0.95, 0.85),
-    "database_integration": (0.95, 0.75),
+    "api_design": (0.95, 0.9),
+    "database_integration": (0.95, 0.85),
     "testing": (0.95, 0.95),
     "tutorial_only": (0.95, 0.95),
     "no_structure": (0.95, 0.95),
-    "generic_python": (0.95, 0.9),
-    "no_extensions": (0.9, 0.95),
+    "generic_python": (0.95, 0.95),
+    "no_extensions": (0.95, 0.95),
     "no_testing": (0.95, 0.95),
 }
-MIN_FIT_BALANCED_ACCURACY = 0.8
+MIN_FIT_BALANCED_ACCURACY = 0.85
 
 
 def _flags(label: dict[str, Any]) -> set[str]:
