@@ -78,6 +78,19 @@ _WORK_REACH = 50
 _PYTHON_ROLE = re.compile(
     r"\bpython\s+(?:[\w/-]+\s+){0,2}?(?:developer|engineer|programmer)\b", re.IGNORECASE
 )
+# A job's header line: a role and a range of years ("Backend Engineer, Acme, 2019 - Present").
+_DATE_RANGE = re.compile(
+    r"\b(?:19|20)\d\d\s*(?:-|\u2013|\u2014|to)\s*(?:(?:19|20)\d\d|present|current|now|"
+    r"till\s+date|today)\b",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\b(?:developer|engineer|programmer|intern|analyst|consultant|architect|lead|manager|"
+    r"administrator|scientist|freelancer|specialist|tester|designer)\b",
+    re.IGNORECASE,
+)
+#: How many sentences under a job line still describe that job.
+_JOB_REACH = 6
 _FRAMEWORK_ROLE = re.compile(
     r"\b(?:Flask|Django|FastAPI|Pyramid)\b[\w\s/,&-]{0,30}?\b(?:developer|engineer)\b",
     re.IGNORECASE,
@@ -95,6 +108,7 @@ class Context:
     def __init__(self, view: ResumeView) -> None:
         self.view = view
         self._course: dict[int, bool] = {}
+        self._jobs: dict[int, bool] = {}
 
     @cached_property
     def _company_blocks(self) -> list[tuple[int, int, bool]]:
@@ -120,8 +134,28 @@ class Context:
         return self.view.section(index)
 
     def employment(self, index: int) -> bool:
-        """Sentence ``index`` sits in a job: an experience section or a company block."""
-        return self.section(index) == "experience" and not self.skill_row(index)
+        """Sentence ``index`` sits in a job: an experience section, a company block, or,
+        outside any known section, just under a job line ("Developer, Acme, 2019 - 2023")."""
+        if self.skill_row(index):
+            return False
+        section = self.section(index)
+        if section == "experience":
+            return True
+        if section is not None:
+            return False
+        return any(
+            self._job_line(j)
+            for j in range(index, max(index - _JOB_REACH, -1), -1)
+            if self.view.section(j) is None
+        )
+
+    def _job_line(self, index: int) -> bool:
+        if index not in self._jobs:
+            text = self.view.sentences[index].text
+            self._jobs[index] = bool(
+                len(text) < 160 and _DATE_RANGE.search(text) and _ROLE.search(text)
+            )
+        return self._jobs[index]
 
     def course(self, index: int) -> bool:
         """A course, training, certificate or study project, or a tutorial, is named here
