@@ -11,7 +11,7 @@ from hirekit.engines.screening.extract import extract_text
 from hirekit.engines.screening.extract.extraction import Extraction, Source
 from hirekit.engines.screening.failures import MESSAGES
 from hirekit.engines.screening.flags import Finding, ResumeView, detect_flags
-from hirekit.engines.screening.flags.usecase import API_ONLY_NOTE, API_ONLY_WEIGHT, SIGNALS
+from hirekit.engines.screening.flags.usecase import weigh
 from hirekit.engines.screening.limits import Limits
 from hirekit.engines.screening.profile import read_profile
 from hirekit.engines.screening.result import (
@@ -96,17 +96,8 @@ def analyse(
     green_results = tuple(_flag_result(f, "green") for f in found.green)
     yellow_results = tuple(_flag_result(f, "yellow") for f in found.yellow)
     labels = {f.id: f.label for f in (*guide.green_flags, *guide.yellow_flags)}
-    extras = [Extra(s.signal.id, s.signal.label, s.signal.weight) for s in found.signals]
-    use_case_evidence = [
-        UseCaseEvidence(s.signal.id, s.signal.label, _quotes(s.evidence)) for s in found.signals
-    ]
-    if found.api_only:
-        extras.append(Extra("api_only", API_ONLY_NOTE, -API_ONLY_WEIGHT))
-        api = view.raised["api_design"]
-        use_case_evidence.append(UseCaseEvidence("api_only", API_ONLY_NOTE, _quotes(api.evidence)))
-    possible = [s.weight for s in SIGNALS.get(use_case, ())]
-    if use_case == "full-stack":
-        possible.append(-API_ONLY_WEIGHT)
+    api = view.raised.get("api_design")
+    weighed = weigh(use_case, found.signals, api.evidence if found.api_only and api else None)
     scored = score_flags(
         green_results,
         yellow_results,
@@ -114,8 +105,8 @@ def analyse(
         labels,
         fit=found.band.fit,
         reason=found.band.reason,
-        extras=tuple(extras),
-        possible_extras=possible,
+        extras=tuple(Extra(id, label, weight) for id, label, weight, _ in weighed.found),
+        possible_extras=weighed.possible,
     )
     return Result(
         file=file,
@@ -131,7 +122,9 @@ def analyse(
         explanation=scored.explanation,
         yellow_flags_assessed=found.yellow_assessed,
         contributions=scored.contributions,
-        use_case_evidence=tuple(use_case_evidence),
+        use_case_evidence=tuple(
+            UseCaseEvidence(id, label, _quotes(quoted)) for id, label, _, quoted in weighed.found
+        ),
         evidence_strength=evidence_strength((f.confidence, len(f.evidence)) for f in green_results),
         text=text,
         sections=profile.sections,

@@ -26,10 +26,11 @@ PYTHON_WORK = PYTHON_WEB | {
     "psycopg", "Peewee", "Alembic", "PyMySQL", "Tortoise ORM",
 }  # fmt: skip
 
-# Training, certificates and study: such a sentence is never work.
+# Training, certificates and study: such a sentence is never work. ("Trainee" is not
+# here: a trainee engineer is employed.)
 _COURSE = re.compile(
     r"\b(?:course|courses|coursework|certificat\w*|certified|certification|training|trainings|"
-    r"trained|trainee|workshop|bootcamp|syllabus|curriculum|academic|thesis|dissertation|"
+    r"trained|diploma|workshop|bootcamp|syllabus|academic|thesis|dissertation|"
     r"semester|capstone|final\s+project|degree\s+project|college\s+project|school\s+project|"
     r"mini[\s-]project|major\s+project|minor\s+project)\b",
     re.IGNORECASE,

@@ -113,3 +113,25 @@ def detect(view: ResumeView, use_case: str) -> list[Found]:
 def api_only(use_case: str, green: set[str], found: list[Found]) -> bool:
     """The guide's full-stack red flag: "has only built APIs"."""
     return use_case == "full-stack" and "api_design" in green and not found
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """What the use case adds to the score: the signals and red flag found, as
+    (id, label, weight, quoted sentences), and every weight it could add."""
+
+    found: tuple[tuple[str, str, float, tuple[Sentence, ...]], ...]
+    possible: tuple[float, ...]
+
+
+def weigh(
+    use_case: str, signals: list[Found], api_only_evidence: tuple[Sentence, ...] | None
+) -> Weighed:
+    """The use case's part of the score; ``api_only_evidence`` when the red flag applies."""
+    found = [(s.signal.id, s.signal.label, s.signal.weight, s.evidence) for s in signals]
+    if api_only_evidence is not None:
+        found.append(("api_only", API_ONLY_NOTE, -API_ONLY_WEIGHT, api_only_evidence))
+    possible = [s.weight for s in SIGNALS.get(use_case, ())]
+    if use_case == "full-stack":
+        possible.append(-API_ONLY_WEIGHT)
+    return Weighed(tuple(found), tuple(possible))
