@@ -88,7 +88,8 @@ def detect(view: ResumeView, context: Context) -> Finding | None:
     hits: list[tuple[int, bool]] = []
     # Only the sentences holding a hint are tried: a whole-text regex scan costs more.
     for i in view.sentences_with(SKILL_HINTS, SKILL_EXACT):
-        if view.matches(i, SKILL_ENTRY) and context.listed(i) and not context.course(i):
+        listed = context.listed(i) or context.tech_line(i)
+        if view.matches(i, SKILL_ENTRY) and listed and not context.course(i):
             hits.append((i, False))
     for i in view.where(BUILT_API_SCAN, HINTS):
         # A build verb makes even a comma-heavy sentence a statement of work.

@@ -50,7 +50,7 @@ _NOT_EMPLOYED = re.compile(r"\b(?:fresher|student|none|n/?a|self[\s-]study)\b", 
 SKILL_ROW = re.compile(r"^[\w .+#/&()'-]{1,60}?-\s*Ex\w{0,3}rience\s*-", re.IGNORECASE)
 # "Technologies: Python, Flask" or "Database used: MySQL" describing one project.
 TECH_LINE = re.compile(
-    r"^\W{0,3}(?:\w+\s+){0,3}?(?:technolog(?:y|ies)(?:\s+used)?|tools\s*(?:&|and)\s*"
+    r"^[\W_]{0,4}(?:\w+\s+){0,3}?(?:technolog(?:y|ies)(?:\s+used)?|tools\s*(?:&|and)\s*"
     r"technologies|(?:technical\s+)?environment|tech(?:nology)?\s+stack|stack|built\s+with|"
     r"databases?\s+used|db\s+used|platform\s+used)\s*[:\-\u2013]",
     re.IGNORECASE,
