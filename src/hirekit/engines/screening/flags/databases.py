@@ -28,8 +28,8 @@ _APPLICATION = re.compile(
 # Administering, loading or reporting on a database is not building an application on it.
 _NOT_APPLICATION = re.compile(
     r"\b(?:backups?|replication|restore|DBA|database\s+administrat\w+|ETL|warehouse|"
-    r"Informatica|Talend|DataStage|SSIS|"
-    r"reports?|reporting|dashboards?|analytics)\b",
+    r"Informatica|Talend|DataStage|SSIS|SQL\s+reports?|reporting\s+(?:tool|queries|database)|"
+    r"(?:for|behind)\s+(?:a\s+|the\s+)?report\w*\s+tools?)\b",
     re.IGNORECASE,
 )
 
