@@ -79,5 +79,10 @@ def test_screen_reads_a_text_resume(runner, tmp_path):
     [row] = json.loads(result.output)
     assert row["mentions_flask"] is True
     assert "flask_extensions" in {f["flag"] for f in row["green_flags"]}
+    # Professional Flask work with an API, a database and tests: the spec's strong band,
+    # and the points shown add up to the score.
+    assert row["fit"] == "strong" and row["yellow_flags_assessed"] is True
+    assert sum(c["points"] for c in row["score_contributions"]) == row["score"]
+    assert row["explanation"][-1].startswith(f"Score {row['score']} = ")
     nothing = runner.invoke(cli, ["screen", str(tmp_path / "missing.pdf")])
     assert nothing.exit_code == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from sqlalchemy import select
 
@@ -55,3 +56,22 @@ def test_a_file_of_the_wrong_type_is_explained(client, login_as):
     )
     assert "This file type is not supported" in response.get_data(as_text=True)
     assert db.session.scalars(select(Resume)).first() is None
+
+
+def test_the_candidate_page_explains_the_score(client, login_as):
+    me = login_as("recruiter")
+    person = create_candidate(CandidateFields(name="Ana Lovelace"), actor=me)
+    db.session.commit()
+    token = csrf_token(client, f"/candidates/{person.id}")
+    client.post(
+        f"/candidates/{person.id}/resumes",
+        data={"csrf_token": token, "resume": (io.BytesIO(text_resume("Ana Lovelace")), "a.txt")},
+        content_type="multipart/form-data",
+    )
+    drain()
+    page = client.get(f"/candidates/{person.id}").get_data(as_text=True)
+    score = int(re.search(r'<strong class="score">(\d+)</strong>', page).group(1))
+    base = int(re.search(r"band starts at (\d+) points", page).group(1))
+    points = [int(p) for p in re.findall(r"<li>[^<]*?: ([+-]\d+)</li>", page)]
+    assert points and base + sum(points) == score
+    assert f"<li>Score {score} = " in page

@@ -144,3 +144,61 @@ def test_interviewers_cannot_see_the_ranked_list(client, login_as, make_user):
     job = open_job(make_user("recruiter"))
     login_as("interviewer")
     assert client.get(f"/jobs/{job.id}/ranked").status_code == 403
+
+
+JAVA_ONE = "Java Developer, Banca (2015 - 2020)\n- Wrote JUnit tests for the payments service.\n"
+JAVA_TWO = (
+    "Java Developer, Banca (2015 - 2020)\n- Wrote JUnit tests for the payments service.\n"
+    "- Added JUnit tests for the ledger module.\n"
+)
+_LINE_POINTS = re.compile(r"<li>[^<]*?: ([+-]\d+)</li>")
+_BASE = re.compile(r"band starts at (\d+) points")
+
+
+def test_ties_are_broken_by_evidence_and_shared_when_equal(client, login_as):
+    me = login_as("recruiter")
+    job = open_job(me)
+    office = text_resume("Cy Weakly", "cy@example.com", strong=False)
+    _upload(
+        client,
+        job.id,
+        [
+            ("java-one.txt", f"Bo One\nbo@example.com\nExperience\n{JAVA_ONE}".encode()),
+            ("office-a.txt", office),
+            ("java-two.txt", f"Di Two\ndi@example.com\nExperience\n{JAVA_TWO}".encode()),
+            ("office-b.txt", office.replace(b"cy@example.com", b"ed@example.com")),
+        ],
+    )
+    screenings = {
+        email: db.session.scalars(
+            select(Screening).where(Screening.candidate_id == _person(email).id)
+        ).one()
+        for email in ("bo@example.com", "di@example.com", "cy@example.com", "ed@example.com")
+    }
+    # Same score for each pair: the Java pair differs only in how much evidence it quotes.
+    assert screenings["bo@example.com"].score == screenings["di@example.com"].score
+    assert screenings["cy@example.com"].score == screenings["ed@example.com"].score
+    page = client.get(f"/jobs/{job.id}/ranked").get_data(as_text=True)
+    order = [blind_id(_person(e).id) for e in ("di@example.com", "bo@example.com")]
+    # Uploaded second, ranked first: more evidence, not upload order, decides.
+    assert page.index(order[0]) < page.index(order[1])
+    ranks = re.findall(r'<span class="rank">#(\d+)( <small>\(tie\)</small>)?</span>', page)
+    assert [r[0] for r in ranks] == ["1", "2", "3", "3"]
+    assert [bool(r[1]) for r in ranks] == [False, False, True, True]
+    # The non-Python resumes carry no yellow flags, and the page says so.
+    assert "Yellow flags not assessed" in page
+
+
+def test_the_explanation_adds_up_to_the_score_shown(client, login_as):
+    _, job = _screened_job(client, login_as)
+    page = client.get(f"/jobs/{job.id}/ranked").get_data(as_text=True)
+    entries = page.split('<li class="ranked-entry card"')[1:]
+    assert len(entries) == 2
+    shown = []
+    for entry in entries:
+        score = int(re.search(r'<span class="score">(\d+)</span>', entry).group(1))
+        base = int(_BASE.search(entry).group(1))
+        points = [int(p) for p in _LINE_POINTS.findall(entry)]
+        assert base + sum(points) == score
+        shown.append(points)
+    assert shown[0] and shown[1] == []  # the office assistant has nothing to add or take

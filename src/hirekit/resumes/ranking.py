@@ -15,6 +15,7 @@ from hirekit.audit import services as audit
 from hirekit.candidates.models import Application
 from hirekit.candidates.services import get_candidate
 from hirekit.db import utcnow
+from hirekit.engines.screening.scoring import evidence_strength
 from hirekit.errors import NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
@@ -45,6 +46,8 @@ class Entry:
     email: str
     chips: list[Chip] = field(default_factory=list)
     text: Markup = field(default_factory=Markup)
+    #: Shares its rank: same score and same evidence as the entry before or after.
+    tied: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,11 @@ def set_blind(job_id: int, blind: bool, *, actor: User) -> JobScreeningSettings:
 
 
 def ranked_list(job_id: int, actor: User) -> RankedList:
-    """The job's applications, best screening score first, unscreened ones last."""
+    """The job's applications, best screening score first, unscreened ones last.
+
+    Equal scores are ordered by the evidence behind them (how many green flags, how
+    sure, how many quotes), never by upload order; entries equal on both share a rank.
+    """
     job = get_job(job_id, actor)
     blind = is_blind(job.id)
     joined = and_(
@@ -100,11 +107,34 @@ def ranked_list(job_id: int, actor: User) -> RankedList:
         .order_by(Screening.score.is_(None), Screening.score.desc(), Application.id)
     ).all()
     labels = {f.id: f.label for f in default_guide().flags}
-    entries = [
-        _entry(rank, application, screening, blind, labels)
-        for rank, (application, screening) in enumerate(rows, start=1)
-    ]
+    keyed = sorted(((_rank_key(s), a, s) for a, s in rows), key=lambda row: row[0])
+    entries = []
+    rank = 0
+    for position, (key, application, screening) in enumerate(keyed):
+        if position == 0 or key != keyed[position - 1][0]:
+            rank = position + 1
+        tied = any(
+            0 <= other < len(keyed) and keyed[other][0] == key
+            for other in (position - 1, position + 1)
+        )
+        entries.append(_entry(rank, application, screening, blind, labels, tied))
     return RankedList(job=job, blind=blind, entries=entries)
+
+
+def _rank_key(screening: Screening | None) -> tuple[bool, int, int]:
+    """Unscreened last; then the score; then the strength of the evidence behind it."""
+    if screening is None or screening.score is None:
+        return (True, 0, 0)
+    return (False, -screening.score, -screening_strength(screening))
+
+
+def screening_strength(screening: Screening) -> int:
+    """The evidence behind a stored screening's green flags (see ``evidence_strength``)."""
+    flags = screening.flags or {}
+    green = flags.get("green", [])
+    return evidence_strength(
+        (str(f.get("confidence", "high")), len(f.get("evidence", []))) for f in green
+    )
 
 
 def _entry(
@@ -113,12 +143,13 @@ def _entry(
     screening: Screening | None,
     blind: bool,
     labels: dict[str, str],
+    tied: bool = False,
 ) -> Entry:
     person = application.candidate
     title = blind_id(person.id) if blind else person.name
     email = "" if blind else person.email
     if screening is None:
-        return Entry(rank, application, None, title, email)
+        return Entry(rank, application, None, title, email, tied=tied)
     flags = (screening.blind_flags if blind else screening.flags) or {}
     text = screening.blind_text if blind else screening.text
     chips = [
@@ -132,7 +163,7 @@ def _entry(
         for flag in flags.get(kind, [])
     ]
     return Entry(
-        rank, application, screening, title, email, chips, highlight(text, spans_of(flags))
+        rank, application, screening, title, email, chips, highlight(text, spans_of(flags)), tied
     )
 
 

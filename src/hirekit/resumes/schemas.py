@@ -89,5 +89,16 @@ class ScreeningResultSchema(ma.Schema):
     score = ma.fields.Integer()
     fit = ma.fields.String()
     explanation = ma.fields.List(ma.fields.String())
+    yellow_flags_assessed = ma.fields.Boolean(
+        metadata={"description": "false when no Python is claimed: yellow flags do not apply"}
+    )
+    score_contributions = ma.fields.List(
+        ma.fields.Dict(),
+        metadata={"description": "{source, label, points}; the points add up to score"},
+    )
+    use_case_evidence = ma.fields.List(ma.fields.Dict())
+    evidence_strength = ma.fields.Integer(
+        metadata={"description": "breaks ties between equal scores in the ranked list"}
+    )
     screened_at = ma.fields.DateTime()
     override = ma.fields.Dict(allow_none=True)

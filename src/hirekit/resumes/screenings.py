@@ -134,8 +134,17 @@ def _fail(resume: Resume, code: str, message: str) -> None:
 
 
 def _flags(result: Result) -> dict[str, Any]:
+    """The flags with what explains the score: contributions, use-case evidence and
+    whether yellow flags applied (kept beside the flags, so no column is needed)."""
     shape = result.to_dict()
-    return {"green": shape["green_flags"], "yellow": shape["yellow_flags"]}
+    return {
+        "green": shape["green_flags"],
+        "yellow": shape["yellow_flags"],
+        "yellow_assessed": shape["yellow_flags_assessed"],
+        "contributions": shape["score_contributions"],
+        "use_case_evidence": shape["use_case_evidence"],
+        "evidence_strength": shape["evidence_strength"],
+    }
 
 
 def _save(
@@ -187,6 +196,7 @@ def _save(
 def engine_json(screening: Screening) -> dict[str, Any]:
     """The stored screening in the engine's documented JSON shape (schema_version 1)."""
     profile = screening.profile or {}
+    flags = screening.flags or {}
     error = (
         {"code": screening.error_code, "message": screening.error_message}
         if screening.error_code
@@ -214,4 +224,8 @@ def engine_json(screening: Screening) -> dict[str, Any]:
         "score": screening.score or 0,
         "fit": screening.fit or "no",
         "explanation": list(screening.explanation or []),
+        "yellow_flags_assessed": bool(flags.get("yellow_assessed", True)),
+        "score_contributions": list(flags.get("contributions", [])),
+        "use_case_evidence": list(flags.get("use_case_evidence", [])),
+        "evidence_strength": int(flags.get("evidence_strength", 0)),
     }

@@ -48,3 +48,30 @@ def tally(flag: str, outcomes: Outcomes) -> Tally:
         if (flag in expected) != (flag in raised):
             counted.wrong.append(name)
     return counted
+
+
+def f1(counted: Tally) -> float | None:
+    precision, recall = counted.precision, counted.recall
+    if precision is None or recall is None:
+        return None
+    return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+
+
+FITS = ("strong", "possible", "no")
+
+
+def balanced_accuracy(pairs: Mapping[str, tuple[str, str]]) -> float | None:
+    """Mean per-band recall of the fit over (expected, engine) pairs; bands without
+    support are left out."""
+    recalls = []
+    for band in FITS:
+        expected = [engine for label, engine in pairs.values() if label == band]
+        if expected:
+            recalls.append(sum(engine == band for engine in expected) / len(expected))
+    return sum(recalls) / len(recalls) if recalls else None
+
+
+def wrong_fits(pairs: Mapping[str, tuple[str, str]]) -> list[str]:
+    return sorted(
+        f"{name} ({label}->{engine})" for name, (label, engine) in pairs.items() if label != engine
+    )

@@ -6,7 +6,8 @@ from hirekit.engines.guide import Guide
 from hirekit.engines.screening import analyse
 
 STRONG = (
-    "Python developer.\nDesigned the Flask REST API serving 2M requests per day.\n"
+    "Freelance projects\nPython developer.\n"
+    "Designed the Flask REST API serving 2M requests per day.\n"
     "Organised the Flask app with blueprints.\nUsed Flask-SQLAlchemy models.\n"
     "Wrote unit tests with pytest."
 )
@@ -31,15 +32,20 @@ def test_score_and_fit_follow_the_use_case_weights(guide: Guide) -> None:
     scores = {uc: analyse(STRONG, uc, guide) for uc in ("rest-api", "microservices", "full-stack")}
     assert all(r.fit == "strong" for r in scores.values())
     weak = analyse("Python scripts for reports.", "rest-api", guide)
-    assert weak.score == 0 and weak.fit == "no"
-    assert any("lowered" in line for line in weak.explanation)
+    assert weak.fit == "no" and weak.score < scores["rest-api"].score
+    # Yellow flags take points off, each one shown, and the lines add up.
+    yellow = [c for c in weak.contributions if c.source in weak.flag_ids()]
+    assert yellow and all(c.points < 0 for c in yellow)
+    assert any(line.endswith(f"{yellow[0].points:+d}") for line in weak.explanation)
+    assert sum(c.points for c in weak.contributions) == weak.score
     zero = {"rest-api": {k: 0.0 for k in guide.use_cases["rest-api"].weights}}
     use_cases = {
         **guide.use_cases,
         **{k: dataclasses.replace(guide.use_cases[k], weights=v) for k, v in zero.items()},
     }
     flat = dataclasses.replace(guide, use_cases=use_cases)
-    assert analyse(STRONG, "rest-api", flat).score == 0
+    # With every weight at zero only the fit band's base is left.
+    assert analyse(STRONG, "rest-api", flat).score == 70
 
 
 def test_years_never_change_the_score(guide: Guide) -> None:

@@ -20,7 +20,8 @@ def test_negation_and_intention_raise_no_green_flag(guide: Guide) -> None:
         guide,
     )
     assert result.green_flags == ()
-    assert not result.mentions_flask
+    # A denied extension still names the framework (the spec: "anywhere in the text").
+    assert result.mentions_flask
 
 
 def test_announced_plans_are_not_done_work(guide: Guide) -> None:
@@ -176,3 +177,14 @@ def test_yellow_flags_only_for_python_claims(guide: Guide) -> None:
     assert "tutorial_only" not in run(real, guide).flag_ids()
     generic = run("Python scripts for reporting.", guide)
     assert "generic_python" in generic.flag_ids()
+
+
+def test_a_role_sought_is_not_a_role_held(guide: Guide) -> None:
+    result = run(
+        "Career Objective\nTo work as a Django developer in a growing team.\n"
+        "Experience\nData Analyst, Retailco, 2019 - 2023\nBuilt sales forecasts in Python.",
+        guide,
+    )
+    assert result.fit == "no"
+    assert result.yellow_flags_assessed
+    assert "tutorial_only" not in result.flag_ids()  # the Python work is paid

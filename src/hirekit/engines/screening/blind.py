@@ -50,6 +50,10 @@ def blind(result: Result) -> Result:
         text=new_text,
         green_flags=tuple(_remap_flag(f, new_text, mapper) for f in result.green_flags),
         yellow_flags=tuple(_remap_flag(f, new_text, mapper) for f in result.yellow_flags),
+        use_case_evidence=tuple(
+            replace(u, evidence=_remap(u.evidence, new_text, mapper))
+            for u in result.use_case_evidence
+        ),
         sections=tuple(
             Section(s.name, mapper(s.start, False), mapper(s.end, True)) for s in result.sections
         ),
@@ -147,8 +151,12 @@ class _Mapper:
 
 
 def _remap_flag(flag: FlagResult, text: str, mapper: _Mapper) -> FlagResult:
+    return replace(flag, evidence=_remap(flag.evidence, text, mapper))
+
+
+def _remap(items: tuple[Evidence, ...], text: str, mapper: _Mapper) -> tuple[Evidence, ...]:
     evidence = []
-    for item in flag.evidence:
+    for item in items:
         start, end = mapper(item.start, False), mapper(item.end, True)
         evidence.append(Evidence(text[start:end], start, end))
-    return replace(flag, evidence=tuple(evidence))
+    return tuple(evidence)

@@ -28,6 +28,24 @@ class FlagResult:
 
 
 @dataclass(frozen=True)
+class Contribution:
+    """Points one part of the evidence adds to the score (``source`` "fit" is the band's base)."""
+
+    source: str  # "fit", a flag id, a use-case signal id or a red flag id
+    label: str
+    points: int
+
+
+@dataclass(frozen=True)
+class UseCaseEvidence:
+    """A use-case signal (e.g. error handling for REST APIs) or red flag, with quotes."""
+
+    signal: str
+    label: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
 class Candidate:
     name: str | None = None
     email: str | None = None
@@ -63,6 +81,13 @@ class Result:
     score: int = 0
     fit: str = "no"
     explanation: tuple[str, ...] = ()
+    #: False when the resume claims no Python: yellow flags do not apply (not "clean").
+    yellow_flags_assessed: bool = False
+    #: The band's base and each flag's or signal's points; they add up to ``score``.
+    contributions: tuple[Contribution, ...] = ()
+    use_case_evidence: tuple[UseCaseEvidence, ...] = ()
+    #: Breaks ties between equal scores: how much evidence the green flags quote.
+    evidence_strength: int = 0
     text: str = ""
     sections: tuple[Section, ...] = ()
     blinded: bool = False
@@ -72,7 +97,11 @@ class Result:
 
         Beyond the listed keys: each flag carries ``"confidence"``; ``"sections"``
         lists ``{"name", "start", "end"}``; ``"blinded"`` says whether personal
-        details were hidden; ``"text"`` is present only with ``include_text``.
+        details were hidden; ``"yellow_flags_assessed"`` is false when no Python is
+        claimed (yellow flags not applicable); ``"score_contributions"`` lists
+        ``{"source", "label", "points"}`` summing to ``"score"``;
+        ``"use_case_evidence"`` lists ``{"signal", "label", "evidence"}``;
+        ``"evidence_strength"`` breaks ties; ``"text"`` only with ``include_text``.
         """
         out: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
@@ -96,6 +125,22 @@ class Result:
             "score": self.score,
             "fit": self.fit,
             "explanation": list(self.explanation),
+            "yellow_flags_assessed": self.yellow_flags_assessed,
+            "score_contributions": [
+                {"source": c.source, "label": c.label, "points": c.points}
+                for c in self.contributions
+            ],
+            "use_case_evidence": [
+                {
+                    "signal": u.signal,
+                    "label": u.label,
+                    "evidence": [
+                        {"quote": e.quote, "start": e.start, "end": e.end} for e in u.evidence
+                    ],
+                }
+                for u in self.use_case_evidence
+            ],
+            "evidence_strength": self.evidence_strength,
             "sections": [{"name": s.name, "start": s.start, "end": s.end} for s in self.sections],
             "blinded": self.blinded,
         }

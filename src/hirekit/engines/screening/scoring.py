@@ -1,18 +1,36 @@
-"""Score 0-100 and fit per use case, from the guide's weights for each flag."""
+"""Score 0-100 from the fit band and the use case's weights, with every point explained.
+
+The fit band (the flag spec's strong / possible / no) decides the score's range, so
+a better band always ranks higher; inside the band the guide's weights for the job's
+use case move the score up for green flags and use-case evidence and down for yellow
+flags and red flags. Every contribution is a whole number of points, and the band's
+base plus the contributions is exactly the score.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from hirekit.engines.screening.result import FlagResult
+from hirekit.engines.screening.result import Contribution, FlagResult
 
-#: A medium-confidence flag (e.g. only in a skills list) counts half.
+#: A medium-confidence green flag (e.g. only in a skills list) counts half.
 MEDIUM_FACTOR = 0.5
-STRONG_AT = 60
-POSSIBLE_AT = 30
-#: Strong fit also needs evidence of real work, not only a long skills list.
-WORK_EVIDENCE = ("production_scale", "api_design")
+#: Per band: (base, points available above it, points available below it).
+BANDS: dict[str, tuple[int, int, int]] = {
+    "strong": (70, 29, 10),
+    "possible": (40, 19, 10),
+    "no": (10, 19, 10),
+}
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A use-case signal (positive weight) or red flag (negative weight) that was found."""
+
+    id: str
+    label: str
+    weight: float
 
 
 @dataclass(frozen=True)
@@ -20,6 +38,7 @@ class Score:
     score: int
     fit: str  # "strong" | "possible" | "no"
     explanation: tuple[str, ...]
+    contributions: tuple[Contribution, ...]
 
 
 def score_flags(
@@ -27,31 +46,58 @@ def score_flags(
     yellow: tuple[FlagResult, ...],
     weights: Mapping[str, float],
     labels: Mapping[str, str],
+    fit: str = "no",
+    reason: str = "",
+    extras: tuple[Extra, ...] = (),
+    possible_extras: Iterable[float] = (),
 ) -> Score:
-    """Weighted sum of raised flags over the sum of positive weights, as 0-100.
+    """Points per flag on the use case's weights, inside the band's range.
 
-    Years of experience never enter the score; only evidence of work does.
+    ``possible_extras``: the weights of every signal and red flag the use case can
+    show, so a resume is measured against the whole range the use case gives. Years of
+    experience never enter the score; only evidence of work does.
     """
-    ceiling = sum(w for w in weights.values() if w > 0) or 1.0
-    total = 0.0
-    lines: list[str] = []
+    base, room_up, room_down = BANDS[fit]
+    ceiling = sum(w for w in weights.values() if w > 0) + sum(w for w in possible_extras if w > 0)
+    floor = -sum(w for w in weights.values() if w < 0) - sum(w for w in possible_extras if w < 0)
+    parts: list[Contribution] = []
     for flag in (*green, *yellow):
         weight = weights.get(flag.flag, 0.0)
-        factor = 1.0 if flag.confidence == "high" else MEDIUM_FACTOR
-        total += weight * factor
-        verb = "raised" if weight * factor > 0 else "lowered" if weight < 0 else "noted"
-        lines.append(
-            f"{labels.get(flag.flag, flag.flag)} {verb} the score by {abs(weight * factor):g}"
-            f" ({flag.confidence} confidence)"
+        factor = MEDIUM_FACTOR if flag.kind == "green" and flag.confidence != "high" else 1.0
+        label = labels.get(flag.flag, flag.flag)
+        parts.append(
+            Contribution(
+                flag.flag, label, _points(weight * factor, ceiling, floor, room_up, room_down)
+            )
         )
-    value = max(0, min(100, round(100 * total / ceiling)))
-    strong_work = any(f.flag in WORK_EVIDENCE and f.confidence == "high" for f in green)
-    if value >= STRONG_AT and strong_work:
-        fit = "strong"
-    elif value >= POSSIBLE_AT:
-        fit = "possible"
-    else:
-        fit = "no"
+    for extra in extras:
+        parts.append(
+            Contribution(
+                extra.id, extra.label, _points(extra.weight, ceiling, floor, room_up, room_down)
+            )
+        )
+    score = base + sum(p.points for p in parts)
+    lines = [f"Fit {fit}: {reason}; the {fit} band starts at {base} points."]
+    lines += [f"{p.label}: {p.points:+d}" for p in parts]
     if not green:
         lines.append("No evidence of Flask or web API work was found.")
-    return Score(value, fit, tuple(lines))
+    lines.append(f"Score {score} = " + " ".join([str(base), *(f"{p.points:+d}" for p in parts)]))
+    return Score(score, fit, tuple(lines), (Contribution("fit", f"fit {fit}", base), *parts))
+
+
+def _points(value: float, ceiling: float, floor: float, up: int, down: int) -> int:
+    """Whole points, rounded toward zero so the sum never leaves the band."""
+    if value > 0:
+        return int(value * up / ceiling) if ceiling else 0
+    if value < 0:
+        return -int(-value * down / floor) if floor else 0
+    return 0
+
+
+def evidence_strength(flags: Iterable[tuple[str, int]]) -> int:
+    """How much evidence stands behind the green flags: (confidence, quotes) pairs.
+
+    Ranks candidates that share a score: a high-confidence flag counts double, and
+    every quoted sentence counts.
+    """
+    return sum((2 if confidence == "high" else 1) + quotes for confidence, quotes in flags)

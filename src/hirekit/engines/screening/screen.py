@@ -11,6 +11,7 @@ from hirekit.engines.screening.extract import extract_text
 from hirekit.engines.screening.extract.extraction import Extraction, Source
 from hirekit.engines.screening.failures import MESSAGES
 from hirekit.engines.screening.flags import Finding, ResumeView, detect_flags
+from hirekit.engines.screening.flags.usecase import weigh
 from hirekit.engines.screening.limits import Limits
 from hirekit.engines.screening.profile import read_profile
 from hirekit.engines.screening.result import (
@@ -19,11 +20,12 @@ from hirekit.engines.screening.result import (
     FlagResult,
     Result,
     ScreenError,
+    UseCaseEvidence,
 )
-from hirekit.engines.screening.scoring import score_flags
-from hirekit.engines.screening.sections import SectionIndex
+from hirekit.engines.screening.scoring import Extra, evidence_strength, score_flags
+from hirekit.engines.screening.sections import SectionIndex, with_company_rows
 from hirekit.engines.screening.sentences import Sentence, split_sentences
-from hirekit.engines.screening.skills import SkillHit, load_taxonomy
+from hirekit.engines.screening.skills import SkillHit, drop_links, load_taxonomy, names_flask
 
 if TYPE_CHECKING:
     from hirekit.engines.guide import Guide
@@ -87,8 +89,8 @@ def analyse(
     lowered = text.lower()
     profile = read_profile(text, today, lowered, written)
     sentences = split_sentences(text)
-    index = SectionIndex(list(profile.sections))
-    hits = load_taxonomy().find(text, sentences, lowered)
+    index = SectionIndex(with_company_rows(text, list(profile.sections)))
+    hits = drop_links(text, load_taxonomy().find(text, sentences, lowered))
     view = ResumeView(
         text=text,
         sentences=sentences,
@@ -96,16 +98,27 @@ def analyse(
         skills=_by_sentence(hits, sentences),
         lowered=lowered,
     )
-    green, yellow = detect_flags(view)
-    green_results = tuple(_flag_result(f, "green") for f in green)
-    yellow_results = tuple(_flag_result(f, "yellow") for f in yellow)
+    found = detect_flags(view, use_case)
+    green_results = tuple(_flag_result(f, "green") for f in found.green)
+    yellow_results = tuple(_flag_result(f, "yellow") for f in found.yellow)
     labels = {f.id: f.label for f in (*guide.green_flags, *guide.yellow_flags)}
-    scored = score_flags(green_results, yellow_results, guide.use_cases[use_case].weights, labels)
+    api = view.raised.get("api_design")
+    weighed = weigh(use_case, found.signals, api.evidence if found.api_only and api else None)
+    scored = score_flags(
+        green_results,
+        yellow_results,
+        guide.use_cases[use_case].weights,
+        labels,
+        fit=found.band.fit,
+        reason=found.band.reason,
+        extras=tuple(Extra(id, label, weight) for id, label, weight, _ in weighed.found),
+        possible_extras=weighed.possible,
+    )
     return Result(
         file=file,
         use_case=use_case,
         candidate=Candidate(profile.name, profile.email, profile.phone, profile.links),
-        mentions_flask=bool(view.flask),
+        mentions_flask=names_flask(hits),
         years_experience=profile.years_experience,
         skills=tuple(dict.fromkeys(h.name for h in hits)),
         green_flags=green_results,
@@ -113,6 +126,12 @@ def analyse(
         score=scored.score,
         fit=scored.fit,
         explanation=scored.explanation,
+        yellow_flags_assessed=found.yellow_assessed,
+        contributions=scored.contributions,
+        use_case_evidence=tuple(
+            UseCaseEvidence(id, label, _quotes(quoted)) for id, label, _, quoted in weighed.found
+        ),
+        evidence_strength=evidence_strength((f.confidence, len(f.evidence)) for f in green_results),
         text=text,
         sections=profile.sections,
     )
@@ -129,6 +148,10 @@ def _by_sentence(hits: list[SkillHit], sentences: list[Sentence]) -> list[list[S
         if position < len(sentences) and sentences[position].start <= hit.start:
             grouped[position].append(hit)
     return grouped
+
+
+def _quotes(sentences: tuple[Sentence, ...]) -> tuple[Evidence, ...]:
+    return tuple(Evidence(s.text, s.start, s.end) for s in sentences)
 
 
 def _flag_result(finding: Finding, kind: str) -> FlagResult:

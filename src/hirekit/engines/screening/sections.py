@@ -32,6 +32,20 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "professional background",
         "internships",
         "internship",
+        "company details",
+        "experience summary",
+        "experience details",
+        "work profile",
+        "job history",
+        "professional history",
+        "organisational experience",
+        "organizational experience",
+        "industry experience",
+        "freelance",
+        "freelance projects",
+        "freelance work",
+        "client projects",
+        "where i've worked",
     ),
     "projects": (
         "projects",
@@ -59,6 +73,8 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "technical expertise",
         "expertise",
         "computer skills",
+        "skill details",
+        "technical proficiencies",
     ),
     "education": (
         "education",
@@ -89,7 +105,11 @@ _LOOKUP = {title: name for name, titles in _HEADINGS.items() for title in titles
 # A line is matched from the line break before it (the text gets one in front):
 # a literal first character lets the engine skip to line breaks, where "^" in
 # multi-line mode is tried at every character.
-_HEADING_LINE = re.compile(r"\n[ \t#*•\-]*+([A-Za-z][A-Za-z &/]{2,40}+)[ \t]*:?[ \t]*(?=\n|\Z)")
+# Markdown emphasis may close a heading ("# **Experience**"), and "/ experience" or
+# "Where I've worked" open one.
+_HEADING_LINE = re.compile(
+    r"\n[ \t#*•/\-]*+([A-Za-z][A-Za-z &/']{2,40}+)[ \t]*[*_]*[ \t]*:?[ \t]*(?=\n|\Z)"
+)
 
 _SPACES = re.compile(r"\s+")
 
@@ -130,3 +150,24 @@ class SectionIndex:
     def at(self, offset: int) -> str | None:
         position = bisect_right(self._starts, offset) - 1
         return self._sections[position].name if position >= 0 else None
+
+
+# Exported CVs list jobs as "company - X" / "description - ..." rows, often after a
+# "Company Details" heading glued to the line before it ("...monthsCompany Details").
+_COMPANY_ROW = re.compile(r"^company\s*-", re.IGNORECASE | re.MULTILINE)
+
+
+def with_company_rows(text: str, sections: list[Section]) -> list[Section]:
+    """``sections`` with an experience section from the first "company - X" row on,
+    when that row is not already in one."""
+    row = _COMPANY_ROW.search(text)
+    if row is None:
+        return sections
+    at = row.start()
+    before = [s for s in sections if s.start <= at]
+    if before and before[-1].name == "experience":
+        return sections
+    after = [s for s in sections if s.start > at]
+    end = after[0].start if after else len(text)
+    cut = [Section(s.name, s.start, min(s.end, at)) for s in before]
+    return [*cut, Section("experience", at, end), *after]

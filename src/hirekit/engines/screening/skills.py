@@ -46,7 +46,8 @@ _REACH = 300
 _ASCII_FOR_LOOKALIKES = str.maketrans("\u0130\u0131\u017f\u212a", "iisk")
 _ORG_SUFFIX = re.compile(
     r"^(?:[A-Z][\w&'-]*\s+){0,3}(?i:Industries|Inc|Ltd|LLC|Corp|Corporation|Company|Co|Group|"
-    r"Labs?|Manufacturing|Works|Glass|Holdings|Enterprises|GmbH|plc)\b"
+    r"Labs?|Manufacturing|Works|Glass|Holdings|Enterprises|GmbH|plc|Distiller(?:y|ies)|Brewery|"
+    r"Winery|Spirits|Bottling|Coffee|Caf[eé]|Bar|Pub|Restaurant|Bakery|Hotel|Studios?|Shop)\b"
 )
 
 
@@ -209,6 +210,38 @@ def _starts_in(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
 def _any_in(offsets: list[int], lo: int, hi: int) -> bool:
     first = bisect_left(offsets, lo)
     return first < len(offsets) and offsets[first] < hi
+
+
+# A link: a scheme, "www." or a host name ending in a common top-level domain and a
+# path ("example.org/flask-demo"); "Node.js/Flask" is not one.
+_URL_TOKEN = re.compile(
+    r"(?:://|www\.|\w\.(?:com|org|net|io|dev|me|app|co|ai|edu|gov|info|tech|site|page|blog|"
+    r"uk|de|fr|in|us|eu|ca|au|br|nl|ru|es|it|pl)/)",
+    re.IGNORECASE,
+)
+
+
+def names_flask(hits: list[SkillHit]) -> bool:
+    """ "Flask" names the web framework somewhere (a Flask extension implies it).
+
+    Company names, glassware and CSS classes never become hits (see
+    :func:`_in_context`), nor do link targets (see :func:`drop_links`).
+    """
+    return any(h.name == "Flask" or h.category == "flask-extension" for h in hits)
+
+
+def drop_links(text: str, hits: list[SkillHit]) -> list[SkillHit]:
+    """The hits outside link targets: "example.org/flask-demo" claims no skill."""
+    if "/" not in text and "www." not in text:
+        return hits
+    kept = []
+    for hit in hits:
+        start = max(text.rfind(" ", 0, hit.start), text.rfind("\n", 0, hit.start)) + 1
+        ends = [e for e in (text.find(" ", hit.end), text.find("\n", hit.end)) if e >= 0]
+        token = text[start : min(ends) if ends else len(text)]
+        if not _URL_TOKEN.search(token):
+            kept.append(hit)
+    return kept
 
 
 @cache

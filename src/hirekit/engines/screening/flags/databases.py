@@ -4,24 +4,37 @@ from __future__ import annotations
 
 import re
 
+from hirekit.engines.screening.flags.context import Context
 from hirekit.engines.screening.flags.evidence import Finding, ResumeView, finding
 from hirekit.engines.screening.flags.negation import negated
 
 _LIBRARY = ("orm", "database-driver")
 _APP_WORK = re.compile(
-    r"\b(?:buil[td]|develop(?:ed|ing)?|design(?:ed|ing)?|implement(?:ed|ing)?|creat(?:ed|ing)|shipp(?:ed|ing)|"
+    r"\b(?:buil[td]|develop(?:ed|ing|ment)?|design(?:ed|ing)?|handl(?:ed|ing)|using|stor(?:ed|es|ing)|"
+    r"sav(?:ed|es|ing)|quer(?:y|ies|ied)|CRUD|integrat(?:ed|ing|es)|implement(?:ed|ing)?|creat(?:ed|ing)|shipp(?:ed|ing)|"
     r"modell?(?:ed|ing)|migrat(?:ed|ions?)|schemas?|models?|backed\s+by|persist\w*|"
     r"transactions?|indexes|indexing|optimi[sz]\w+|tun(?:ed|ing))\b",
     re.IGNORECASE,
 )
 _APPLICATION = re.compile(
     r"\b(?:app|apps|application|applications|service|services|api|apis|backend|back-end|"
-    r"platform|system|website|web\s+app|microservices?|endpoints?|software|modules?)\b",
+    r"platform|system|website|web\s+app|microservices?|endpoints?|software|modules?|"
+    r"project|projects|products?|features?|connectivity|object[\s-]relational\s+mapping|ORM|"
+    r"tables?|routes?)\b",
     re.IGNORECASE,
 )
 
 
-def detect(view: ResumeView) -> Finding | None:
+# Administering, loading or reporting on a database is not building an application on it.
+_NOT_APPLICATION = re.compile(
+    r"\b(?:backups?|replication|restore|DBA|database\s+administrat\w+|ETL|warehouse|"
+    r"Informatica|Talend|DataStage|SSIS|SQL\s+reports?|reporting\s+(?:tool|queries|database)|"
+    r"(?:for|behind)\s+(?:a\s+|the\s+)?report\w*\s+tools?)\b",
+    re.IGNORECASE,
+)
+
+
+def detect(view: ResumeView, context: Context) -> Finding | None:
     hits: list[tuple[int, bool]] = []
     for i in view.with_skills:
         prose = not view.in_list(i)
@@ -30,7 +43,20 @@ def detect(view: ResumeView) -> Finding | None:
         )
         if orm:
             hits.append((i, prose))
-        elif prose and view.claimed(i, category="database") and _in_application(view, i):
+        elif not view.claimed(i, category="database"):
+            continue
+        elif (
+            context.tech_line(i)
+            and (context.paid(i) or context.section(i) == "projects")
+            and not _NOT_APPLICATION.search(view.sentences[i].text)
+        ):
+            # "Database used: MySQL" or a project's technology line names its database.
+            hits.append((i, False))
+        elif (
+            prose
+            and _in_application(view, i)
+            and not _NOT_APPLICATION.search(view.sentences[i].text)
+        ):
             hits.append((i, True))
     return finding("database_integration", hits, view)
 

@@ -66,19 +66,25 @@ class ResumeView:
         assert self.lowered is not None
         return not self._plain_hints or any(h in self.lowered for h in hints)
 
-    def sentences_with(self, hints: tuple[str, ...]) -> list[int]:
+    def sentences_with(self, hints: tuple[str, ...], exact: tuple[str, ...] = ()) -> list[int]:
         """Ordered indices of the sentences that contain a hint (every sentence
-        when hints cannot be trusted for this text)."""
+        when hints cannot be trusted for this text). ``exact``: more hints, looked
+        for in the text as written ("REST", not every "interest")."""
         if not self._plain_hints:
             return list(range(len(self.sentences)))
         assert self.lowered is not None
         found: set[int] = set()
-        for hint in hints:
-            for at in occurrences(self.lowered, hint):
-                index = bisect_right(self._starts, at) - 1
-                if index >= 0 and at + len(hint) <= self.sentences[index].end:
-                    found.add(index)
+        for source, needles in ((self.lowered, hints), (self.text, exact)):
+            for hint in needles:
+                self._file(source, hint, found)
         return sorted(found)
+
+    def _file(self, source: str, hint: str, found: set[int]) -> None:
+        """Add the sentences where ``hint`` occurs in ``source`` to ``found``."""
+        for at in occurrences(source, hint):
+            index = bisect_right(self._starts, at) - 1
+            if index >= 0 and at + len(hint) <= self.sentences[index].end:
+                found.add(index)
 
     def section(self, index: int) -> str | None:
         """The section sentence ``index`` is in (``None`` before the first heading)."""

@@ -9,7 +9,10 @@ import re
 _CUES = re.compile(
     r"\b(?:no|not|never|without|lack(?:s|ing)?|none|zero|"
     r"(?:would\s+like|want|wants|wanting|hope|hoping|plan|planning|intend|aim|aiming|"
-    r"eager|keen|looking\s+forward|excited)\s+to|"
+    r"eager|keen|looking\s+forward|excited|wish(?:es)?(?:\s+is)?)\s+to|"
+    # A role sought is not a role held: "seeking a first role as a Python developer".
+    r"(?:seeking|looking\s+for|to\s+obtain)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:role|position|job)\s+as|"
+    r"to\s+(?:work|serve|grow)\s+as|to\s+become|"
     r"interested\s+in|(?:currently|now|am|still|started)\s+learning|learning\s+(?:to|how)|willing\s+to\s+learn|aspir\w*|"
     r"familiar\s+with\s+the\s+(?:concepts?|idea|basics)|heard\s+of|"
     r"basic\s+(?:understanding|awareness|knowledge)|exposure\s+to\s+the\s+concept|"

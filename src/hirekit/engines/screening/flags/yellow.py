@@ -1,37 +1,60 @@
-"""Yellow flags, raised only for resumes that claim Python.
+"""Yellow flags, assessed only for resumes that claim Python as the candidate's own.
 
-Each yellow flag costs a candidate, so the absence flags quote the sentences
-that make the claim (the Flask or Python mentions) and say ``medium``.
+Without a Python claim they do not apply (none raised), which the result says in
+``yellow_flags_assessed``. ``no_structure``, ``no_extensions`` and ``no_testing``
+follow mechanically from the green flags; their evidence quotes the Python claim
+whose context lacks the green flag, at ``medium`` confidence.
 """
 
 from __future__ import annotations
 
+from hirekit.engines.screening.flags.context import PYTHON_WORK, Context
 from hirekit.engines.screening.flags.evidence import Finding, ResumeView, finding
-from hirekit.engines.screening.flags.tutorial import is_tutorial
 
 PYTHON_NAMES = (
     "Python", "Flask", "Django", "Django REST framework", "FastAPI", "Pyramid", "Tornado",
-    "aiohttp", "Quart", "Bottle",
+    "aiohttp", "Quart", "Bottle", "web2py",
 )  # fmt: skip
+#: Each absence flag and the green flag whose absence raises it.
+ABSENCES = (
+    ("no_structure", "blueprints_or_factory"),
+    ("no_extensions", "flask_extensions"),
+    ("no_testing", "testing"),
+)
 
 
-def detect(view: ResumeView) -> list[Finding]:
-    python = [i for i in view.with_skills if _claims_python(view, i)]
+def python_claims(view: ResumeView) -> list[int]:
+    """Sentences claiming Python, a Python web framework or a Flask extension."""
+    return [i for i in view.with_skills if _claims_python(view, i)]
+
+
+def detect(view: ResumeView, context: Context) -> list[Finding]:
+    python = python_claims(view)
     if not python:
         return []
-    flask = view.flask
     found: list[Finding | None] = []
-    if flask:
-        found.append(_tutorial_only(view, flask))
-        if "blueprints_or_factory" not in view.raised:
-            found.append(_absence("no_structure", flask, view))
-        if "flask_extensions" not in view.raised:
-            found.append(_absence("no_extensions", flask, view))
-    else:
-        found.append(_absence("generic_python", python, view))
-    if "testing" not in view.raised:
-        found.append(_absence("no_testing", python, view))
+    if not professional(view, context):
+        found.append(_tutorial_only(view, context, python))
+    described = [i for i in view.flask if context.described(i)]
+    if not described:
+        found.append(finding("generic_python", [(i, False) for i in python[:3]], view))
+    for flag, green in ABSENCES:
+        if green not in view.raised:
+            found.append(finding(flag, [(i, False) for i in python[:3]], view))
     return [f for f in found if f is not None]
+
+
+def professional(view: ResumeView, context: Context) -> bool:
+    """Python or web development done for an employer, a client or as a freelancer
+    (in a job, a paid project or a summary of years of such work)."""
+    for i in range(len(view.sentences)):
+        if context.course(i):
+            continue
+        if not (context.claims_any(i, PYTHON_WORK) or context.web_work(i)):
+            continue
+        if context.paid(i) or context.summary_claim(i):
+            return True
+    return False
 
 
 def _claims_python(view: ResumeView, index: int) -> bool:
@@ -41,27 +64,7 @@ def _claims_python(view: ResumeView, index: int) -> bool:
     )
 
 
-def _tutorial_only(view: ResumeView, flask: list[int]) -> Finding | None:
-    """Every prose Flask mention is a course or follow-along project, nothing shipped."""
-    if "production_scale" in view.raised:
-        return None
-    prose = [i for i in flask if not view.in_list(i)]
-    tutorial = [i for i in prose if _tutorial_around(view, i)]
-    if not tutorial or len(tutorial) < len(prose):
-        return None
-    return finding("tutorial_only", [(i, True) for i in tutorial], view)
-
-
-#: How many sentences before or after a Flask mention may name the course it was for.
-TUTORIAL_REACH = 2
-
-
-def _tutorial_around(view: ResumeView, index: int) -> bool:
-    low, high = max(index - TUTORIAL_REACH, 0), min(index + TUTORIAL_REACH + 1, len(view.sentences))
-    return any(
-        is_tutorial(view, j) for j in range(low, high) if view.section(j) == view.section(index)
-    )
-
-
-def _absence(flag: str, claims: list[int], view: ResumeView) -> Finding | None:
-    return finding(flag, [(i, False) for i in claims[:3]], view)
+def _tutorial_only(view: ResumeView, context: Context, python: list[int]) -> Finding | None:
+    """Quote the coursework or projects the Python claims come from, else the claims."""
+    quoted = [i for i in python if context.course(i)] or python
+    return finding("tutorial_only", [(i, True) for i in quoted[:3]], view)
