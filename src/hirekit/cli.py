@@ -82,29 +82,42 @@ def run_command(host: str, port: int, no_worker: bool) -> None:
 @with_appcontext
 def worker_command(burst: bool) -> None:
     """Run background jobs: RQ on Redis when HIREKIT_REDIS_URL is set, else the job table."""
+    from hirekit.queue import lifecycle
     from hirekit.queue.embedded import EmbeddedBackend, EmbeddedWorker
     from hirekit.queue.enqueue import backend
-    from hirekit.queue.rq_backend import RQBackend
+    from hirekit.queue.lease import heartbeat_seconds
+    from hirekit.queue.rq_backend import ReapingWorker, RQBackend
     from hirekit.queue.runner import drain
 
     chosen = backend()
-    if isinstance(chosen, RQBackend):
-        from rq import Worker
-
-        Worker([chosen.queue], connection=chosen.connection).work(burst=burst, with_scheduler=True)
-        return
-    if burst:
-        click.echo(f"ran {drain()} job(s)")
-        return
-    assert isinstance(chosen, EmbeddedBackend)
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-    worker = EmbeddedWorker(app, chosen)
-    worker.start()
-    click.echo("worker polling the job table; Ctrl+C stops it")
+    lifecycle.begin()
     try:
-        worker.thread.join()
-    except KeyboardInterrupt:
-        worker.stop()
+        if isinstance(chosen, RQBackend):
+            # RQ handles SIGTERM itself: the running job finishes, a second one kills it.
+            ReapingWorker(
+                [chosen.queue], connection=chosen.connection, reap_every=heartbeat_seconds()
+            ).work(burst=burst, with_scheduler=True)
+            return
+        if burst:
+            click.echo(f"ran {drain()} job(s)")
+            return
+        assert isinstance(chosen, EmbeddedBackend)
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        worker = EmbeddedWorker(app, chosen)
+        lifecycle.raise_on_sigterm()
+        worker.start()
+        click.echo("worker polling the job table; Ctrl+C stops it")
+        try:
+            worker.thread.join()
+        except (KeyboardInterrupt, lifecycle.StopRequested):
+            # Take no new job, end the running job's helpers (it then fails and is
+            # retried), give it a moment to record that, then go.
+            worker.stopping.set()
+            lifecycle.stop_children()
+            worker.stop()
+    finally:
+        lifecycle.stop_children()
+        lifecycle.end()
 
 
 @click.command("setup")
