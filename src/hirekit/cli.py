@@ -90,31 +90,23 @@ def worker_command(burst: bool) -> None:
     from hirekit.queue.runner import drain
 
     chosen = backend()
-    lifecycle.begin()
+    embedded = not isinstance(chosen, RQBackend)
+    if embedded:  # RQ handles SIGTERM itself: the job finishes, a second SIGTERM kills it
+        lifecycle.raise_on_sigterm()
     try:
+        lifecycle.begin()
         if isinstance(chosen, RQBackend):
-            # RQ handles SIGTERM itself: the running job finishes, a second one kills it.
             ReapingWorker(
                 [chosen.queue], connection=chosen.connection, reap_every=heartbeat_seconds()
             ).work(burst=burst, with_scheduler=True)
-            return
-        if burst:
+        elif burst:
             click.echo(f"ran {drain()} job(s)")
-            return
-        assert isinstance(chosen, EmbeddedBackend)
-        app = current_app._get_current_object()  # type: ignore[attr-defined]
-        worker = EmbeddedWorker(app, chosen)
-        lifecycle.raise_on_sigterm()
-        worker.start()
-        click.echo("worker polling the job table; Ctrl+C stops it")
-        try:
-            worker.thread.join()
-        except (KeyboardInterrupt, lifecycle.StopRequested):
-            # Take no new job, end the running job's helpers (it then fails and is
-            # retried), give it a moment to record that, then go.
-            worker.stopping.set()
-            lifecycle.stop_children()
-            worker.stop()
+        else:
+            assert isinstance(chosen, EmbeddedBackend)
+            app = current_app._get_current_object()  # type: ignore[attr-defined]
+            lifecycle.run_until_stopped(EmbeddedWorker(app, chosen))
+    except (KeyboardInterrupt, lifecycle.StopRequested):
+        pass
     finally:
         lifecycle.stop_children()
         lifecycle.end()

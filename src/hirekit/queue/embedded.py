@@ -48,7 +48,8 @@ class EmbeddedWorker:
     def stop(self, timeout: float = 10.0) -> None:
         self.stopping.set()
         self.backend.wake.set()
-        self.thread.join(timeout)
+        if self.thread.ident is not None:  # started
+            self.thread.join(timeout)
 
     def _loop(self) -> None:
         poll = float(self.app.config["JOB_POLL_SECONDS"])

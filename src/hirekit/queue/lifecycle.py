@@ -10,18 +10,21 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import time
 from types import FrameType
 
 import psutil
 
 from hirekit.extensions import db
 from hirekit.queue import scratch
+from hirekit.queue.embedded import EmbeddedWorker
 
 log = logging.getLogger(__name__)
 
 
-class StopRequested(Exception):
-    """SIGTERM arrived: stop taking jobs and exit."""
+class StopRequested(BaseException):
+    """SIGTERM arrived: stop taking jobs and exit (not an Exception, so that no
+    `except Exception` on the way swallows it)."""
 
 
 def begin() -> None:
@@ -47,6 +50,8 @@ def raise_on_sigterm() -> None:
         raise StopRequested
 
     signal.signal(signal.SIGTERM, handler)
+    # A forked helper must simply end on SIGTERM, not raise into the task it serves.
+    os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
 
 
 def stop_children(grace: float = 3.0) -> int:
@@ -68,3 +73,20 @@ def stop_children(grace: float = 3.0) -> int:
             continue
     psutil.wait_procs(alive, timeout=grace)
     return len(children)
+
+
+def run_until_stopped(worker: EmbeddedWorker) -> None:
+    """Run the embedded worker until SIGTERM or Ctrl+C."""
+    try:
+        worker.start()
+        print("worker polling the job table; Ctrl+C stops it", flush=True)
+        # Not thread.join(): on 3.11 a signal interrupting it marks the thread as
+        # stopped, and a later join would no longer wait for the running job.
+        while worker.thread.is_alive():
+            time.sleep(0.5)
+    finally:
+        # Take no new job, end the running job's helpers (the job then fails and is
+        # retried), and give it a moment to record that.
+        worker.stopping.set()
+        stop_children()
+        worker.stop()

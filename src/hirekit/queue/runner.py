@@ -119,7 +119,9 @@ def _record_failure(job_id: int, owner: str, exc: Exception) -> str:
     ).rowcount  # type: ignore[attr-defined]
     db.session.commit()
     if not recorded:
+        log.warning("job %s: lease lost before its failure was recorded", job_id)
         return LOST
+    log.info("job %s: attempt %d of %d failed; %s", job_id, job.attempts, job.max_attempts, status)
     if status == JobStatus.QUEUED:
         backend().schedule_retry(job_id, delay)
     return status
