@@ -64,17 +64,31 @@ def main() -> None:
 @with_appcontext
 def run_command(host: str, port: int, no_worker: bool) -> None:
     """Serve the app (development server) with the embedded job worker."""
+    from hirekit.queue import lifecycle
     from hirekit.queue.embedded import EmbeddedBackend, EmbeddedWorker
     from hirekit.queue.enqueue import backend
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     chosen = backend()
+    worker = None
     if isinstance(chosen, EmbeddedBackend) and app.config["EMBEDDED_WORKER"] and not no_worker:
-        EmbeddedWorker(app, chosen).start()
+        lifecycle.raise_on_sigterm()
+        lifecycle.begin()  # the worker's temporary folder, and dead workers' leftovers swept
+        worker = EmbeddedWorker(app, chosen)
+        worker.start()
         click.echo("embedded job worker started")
     click.echo(f"hirekit serving on http://{host}:{port}")
-    # werkzeug directly: Flask ignores app.run() inside its own CLI.
-    run_simple(host, port, app, use_reloader=False, use_debugger=False, threaded=True)
+    try:
+        # werkzeug directly: Flask ignores app.run() inside its own CLI.
+        run_simple(host, port, app, use_reloader=False, use_debugger=False, threaded=True)
+    except lifecycle.StopRequested:
+        pass
+    finally:
+        if worker is not None:  # as `hirekit worker` stops: no job's helper outlives us
+            worker.stopping.set()
+            lifecycle.stop_children()
+            worker.stop()
+            lifecycle.end()
 
 
 @click.command("worker")
