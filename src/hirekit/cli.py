@@ -64,17 +64,31 @@ def main() -> None:
 @with_appcontext
 def run_command(host: str, port: int, no_worker: bool) -> None:
     """Serve the app (development server) with the embedded job worker."""
+    from hirekit.queue import lifecycle
     from hirekit.queue.embedded import EmbeddedBackend, EmbeddedWorker
     from hirekit.queue.enqueue import backend
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     chosen = backend()
+    worker = None
     if isinstance(chosen, EmbeddedBackend) and app.config["EMBEDDED_WORKER"] and not no_worker:
-        EmbeddedWorker(app, chosen).start()
+        lifecycle.raise_on_sigterm()
+        lifecycle.begin()  # the worker's temporary folder, and dead workers' leftovers swept
+        worker = EmbeddedWorker(app, chosen)
+        worker.start()
         click.echo("embedded job worker started")
     click.echo(f"hirekit serving on http://{host}:{port}")
-    # werkzeug directly: Flask ignores app.run() inside its own CLI.
-    run_simple(host, port, app, use_reloader=False, use_debugger=False, threaded=True)
+    try:
+        # werkzeug directly: Flask ignores app.run() inside its own CLI.
+        run_simple(host, port, app, use_reloader=False, use_debugger=False, threaded=True)
+    except lifecycle.StopRequested:
+        pass
+    finally:
+        if worker is not None:  # as `hirekit worker` stops: no job's helper outlives us
+            worker.stopping.set()
+            lifecycle.stop_children()
+            worker.stop()
+            lifecycle.end()
 
 
 @click.command("worker")
@@ -82,29 +96,34 @@ def run_command(host: str, port: int, no_worker: bool) -> None:
 @with_appcontext
 def worker_command(burst: bool) -> None:
     """Run background jobs: RQ on Redis when HIREKIT_REDIS_URL is set, else the job table."""
+    from hirekit.queue import lifecycle
     from hirekit.queue.embedded import EmbeddedBackend, EmbeddedWorker
     from hirekit.queue.enqueue import backend
-    from hirekit.queue.rq_backend import RQBackend
+    from hirekit.queue.lease import heartbeat_seconds
+    from hirekit.queue.rq_backend import ReapingWorker, RQBackend
     from hirekit.queue.runner import drain
 
     chosen = backend()
-    if isinstance(chosen, RQBackend):
-        from rq import Worker
-
-        Worker([chosen.queue], connection=chosen.connection).work(burst=burst, with_scheduler=True)
-        return
-    if burst:
-        click.echo(f"ran {drain()} job(s)")
-        return
-    assert isinstance(chosen, EmbeddedBackend)
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-    worker = EmbeddedWorker(app, chosen)
-    worker.start()
-    click.echo("worker polling the job table; Ctrl+C stops it")
+    embedded = not isinstance(chosen, RQBackend)
+    if embedded:  # RQ handles SIGTERM itself: the job finishes, a second SIGTERM kills it
+        lifecycle.raise_on_sigterm()
     try:
-        worker.thread.join()
-    except KeyboardInterrupt:
-        worker.stop()
+        lifecycle.begin()
+        if isinstance(chosen, RQBackend):
+            ReapingWorker(
+                [chosen.queue], connection=chosen.connection, reap_every=heartbeat_seconds()
+            ).work(burst=burst, with_scheduler=True)
+        elif burst:
+            click.echo(f"ran {drain()} job(s)")
+        else:
+            assert isinstance(chosen, EmbeddedBackend)
+            app = current_app._get_current_object()  # type: ignore[attr-defined]
+            lifecycle.run_until_stopped(EmbeddedWorker(app, chosen))
+    except (KeyboardInterrupt, lifecycle.StopRequested):
+        pass
+    finally:
+        lifecycle.stop_children()
+        lifecycle.end()
 
 
 @click.command("setup")

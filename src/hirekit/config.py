@@ -37,6 +37,10 @@ DEFAULTS: dict[str, Any] = {
     "JOB_MAX_ATTEMPTS": 3,
     "JOB_RETRY_BACKOFF_SECONDS": 2.0,
     "JOB_POLL_SECONDS": 0.5,
+    # A running job's lease: renewed every JOB_HEARTBEAT_SECONDS; once it lapses the
+    # worker is taken for dead and the job is retried elsewhere.
+    "JOB_LEASE_SECONDS": 60.0,
+    "JOB_HEARTBEAT_SECONDS": 10.0,
     "QUEUE_NAME": "hirekit",
     # Only functions in these modules may be run by the queue.
     "TASK_MODULE_PREFIXES": ["hirekit."],
@@ -93,6 +97,8 @@ _INT_SETTINGS = (
 _FLOAT_SETTINGS = (
     "JOB_RETRY_BACKOFF_SECONDS",
     "JOB_POLL_SECONDS",
+    "JOB_LEASE_SECONDS",
+    "JOB_HEARTBEAT_SECONDS",
     "REVIEW_MAX_ARCHIVE_MB",
     "REVIEW_MAX_COMPRESSION_RATIO",
     "REVIEW_TIMEOUT_SECONDS",

@@ -180,3 +180,45 @@ def test_outbox_page_pages_through_every_message_keeping_the_filter(client, logi
 def test_hiring_managers_and_interviewers_do_not_see_the_outbox(client, login_as):
     login_as("hiring_manager")
     assert client.get("/outbox").status_code == 403
+
+
+def test_a_message_sent_by_a_run_that_lost_its_lease_is_not_sent_again(app_factory):
+    """A worker that sent a message, then could not record it (killed, or its lease
+    lapsed and the job was taken over), must not make the retry send it twice."""
+    from sqlalchemy import create_engine, update
+
+    from hirekit.queue.runner import LOST
+
+    with smtp_server() as (inbox, port):
+        app = app_factory(SMTP_URL=f"smtp://127.0.0.1:{port}?timeout=5")
+        with app.app_context():
+            message = send_mail("ada@example.com", "Hi", "Body")
+            db.session.commit()
+            job_id = db.session.scalars(select(BackgroundJob.id)).one()
+            other = create_engine(app.config["DATABASE_URL"])
+            received = inbox.handle_DATA
+
+            async def taken_over_meanwhile(server, session, envelope):
+                answer = await received(server, session, envelope)
+                with other.begin() as conn:  # the lease lapsed; another worker took the job
+                    conn.execute(
+                        update(BackgroundJob)
+                        .where(BackgroundJob.id == job_id)
+                        .values(lease_owner="other-host:77:beef")
+                    )
+                return answer
+
+            inbox.handle_DATA = taken_over_meanwhile
+            assert run_job(job_id) == LOST
+            inbox.handle_DATA = received
+            with other.begin() as conn:  # ... and that worker's run is retried in turn
+                conn.execute(
+                    update(BackgroundJob)
+                    .where(BackgroundJob.id == job_id)
+                    .values(status="queued", lease_owner=None, lease_expires_at=None)
+                )
+            other.dispose()
+            assert drain() == 1
+            assert _message(message.id).status == MessageStatus.SENT
+            assert db.session.get(BackgroundJob, job_id).status == "done"
+    assert len(inbox.received) == 1

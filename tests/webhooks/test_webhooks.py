@@ -289,3 +289,50 @@ def test_a_proxy_does_not_open_addresses_the_deployment_refuses(hooks_app, make_
     assert proxy.forwarded == [] and endpoint.requests == []
     (delivery,) = _deliveries()
     assert "localhost resolves to" in delivery.error
+
+
+def test_a_delivery_posted_by_a_run_that_lost_its_lease_is_not_posted_again(hooks_app, make_user):
+    """A worker that posted a delivery, then could not record it (killed, or its lease
+    lapsed and the job was taken over), must not make the retry post it twice."""
+    from sqlalchemy import create_engine, update
+    from werkzeug.serving import make_server
+    from werkzeug.wrappers import Request, Response
+
+    from hirekit.queue import BackgroundJob
+    from hirekit.queue.runner import LOST, run_job
+    from tests.webhooks.serving import serving
+
+    other = create_engine(hooks_app.config["DATABASE_URL"])
+    posted: list[str] = []
+
+    def subscriber(environ, start_response):
+        posted.append(Request(environ).headers["X-Hirekit-Delivery"])
+        if len(posted) == 1:  # the lease lapsed meanwhile; another worker took the job
+            with other.begin() as conn:
+                conn.execute(
+                    update(BackgroundJob)
+                    .where(BackgroundJob.status == "running")
+                    .values(lease_owner="other-host:77:beef")
+                )
+        return Response("ok")(environ, start_response)
+
+    admin = make_user("admin")
+    server = make_server("127.0.0.1", 0, subscriber, threaded=True)
+    with serving(server):
+        url = f"http://127.0.0.1:{server.server_port}/hook"
+        services.create_subscription(url, ALL_EVENTS, actor=admin)
+        db.session.commit()
+        make_application(admin, make_job(admin), "Ada Example")
+        db.session.commit()
+        job_id = db.session.scalars(select(BackgroundJob.id)).one()
+        assert run_job(job_id) == LOST
+        with other.begin() as conn:  # ... and that worker's run is retried in turn
+            conn.execute(
+                update(BackgroundJob)
+                .where(BackgroundJob.id == job_id)
+                .values(status="queued", lease_owner=None, lease_expires_at=None)
+            )
+        assert drain() == 1
+    other.dispose()
+    assert len(posted) == 1
+    assert [d.status for d in _deliveries()] == [DeliveryStatus.DELIVERED]

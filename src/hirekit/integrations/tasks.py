@@ -53,11 +53,21 @@ def deliver_webhook(job: JobHandle, delivery_id: int) -> dict[str, Any]:
         error = f"the subscriber answered HTTP {answer.status}"
         _record_failure(job, delivery_id, answer.status, answer.excerpt, error)
         raise DeliveryFailed(error)
-    delivery.attempts += 1
-    delivery.status, delivery.status_code = DeliveryStatus.DELIVERED.value, answer.status
-    delivery.response_excerpt, delivery.error = answer.excerpt, ""
-    delivery.delivered_at = utcnow()
-    return {"status": delivery.status, "status_code": answer.status}
+    # Committed at once on a connection of its own: should this run's outcome be lost
+    # (its worker killed, or its lease lapsed), the retry sees the delivery went.
+    job.write_now(
+        update(WebhookDelivery)
+        .where(WebhookDelivery.id == delivery_id)
+        .values(
+            attempts=WebhookDelivery.attempts + 1,
+            status=DeliveryStatus.DELIVERED.value,
+            status_code=answer.status,
+            response_excerpt=answer.excerpt,
+            error="",
+            delivered_at=utcnow(),
+        )
+    )
+    return {"status": DeliveryStatus.DELIVERED.value, "status_code": answer.status}
 
 
 def _record_failure(

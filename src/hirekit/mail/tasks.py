@@ -49,13 +49,21 @@ def deliver_message(job: JobHandle, message_id: int) -> dict[str, Any]:
     except Exception as exc:  # any transport failure (socket, TLS, SMTP reply) is retried
         _record_failure(job, message_id, exc)
         raise
-    message.attempts += 1
-    message.error = ""
-    if transport.delivers:
-        message.status, message.sent_at = MessageStatus.SENT.value, utcnow()
-    else:
-        message.status = MessageStatus.RECORDED.value
-    return {"status": message.status, "to": message.to_addr}
+    status = MessageStatus.SENT if transport.delivers else MessageStatus.RECORDED
+    # Committed at once on a connection of its own: should this run's outcome be lost
+    # (its worker killed, or its lease lapsed), the retry sees the message went.
+    job.write_now(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id)
+        .values(
+            attempts=OutboxMessage.attempts + 1,
+            error="",
+            status=status.value,
+            sent_at=utcnow() if transport.delivers else None,
+            updated_at=utcnow(),
+        )
+    )
+    return {"status": status.value, "to": message.to_addr}
 
 
 def _record_failure(job: JobHandle, message_id: int, exc: Exception) -> None:

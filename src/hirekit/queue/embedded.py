@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from flask import Flask
 
 from hirekit.extensions import db
-from hirekit.queue.runner import drain, recover_interrupted
+from hirekit.queue import scratch
+from hirekit.queue.lease import heartbeat_seconds, reap_expired
+from hirekit.queue.runner import drain
 
 log = logging.getLogger(__name__)
 
@@ -34,24 +37,34 @@ class EmbeddedWorker:
         self.thread = threading.Thread(target=self._loop, name="hirekit-worker", daemon=True)
 
     def start(self) -> None:
+        # Only lapsed leases: a job that another live worker is running stays its own.
         with self.app.app_context():
-            recovered = recover_interrupted()
-            if recovered:
-                log.info("requeued %d job(s) interrupted by the last stop", recovered)
+            recovered = reap_expired()
+            db.session.remove()
+        if recovered:
+            log.info("requeued %d job(s) whose worker stopped", len(recovered))
         self.thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
         self.stopping.set()
         self.backend.wake.set()
-        self.thread.join(timeout)
+        if self.thread.ident is not None:  # started
+            self.thread.join(timeout)
 
     def _loop(self) -> None:
         poll = float(self.app.config["JOB_POLL_SECONDS"])
+        with self.app.app_context():
+            reap_every = heartbeat_seconds()
+        reaped_at = time.monotonic()
         while not self.stopping.is_set():
             self.backend.wake.clear()
             try:
                 with self.app.app_context():
-                    drain(limit=100)
+                    if time.monotonic() - reaped_at >= reap_every:
+                        reaped_at = time.monotonic()
+                        reap_expired()
+                        scratch.sweep()
+                    drain(limit=100, stopping=self.stopping)
                     db.session.remove()
             except Exception:  # keep the worker alive; the next poll tries again
                 log.exception("embedded worker loop failed")

@@ -35,6 +35,10 @@ class BackgroundJob(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     run_after: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     started_at: Mapped[datetime | None]
+    # Who runs the job and until when: a worker renews its lease by heartbeat while the
+    # task runs; a lease that lapsed means the worker died and the job may be taken again.
+    lease_owner: Mapped[str | None] = mapped_column(String(200))
+    lease_expires_at: Mapped[datetime | None] = mapped_column(index=True)
     finished_at: Mapped[datetime | None]
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -18,10 +19,12 @@ from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.queue.enqueue import TASK_MARK, backend
 from hirekit.queue.handle import JobHandle
+from hirekit.queue.lease import Heartbeat, held_by, lease_until, retry_delay, worker_id
 from hirekit.queue.models import BackgroundJob, JobStatus
 
 log = logging.getLogger(__name__)
 MAX_ERROR_CHARS = 2000
+LOST = "lost"
 
 
 def resolve(path: str) -> Callable[..., Any]:
@@ -38,8 +41,9 @@ def resolve(path: str) -> Callable[..., Any]:
     return target  # type: ignore[no-any-return]
 
 
-def _claim(job_id: int) -> bool:
-    # Compare-and-set: of several workers racing for a job, exactly one wins it.
+def _claim(job_id: int, owner: str) -> bool:
+    # Compare-and-set: of several workers racing for a job, exactly one wins it, and
+    # holds it under a lease it renews while the task runs.
     result = db.session.execute(
         update(BackgroundJob)
         .where(BackgroundJob.id == job_id, BackgroundJob.status == JobStatus.QUEUED.value)
@@ -48,6 +52,8 @@ def _claim(job_id: int) -> bool:
             attempts=BackgroundJob.attempts + 1,
             started_at=utcnow(),
             error="",
+            lease_owner=owner,
+            lease_expires_at=lease_until(),
         )
     )
     db.session.commit()
@@ -55,45 +61,67 @@ def _claim(job_id: int) -> bool:
 
 
 def run_job(job_id: int) -> str:
-    """Run job ``job_id`` if it is still queued; returns its status afterwards."""
-    if not _claim(job_id):
+    """Run job ``job_id`` if it is still queued; returns its status afterwards
+    (``"lost"`` when its lease lapsed meanwhile and another worker took it over)."""
+    owner = worker_id()
+    if not _claim(job_id, owner):
         job = db.session.get(BackgroundJob, job_id)
         return job.status if job else "missing"
     job = db.session.get(BackgroundJob, job_id)
     assert job is not None
     func, args = job.func, list(job.args)
-    try:
-        result = resolve(func)(JobHandle(job_id), *args)
+    with Heartbeat(db.engine, job_id, owner):
+        try:
+            result = resolve(func)(JobHandle(job_id), *args)
+        except Exception as exc:  # a task may fail any way; the job records how
+            db.session.rollback()
+            log.warning("job %s (%s) failed: %s", job_id, func, exc)
+            return _record_failure(job_id, owner, exc)
+        # The outcome commits with the task's own writes, and only while the lease is
+        # still ours: a run whose lease lapsed leaves no trace beside its successor's.
+        done = db.session.execute(
+            update(BackgroundJob)
+            .where(held_by(job_id, owner))
+            .values(
+                status=JobStatus.DONE.value,
+                progress=100,
+                finished_at=utcnow(),
+                result=result if isinstance(result, dict) else None,
+                lease_owner=None,
+                lease_expires_at=None,
+            )
+        ).rowcount  # type: ignore[attr-defined]
+        if not done:
+            db.session.rollback()
+            log.warning("job %s (%s): lease lost before it finished; not recorded", job_id, func)
+            return LOST
         db.session.commit()
-    except Exception as exc:  # a task may fail any way; the job records how
-        db.session.rollback()
-        log.warning("job %s (%s) failed: %s", job_id, func, exc)
-        return _record_failure(job_id, exc)
-    job = db.session.get(BackgroundJob, job_id)
-    assert job is not None
-    job.status = JobStatus.DONE.value
-    job.progress = 100
-    job.finished_at = utcnow()
-    job.result = result if isinstance(result, dict) else None
-    db.session.commit()
-    return job.status
+    return JobStatus.DONE.value
 
 
-def _record_failure(job_id: int, exc: Exception) -> str:
+def _record_failure(job_id: int, owner: str, exc: Exception) -> str:
     job = db.session.get(BackgroundJob, job_id)
     assert job is not None
-    job.error = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
-    delay = 0.0
+    values: dict[str, Any] = {
+        "error": f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS],
+        "lease_owner": None,
+        "lease_expires_at": None,
+    }
+    delay = retry_delay(job.attempts)
     if job.attempts < job.max_attempts:
-        base = float(current_app.config["JOB_RETRY_BACKOFF_SECONDS"])
-        delay = base * 2 ** (job.attempts - 1)
-        job.status = JobStatus.QUEUED.value
-        job.run_after = utcnow() + timedelta(seconds=delay)
+        status = JobStatus.QUEUED.value
+        values["run_after"] = utcnow() + timedelta(seconds=delay)
     else:
-        job.status = JobStatus.FAILED.value
-        job.finished_at = utcnow()
-    status = job.status
+        status = JobStatus.FAILED.value
+        values["finished_at"] = utcnow()
+    recorded = db.session.execute(
+        update(BackgroundJob).where(held_by(job_id, owner)).values(status=status, **values)
+    ).rowcount  # type: ignore[attr-defined]
     db.session.commit()
+    if not recorded:
+        log.warning("job %s: lease lost before its failure was recorded", job_id)
+        return LOST
+    log.info("job %s: attempt %d of %d failed; %s", job_id, job.attempts, job.max_attempts, status)
     if status == JobStatus.QUEUED:
         backend().schedule_retry(job_id, delay)
     return status
@@ -108,21 +136,15 @@ def next_due_job_id() -> int | None:
     ).first()
 
 
-def recover_interrupted() -> int:
-    """Requeue jobs left 'running' by a process that stopped; returns how many."""
-    result = db.session.execute(
-        update(BackgroundJob)
-        .where(BackgroundJob.status == JobStatus.RUNNING.value)
-        .values(status=JobStatus.QUEUED.value, run_after=utcnow())
-    )
-    db.session.commit()
-    return int(result.rowcount)  # type: ignore[attr-defined]
-
-
-def drain(limit: int = 10_000) -> int:
-    """Run due jobs one after another until none is due; returns how many ran."""
+def drain(limit: int = 10_000, stopping: threading.Event | None = None) -> int:
+    """Run due jobs one after another until none is due (or ``stopping`` is set);
+    returns how many ran."""
     ran = 0
-    while ran < limit and (job_id := next_due_job_id()) is not None:
+    while (
+        ran < limit
+        and not (stopping and stopping.is_set())
+        and (job_id := next_due_job_id()) is not None
+    ):
         run_job(job_id)
         ran += 1
     return ran
