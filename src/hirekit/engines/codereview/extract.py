@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from hirekit.engines.codereview.extensions_table import distribution_for
+from hirekit.engines.codereview.file_settings import env_settings, init_extensions
 from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, FuncInfo, MethodUse
 from hirekit.engines.codereview.method_uses import (
     class_route_uses,
@@ -147,6 +148,9 @@ class Extractor(ast.NodeVisitor):
                 self.f.config_sources.add(kind)
         if self.f.is_test:
             self.f.tests.names |= self.loaded
+        else:
+            self.f.init_modules = init_extensions(self.scan)
+            self.f.env_settings = env_settings(self.scan)
         return self.scan
 
     # imports -----------------------------------------------------------

@@ -82,8 +82,7 @@ def review(
         files = collect(root, limits, deadline)
         facts = analyse_all(files.python, deadline)
         extra = [*template_findings(files.templates), *env_findings(files.env)]
-        model = build_model(facts, [s.rel for s in files.env])
-        model.dependencies = dependencies(files.dependencies)
+        model = build_model(facts, [s.rel for s in files.env], dependencies(files.dependencies))
         findings = [f for ff in facts for f in ff.findings] + extra
         findings += project_rules.check(model, facts)
         findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.file, f.line, f.rule))

@@ -67,11 +67,18 @@ def _skip_dir(path: Path, name: str) -> bool:
     return name in SKIP_DIRS or (path / name / "pyvenv.cfg").exists()
 
 
-def _role(found: ProjectFiles, name: str, in_templates: bool) -> list[SourceFile] | None:
-    """The list a file named ``name`` belongs to, by name alone; None when it is not read."""
+def _role(
+    found: ProjectFiles, name: str, in_templates: bool, in_requirements: bool = False
+) -> list[SourceFile] | None:
+    """The list a file named ``name`` belongs to, by name; None when it is not read.
+
+    ``in_requirements``: the file is under a ``requirements/`` folder (``base.txt``).
+    """
     if name.endswith(".py"):
         return found.python
-    if name in DEPENDENCY_FILES or (name.startswith("requirements") and name.endswith(".txt")):
+    if name in DEPENDENCY_FILES or (
+        (in_requirements or name.startswith("requirements")) and name.endswith(".txt")
+    ):
         return found.dependencies
     if name in ENV_FILES:
         return found.env
@@ -94,9 +101,10 @@ def collect(root: Path, limits: Limits, deadline: Deadline) -> ProjectFiles:
         rel_dir = PurePosixPath(here.relative_to(root).as_posix())
         prefix = "" if not rel_dir.parts else f"{rel_dir}/"
         in_templates = "templates" in rel_dir.parts
+        in_requirements = "requirements" in rel_dir.parts
         for name in sorted(filenames):
             # Only files the review reads cost a Path and system calls.
-            wanted = _role(found, name, in_templates)
+            wanted = _role(found, name, in_templates, in_requirements)
             if wanted is None:
                 continue
             path = here / name
