@@ -14,8 +14,8 @@ from dataclasses import replace
 from typing import Any
 
 from hirekit.engines.codereview.extensions_table import distribution_for
-from hirekit.engines.codereview.file_settings import env_settings, init_extensions
 from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, FuncInfo, MethodUse
+from hirekit.engines.codereview.file_settings import env_settings, init_extensions
 from hirekit.engines.codereview.method_uses import (
     class_route_uses,
     method_call_use,
