@@ -88,3 +88,33 @@ def env_settings(scan: Scan) -> set[str]:
             ):
                 keys.add(key.upper())
     return keys
+
+
+HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream")
+OUTGOING = frozenset(f"{lib}.{verb}" for lib in ("requests", "httpx") for verb in HTTP_VERBS)
+STATUS_CALLS = frozenset({"flask.abort", "werkzeug.exceptions.abort", "flask.make_response"})
+
+
+def _is_int(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is int
+
+
+def outgoing_calls(scan: Scan) -> list[tuple[int, bool]]:
+    """``(line, has a timeout)`` of each HTTP call to another service."""
+    found: list[tuple[int, bool]] = []
+    for call, _ctx, _callee, canonical in scan.resolved_calls():
+        if canonical in OUTGOING:
+            timed = any(kw.arg == "timeout" or kw.arg is None for kw in call.keywords)
+            found.append((call.lineno, timed))
+    return found
+
+
+def _sets_status(call: ast.Call, canonical: str | None) -> bool:
+    if canonical in STATUS_CALLS and any(_is_int(a) for a in call.args):
+        return True
+    return any(kw.arg in ("status", "status_code") and _is_int(kw.value) for kw in call.keywords)
+
+
+def status_codes(scan: Scan) -> int:
+    """Explicit status codes set through calls: ``abort(404)``, ``Response(..., status=201)``."""
+    return sum(_sets_status(call, canonical) for call, _c, _n, canonical in scan.resolved_calls())

@@ -194,6 +194,20 @@ def _started_extensions(
     return found
 
 
+def _use_case_facts(model: FlaskModel, code: Sequence[FileFacts]) -> None:
+    """What the use-case focus items read (see usecase)."""
+    targets = {t for f in code for t in f.imports.values()}
+    model.libraries = sorted({t.split(".", 1)[0] for t in targets})
+    model.retry_adapter = any(t.endswith((".Retry", ".HTTPAdapter")) for t in targets)
+    model.uses_session = bool(targets & {"flask.session", "quart.session"})
+    model.status_codes = sum(f.status_codes for f in code)
+    for f in code:
+        for line, timed in f.outgoing:
+            model.outgoing_calls.append(Site(f.rel, line))
+            if not timed:
+                model.untimed_calls.append(Site(f.rel, line))
+
+
 def build_model(
     facts: Sequence[FileFacts], env_files: Sequence[str] = (), dependencies: Sequence[str] = ()
 ) -> FlaskModel:
@@ -244,6 +258,7 @@ def build_model(
     rest_objects = _rest_objects(index, code)
     model.routes = collect_routes(code, objects, any(f.imports_flask for f in code), rest_objects)
     model.tests = _tests([f for f in facts if f.is_test and f.parse_error is None], model.factory)
+    _use_case_facts(model, code)
     json_responses = sum(f.json_responses for f in code)
     model.is_api = bool(set(model.extensions) & API_EXTENSIONS) or (
         bool(model.routes) and json_responses * 2 >= len(model.routes)
