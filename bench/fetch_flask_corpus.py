@@ -24,6 +24,9 @@ SDISTS: dict[str, str] = {
     "apiflask==3.1.2": "apiflask-3.1.2.tar.gz",  # examples/
     "flasgger==0.9.7.1": "flasgger-0.9.7.1.tar.gz",  # demo_app/
     "flask-cors==6.0.5": "flask_cors-6.0.5.tar.gz",  # examples/
+    "sqlite-web==0.8.2": "sqlite_web-0.8.2.tar.gz",
+    "ihatemoney==7.2.1": "ihatemoney-7.2.1.tar.gz",
+    "flask-restful==0.3.10": "Flask-RESTful-0.3.10.tar.gz",  # examples/
 }
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "flask-corpus"
 

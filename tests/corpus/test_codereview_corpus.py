@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from hirekit.engines.codereview import Report, review
+from hirekit.engines.codereview.scoring import SECURITY_RULES
 
 pytestmark = pytest.mark.corpus
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,7 +73,45 @@ LABELS = [
     ("apiflask-3.1.2/examples", None, 2, ["flask-sqlalchemy"], True),
     ("flasgger-0.9.7.1/demo_app", None, 0, ["flasgger"], False),
     ("flask_cors-6.0.5/examples", None, 2, ["flask-cors"], False),
+    ("sqlite_web-0.8.2", None, 0, [], False),
+    (
+        "ihatemoney-7.2.1",
+        "ihatemoney/run.py:create_app",
+        2,
+        [
+            "flask-babel",
+            "flask-cors",
+            "flask-limiter",
+            "flask-mail",
+            "flask-migrate",
+            "flask-restful",
+            "flask-sqlalchemy",
+            "flask-talisman",
+            "flask-wtf",
+        ],
+        True,
+    ),
+    ("Flask-RESTful-0.3.10/examples", None, 0, ["flask-restful"], False),
 ]
+#: Every security finding a reviewer would raise, written by reading each project's code
+#: before the review ran on it: (rule, file, line). The review must find exactly these.
+SECURITY_LABELS: dict[str, set[tuple[str, str, int]]] = {
+    # SECRET_KEY literal loaded by app.config.from_object(__name__) unless a password is set;
+    # the query box runs the user's SQL on purpose (a database browser), not a finding.
+    "sqlite_web-0.8.2": {("hardcoded-secret", "sqlite_web/sqlite_web.py", 96)},
+    # The default settings sign sessions with "tralala" unless the operator overrides it;
+    # main() serves the Werkzeug debugger on 0.0.0.0. CSRF is off only in the token/basic-auth
+    # flask-restful API; migrations run constant SQL.
+    "ihatemoney-7.2.1": {
+        ("hardcoded-secret", "ihatemoney/default_settings.py", 5),
+        ("debug-run", "ihatemoney/run.py", 246),
+    },
+    # Two of the three examples run with debug=True (under __main__).
+    "Flask-RESTful-0.3.10/examples": {
+        ("debug-run", "todo.py", 59),
+        ("debug-run", "xml_representation.py", 34),
+    },
+}
 #: Projects whose authors are Flask maintainers or long-lived apps: no high-severity finding.
 KNOWN_CLEAN = [
     "flask-3.1.0/examples/tutorial",
@@ -102,6 +141,13 @@ def test_labels(
     assert set(extensions) <= set(report.model.extensions)
     assert report.model.tests.present is tests
     assert report.model.apps
+
+
+@pytest.mark.parametrize("folder", sorted(SECURITY_LABELS))
+def test_security_findings_match_the_labels(corpus: Path, folder: str) -> None:
+    report = _review(corpus, folder)
+    got = {(f.rule, f.file, f.line) for f in report.findings if f.rule in SECURITY_RULES}
+    assert got == SECURITY_LABELS[folder]
 
 
 @pytest.mark.parametrize("folder", KNOWN_CLEAN)
