@@ -96,6 +96,35 @@ LABELS = [
 #: Every security finding a reviewer would raise, written by reading each project's code
 #: before the review ran on it: (rule, file, line). The review must find exactly these.
 SECURITY_LABELS: dict[str, set[tuple[str, str, int]]] = {
+    # The tutorial signs sessions with SECRET_KEY="dev" until config.py overrides it.
+    "flask-3.1.0/examples/tutorial": {("hardcoded-secret", "flaskr/__init__.py", 11)},
+    "flask-3.1.0/examples/celery": set(),
+    "flask-3.1.0/examples/javascript": set(),
+    # SECRET_KEY = '' is for the operator to fill; pickle reads the app's own metadata files;
+    # the Markup() calls hold url_for() paths and filtered file names.
+    "bepasty-1.2.2": {("debug-run", "src/bepasty/wsgi.py", 8)},
+    # SECRET_KEY from os.urandom; yaml with SafeLoader.
+    "archivy-1.7.7": set(),
+    # SECRET_KEY from the environment or os.urandom; SQL joined from constant fragments.
+    "buku-5.1/bukuserver": set(),
+    # The default config (used unless overridden) holds both signing keys; the
+    # populate command's "test" password is seed data, testing.py is test-only.
+    "FlaskBB-2.0.2": {
+        ("hardcoded-secret", "flaskbb/configs/default.py", 170),
+        ("hardcoded-secret", "flaskbb/configs/default.py", 176),
+    },
+    # Three auth examples sign tokens with SECRET_KEY = 'secret-key'.
+    "apiflask-3.1.2/examples": {
+        ("hardcoded-secret", "auth/apikey_auth/app.py", 8),
+        ("hardcoded-secret", "auth/token_auth/app.py", 9),
+        ("hardcoded-secret", "auth/multi_auth/app.py", 13),
+    },
+    "flasgger-0.9.7.1/demo_app": set(),
+    "flask_cors-6.0.5/examples": {
+        ("debug-run", "view_based_example.py", 107),
+        ("debug-run", "blueprints_based_example.py", 119),
+        ("debug-run", "app_based_example.py", 155),
+    },
     # SECRET_KEY literal loaded by app.config.from_object(__name__) unless a password is set;
     # the query box runs the user's SQL on purpose (a database browser), not a finding.
     "sqlite_web-0.8.2": {("hardcoded-secret", "sqlite_web/sqlite_web.py", 96)},

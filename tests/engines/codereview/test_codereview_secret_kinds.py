@@ -60,16 +60,19 @@ def test_a_signing_key_counts_whatever_its_text(reviewed: Reviewed) -> None:
             "settings.py": """
             SECRET_KEY = "changeme"
             JWT_SECRET_KEY = "your-jwt-secret"
+            RESET_PASSWORD = "reset-password"
             """,
             "app.py": """
             from flask import Flask
             app = Flask(__name__)
             app.secret_key = "<replace>"
+            app.config["SECRET_KEY"] = "secret-key"
             """,
         }
     )
     assert _secrets(report) == [
         ("app.py", 3, "medium"),
+        ("app.py", 4, "medium"),
         ("settings.py", 1, "medium"),
         ("settings.py", 2, "medium"),
     ]

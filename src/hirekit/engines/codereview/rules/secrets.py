@@ -156,11 +156,11 @@ class _Judge:
         literal = _literal(value)
         if literal is None:
             return None
-        if literal.lower().replace("-", "_") == name.lower():
+        signing = _is_signing_name(name)
+        if literal.lower().replace("-", "_") == name.lower() and not signing:
             return None  # an enum-like constant naming itself: RESET_PASSWORD = "reset_password"
         if name in self.fallback_names and ctx.func is None:
             return self._fallback(name, literal, line)
-        signing = _is_signing_name(name)
         secret = _is_secret_name(name) or signing
         if not secret and MAYBE_SECRET_NAME.search(name):
             secret = bool(KEY_LIKE.match(literal))
