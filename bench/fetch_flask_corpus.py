@@ -27,6 +27,8 @@ SDISTS: dict[str, str] = {
     "sqlite-web==0.8.2": "sqlite_web-0.8.2.tar.gz",
     "ihatemoney==7.2.1": "ihatemoney-7.2.1.tar.gz",
     "flask-restful==0.3.10": "Flask-RESTful-0.3.10.tar.gz",  # examples/
+    "flask-wtf==1.3.0": "flask_wtf-1.3.0.tar.gz",  # examples/
+    "flask-blogging==2.0.0.post2": "Flask-Blogging-2.0.0.post2.tar.gz",  # example/
 }
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "flask-corpus"
 

@@ -92,6 +92,14 @@ LABELS = [
         True,
     ),
     ("Flask-RESTful-0.3.10/examples", None, 0, ["flask-restful"], False),
+    ("flask_wtf-1.3.0/examples", None, 0, ["flask-babel", "flask-wtf"], False),
+    (
+        "Flask-Blogging-2.0.0.post2/example",
+        None,
+        0,
+        ["flask-admin", "flask-blogging", "flask-caching", "flask-login", "flask-principal"],
+        False,
+    ),
 ]
 #: Every security finding a reviewer would raise, written by reading each project's code
 #: before the review ran on it: (rule, file, line). The review must find exactly these.
@@ -134,6 +142,32 @@ SECURITY_LABELS: dict[str, set[tuple[str, str, int]]] = {
     "ihatemoney-7.2.1": {
         ("hardcoded-secret", "ihatemoney/default_settings.py", 5),
         ("debug-run", "ihatemoney/run.py", 246),
+    },
+    # Each example signs with SECRET_KEY = "secret" (loaded by from_object(__name__));
+    # the reCAPTCHA example commits a private key too. RECAPTCHA_PUBLIC_KEY is public.
+    "flask_wtf-1.3.0/examples": {
+        ("hardcoded-secret", "babel/app.py", 17),
+        ("hardcoded-secret", "uploadr/app.py", 14),
+        ("hardcoded-secret", "recaptcha/app.py", 14),
+        ("hardcoded-secret", "recaptcha/app.py", 19),
+    },
+    # Seven example apps, each with SECRET_KEY = "secret" and app.run(debug=True) under
+    # __main__; their render_template_string() templates are module constants.
+    "Flask-Blogging-2.0.0.post2/example": {
+        ("hardcoded-secret", "blog_admin.py", 24),
+        ("debug-run", "blog_admin.py", 98),
+        ("hardcoded-secret", "blog_cache.py", 14),
+        ("debug-run", "blog_cache.py", 96),
+        ("hardcoded-secret", "blog_dynamodb.py", 9),
+        ("debug-run", "blog_dynamodb.py", 74),
+        ("hardcoded-secret", "blog_gcdatastore.py", 12),
+        ("debug-run", "blog_gcdatastore.py", 83),
+        ("hardcoded-secret", "blog_plugins.py", 12),
+        ("debug-run", "blog_plugins.py", 75),
+        ("hardcoded-secret", "blog_roles.py", 10),
+        ("debug-run", "blog_roles.py", 88),
+        ("hardcoded-secret", "main.py", 7),
+        ("debug-run", "main.py", 73),
     },
     # Two of the three examples run with debug=True (under __main__).
     "Flask-RESTful-0.3.10/examples": {

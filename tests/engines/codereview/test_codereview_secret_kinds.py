@@ -165,6 +165,8 @@ def test_salts_and_keys_under_other_names(reviewed: Reviewed) -> None:
             SORT_KEY = "created_at"
             CACHE_KEY_PREFIX = "shop_"
             PRIMARY_KEY = "id"
+            RECAPTCHA_PUBLIC_KEY = "6LcPuBl1cKeY0123456789"
+            STRIPE_PUBLISHABLE_KEY = "pk_live_51HbC2d3E4f5G6h"
             """
         }
     )

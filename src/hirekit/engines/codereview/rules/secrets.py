@@ -35,6 +35,8 @@ SECRET_NAME = re.compile(
 )
 #: Names that often hold a secret (``STRIPE_KEY``, ``MAPS_TOKEN``): judged by the value.
 MAYBE_SECRET_NAME = re.compile(r"[a-z0-9](_key|_token|_secret|key|token)$", re.IGNORECASE)
+#: Keys meant to be published: a reCAPTCHA site key, a Stripe publishable key.
+PUBLIC_NAME = re.compile(r"(public|publishable|site)_?key$", re.IGNORECASE)
 #: Keys Flask and its extensions sign with: they count even with a placeholder text.
 SIGNING_NAME = re.compile(r"^(\w*_)?(secret_key|secret|jwt_secret\w*|signing_key)$", re.IGNORECASE)
 #: A value that looks generated: letters and digits, no spaces, 12+ characters.
@@ -162,7 +164,9 @@ class _Judge:
         if name in self.fallback_names and ctx.func is None:
             return self._fallback(name, literal, line)
         secret = _is_secret_name(name) or signing
-        if not secret and MAYBE_SECRET_NAME.search(name):
+        if PUBLIC_NAME.search(name):
+            secret = False
+        elif not secret and MAYBE_SECRET_NAME.search(name):
             secret = bool(KEY_LIKE.match(literal))
         if secret:
             if not signing and _not_a_secret(literal):
