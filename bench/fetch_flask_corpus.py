@@ -29,6 +29,7 @@ SDISTS: dict[str, str] = {
     "flask-restful==0.3.10": "Flask-RESTful-0.3.10.tar.gz",  # examples/
     "flask-wtf==1.3.0": "flask_wtf-1.3.0.tar.gz",  # examples/
     "flask-blogging==2.0.0.post2": "Flask-Blogging-2.0.0.post2.tar.gz",  # example/
+    "flask-limiter==4.1.1": "flask_limiter-4.1.1.tar.gz",  # examples/
 }
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "flask-corpus"
 

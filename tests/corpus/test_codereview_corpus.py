@@ -93,6 +93,7 @@ LABELS = [
     ),
     ("Flask-RESTful-0.3.10/examples", None, 0, ["flask-restful"], False),
     ("flask_wtf-1.3.0/examples", None, 0, ["flask-babel", "flask-wtf"], False),
+    ("flask_limiter-4.1.1/examples", "kitchensink.py:app", 1, ["flask-limiter"], False),
     (
         "Flask-Blogging-2.0.0.post2/example",
         None,
@@ -169,6 +170,8 @@ SECURITY_LABELS: dict[str, set[tuple[str, str, int]]] = {
         ("hardcoded-secret", "main.py", 7),
         ("debug-run", "main.py", 73),
     },
+    # Storage URI from the environment with a memory:// default; no secret, no debug.
+    "flask_limiter-4.1.1/examples": set(),
     # Two of the three examples run with debug=True (under __main__).
     "Flask-RESTful-0.3.10/examples": {
         ("debug-run", "todo.py", 59),
