@@ -30,6 +30,7 @@ SDISTS: dict[str, str] = {
     "flask-wtf==1.3.0": "flask_wtf-1.3.0.tar.gz",  # examples/
     "flask-blogging==2.0.0.post2": "Flask-Blogging-2.0.0.post2.tar.gz",  # example/
     "flask-limiter==4.1.1": "flask_limiter-4.1.1.tar.gz",  # examples/
+    "flask-monitoringdashboard==5.1.0": "flask_monitoringdashboard-5.1.0.tar.gz",
 }
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "flask-corpus"
 

@@ -94,6 +94,7 @@ LABELS = [
     ("Flask-RESTful-0.3.10/examples", None, 0, ["flask-restful"], False),
     ("flask_wtf-1.3.0/examples", None, 0, ["flask-babel", "flask-wtf"], False),
     ("flask_limiter-4.1.1/examples", "kitchensink.py:app", 1, ["flask-limiter"], False),
+    ("flask_monitoringdashboard-5.1.0", None, 1, [], True),
     (
         "Flask-Blogging-2.0.0.post2/example",
         None,
@@ -169,6 +170,13 @@ SECURITY_LABELS: dict[str, set[tuple[str, str, int]]] = {
         ("debug-run", "blog_roles.py", 88),
         ("hardcoded-secret", "main.py", 7),
         ("debug-run", "main.py", 73),
+    },
+    # The host app gets a literal secret_key when it has none; the dashboard's default
+    # login password and security token are literals too.
+    "flask_monitoringdashboard-5.1.0": {
+        ("hardcoded-secret", "flask_monitoringdashboard/__init__.py", 49),
+        ("hardcoded-secret", "flask_monitoringdashboard/core/config/__init__.py", 49),
+        ("hardcoded-secret", "flask_monitoringdashboard/core/config/__init__.py", 50),
     },
     # Storage URI from the environment with a memory:// default; no secret, no debug.
     "flask_limiter-4.1.1/examples": set(),

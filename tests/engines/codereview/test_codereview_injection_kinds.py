@@ -167,6 +167,7 @@ def test_sql_from_the_codes_own_constants_is_not_a_finding(reviewed: Reviewed) -
             from alembic import op
             ACTIVE = 1
             batch_size = 500
+            TABLES = ["rules", "calls"]
 
             def upgrade():
                 op.execute("UPDATE users SET status = %d WHERE status IS NULL" % ACTIVE)
@@ -176,6 +177,7 @@ def test_sql_from_the_codes_own_constants_is_not_a_finding(reviewed: Reviewed) -
                 for i in range(3):
                     op.execute("DELETE FROM log WHERE shard = {}".format(i))
                 op.execute(f"DELETE FROM jobs LIMIT {batch_size}")
+                op.execute("SELECT * FROM {}".format(TABLES[0]))
             """
         }
     )

@@ -48,6 +48,7 @@ def test_placeholders_to_replace_are_not_findings(reviewed: Reviewed) -> None:
             DB_PASSWORD = "replace-me"
             SMTP_PASSWORD = "put-your-password-here"
             UPLOAD_TOKEN = "CHANGE_THIS"
+            MYSQL_URL = "mysql+pymysql://user:password@localhost:3306/database"
             """
         }
     )

@@ -74,6 +74,8 @@ def _safe_fragment(node: ast.AST, safe: frozenset[str] = frozenset()) -> bool:
         return True
     if isinstance(node, ast.Tuple | ast.List) and node.elts:
         return all(_safe_fragment(e, safe) for e in node.elts)
+    if isinstance(node, ast.Subscript):  # ``TABLES[0]``: an item of the code's own constants
+        return _safe_fragment(node.value, safe) and _safe_fragment(node.slice, safe)
     name = dotted(node)
     if name is not None and (name.rsplit(".", 1)[-1].isupper() or name in safe):
         return True

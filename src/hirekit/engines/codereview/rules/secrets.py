@@ -47,7 +47,7 @@ PLACEHOLDERS = re.compile(
     r"^(dev|development|test|testing|secret|changeme|change[-_ ]?(me|this|it).*|placeholder.*|"
     r"x{3,}|\*{3,}|\.{3}|your[-_ ].*|.*[-_ ]here|replace[-_ ]?me.*|replace[-_ ].*|default|"
     r"example.*|insecure.*|not[-_ ]?secret.*|super[-_ ]?secret.*|dev[-_ ].*|.*[-_ ]dev|"
-    r"todo.*|fixme.*|none|null|<[^<>]+>|\{\{?[^{}]+\}\}?|\$\{?\w+\}?|%\(\w+\)s)$",
+    r"todo.*|fixme.*|none|null|pass|passwd|password|pwd|<[^<>]+>|\{\{?[^{}]+\}\}?|\$\{?\w+\}?|%\(\w+\)s)$",
     re.IGNORECASE,
 )
 READABLE = re.compile(r"[a-z][a-z _.-]{0,40}")
