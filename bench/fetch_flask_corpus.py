@@ -31,6 +31,7 @@ SDISTS: dict[str, str] = {
     "flask-blogging==2.0.0.post2": "Flask-Blogging-2.0.0.post2.tar.gz",  # example/
     "flask-limiter==4.1.1": "flask_limiter-4.1.1.tar.gz",  # examples/
     "flask-monitoringdashboard==5.1.0": "flask_monitoringdashboard-5.1.0.tar.gz",
+    "changedetection.io==0.50.10": "changedetection_io-0.50.10.tar.gz",
 }
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "flask-corpus"
 

@@ -96,6 +96,22 @@ LABELS = [
     ("flask_limiter-4.1.1/examples", "kitchensink.py:app", 1, ["flask-limiter"], False),
     ("flask_monitoringdashboard-5.1.0", None, 1, [], True),
     (
+        "changedetection_io-0.50.10",
+        None,  # the app is a module global that changedetection_app() configures
+        14,
+        [
+            "flask-compress",
+            "flask-cors",
+            "flask-expects-json",
+            "flask-login",
+            "flask-paginate",
+            "flask-restful",
+            "flask-socketio",
+            "flask-wtf",
+        ],
+        True,
+    ),
+    (
         "Flask-Blogging-2.0.0.post2/example",
         None,
         0,
@@ -113,8 +129,10 @@ SECURITY_LABELS: dict[str, set[tuple[str, str, int]]] = {
     # SECRET_KEY = '' is for the operator to fill; pickle reads the app's own metadata files;
     # the Markup() calls hold url_for() paths and filtered file names.
     "bepasty-1.2.2": {("debug-run", "src/bepasty/wsgi.py", 8)},
-    # SECRET_KEY from os.urandom; yaml with SafeLoader.
-    "archivy-1.7.7": set(),
+    # SECRET_KEY from os.urandom; yaml with SafeLoader. The bookmarklet's POST route,
+    # behind the session login, is exempted from CSRF: another site can make a signed-in
+    # user save any page.
+    "archivy-1.7.7": {("csrf-disabled", "archivy/routes.py", 424)},
     # SECRET_KEY from the environment or os.urandom; SQL joined from constant fragments.
     "buku-5.1/bukuserver": set(),
     # The default config (used unless overridden) holds both signing keys; the
@@ -178,6 +196,16 @@ SECURITY_LABELS: dict[str, set[tuple[str, str, int]]] = {
         ("hardcoded-secret", "flask_monitoringdashboard/core/config/__init__.py", 49),
         ("hardcoded-secret", "flask_monitoringdashboard/core/config/__init__.py", 50),
     },
+    # Watch URLs and fetch or notification error texts (stored, partly from remote servers)
+    # are put in Markup() unescaped. User templates render in a sandbox; from_string() in
+    # edit and tags renders templates from the code; the API's csrf.exempt is token-authed.
+    "changedetection_io-0.50.10": {
+        ("unsafe-markup", "changedetectionio/model/Watch.py", 93),
+        ("unsafe-markup", "changedetectionio/model/Watch.py", 818),
+        ("unsafe-markup", "changedetectionio/model/Watch.py", 820),
+        ("unsafe-markup", "changedetectionio/model/Watch.py", 822),
+        ("unsafe-markup", "changedetectionio/model/Watch.py", 825),
+    },
     # Storage URI from the environment with a memory:// default; no secret, no debug.
     "flask_limiter-4.1.1/examples": set(),
     # Two of the three examples run with debug=True (under __main__).
@@ -217,11 +245,23 @@ def test_labels(
     assert report.model.apps
 
 
+#: Labelled findings the review does not make yet, kept so the figure stays honest:
+#: Markup() around stored or earlier-fetched text (the taint is per request, per function).
+KNOWN_MISSES: dict[str, set[tuple[str, str, int]]] = {
+    "changedetection_io-0.50.10": {
+        ("unsafe-markup", "changedetectionio/model/Watch.py", line)
+        for line in (93, 818, 820, 822, 825)
+    },
+}
+
+
 @pytest.mark.parametrize("folder", sorted(SECURITY_LABELS))
 def test_security_findings_match_the_labels(corpus: Path, folder: str) -> None:
     report = _review(corpus, folder)
     got = {(f.rule, f.file, f.line) for f in report.findings if f.rule in SECURITY_RULES}
-    assert got == SECURITY_LABELS[folder]
+    labels = SECURITY_LABELS[folder]
+    assert got - labels == set()  # no false finding
+    assert labels - got == KNOWN_MISSES.get(folder, set())
 
 
 @pytest.mark.parametrize("folder", KNOWN_CLEAN)

@@ -198,10 +198,16 @@ def _assigned_name(target: ast.AST) -> str | None:
 
 
 def _fallback_names(scan: Scan) -> frozenset[str]:
-    """Module constants used as the default of an env read: ``os.getenv(K, DEFAULT_KEY)``."""
+    """Module constants used as the default of an env read of a secret:
+    ``os.getenv("SECRET_KEY", DEFAULT_KEY)`` (not ``os.getenv("PROTOCOLS", PROTOCOLS_RE)``)."""
     names: set[str] = set()
+
+    def secret_key(call: ast.AST) -> bool:
+        key = str_value(call.args[0]) if isinstance(call, ast.Call) and call.args else None
+        return key is not None and (_is_secret_name(key) or _is_signing_name(key))
+
     for call, _ctx, _callee, canonical in scan.resolved_calls():
-        if canonical in ENV_GETTERS:
+        if canonical in ENV_GETTERS and secret_key(call):
             default = _env_default(call, scan)
             if isinstance(default, ast.Name):
                 names.add(default.id)
@@ -209,7 +215,7 @@ def _fallback_names(scan: Scan) -> frozenset[str]:
         value = getattr(stmt, "value", None)
         if isinstance(value, ast.BoolOp):
             default = _env_default(value, scan)
-            if isinstance(default, ast.Name):
+            if isinstance(default, ast.Name) and any(secret_key(v) for v in value.values):
                 names.add(default.id)
     return frozenset(names)
 

@@ -55,9 +55,33 @@ def is_tainted(node: ast.AST, names: set[str], scan: Scan, remote: bool = False)
             return False
         if remote and (scan.canon(callee) or "").startswith(REMOTE_CALLS):
             return True
+        if remote and _own_method(node):
+            return False
     if isinstance(node, ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef):
         return False
     return any(is_tainted(child, names, scan, remote) for child in ast.iter_child_nodes(node))
+
+
+#: Methods of strings, mappings and request helpers: their result is the data itself.
+DATA_METHODS = frozenset(
+    {"strip", "lstrip", "rstrip", "lower", "upper", "title", "casefold", "capitalize",
+     "decode", "encode", "read", "readline", "readlines", "getvalue", "get", "getlist", "pop",
+     "values", "items", "keys", "copy", "to_dict", "get_data", "get_json", "json", "text",
+     "splitlines", "split", "format", "replace", "join", "__str__", "geturl"}
+)  # fmt: skip
+
+
+def _own_method(node: ast.Call) -> bool:
+    """``form.extra_form_content()``: a method called with nothing, not one of the data
+    methods above, returns what the code decides (for templates, a template of the code)."""
+    func = node.func
+    return (
+        isinstance(func, ast.Attribute)
+        and not node.args
+        and not node.keywords
+        and func.attr not in DATA_METHODS
+        and not func.attr.startswith("get")
+    )
 
 
 def _constant_lookup(node: ast.AST, scan: Scan) -> bool:
