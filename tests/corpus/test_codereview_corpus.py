@@ -95,6 +95,7 @@ LABELS = [
     ("flask_wtf-1.3.0/examples", None, 0, ["flask-babel", "flask-wtf"], False),
     ("flask_limiter-4.1.1/examples", "kitchensink.py:app", 1, ["flask-limiter"], False),
     ("flask_monitoringdashboard-5.1.0", None, 1, [], True),
+    ("flask_openapi3-4.3.2/examples", None, 5, ["flask-openapi3"], False),
     (
         "changedetection_io-0.50.10",
         None,  # the app is a module global that changedetection_app() configures
@@ -205,6 +206,28 @@ SECURITY_LABELS: dict[str, set[tuple[str, str, int]]] = {
         ("unsafe-markup", "changedetectionio/model/Watch.py", 820),
         ("unsafe-markup", "changedetectionio/model/Watch.py", 822),
         ("unsafe-markup", "changedetectionio/model/Watch.py", 825),
+    },
+    # 18 of the 19 demos run with debug=True under __main__; the OAuth demo's client
+    # id and secret are "xxx" placeholders.
+    "flask_openapi3-4.3.2/examples": {
+        ("debug-run", "api_blueprint_demo.py", 69),
+        ("debug-run", "api_view_demo.py", 69),
+        ("debug-run", "async_demo.py", 54),
+        ("debug-run", "enum_demo.py", 29),
+        ("debug-run", "header_demo.py", 29),
+        ("debug-run", "image_demo.py", 23),
+        ("debug-run", "init_oauth_demo.py", 37),
+        ("debug-run", "nested_apiblueprint_demo.py", 27),
+        ("debug-run", "openapi_extensions.py", 25),
+        ("debug-run", "openapi_extra.py", 69),
+        ("debug-run", "orjson_demo.py", 43),
+        ("debug-run", "pydantic_custom_root_types.py", 59),
+        ("debug-run", "raw_request_demo.py", 22),
+        ("debug-run", "response_demo.py", 62),
+        ("debug-run", "rest_demo.py", 125),
+        ("debug-run", "servers_demo.py", 39),
+        ("debug-run", "simple_demo.py", 35),
+        ("debug-run", "upload_file_demo.py", 39),
     },
     # Storage URI from the environment with a memory:// default; no secret, no debug.
     "flask_limiter-4.1.1/examples": set(),

@@ -124,3 +124,24 @@ def test_config_from_env_only_when_key_or_database_come_from_it(reviewed: Review
         }
     )
     assert prefixed.model.config_from_env is True
+
+
+def test_flask_subclasses_from_extensions_are_apps_and_blueprints(reviewed: Reviewed) -> None:
+    report = reviewed(
+        {
+            "app.py": """
+            from flask_openapi3 import APIBlueprint, OpenAPI
+            app = OpenAPI(__name__)
+            api = APIBlueprint("book", __name__, url_prefix="/api")
+
+            @api.get("/book")
+            def books():
+                return []
+
+            app.register_api(api)
+            """
+        }
+    )
+    assert [a.kind for a in report.model.apps] == ["OpenAPI"]
+    assert [b.name for b in report.model.blueprints] == ["book"]
+    assert [(r.rule, r.endpoint) for r in report.model.routes] == [("/book", "book.books")]

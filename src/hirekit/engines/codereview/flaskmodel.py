@@ -35,6 +35,8 @@ APP_CLASSES = frozenset(
         "apiflask.app.APIFlask",
         "quart.Quart",
         "quart.app.Quart",
+        "flask_openapi3.OpenAPI",  # Flask subclasses shipped by extensions
+        "flask_openapi3.openapi.OpenAPI",
     }
 )
 BLUEPRINT_CLASSES = frozenset(
@@ -46,6 +48,8 @@ BLUEPRINT_CLASSES = frozenset(
         "flask_smorest.Blueprint",
         "quart.Blueprint",
         "quart.blueprints.Blueprint",
+        "flask_openapi3.APIBlueprint",
+        "flask_openapi3.blueprint.APIBlueprint",
     }
 )
 #: REST API objects that register ``Resource`` classes as routes.
