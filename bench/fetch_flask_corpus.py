@@ -33,6 +33,7 @@ SDISTS: dict[str, str] = {
     "flask-monitoringdashboard==5.1.0": "flask_monitoringdashboard-5.1.0.tar.gz",
     "changedetection.io==0.50.10": "changedetection_io-0.50.10.tar.gz",
     "flask-openapi3==4.3.2": "flask_openapi3-4.3.2.tar.gz",  # examples/
+    "flask-caching==2.5.1": "flask_caching-2.5.1.tar.gz",  # examples/
 }
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "flask-corpus"
 
