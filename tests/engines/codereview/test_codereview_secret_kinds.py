@@ -172,3 +172,21 @@ def test_salts_and_keys_under_other_names(reviewed: Reviewed) -> None:
         }
     )
     assert [line for _file, line, _sev in _secrets(report)] == [1, 2, 3, 4, 5]
+
+
+def test_a_settings_file_loaded_with_from_pyfile_is_read(reviewed: Reviewed) -> None:
+    report = reviewed(
+        {
+            "app.py": """
+            from flask import Flask
+            app = Flask(__name__)
+            app.config.from_pyfile("settings.cfg")
+            """,
+            "settings.cfg": 'SECRET_KEY = "x9!kq2-Lz7@p"\nDEBUG = True\n',
+            "other.cfg": "[section]\nkey = value\n",
+            "setup.cfg": "[metadata]\nname = shop\n",
+        }
+    )
+    assert _secrets(report) == [("settings.cfg", 1, "high")]
+    assert [(f.file, f.line) for f in findings(report, "debug-run")] == [("settings.cfg", 2)]
+    assert findings(report, "syntax-error") == []

@@ -6,9 +6,9 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from hirekit.engines.codereview.analyse import analyse_all
+from hirekit.engines.codereview.analyse import analyse_all, analyse_file
 from hirekit.engines.codereview.facts import SEVERITIES, FileFacts, Finding
 from hirekit.engines.codereview.flaskmodel import build_model
 from hirekit.engines.codereview.limits import ArchiveRefused, Deadline, Limits
@@ -63,7 +63,7 @@ def _sources(
     facts: Sequence[FileFacts], findings: Sequence[Finding], files: ProjectFiles
 ) -> dict[str, list[str]]:
     wanted = {f.file for f in findings}
-    paths = {s.rel: s.path for s in (*files.python, *files.templates, *files.env)}
+    paths = {s.rel: s.path for s in (*files.python, *files.templates, *files.env, *files.configs)}
     out: dict[str, list[str]] = {}
     for rel in wanted:
         if rel in paths:
@@ -72,6 +72,19 @@ def _sources(
             except OSError:
                 continue
     return out
+
+
+def _pyfile_configs(facts: Sequence[FileFacts], files: ProjectFiles) -> list[FileFacts]:
+    """The ``*.cfg`` files the app loads with ``config.from_pyfile``: Python, read as such."""
+    loaded = {
+        PurePosixPath(use.rule).name
+        for f in facts
+        for use in f.uses
+        if use.attr == "from_pyfile" and use.rule
+    }
+    return [
+        analyse_file(str(c.path), c.rel, c.is_test) for c in files.configs if c.path.name in loaded
+    ]
 
 
 def _untimed(model: FlaskModel) -> list[Finding]:
@@ -103,6 +116,7 @@ def review(
     with project_folder(path, limits, deadline) as (root, label):
         files = collect(root, limits, deadline)
         facts = analyse_all(files.python, deadline)
+        facts += _pyfile_configs(facts, files)
         extra = [*template_findings(files.templates), *env_findings(files.env)]
         model = build_model(facts, [s.rel for s in files.env], dependencies(files.dependencies))
         findings = [f for ff in facts for f in ff.findings] + extra

@@ -227,6 +227,20 @@ def _assignment(stmt: ast.stmt, ctx: Ctx, scan: Scan) -> list[Finding]:
         ):
             found.append(_finding("debug-run", "high", scan, stmt.lineno, "app.debug = True"))
         elif (
+            isinstance(target, ast.Name)
+            and name == "DEBUG"
+            and _true(stmt.value)
+            and ctx.cls is None
+            and ctx.func is None
+            and not scan.facts.rel.endswith(".py")
+        ):
+            # A settings file loaded with from_pyfile() is the deployed configuration.
+            found.append(
+                _finding(
+                    "debug-run", "medium", scan, stmt.lineno, "DEBUG = True in a settings file"
+                )
+            )
+        elif (
             isinstance(target, ast.Subscript)
             and name == "DEBUG"
             and _true(stmt.value)
