@@ -51,6 +51,8 @@ test: install chromium lint typecheck pytest ## Everything CI runs: lint, types,
 
 bench: install ## Benchmarks; each prints measured figures (a few minutes each)
 	$(BIN)/python bench/review.py
+	$(BIN)/python bench/cli_startup.py
+	$(BIN)/python bench/review_vs_bandit.py
 	$(BIN)/python bench/screening.py
 	$(BIN)/python bench/screening_accuracy.py
 	$(BIN)/python bench/contacts_accuracy.py

@@ -24,6 +24,16 @@ SDISTS: dict[str, str] = {
     "apiflask==3.1.2": "apiflask-3.1.2.tar.gz",  # examples/
     "flasgger==0.9.7.1": "flasgger-0.9.7.1.tar.gz",  # demo_app/
     "flask-cors==6.0.5": "flask_cors-6.0.5.tar.gz",  # examples/
+    "sqlite-web==0.8.2": "sqlite_web-0.8.2.tar.gz",
+    "ihatemoney==7.2.1": "ihatemoney-7.2.1.tar.gz",
+    "flask-restful==0.3.10": "Flask-RESTful-0.3.10.tar.gz",  # examples/
+    "flask-wtf==1.3.0": "flask_wtf-1.3.0.tar.gz",  # examples/
+    "flask-blogging==2.0.0.post2": "Flask-Blogging-2.0.0.post2.tar.gz",  # example/
+    "flask-limiter==4.1.1": "flask_limiter-4.1.1.tar.gz",  # examples/
+    "flask-monitoringdashboard==5.1.0": "flask_monitoringdashboard-5.1.0.tar.gz",
+    "changedetection.io==0.50.10": "changedetection_io-0.50.10.tar.gz",
+    "flask-openapi3==4.3.2": "flask_openapi3-4.3.2.tar.gz",  # examples/
+    "flask-caching==2.5.1": "flask_caching-2.5.1.tar.gz",  # examples/
 }
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "flask-corpus"
 

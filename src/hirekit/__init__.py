@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
+if TYPE_CHECKING:
+    # Imported inside create_app: the engine commands import this package and
+    # must start without loading Flask.
+    from flask import Flask
 
 __all__ = ["create_app"]
 
@@ -15,6 +18,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     ``config`` overrides the environment (``HIREKIT_*``), which overrides the defaults.
     """
+    from flask import Flask
+
     from hirekit.config import instance_path_from_env, load_config
 
     app = Flask(__name__, instance_path=str(instance_path_from_env()))

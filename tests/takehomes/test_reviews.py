@@ -235,3 +235,45 @@ def test_cannot_attach_a_review_to_a_candidate_hidden_from_the_uploader(app, mak
     with pytest.raises(NotFound):
         services.submit(upload, actor=outsider, candidate_id=hidden.id)
     assert _count() == 0
+
+
+def test_review_is_read_for_the_jobs_use_case_on_page_and_api(
+    client, api_token, make_user, login_as
+):
+    recruiter = make_user("recruiter")
+    job = create_job(
+        JobFields(title="Full-stack Flask developer", use_case="full-stack", level="mid"),
+        actor=recruiter,
+    )
+    db.session.commit()
+    _, headers = api_token("recruiter")
+    response = client.post(
+        f"/api/v1/reviews?job_id={job.id}",
+        headers=headers,
+        data={"archive": (io.BytesIO(zip_bytes(APP)), "t.zip")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 202, response.get_data(as_text=True)
+    drain()
+    data = client.get(response.get_json()["report_url"], headers=headers).get_json()
+    assert data["use_case"] == "full-stack"
+    assert [item["area"] for item in data["focus"]] == [
+        "Jinja2 templating",
+        "forms with CSRF",
+        "sessions and login",
+    ]
+    unlinked = client.post(
+        "/api/v1/reviews",
+        headers=headers,
+        data={"archive": (io.BytesIO(zip_bytes(APP)), "t.zip")},
+        content_type="multipart/form-data",
+    )
+    drain()
+    plain = client.get(unlinked.get_json()["report_url"], headers=headers).get_json()
+    assert plain["use_case"] is None and plain["focus"] == []
+    sub = db.session.scalars(select(Submission).where(Submission.job_id == job.id)).one()
+    login_as("recruiter")
+    page = client.get(f"/reviews/{sub.id}").get_data(as_text=True)
+    assert "Read for: <strong>full-stack</strong> (the job's use case)" in page
+    assert 'aria-label="Focus areas of the use case"' in page
+    assert "<td>forms with CSRF</td>" in page

@@ -7,23 +7,10 @@ import sys
 import click
 from flask.cli import with_appcontext
 
-from hirekit.engines.guide import default_guide
-from hirekit.engines.interviewkit.cli_entry import run_cli
+# Defined with the engine commands (no app needed); hirekit.cli registers it from here.
+from hirekit.engine_commands import kit_command as kit_command
 from hirekit.extensions import db
 from hirekit.interviews.reminders import remind_overdue
-
-
-@click.command("kit")
-@click.option(
-    "--use-case", required=True, type=click.Choice(["rest-api", "microservices", "full-stack"])
-)
-@click.option("--level", required=True, type=click.Choice(["junior", "mid", "senior"]))
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-def kit_command(use_case: str, level: str, fmt: str) -> None:
-    """Print the interview kit generated from the role guide (JSON with --format json)."""
-    sys.exit(run_cli(default_guide(), use_case, level, fmt))
 
 
 @click.group("interviews")

@@ -6,8 +6,6 @@ import sys
 
 import click
 
-from hirekit.engines.joblint.cli_entry import run_cli
-
 
 @click.command("lint-job")
 @click.argument("file", type=click.Path())
@@ -19,4 +17,6 @@ def lint_job_command(file: str, fmt: str) -> None:
 
     Exit 0 when the file was read (issues or not), 2 when it could not be read.
     """
+    from hirekit.engines.joblint.cli_entry import run_cli  # not needed for --help
+
     sys.exit(run_cli(file, fmt))  # type: ignore[arg-type]

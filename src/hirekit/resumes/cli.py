@@ -6,8 +6,7 @@ import sys
 
 import click
 
-from hirekit.engines.guide import USE_CASES
-from hirekit.engines.screening.cli_entry import run_cli
+from hirekit.engines.guide.model import USE_CASES
 
 
 @click.command("screen")
@@ -31,4 +30,7 @@ def screen_command(paths: tuple[str, ...], use_case: str, fmt: str, jobs: int | 
 
     Exit 0 when at least one file was read (unreadable files carry their error), 2 when none was.
     """
+    # Imported here: the engine loads its readers, which --help does not need.
+    from hirekit.engines.screening.cli_entry import run_cli
+
     sys.exit(run_cli(paths, use_case=use_case, fmt=fmt, jobs=jobs))

@@ -12,6 +12,7 @@ from flask.cli import with_appcontext
 
 from hirekit.engines.codereview import ArchiveRefused, review
 from hirekit.engines.codereview.render import render_html, render_markdown
+from hirekit.engines.guide.model import USE_CASES
 from hirekit.guides.registry import default_guide
 from hirekit.takehomes.limits import review_limits
 
@@ -26,8 +27,14 @@ from hirekit.takehomes.limits import review_limits
     type=click.Path(dir_okay=False, writable=True),
     help="Write the report here instead of standard output.",
 )
+@click.option(
+    "--use-case",
+    type=click.Choice(USE_CASES),
+    default=None,
+    help="Read the project for this use case (what it weighs and asks); default: none.",
+)
 @with_appcontext
-def review_command(path: str, fmt: str, output: str | None) -> None:
+def review_command(path: str, fmt: str, output: str | None, use_case: str | None) -> None:
     """Review a Flask project (folder, .zip, .tar, .tar.gz) statically; never runs its code.
 
     Exit 0 with a report, 2 on input that cannot be reviewed (one line on stderr).
@@ -35,7 +42,12 @@ def review_command(path: str, fmt: str, output: str | None) -> None:
     if not Path(path).exists():
         _fail(f"{path}: no such file or folder")
     try:
-        report = review(path, limits=review_limits(current_app.config), guide=default_guide())
+        report = review(
+            path,
+            limits=review_limits(current_app.config),
+            guide=default_guide(),
+            use_case=use_case,
+        )
     except ArchiveRefused as exc:
         _fail(exc.reason)
     if fmt == "json":

@@ -56,3 +56,14 @@ class ReviewReportSchema(ma.Schema):
     score = ma.fields.Integer()
     level = ma.fields.String()
     questions = ma.fields.List(ma.fields.Dict())
+    use_case = ma.fields.String(
+        allow_none=True,
+        metadata={
+            "enum": ["rest-api", "microservices", "full-stack", None],
+            "description": "The use case the project was read for: the job's, or null.",
+        },
+    )
+    focus = ma.fields.List(
+        ma.fields.Dict(),
+        metadata={"description": "The use case's focus areas: {area, met, evidence}."},
+    )

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from hirekit.db import utcnow
 from hirekit.engines.codereview import ArchiveRefused, Report, review
 from hirekit.engines.codereview.fingerprint import Fingerprint, similar
+from hirekit.engines.codereview.usecase import USE_CASES
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
 from hirekit.queue import JobHandle, task
@@ -28,8 +29,15 @@ def review_submission(job: JobHandle, submission_id: int) -> dict[str, Any]:
         return {"missing": submission_id}
     job.progress(10)
     path = file_store().path(submission.file_key)
+    # Read for the job's use case: it sets what the review weighs and asks.
+    use_case = submission.job.use_case if submission.job is not None else None
     try:
-        report = review(path, limits=review_limits(current_app.config), guide=default_guide())
+        report = review(
+            path,
+            limits=review_limits(current_app.config),
+            guide=default_guide(),
+            use_case=use_case if use_case in USE_CASES else None,
+        )
     except ArchiveRefused as exc:
         submission.status = SubmissionStatus.REFUSED.value
         submission.refusal = exc.reason

@@ -14,6 +14,7 @@ import ast
 import multiprocessing
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from pathlib import Path
@@ -59,7 +60,11 @@ def analyse_file(path: str, rel: str, is_test: bool) -> FileFacts:
         return _broken(facts, line, "file is not valid UTF-8")
     facts.lines = text.count("\n") + (1 if text and not text.endswith("\n") else 0)
     try:
-        tree = ast.parse(text, filename=rel)
+        # Candidate code may hold invalid escapes ("\d" in a plain string): Python warns,
+        # and a caller that turns warnings into errors must not make that a parse error.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text, filename=rel)
     except SyntaxError as exc:
         return _broken(facts, exc.lineno or 1, f"file does not parse: {exc.msg}")
     except (ValueError, RecursionError, MemoryError):

@@ -7,10 +7,12 @@ name from it, the distribution counts as a used extension. Unknown
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 EXTENSIONS: dict[str, str] = {
     "flask_sqlalchemy": "flask-sqlalchemy",
     "flask_login": "flask-login",
-    "flask_bootstrap": "bootstrap-flask",
+    "flask_bootstrap": "flask-bootstrap",
     "flask_restx": "flask-restx",
     "flask_restplus": "flask-restplus",
     "flasgger": "flasgger",
@@ -88,9 +90,25 @@ EXTENSIONS: dict[str, str] = {
 TEST_ONLY = frozenset({"flask-testing"})
 
 
+#: Classes only Bootstrap-Flask has; both distributions install ``flask_bootstrap``.
+BOOTSTRAP_FLASK_NAMES = ("Bootstrap4", "Bootstrap5", "SwitchableBootstrap")
+BOOTSTRAP_DISTS = frozenset({"flask-bootstrap", "bootstrap-flask"})
+
+
+def settle_bootstrap(extensions: set[str], dependencies: Sequence[str]) -> set[str]:
+    """Which of the two ``flask_bootstrap`` distributions it is: the declared one wins."""
+    found = extensions & BOOTSTRAP_DISTS
+    declared = BOOTSTRAP_DISTS & {d.lower().replace("_", "-") for d in dependencies}
+    if not found or len(declared) != 1:
+        return extensions
+    return (extensions - BOOTSTRAP_DISTS) | declared
+
+
 def distribution_for(module: str) -> str | None:
     """Distribution of a Flask extension import (``flask_login.utils`` -> ``flask-login``)."""
     top = module.split(".", 1)[0]
+    if top == "flask_bootstrap" and module.endswith(BOOTSTRAP_FLASK_NAMES):
+        return "bootstrap-flask"
     if top in EXTENSIONS:
         return EXTENSIONS[top]
     if top.startswith("flask_") and len(top) > len("flask_"):

@@ -15,6 +15,12 @@ from typing import Any
 
 from hirekit.engines.codereview.extensions_table import distribution_for
 from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, FuncInfo, MethodUse
+from hirekit.engines.codereview.file_settings import (
+    env_settings,
+    init_extensions,
+    outgoing_calls,
+    status_codes,
+)
 from hirekit.engines.codereview.method_uses import (
     class_route_uses,
     method_call_use,
@@ -147,6 +153,11 @@ class Extractor(ast.NodeVisitor):
                 self.f.config_sources.add(kind)
         if self.f.is_test:
             self.f.tests.names |= self.loaded
+        else:
+            self.f.init_modules = init_extensions(self.scan)
+            self.f.env_settings = env_settings(self.scan)
+            self.f.outgoing = outgoing_calls(self.scan)
+            self.f.status_codes += status_codes(self.scan)
         return self.scan
 
     # imports -----------------------------------------------------------
@@ -337,6 +348,10 @@ class Extractor(ast.NodeVisitor):
                 self.returned.add(id(value))
         if self.in_route and self.in_route[-1] and isinstance(value, ast.Dict):
             self.f.json_responses += 1
+        if isinstance(value, ast.Tuple) and len(value.elts) > 1:
+            code = value.elts[1]
+            if isinstance(code, ast.Constant) and type(code.value) is int:
+                self.f.status_codes += 1  # ``return body, 201``
         if value is not None:
             self.visit(value)
 

@@ -143,6 +143,14 @@ class FileFacts:
     funcs: list[FuncInfo] = field(default_factory=list)
     extensions: set[str] = field(default_factory=set)
     config_sources: set[str] = field(default_factory=set)
+    #: top-level modules of classes started on the app (see file_settings)
+    init_modules: set[str] = field(default_factory=set)
+    #: signing key / database URL settings read from the environment ("*": all of them)
+    env_settings: set[str] = field(default_factory=set)
+    #: explicit HTTP status codes in views (``return body, 201``, ``abort(404)``)
+    status_codes: int = 0
+    #: ``(line, has a timeout)`` of HTTP calls to other services
+    outgoing: list[tuple[int, bool]] = field(default_factory=list)
     json_responses: int = 0
     tests: TestInfo = field(default_factory=TestInfo)
     findings: list[Finding] = field(default_factory=list)

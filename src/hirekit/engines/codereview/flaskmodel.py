@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hirekit.engines.codereview.extensions_table import TEST_ONLY
+from hirekit.engines.codereview.extensions_table import (
+    TEST_ONLY,
+    distribution_for,
+    settle_bootstrap,
+)
 from hirekit.engines.codereview.facts import Ctor, FileFacts, MethodUse
 from hirekit.engines.codereview.imports import ProjectIndex
 from hirekit.engines.codereview.model import (
@@ -31,6 +35,8 @@ APP_CLASSES = frozenset(
         "apiflask.app.APIFlask",
         "quart.Quart",
         "quart.app.Quart",
+        "flask_openapi3.OpenAPI",  # Flask subclasses shipped by extensions
+        "flask_openapi3.openapi.OpenAPI",
     }
 )
 BLUEPRINT_CLASSES = frozenset(
@@ -42,6 +48,8 @@ BLUEPRINT_CLASSES = frozenset(
         "flask_smorest.Blueprint",
         "quart.Blueprint",
         "quart.blueprints.Blueprint",
+        "flask_openapi3.APIBlueprint",
+        "flask_openapi3.blueprint.APIBlueprint",
     }
 )
 #: REST API objects that register ``Resource`` classes as routes.
@@ -173,7 +181,40 @@ def _is_cli(use: MethodUse) -> bool:
     return use.attr == "add_command" and use.receiver.endswith(".cli")
 
 
-def build_model(facts: Sequence[FileFacts], env_files: Sequence[str] = ()) -> FlaskModel:
+def _started_extensions(
+    code: Sequence[FileFacts], own_tops: set[str], dependencies: Sequence[str]
+) -> set[str]:
+    """Distributions of classes started on the app (``APIFairy(app)``) that the import
+    table does not know: kept when declared as a dependency or named for Flask."""
+    declared = {d.replace("_", "-").lower() for d in dependencies}
+    found: set[str] = set()
+    for f in code:
+        for top in f.init_modules - own_tops:
+            if distribution_for(top) is not None:
+                continue  # known to the import table, counted from the import
+            dist = top.replace("_", "-").lower()
+            if dist in declared or f"flask-{dist}" in declared or "flask" in dist:
+                found.add(dist)
+    return found
+
+
+def _use_case_facts(model: FlaskModel, code: Sequence[FileFacts]) -> None:
+    """What the use-case focus items read (see usecase)."""
+    targets = {t for f in code for t in f.imports.values()}
+    model.libraries = sorted({t.split(".", 1)[0] for t in targets})
+    model.retry_adapter = any(t.endswith((".Retry", ".HTTPAdapter")) for t in targets)
+    model.uses_session = bool(targets & {"flask.session", "quart.session"})
+    model.status_codes = sum(f.status_codes for f in code)
+    for f in code:
+        for line, timed in f.outgoing:
+            model.outgoing_calls.append(Site(f.rel, line))
+            if not timed:
+                model.untimed_calls.append(Site(f.rel, line))
+
+
+def build_model(
+    facts: Sequence[FileFacts], env_files: Sequence[str] = (), dependencies: Sequence[str] = ()
+) -> FlaskModel:
     """The project's Flask model; test files only contribute to the tests summary."""
     index = ProjectIndex(facts)
     app_classes = _subclasses(index, APP_CLASSES)
@@ -211,12 +252,17 @@ def build_model(facts: Sequence[FileFacts], env_files: Sequence[str] = ()) -> Fl
                 model.cli_commands.append(site)
     if env_files:
         sources.add("env-file")
-    model.extensions = sorted(extensions - TEST_ONLY)
+    extensions |= _started_extensions(code, own_tops, dependencies)
+    model.dependencies = list(dependencies)
+    model.extensions = sorted(settle_bootstrap(extensions, dependencies) - TEST_ONLY)
     model.config_sources = sorted(sources)
-    model.config_from_env = bool(sources & (ENV_SOURCES | {"env-file"}))
+    # Credit only when what must differ per deployment (signing key, database URL)
+    # comes from the environment: reading the port there is not configuration.
+    model.config_from_env = any(f.env_settings for f in code)
     rest_objects = _rest_objects(index, code)
     model.routes = collect_routes(code, objects, any(f.imports_flask for f in code), rest_objects)
     model.tests = _tests([f for f in facts if f.is_test and f.parse_error is None], model.factory)
+    _use_case_facts(model, code)
     json_responses = sum(f.json_responses for f in code)
     model.is_api = bool(set(model.extensions) & API_EXTENSIONS) or (
         bool(model.routes) and json_responses * 2 >= len(model.routes)

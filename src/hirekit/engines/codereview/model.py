@@ -67,3 +67,11 @@ class FlaskModel:
     )
     dependencies: list[str] = field(default_factory=list)
     is_api: bool = False
+    #: top-level modules the project's code imports (``marshmallow``, ``tenacity``)
+    libraries: list[str] = field(default_factory=list)
+    status_codes: int = 0
+    outgoing_calls: list[Site] = field(default_factory=list)
+    untimed_calls: list[Site] = field(default_factory=list)
+    retry_adapter: bool = False
+    uses_session: bool = False
+    templates: int = 0

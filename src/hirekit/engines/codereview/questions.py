@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from hirekit.engines.codereview.facts import Finding
 from hirekit.engines.codereview.model import FlaskModel
-from hirekit.engines.guide.model import Guide
+from hirekit.engines.codereview.usecase import FocusItem
+from hirekit.engines.guide.model import Guide, Question
 
 MAX_QUESTIONS = 8
 
@@ -77,6 +78,10 @@ FROM_FINDING: dict[str, tuple[str, str]] = {
         "A connection is opened at import time in {file}:{line}. How should a Flask app "
         "manage connections per request?",
     ),
+    "no-timeout": (
+        "deployment",
+        "The call at {file}:{line} has no timeout. What happens when that service hangs?",
+    ),
     "no-error-handlers": (
         "error-handling",
         "How would you make every API error return the same JSON shape?",
@@ -85,8 +90,9 @@ FROM_FINDING: dict[str, tuple[str, str]] = {
 
 
 class _Picker:
-    def __init__(self, guide: Guide | None) -> None:
+    def __init__(self, guide: Guide | None, use_case: str | None = None) -> None:
         self.guide = guide
+        self.use_case = use_case
         self.used: set[str] = set()
         self.topics: set[str] = set()
         self.out: list[InterviewQuestion] = []
@@ -96,21 +102,47 @@ class _Picker:
             return
         self.topics.add(topic)
         if self.guide is not None:
-            for q in self.guide.questions:
+            bank: Sequence[Question] = self.guide.questions
+            if self.use_case is not None:
+                # The use case's own questions first, then the rest of the topic.
+                bank = sorted(bank, key=lambda q: self.use_case not in q.use_cases)
+            for q in bank:
                 if q.topic == topic and q.id not in self.used:
                     self.used.add(q.id)
                     self.out.append(InterviewQuestion(q.text, because, topic, q.id))
                     return
         self.out.append(InterviewQuestion(fallback, because, topic))
 
+    def add_own(self, topic: str, text: str, because: str) -> None:
+        if topic in self.topics or len(self.out) >= MAX_QUESTIONS:
+            return
+        self.topics.add(topic)
+        self.out.append(InterviewQuestion(text, because, topic))
+
 
 def questions(
-    model: FlaskModel, findings: Sequence[Finding], guide: Guide | None = None
+    model: FlaskModel,
+    findings: Sequence[Finding],
+    guide: Guide | None = None,
+    use_case: str | None = None,
+    focus: Sequence[FocusItem] = (),
 ) -> list[InterviewQuestion]:
-    """Up to eight questions, most severe evidence first, one per topic."""
-    picker = _Picker(guide)
+    """Up to eight questions, one per topic: high findings, then the use case's unmet
+    focus areas, then the other findings and the project's shape."""
+    picker = _Picker(guide, use_case)
     order = {"high": 0, "medium": 1, "low": 2, "info": 3}
-    for f in sorted(findings, key=lambda f: order.get(f.severity, 4)):
+    ranked = sorted(findings, key=lambda f: order.get(f.severity, 4))
+    for f in ranked:
+        if f.rule in FROM_FINDING and f.severity == "high":
+            topic, text = FROM_FINDING[f.rule]
+            because = f"{f.rule}: {f.message} ({f.file}:{f.line})"
+            picker.add(topic, text.format(file=f.file, line=f.line), because)
+    for item in focus:
+        if not item.met:
+            # Our own wording: it names the use case's concern, where a bank
+            # question of the same topic may be about something else.
+            picker.add_own(item.topic, item.question, f"{use_case}: {item.area}: {item.evidence}")
+    for f in ranked:
         if f.rule in FROM_FINDING:
             topic, text = FROM_FINDING[f.rule]
             because = f"{f.rule}: {f.message} ({f.file}:{f.line})"

@@ -8,6 +8,7 @@ from typing import Any
 from hirekit.engines.codereview.facts import Finding
 from hirekit.engines.codereview.model import FlaskModel
 from hirekit.engines.codereview.questions import InterviewQuestion
+from hirekit.engines.codereview.usecase import FocusItem
 
 SCHEMA_VERSION = 1
 
@@ -37,6 +38,9 @@ class Report:
     #: JSON-ready fingerprint (see ``fingerprint.Fingerprint``)
     fingerprint: dict[str, Any] = field(default_factory=dict, repr=False)
     skipped_files: list[str] = field(default_factory=list)
+    #: the use case the project was read for (rest-api, microservices, full-stack) or None
+    use_case: str | None = None
+    focus: list[FocusItem] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         m = self.model
@@ -89,4 +93,6 @@ class Report:
             "cli_commands": [{"file": s.file, "line": s.line} for s in m.cli_commands],
             "dependencies": list(m.dependencies),
             "skipped_files": list(self.skipped_files),
+            "use_case": self.use_case,
+            "focus": [item.to_dict() for item in self.focus],
         }

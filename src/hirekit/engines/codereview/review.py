@@ -6,12 +6,13 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from hirekit.engines.codereview.analyse import analyse_all
+from hirekit.engines.codereview.analyse import analyse_all, analyse_file
 from hirekit.engines.codereview.facts import SEVERITIES, FileFacts, Finding
 from hirekit.engines.codereview.flaskmodel import build_model
 from hirekit.engines.codereview.limits import ArchiveRefused, Deadline, Limits
+from hirekit.engines.codereview.model import FlaskModel
 from hirekit.engines.codereview.questions import questions
 from hirekit.engines.codereview.report import Report, Stats
 from hirekit.engines.codereview.rules import project as project_rules
@@ -19,11 +20,17 @@ from hirekit.engines.codereview.scoring import score
 from hirekit.engines.codereview.sidefiles import dependencies, env_findings, template_findings
 from hirekit.engines.codereview.sources import ProjectFiles, collect
 from hirekit.engines.codereview.unpack import unpacked
+from hirekit.engines.codereview.usecase import USE_CASES
+from hirekit.engines.codereview.usecase import focus as usecase_focus
 from hirekit.engines.codereview.winnow import K, W
 from hirekit.engines.guide.model import Guide
 
 #: Evidence snippets are kept only for files with findings, this many lines around each.
 SNIPPET_CONTEXT = 3
+NO_TIMEOUT = (
+    "Without a timeout a call to a slow or dead service waits forever and holds a worker; "
+    "in a microservice that spreads one outage to every caller."
+)
 
 
 def _default_guide() -> Guide | None:
@@ -56,7 +63,7 @@ def _sources(
     facts: Sequence[FileFacts], findings: Sequence[Finding], files: ProjectFiles
 ) -> dict[str, list[str]]:
     wanted = {f.file for f in findings}
-    paths = {s.rel: s.path for s in (*files.python, *files.templates, *files.env)}
+    paths = {s.rel: s.path for s in (*files.python, *files.templates, *files.env, *files.configs)}
     out: dict[str, list[str]] = {}
     for rel in wanted:
         if rel in paths:
@@ -67,28 +74,60 @@ def _sources(
     return out
 
 
+def _pyfile_configs(facts: Sequence[FileFacts], files: ProjectFiles) -> list[FileFacts]:
+    """The ``*.cfg`` files the app loads with ``config.from_pyfile``: Python, read as such."""
+    loaded = {
+        PurePosixPath(use.rule).name
+        for f in facts
+        for use in f.uses
+        if use.attr == "from_pyfile" and use.rule
+    }
+    return [
+        analyse_file(str(c.path), c.rel, c.is_test) for c in files.configs if c.path.name in loaded
+    ]
+
+
+def _untimed(model: FlaskModel) -> list[Finding]:
+    return [
+        Finding("no-timeout", "medium", s.file, s.line, "HTTP call without a timeout", NO_TIMEOUT)
+        for s in model.untimed_calls
+    ]
+
+
 def review(
-    path: str | os.PathLike[str], limits: Limits | None = None, guide: Guide | None = None
+    path: str | os.PathLike[str],
+    limits: Limits | None = None,
+    guide: Guide | None = None,
+    use_case: str | None = None,
 ) -> Report:
     """Review the Flask project at ``path`` (a folder, .zip, .tar or .tar.gz).
 
+    ``use_case`` (rest-api, microservices, full-stack) sets what the review weighs
+    and asks (see usecase); None reads the project for no particular use case.
     Candidate code is parsed, never imported or run. Raises ``ArchiveRefused``
-    when the input is unsafe, unreadable or over a limit.
+    when the input is unsafe, unreadable or over a limit, ValueError on an
+    unknown use case.
     """
+    if use_case is not None and use_case not in USE_CASES:
+        raise ValueError(f"unknown use case {use_case!r} (choose {', '.join(USE_CASES)})")
     limits = limits or Limits()
     deadline = Deadline(limits.seconds)
     started = time.perf_counter()
     with project_folder(path, limits, deadline) as (root, label):
         files = collect(root, limits, deadline)
         facts = analyse_all(files.python, deadline)
+        facts += _pyfile_configs(facts, files)
         extra = [*template_findings(files.templates), *env_findings(files.env)]
-        model = build_model(facts, [s.rel for s in files.env])
-        model.dependencies = dependencies(files.dependencies)
+        model = build_model(facts, [s.rel for s in files.env], dependencies(files.dependencies))
         findings = [f for ff in facts for f in ff.findings] + extra
+        model.templates = len(files.templates)
         findings += project_rules.check(model, facts)
+        if use_case == "microservices":
+            findings += _untimed(model)  # a hung dependency hangs the service
         findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.file, f.line, f.rule))
         sources = _sources(facts, findings, files)
-    result = score(model, findings)
+    focus = usecase_focus(use_case, model, findings)
+    result = score(model, findings, use_case, focus)
     stats = Stats(
         python_files=len(facts),
         test_files=sum(1 for f in facts if f.is_test),
@@ -105,7 +144,15 @@ def review(
         breakdown=result.breakdown,
         level=result.level,
         level_reasons=list(result.reasons),
-        questions=questions(model, findings, guide if guide is not None else _default_guide()),
+        questions=questions(
+            model,
+            findings,
+            guide if guide is not None else _default_guide(),
+            use_case,
+            focus,
+        ),
+        use_case=use_case,
+        focus=focus,
         sources=sources,
         fingerprint={
             "version": 1,

@@ -30,6 +30,9 @@ _ALL_CAPS = re.compile(r"([a-z0-9])([A-Z])")
 CONVENTIONAL = re.compile(r"^(app|application|flask_app|bp|blueprint|\w+_bp|\w+_blueprint|bp_\w+)$")
 
 
+CURRENT_APP = frozenset({"flask.current_app", "flask.globals.current_app", "quart.current_app"})
+
+
 @dataclass(frozen=True)
 class FlaskObject:
     kind: str  # "app", "bp", or a REST API object: RESTX_API, RESTX_NAMESPACE, RESTFUL_API
@@ -206,6 +209,8 @@ def _flask_route(
     obj = objects.resolve(f, use.func, use.receiver)
     if obj is None:
         conventional = "." not in use.receiver and CONVENTIONAL.match(use.receiver)
-        if not (flask_project and conventional):
+        # ``@current_app.route``: the running app, whichever it is.
+        current = f.imports.get(use.receiver) in CURRENT_APP
+        if not ((flask_project and conventional) or current):
             return None
     return _route_from(use, obj, classes)

@@ -46,6 +46,14 @@ def keyword(call: ast.Call, name: str) -> ast.expr | None:
     return None
 
 
+def _literal_container(node: ast.AST | None) -> bool:
+    if isinstance(node, ast.Dict):
+        return all(isinstance(v, ast.Constant) for v in (*node.keys, *node.values))
+    if isinstance(node, ast.List | ast.Tuple):
+        return all(isinstance(e, ast.Constant) for e in node.elts)
+    return False
+
+
 @dataclass(frozen=True)
 class Ctx:
     func: ast.FunctionDef | ast.AsyncFunctionDef | None
@@ -68,6 +76,23 @@ class Scan:
     tokens: list[int] = field(default_factory=list)  # token ids, see nodekinds
     _calls: list[tuple[ast.Call, Ctx, str | None, str | None]] | None = None
     _canonical: dict[int, str | None] = field(default_factory=dict)  # id(call) -> canonical
+    _tables: frozenset[str] | None = None
+
+    def constant_tables(self) -> frozenset[str]:
+        """Module names bound once to a dict, list or tuple of literals (``TEMPLATES = {...}``):
+        looking one up by request data still yields one of the code's own constants."""
+        if self._tables is None:
+            bound: dict[str, int] = {}
+            literal: set[str] = set()
+            for stmt, ctx in self.assigns:
+                for target in getattr(stmt, "targets", ()):
+                    if isinstance(target, ast.Name):
+                        bound[target.id] = bound.get(target.id, 0) + 1
+                        value = getattr(stmt, "value", None)
+                        if ctx.func is None and _literal_container(value):
+                            literal.add(target.id)
+            self._tables = frozenset(n for n in literal if bound[n] == 1)
+        return self._tables
 
     def canon(self, name: str | None) -> str | None:
         """Resolve a dotted name through this file's imports (``fl.Flask`` -> ``flask.Flask``)."""

@@ -7,15 +7,13 @@ from dataclasses import dataclass
 
 from hirekit.engines.codereview.facts import Finding
 from hirekit.engines.codereview.model import FlaskModel
+from hirekit.engines.codereview.usecase import WEIGHTS as USE_CASE_WEIGHTS
+from hirekit.engines.codereview.usecase import FocusItem, fit
 
-WEIGHTS: dict[str, float] = {
-    "structure": 0.20,
-    "extensions": 0.10,
-    "configuration": 0.15,
-    "testing": 0.20,
-    "api_design": 0.10,
-    "security": 0.25,
-}
+WEIGHTS: dict[str, float] = USE_CASE_WEIGHTS[None]
+#: Test files that make a suite: one test is not evidence of a senior's habits.
+SUITE_FILES = 2
+SENIOR_SCORE = 70
 SECURITY_RULES = frozenset(
     {
         "hardcoded-secret",
@@ -95,8 +93,17 @@ def _security(findings: Sequence[Finding]) -> int:
     return _clamp(100 - sum(PENALTY[f.severity] for f in findings if f.rule in SECURITY_RULES))
 
 
-def score(model: FlaskModel, findings: Sequence[Finding]) -> Score:
-    """Weighted 0-100 score, per-area breakdown and a junior/mid/senior estimate."""
+def score(
+    model: FlaskModel,
+    findings: Sequence[Finding],
+    use_case: str | None = None,
+    focus: Sequence[FocusItem] = (),
+) -> Score:
+    """Weighted 0-100 score, per-area breakdown and a junior/mid/senior estimate.
+
+    With a ``use_case`` its focus items make one more area and the weights shift
+    to what that kind of work needs (see usecase).
+    """
     extensions = _clamp(50 + 12.5 * min(len(model.extensions), 4)) - 20 * _count(
         findings, "global-db-connection"
     )
@@ -108,8 +115,17 @@ def score(model: FlaskModel, findings: Sequence[Finding]) -> Score:
         "api_design": _api(model, findings),
         "security": _security(findings),
     }
-    total = _clamp(sum(WEIGHTS[k] * v for k, v in breakdown.items()))
+    weights = USE_CASE_WEIGHTS.get(use_case, WEIGHTS)
+    if "use_case" in weights:
+        breakdown["use_case"] = fit(focus)
+    total = _clamp(sum(weights[k] * v for k, v in breakdown.items()))
     level, reasons = _level(model, findings, total)
+    if use_case is not None:
+        met = [i.area for i in focus if i.met]
+        missing = [i.area for i in focus if not i.met]
+        line = f"read for {use_case}: {len(met)}/{len(focus)} focus areas met"
+        reasons = (*reasons[:2], line + (f" (missing: {', '.join(missing)})" if missing else ""),
+                   *reasons[2:])  # fmt: skip
     return Score(total, breakdown, level, reasons)
 
 
@@ -146,12 +162,26 @@ def _level(
 ) -> tuple[str, tuple[str, ...]]:
     good, bad = _signals(model, findings)
     high = any(f.severity == "high" for f in findings)
-    if total >= 75 and len(good) >= 4 and not high:
-        level = "senior"
+    suite = model.tests.files >= SUITE_FILES
+    missing = [
+        why
+        for why, lacking in (
+            (f"score {total} is under {SENIOR_SCORE}", total < SENIOR_SCORE),
+            (f"{model.tests.files} test file(s), a suite needs {SUITE_FILES}", not suite),
+            ("a high-severity finding", high),
+            (f"{len(good)} strength(s), senior needs 4", len(good) < 4),
+        )
+        if lacking
+    ]
+    if not missing:
+        level, why = "senior", "senior: a test suite, no high-severity finding, 4+ strengths"
     elif total < 50 or (len(bad) >= 2 and len(good) <= 1):
         level = "junior"
+        why = f"junior: score {total}" + (
+            " with more weaknesses than strengths" if total >= 50 else ""
+        )
     else:
-        level = "mid"
-    reasons = [f"score {total}/100"]
+        level, why = "mid", "mid, not senior: " + "; ".join(missing)
+    reasons = [why, f"score {total}/100"]
     reasons += [f"+ {g}" for g in good] + [f"- {b}" for b in bad[:8]]
     return level, tuple(reasons)

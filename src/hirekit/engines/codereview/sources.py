@@ -48,6 +48,8 @@ class ProjectFiles:
     dependencies: list[SourceFile] = field(default_factory=list)
     env: list[SourceFile] = field(default_factory=list)
     templates: list[SourceFile] = field(default_factory=list)
+    #: ``*.cfg`` files: Python when the app loads one with ``config.from_pyfile``
+    configs: list[SourceFile] = field(default_factory=list)
     too_large: list[str] = field(default_factory=list)
 
 
@@ -67,14 +69,23 @@ def _skip_dir(path: Path, name: str) -> bool:
     return name in SKIP_DIRS or (path / name / "pyvenv.cfg").exists()
 
 
-def _role(found: ProjectFiles, name: str, in_templates: bool) -> list[SourceFile] | None:
-    """The list a file named ``name`` belongs to, by name alone; None when it is not read."""
+def _role(
+    found: ProjectFiles, name: str, in_templates: bool, in_requirements: bool = False
+) -> list[SourceFile] | None:
+    """The list a file named ``name`` belongs to, by name; None when it is not read.
+
+    ``in_requirements``: the file is under a ``requirements/`` folder (``base.txt``).
+    """
     if name.endswith(".py"):
         return found.python
-    if name in DEPENDENCY_FILES or (name.startswith("requirements") and name.endswith(".txt")):
+    if name in DEPENDENCY_FILES or (
+        (in_requirements or name.startswith("requirements")) and name.endswith(".txt")
+    ):
         return found.dependencies
     if name in ENV_FILES:
         return found.env
+    if name.endswith(".cfg"):
+        return found.configs
     if in_templates and PurePosixPath(name).suffix in TEMPLATE_SUFFIXES:
         return found.templates
     return None
@@ -94,9 +105,10 @@ def collect(root: Path, limits: Limits, deadline: Deadline) -> ProjectFiles:
         rel_dir = PurePosixPath(here.relative_to(root).as_posix())
         prefix = "" if not rel_dir.parts else f"{rel_dir}/"
         in_templates = "templates" in rel_dir.parts
+        in_requirements = "requirements" in rel_dir.parts
         for name in sorted(filenames):
             # Only files the review reads cost a Path and system calls.
-            wanted = _role(found, name, in_templates)
+            wanted = _role(found, name, in_templates, in_requirements)
             if wanted is None:
                 continue
             path = here / name

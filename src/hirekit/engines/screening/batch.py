@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
@@ -130,6 +131,13 @@ def screen_many(
     if not todo:
         return
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    if workers == 1 and threading.current_thread() is threading.main_thread():
+        # One worker's share is everything: starting a process (which imports the
+        # engine again) would cost more than the screening of a file or two.
+        yield from screen_batch(todo, use_case, guide, limits)
+        if progress is not None:
+            progress(len(todo), len(todo))
+        return
     size = max(1, min(BATCH, len(todo) // (4 * workers)))
     batches = [todo[at : at + size] for at in range(0, len(todo), size)]
     # spawn: forking a process that may hold threads (a web server) can deadlock.

@@ -72,6 +72,10 @@ def _safe_fragment(node: ast.AST, safe: frozenset[str] = frozenset()) -> bool:
     """Interpolations that cannot carry data: constants, CONSTANT names, placeholders."""
     if isinstance(node, ast.Constant):
         return True
+    if isinstance(node, ast.Tuple | ast.List) and node.elts:
+        return all(_safe_fragment(e, safe) for e in node.elts)
+    if isinstance(node, ast.Subscript):  # ``TABLES[0]``: an item of the code's own constants
+        return _safe_fragment(node.value, safe) and _safe_fragment(node.slice, safe)
     name = dotted(node)
     if name is not None and (name.rsplit(".", 1)[-1].isupper() or name in safe):
         return True
@@ -123,7 +127,9 @@ def _flatten_add(node: ast.expr) -> list[ast.expr]:
     return [node]
 
 
-def _name_formatted(name: str, ctx: Ctx, scan: Scan) -> ast.AST | None:
+def _name_formatted(
+    name: str, ctx: Ctx, scan: Scan, safe: frozenset[str] = frozenset()
+) -> ast.AST | None:
     """The formatted value assigned to local ``name`` in the same scope, if any."""
     for stmt, sctx in scan.assigns:
         if sctx.func is not ctx.func:
@@ -139,12 +145,12 @@ def _name_formatted(name: str, ctx: Ctx, scan: Scan) -> ast.AST | None:
             hit
             and value is not None
             and (
-                _formatted(value)
+                _formatted(value, safe)
                 or (
                     isinstance(stmt, ast.AugAssign)
                     and isinstance(value, ast.JoinedStr)
                     and not all(
-                        _safe_fragment(v.value)
+                        _safe_fragment(v.value, safe)
                         for v in value.values
                         if isinstance(v, ast.FormattedValue)
                     )
@@ -156,11 +162,31 @@ def _name_formatted(name: str, ctx: Ctx, scan: Scan) -> ast.AST | None:
 
 
 def _placeholder_names(ctx: Ctx, scan: Scan) -> frozenset[str]:
-    """Locals built only from placeholders, e.g. ``marks = ",".join("?" * len(ids))``."""
+    """Names that hold only the code's own constants: locals built from placeholders
+    (``marks = ",".join("?" * len(ids))``) or literals, module constants, and loop
+    variables over literals (``for version in (3, 4):`` in a migration)."""
     names: set[str] = set()
     for stmt, sctx in scan.assigns:
-        if sctx.func is ctx.func and isinstance(stmt, ast.Assign) and _safe_fragment(stmt.value):
+        if (
+            (sctx.func is ctx.func or sctx.func is None)
+            and isinstance(stmt, ast.Assign)
+            and _safe_fragment(stmt.value)
+        ):
             names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+    if ctx.func is not None:
+        for node in ast.walk(ctx.func):
+            if isinstance(node, ast.For | ast.comprehension) and isinstance(node.target, ast.Name):
+                it = node.iter
+                literal = isinstance(it, ast.Tuple | ast.List | ast.Set) and all(
+                    isinstance(e, ast.Constant) for e in it.elts
+                )
+                ranged = (
+                    isinstance(it, ast.Call)
+                    and dotted(it.func) == "range"
+                    and all(isinstance(a, ast.Constant) for a in it.args)
+                )
+                if literal or ranged:
+                    names.add(node.target.id)
     return frozenset(names)
 
 
@@ -173,14 +199,54 @@ def _is_sql_sink(call: ast.Call, callee: str | None, canonical: str | None) -> b
     return callee is not None and callee.endswith(".text") and callee.split(".")[0] in ("db", "sa")
 
 
-def _sql(call: ast.Call, ctx: Ctx, scan: Scan, taint: TaintCache) -> Finding | None:
-    arg = _first_arg(call)
+def _query_runners(scan: Scan) -> dict[str, tuple[int, bool]]:
+    """Functions of this module that pass a parameter on as SQL text.
+
+    ``name -> (parameter index, is a method)`` for ``def run(sql): cur.execute(sql)``,
+    so that callers building the text by formatting are found where they build it.
+    """
+    runners: dict[str, tuple[int, bool]] = {}
+    for call, ctx, callee, canonical in scan.resolved_calls():
+        func = ctx.func
+        arg = _first_arg(call)
+        if func is None or not isinstance(arg, ast.Name):
+            continue
+        if not _is_sql_sink(call, callee, canonical):
+            continue
+        params = [a.arg for a in (*func.args.posonlyargs, *func.args.args)]
+        if arg.id in params:
+            method = bool(params) and params[0] in ("self", "cls")
+            runners[func.name] = (params.index(arg.id), method)
+    return runners
+
+
+def _runner_sql(
+    call: ast.Call, callee: str | None, runners: dict[str, tuple[int, bool]]
+) -> ast.expr | None:
+    """The SQL text a call hands to one of this module's query runners."""
+    if callee is None:
+        return None
+    found = runners.get(callee.rsplit(".", 1)[-1])
+    if found is None:
+        return None
+    index, method = found
+    if method and "." in callee:
+        index -= 1  # ``self.run(sql)``: self is not among the arguments
+    if 0 <= index < len(call.args):
+        return call.args[index]
+    return None
+
+
+def _sql(
+    call: ast.Call, ctx: Ctx, scan: Scan, taint: TaintCache, arg: ast.expr | None = None
+) -> Finding | None:
+    arg = arg if arg is not None else _first_arg(call)
     if arg is None:
         return None
     safe = _placeholder_names(ctx, scan)
     built: ast.AST | None = arg if _formatted(arg, safe) else None
     if built is None and isinstance(arg, ast.Name):
-        built = _name_formatted(arg.id, ctx, scan)
+        built = _name_formatted(arg.id, ctx, scan, safe)
     if built is None:
         return None
     tainted = is_tainted(built, taint.names(ctx), scan) or is_tainted(arg, taint.names(ctx), scan)
@@ -214,8 +280,8 @@ def _sink_kind(call: ast.Call, canon: str | None) -> str | None:
 
 
 MESSAGES = {
-    "template-injection": "template source built from request data",
-    "unsafe-markup": "request data wrapped in Markup() without escaping",
+    "template-injection": "template source built from request, remote or exception data",
+    "unsafe-markup": "request or remote data wrapped in Markup() without escaping",
     "unsafe-deserialize": "request data deserialised with pickle or yaml.load",
 }
 
@@ -223,6 +289,7 @@ MESSAGES = {
 def check(scan: Scan) -> list[Finding]:
     taint = TaintCache(scan)
     found: list[Finding] = []
+    runners = _query_runners(scan)
     for call, ctx, callee, canonical in scan.resolved_calls():
         if not call.args:
             continue  # every sink here takes the query, template or payload first
@@ -231,13 +298,19 @@ def check(scan: Scan) -> list[Finding]:
         if _is_sql_sink(call, callee, canonical) and (sql := _sql(call, ctx, scan, taint)):
             found.append(sql)
             continue
+        text = _runner_sql(call, callee, runners) if runners else None
+        if text is not None and (sql := _sql(call, ctx, scan, taint, text)):
+            found.append(sql)
+            continue
         if canonical not in SINK_NAMES and attr != "from_string":
             continue
         kind = _sink_kind(call, canonical)
         arg = _first_arg(call)
         if kind is None or arg is None:
             continue
-        if is_tainted(arg, taint.names(ctx), scan):
+        # Templates and markup also distrust other servers' answers and exception text.
+        remote = kind != "unsafe-deserialize"
+        if is_tainted(arg, taint.names(ctx, remote), scan, remote):
             found.append(
                 Finding(kind, "high", scan.facts.rel, call.lineno, MESSAGES[kind], WHY[kind])
             )

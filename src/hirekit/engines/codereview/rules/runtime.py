@@ -42,6 +42,22 @@ CONNECTS = frozenset(
 )
 CORS_CALLS = frozenset({"flask_cors.CORS", "flask_cors.cross_origin"})
 TEST_CONTEXT = re.compile(r"test", re.IGNORECASE)
+#: Modules whose presence means requests authenticate by header or token, where CSRF
+#: (a browser sending cookies on its own) does not apply.
+API_AUTH_MODULES = (
+    "flask_restful",
+    "flask_restx",
+    "flask_restplus",
+    "flask_jwt_extended",
+    "flask_jwt",
+    "flask_httpauth.HTTPTokenAuth",
+    "flask_smorest",
+    "apiflask",
+)
+TOKEN_AUTH_NAMES = re.compile(r"(token|jwt|api_?key|bearer)", re.IGNORECASE)
+API_PATH = re.compile(r"(^|/)(api|apis|rest|resources)(/|\.py$|_)", re.IGNORECASE)
+RESOURCE_BASES = frozenset({"Resource", "MethodView", "MethodResource"})
+CORS_CONFIG_KEYS = frozenset({"CORS_SUPPORTS_CREDENTIALS", "CORS_ORIGINS"})
 
 
 def _true(node: ast.AST | None) -> bool:
@@ -125,6 +141,32 @@ def _connection(call: ast.Call, canonical: str | None, ctx: Ctx, scan: Scan) -> 
     )
 
 
+def _token_auth(scan: Scan) -> bool:
+    """The file authenticates requests by header or token, not by a browser session."""
+    targets = scan.facts.imports.values()
+    if any(t.startswith(API_AUTH_MODULES) for t in targets):
+        return True
+    return any(TOKEN_AUTH_NAMES.search(dotted(d) or "") for d, _ctx in scan.decorators) or any(
+        TOKEN_AUTH_NAMES.search(local) for local in scan.facts.imports
+    )
+
+
+def _api_context(ctx: Ctx, scan: Scan) -> bool:
+    """Code that serves an API authenticated by header or token, where CSRF does not apply."""
+    if not _token_auth(scan):
+        return False
+    if API_PATH.search(scan.facts.rel):
+        return True
+    bases = {c.name: c.bases for c in scan.facts.classes}
+    return (
+        ctx.cls is not None
+        and any(b.rsplit(".", 1)[-1] in RESOURCE_BASES for b in bases.get(ctx.cls, ()))
+    ) or any(
+        isinstance(d, ast.Call) and "api" in (dotted(d.func) or "").lower()
+        for d in getattr(ctx.func, "decorator_list", ())
+    )
+
+
 def _csrf_keyword(call: ast.Call, ctx: Ctx, scan: Scan) -> Finding | None:
     message = None
     for kw in call.keywords:
@@ -137,7 +179,7 @@ def _csrf_keyword(call: ast.Call, ctx: Ctx, scan: Scan) -> Finding | None:
                     break
         if message is not None:
             break
-    if message is None or _in_tests(ctx):
+    if message is None or _in_tests(ctx) or _api_context(ctx, scan):
         return None
     return _finding("csrf-disabled", "medium", scan, call.lineno, message)
 
@@ -166,7 +208,12 @@ def _assignment(stmt: ast.stmt, ctx: Ctx, scan: Scan) -> list[Finding]:
         )
         if name in ("WTF_CSRF_ENABLED", "CSRF_ENABLED") and _false(stmt.value):
             found.append(_finding("csrf-disabled", "medium", scan, stmt.lineno, f"{name} = False"))
-        elif name == "csrf" and ctx.cls == "Meta" and _false(stmt.value):
+        elif (
+            name == "csrf"
+            and ctx.cls == "Meta"
+            and _false(stmt.value)
+            and not _api_context(ctx, scan)
+        ):
             found.append(
                 _finding(
                     "csrf-disabled", "medium", scan, stmt.lineno, "form Meta sets csrf = False"
@@ -180,6 +227,20 @@ def _assignment(stmt: ast.stmt, ctx: Ctx, scan: Scan) -> list[Finding]:
         ):
             found.append(_finding("debug-run", "high", scan, stmt.lineno, "app.debug = True"))
         elif (
+            isinstance(target, ast.Name)
+            and name == "DEBUG"
+            and _true(stmt.value)
+            and ctx.cls is None
+            and ctx.func is None
+            and not scan.facts.rel.endswith(".py")
+        ):
+            # A settings file loaded with from_pyfile() is the deployed configuration.
+            found.append(
+                _finding(
+                    "debug-run", "medium", scan, stmt.lineno, "DEBUG = True in a settings file"
+                )
+            )
+        elif (
             isinstance(target, ast.Subscript)
             and name == "DEBUG"
             and _true(stmt.value)
@@ -191,16 +252,96 @@ def _assignment(stmt: ast.stmt, ctx: Ctx, scan: Scan) -> list[Finding]:
     return found
 
 
-def _exempt(deco: ast.expr, scan: Scan) -> Finding | None:
+def _exempt(deco: ast.expr, ctx: Ctx, scan: Scan) -> Finding | None:
     name = dotted(deco.func if isinstance(deco, ast.Call) else deco)
     if name is None or not name.endswith(".exempt") or "csrf" not in name.lower():
+        return None
+    if _api_context(ctx, scan):
         return None
     return _finding("csrf-disabled", "low", scan, deco.lineno, "view exempted from CSRF protection")
 
 
+def _cors_objects(scan: Scan) -> frozenset[str]:
+    """Names bound to ``CORS()`` in this file, configured later by ``name.init_app(app, ...)``."""
+    names: set[str] = set()
+    for stmt, _ctx in scan.assigns:
+        value = getattr(stmt, "value", None)
+        if isinstance(value, ast.Call) and scan.resolved(value) == "flask_cors.CORS":
+            names.update(t.id for t in getattr(stmt, "targets", ()) if isinstance(t, ast.Name))
+    return frozenset(names)
+
+
+def _config_pairs(scan: Scan) -> list[tuple[str, ast.expr, int]]:
+    """``(key, value, line)`` of CORS settings written as configuration keys."""
+    pairs: list[tuple[str, ast.expr, int]] = []
+    for stmt, _ctx in scan.assigns:
+        value = getattr(stmt, "value", None)
+        for target in getattr(stmt, "targets", ()):
+            name = (
+                target.id
+                if isinstance(target, ast.Name)
+                else target.attr
+                if isinstance(target, ast.Attribute)
+                else str_value(target.slice)
+                if isinstance(target, ast.Subscript)
+                else None
+            )
+            if name in CORS_CONFIG_KEYS and value is not None:
+                pairs.append((name, value, stmt.lineno))
+        if isinstance(value, ast.Dict):
+            for k, v in zip(value.keys, value.values, strict=True):
+                if (key := str_value(k)) in CORS_CONFIG_KEYS:
+                    pairs.append((key, v, v.lineno))
+    for call, _ctx, _callee, _canonical in scan.resolved_calls():
+        for kw in call.keywords:
+            if kw.arg in CORS_CONFIG_KEYS:
+                pairs.append((kw.arg, kw.value, kw.value.lineno))
+    return pairs
+
+
+def _cors_config(scan: Scan, default_origins: bool) -> Finding | None:
+    """``CORS_SUPPORTS_CREDENTIALS = True`` with ``CORS_ORIGINS = "*"`` (or no origins at all
+    where this file starts flask-cors with its any-origin default)."""
+    pairs = _config_pairs(scan)
+    credentials = [
+        line for key, v, line in pairs if key == "CORS_SUPPORTS_CREDENTIALS" and _true(v)
+    ]
+    if not credentials:
+        return None
+    origins = [v for key, v, _line in pairs if key == "CORS_ORIGINS"]
+    if (origins and any(_is_wildcard(o) for o in origins)) or (not origins and default_origins):
+        return _finding(
+            "cors-wildcard-credentials",
+            "high",
+            scan,
+            credentials[0],
+            "CORS configured to allow any origin together with credentials",
+        )
+    return None
+
+
 def check(scan: Scan) -> list[Finding]:
     found: list[Finding] = []
+    cors_objects = _cors_objects(scan) if "flask_cors.CORS" in scan.facts.imports.values() else ()
+    default_origins = False
+    for call, _ctx, _callee, canonical in scan.resolved_calls():
+        starts_cors = canonical == "flask_cors.CORS" or (
+            isinstance(call.func, ast.Attribute)
+            and call.func.attr == "init_app"
+            and dotted(call.func.value) in cors_objects
+        )
+        if starts_cors and call.args and keyword(call, "origins") is None:
+            default_origins = default_origins or keyword(call, "resources") is None
+    if (f := _cors_config(scan, default_origins)) is not None:
+        found.append(f)
     for call, ctx, callee, canonical in scan.resolved_calls():
+        if (
+            cors_objects
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr == "init_app"
+            and dotted(call.func.value) in cors_objects
+        ):
+            canonical = "flask_cors.CORS"
         # Cheap guards first: most calls are none of these.
         if canonical in CONNECTS and (f := _connection(call, canonical, ctx, scan)):
             connection: Finding | None = f
@@ -223,7 +364,7 @@ def check(scan: Scan) -> list[Finding]:
             found.append(f)
     for stmt, ctx in scan.assigns:
         found.extend(_assignment(stmt, ctx, scan))
-    for deco, _ctx in scan.decorators:
-        if (f := _exempt(deco, scan)) is not None:
+    for deco, dctx in scan.decorators:
+        if (f := _exempt(deco, dctx, scan)) is not None:
             found.append(f)
     return found

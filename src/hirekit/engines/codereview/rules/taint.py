@@ -15,6 +15,8 @@ from hirekit.engines.codereview.scan import Ctx, Scan, dotted
 
 REQUEST_NAMES = frozenset({"flask.request", "quart.request", "flask.globals.request"})
 NOT_CLIENT_CHOSEN = frozenset({"method", "endpoint", "blueprint", "url_rule", "is_json"})
+#: Calls whose result comes from another server: untrusted for templates and markup.
+REMOTE_CALLS = ("requests.", "httpx.", "urllib.request.urlopen", "urllib3.")
 SANITIZERS = frozenset(
     {"escape", "int", "float", "bool", "len", "abs", "round", "secure_filename", "quote"}
 )
@@ -36,19 +38,78 @@ def _request_rooted(node: ast.expr, scan: Scan) -> bool:
     return scan.canon(base.id) in REQUEST_NAMES and first_attr not in NOT_CLIENT_CHOSEN
 
 
-def is_tainted(node: ast.AST, names: set[str], scan: Scan) -> bool:
-    """True when ``node`` may hold request data given the tainted local ``names``."""
+def is_tainted(node: ast.AST, names: set[str], scan: Scan, remote: bool = False) -> bool:
+    """True when ``node`` may hold request data given the tainted local ``names``.
+
+    ``remote`` also counts what another server sent (``requests.get(...).text``).
+    """
     if isinstance(node, ast.Name):
         return node.id in names
+    if _constant_lookup(node, scan):
+        return False
     if isinstance(node, ast.Attribute | ast.Subscript | ast.Call) and _request_rooted(node, scan):
         return True
     if isinstance(node, ast.Call):
         callee = dotted(node.func)
         if callee and callee.rsplit(".", 1)[-1] in SANITIZERS:
             return False
+        if remote and (scan.canon(callee) or "").startswith(REMOTE_CALLS):
+            return True
+        if remote and _own_method(node):
+            return False
     if isinstance(node, ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef):
         return False
-    return any(is_tainted(child, names, scan) for child in ast.iter_child_nodes(node))
+    return any(is_tainted(child, names, scan, remote) for child in ast.iter_child_nodes(node))
+
+
+#: Methods of strings, mappings and request helpers: their result is the data itself.
+DATA_METHODS = frozenset(
+    {"strip", "lstrip", "rstrip", "lower", "upper", "title", "casefold", "capitalize",
+     "decode", "encode", "read", "readline", "readlines", "getvalue", "get", "getlist", "pop",
+     "values", "items", "keys", "copy", "to_dict", "get_data", "get_json", "json", "text",
+     "splitlines", "split", "format", "replace", "join", "__str__", "geturl"}
+)  # fmt: skip
+
+
+def _own_method(node: ast.Call) -> bool:
+    """``form.extra_form_content()``: a method called with nothing, not one of the data
+    methods above, returns what the code decides (for templates, a template of the code)."""
+    func = node.func
+    return (
+        isinstance(func, ast.Attribute)
+        and not node.args
+        and not node.keywords
+        and func.attr not in DATA_METHODS
+        and not func.attr.startswith("get")
+    )
+
+
+def _constant_lookup(node: ast.AST, scan: Scan) -> bool:
+    """``TABLE[key]`` or ``TABLE.get(key)`` on a module table of literals."""
+    if isinstance(node, ast.Subscript):
+        base: ast.AST = node.value
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and all(isinstance(a, ast.Constant) for a in node.args[1:])
+    ):
+        base = node.func.value
+    else:
+        return False
+    return isinstance(base, ast.Name) and base.id in scan.constant_tables()
+
+
+def _saved_to(node: ast.AST) -> ast.expr | None:
+    """The path of ``upload.save(path)``: the file there holds what the client sent."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "save"
+        and node.args
+    ):
+        return node.args[0]
+    return None
 
 
 def _target_names(target: ast.AST) -> list[str]:
@@ -66,20 +127,32 @@ class TaintCache:
 
     def __init__(self, scan: Scan) -> None:
         self.scan = scan
-        self._cache: dict[int, set[str]] = {}
+        self._cache: dict[tuple[int, bool], set[str]] = {}
 
-    def names(self, ctx: Ctx) -> set[str]:
+    def names(self, ctx: Ctx, remote: bool = False) -> set[str]:
+        """Tainted locals of ``ctx``'s function; ``remote`` adds data from other servers
+        and exception text (``str(e)`` often quotes the input that failed)."""
         func = ctx.func
         if func is None:
             return set()
-        cached = self._cache.get(id(func))
+        cached = self._cache.get((id(func), remote))
         if cached is not None:
             return cached
         names: set[str] = set()
         if id(func) in self.scan.route_funcs:
             names.update(a.arg for a in func.args.args)
+        if remote and any(
+            (dotted(d.func if isinstance(d, ast.Call) else d) or "").endswith("errorhandler")
+            for d in func.decorator_list
+        ):
+            names.update(a.arg for a in func.args.args[:1])  # the error being handled
         pairs: list[tuple[ast.AST, ast.AST]] = []
+        saves: list[ast.Call] = []
         for node in ast.walk(func):
+            if remote and isinstance(node, ast.ExceptHandler) and node.name:
+                names.add(node.name)
+            if _saved_to(node) is not None:
+                saves.append(node)  # type: ignore[arg-type]
             if isinstance(node, ast.Assign):
                 pairs.extend((t, node.value) for t in node.targets)
             elif isinstance(node, ast.AnnAssign | ast.AugAssign | ast.NamedExpr) and node.value:
@@ -91,9 +164,13 @@ class TaintCache:
         for _ in range(3):  # a short fixpoint covers chains like a -> b -> c
             before = len(names)
             for target, value in pairs:
-                if is_tainted(value, names, self.scan):
+                if is_tainted(value, names, self.scan, remote):
                     names.update(_target_names(target))
+            for save in saves:
+                assert isinstance(save.func, ast.Attribute)
+                if is_tainted(save.func.value, names, self.scan):
+                    names.update(_target_names(save.args[0]))
             if len(names) == before:
                 break
-        self._cache[id(func)] = names
+        self._cache[(id(func), remote)] = names
         return names

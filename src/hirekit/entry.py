@@ -1,0 +1,22 @@
+"""Console entry point: engine commands start without the app, the rest with it."""
+
+from __future__ import annotations
+
+import sys
+
+#: Served by hirekit.engine_commands (kept in step with its LAZY table).
+ENGINE_COMMANDS = frozenset({"review", "screen", "lint-job", "kit"})
+
+
+def main() -> None:
+    """``hirekit review|screen|lint-job|kit`` run from ``engine_commands``; anything else
+    (``--help``, ``run``, ``setup``...) goes to the full command over the app."""
+    args = sys.argv[1:]
+    if args and args[0] in ENGINE_COMMANDS:
+        from hirekit.engine_commands import engine_cli
+
+        engine_cli.main(args, prog_name="hirekit")  # exits
+    else:
+        from hirekit.cli import main as app_main
+
+        app_main()
