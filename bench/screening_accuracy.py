@@ -5,12 +5,15 @@ on the fictional set (tests/engines/screening/labelled) and on the real set
 (tests/engines/screening/real_labelled: reworded dataset resumes plus corpus files
 labelled in place). Figures and file names only: the corpus holds real people's CVs,
 so no content is shown. The sets measure; they are not used to tune scoring.
-Usage: .venv/bin/python bench/screening_accuracy.py [--wrong]
+The corpus files are read from ``HIREKIT_CORPUS_DIR``; without it the real set is
+measured without its corpus part.
+Usage: HIREKIT_CORPUS_DIR=... .venv/bin/python bench/screening_accuracy.py [--wrong]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -24,7 +27,7 @@ from tests.engines.screening.flag_scores import FLAGS, tally  # noqa: E402
 
 FICTIONAL = ROOT / "tests/engines/screening/labelled"
 REAL = ROOT / "tests/engines/screening/real_labelled"
-CORPUS = Path("/work/shared/corpus/resumes")
+CORPUS = Path(os.environ["HIREKIT_CORPUS_DIR"]) if os.environ.get("HIREKIT_CORPUS_DIR") else None
 
 
 def _cell(value: float | None) -> str:
@@ -54,11 +57,11 @@ def real(guide: Guide) -> dict[str, tuple[set[str], set[str]]]:
         text = (REAL / f"{name}.txt").read_text()
         found[name] = (flags, set(analyse(text, "rest-api", guide, name).flag_ids()))
     corpus_labels = REAL / "corpus_labels.toml"
-    if CORPUS.is_dir():
+    if CORPUS is not None and CORPUS.is_dir():
         for name, flags in _labels(corpus_labels).items():
             found[name] = (flags, set(screen(CORPUS / name, guide=guide).flag_ids()))
     else:
-        print(f"(corpus not found at {CORPUS}: real set without its corpus part)")
+        print("(HIREKIT_CORPUS_DIR unset or missing: real set without its corpus part)")
     return found
 
 

@@ -2,7 +2,8 @@
 
 Two parts, measured together: reworded resumes from public datasets
 (``real_labelled/*.txt``, sources in ``real_labelled/SOURCES.md``) and files of the
-local corpus of real CVs labelled in place (``real_labelled/corpus_labels.toml``).
+local corpus of real CVs labelled in place (``real_labelled/corpus_labels.toml``,
+read from ``HIREKIT_CORPUS_DIR``).
 The set measures the engine; it is not used to tune scoring. Assertions name files
 and flags only, never the contents of a corpus CV.
 """
@@ -14,12 +15,12 @@ from pathlib import Path
 
 import pytest
 from tests.engines.screening.flag_scores import FLAGS, YELLOW, tally
+from tests.resume_corpus import full_corpus
 
 from hirekit.engines.guide import Guide
 from hirekit.engines.screening import Result, analyse, screen
 
 HERE = Path(__file__).parent / "real_labelled"
-CORPUS = Path("/work/shared/corpus/resumes")
 LABELS: dict[str, dict[str, object]] = tomllib.loads((HERE / "labels.toml").read_text())
 CORPUS_LABELS: dict[str, dict[str, object]] = tomllib.loads(
     (HERE / "corpus_labels.toml").read_text()
@@ -66,7 +67,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "no_testing": (1.0, 1.0),
 }
 
-pytestmark = pytest.mark.corpus
+pytestmark = pytest.mark.corpus("resumes")
 
 
 def _flags(label: dict[str, object]) -> set[str]:
@@ -87,8 +88,9 @@ def results(guide: Guide) -> dict[str, Result]:
         name: analyse((HERE / f"{name}.txt").read_text(), "rest-api", guide, name)
         for name in LABELS
     }
+    corpus = full_corpus()
     for name in CORPUS_LABELS:
-        found[name] = screen(CORPUS / name, guide=guide)
+        found[name] = screen(corpus / name, guide=guide)
     return found
 
 
@@ -96,8 +98,9 @@ def test_every_resume_is_labelled() -> None:
     assert len(EXPECTED) >= 60
     assert {p.stem for p in HERE.glob("*.txt")} == set(LABELS)
     assert len(CORPUS_LABELS) >= 15
+    corpus = full_corpus()
     for name in CORPUS_LABELS:
-        assert (CORPUS / name).is_file(), name
+        assert (corpus / name).is_file(), name
     for label in (*LABELS.values(), *CORPUS_LABELS.values()):
         assert _flags(label) <= set(FLAGS)
         assert isinstance(label["why"], str) and label["why"]
