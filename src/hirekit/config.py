@@ -64,6 +64,9 @@ DEFAULTS: dict[str, Any] = {
     "RESUME_MAX_MB": 10,
     "RESUME_MAX_PAGES": 30,
     "RESUME_TIMEOUT_SECONDS": 10,
+    "RESUME_MAX_UNPACKED_MB": 50,  # parts of one DOCX/ODT, counted as they inflate
+    "RESUME_MAX_COMPRESSION_RATIO": 200,  # per zip member above 1 MB
+    "RESUME_ZIP_MAX_UNPACKED_MB": 200,  # a whole bulk .zip of resumes
     "API_MAX_PER_PAGE": 100,
     # Public careers page: applications per IP, and how long applicants' data is kept
     "CAREERS_RATE_LIMIT": "10 per hour",
@@ -91,6 +94,9 @@ _FLOAT_SETTINGS = (
     "REVIEW_TIMEOUT_SECONDS",
     "RESUME_TIMEOUT_SECONDS",
     "RESUME_MAX_MB",
+    "RESUME_MAX_UNPACKED_MB",
+    "RESUME_MAX_COMPRESSION_RATIO",
+    "RESUME_ZIP_MAX_UNPACKED_MB",
 )
 _BOOL_SETTINGS = (
     "EMBEDDED_WORKER",
