@@ -4,7 +4,7 @@ Prints, for every flag, its support (resumes labelled with it), precision, recal
 F1; the fit's balanced accuracy over strong / possible / no; and false mentions_flask,
 on the fictional set (tests/engines/screening/labelled) and on the real set
 (tests/engines/screening/real_labelled: reworded real resumes, plus corpus files
-labelled in place when HIREKIT_CORPUS_DIR, or ../shared/corpus beside the checkout, holds
+labelled in place when HIREKIT_CORPUS_DIR, or ../shared/corpus/resumes beside the checkout, holds
 the corpus). Figures and file
 names only: the corpus holds real people's CVs, so no content is shown.
 Usage: .venv/bin/python bench/screening_accuracy.py [--wrong]
@@ -60,9 +60,9 @@ def real(guide: Guide) -> Labelled:
         text = (REAL / f"{name}.txt").read_text()
         found[name] = (label, analyse(text, "rest-api", guide, name))
     # As .ci/run does: the shared corpus beside the checkout when the variable is unset.
-    beside = ROOT.parent / "shared" / "corpus"
+    beside = ROOT.parent / "shared" / "corpus" / "resumes"
     corpus = os.environ.get("HIREKIT_CORPUS_DIR") or (str(beside) if beside.is_dir() else "")
-    resumes = Path(corpus) / "resumes" if corpus else None
+    resumes = Path(corpus) if corpus else None
     if resumes and resumes.is_dir():
         for name, label in _labels(REAL / "corpus_labels.toml").items():
             found[name] = (label, screen(resumes / name, guide=guide))

@@ -20,6 +20,8 @@ from sqlalchemy import create_engine, text
 
 from hirekit import create_app
 from hirekit.extensions import db as _db
+from tests.resume_corpus import ENV as CORPUS_ENV
+from tests.resume_corpus import full_corpus_or_none
 
 PG_URL = os.environ.get("HIREKIT_TEST_DATABASE_URL", "")
 REDIS_URL = os.environ.get("HIREKIT_TEST_REDIS_URL", "")
@@ -33,6 +35,36 @@ BASE_CONFIG: dict[str, Any] = {
     "JOB_RETRY_BACKOFF_SECONDS": 0.0,
     "TASK_MODULE_PREFIXES": ["hirekit.", "tests."],
 }
+
+
+def _needs_resume_corpus(item: pytest.Item) -> bool:
+    return any("resumes" in mark.args for mark in item.iter_markers("corpus"))
+
+
+_NO_CORPUS = (
+    f"{CORPUS_ENV} is unset: tests marked corpus('resumes') were deselected"
+    " (the shipped sample in tests/fixtures/resume_sample ran)"
+)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    corpus = full_corpus_or_none()
+    return f"resume corpus: {corpus}" if corpus else _NO_CORPUS
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if full_corpus_or_none() is None:
+        terminalreporter.write_line(_NO_CORPUS)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect (never pass) tests that need the full resume corpus when it is not set."""
+    if full_corpus_or_none() is not None:
+        return
+    deselected = [item for item in items if _needs_resume_corpus(item)]
+    if deselected:
+        items[:] = [item for item in items if not _needs_resume_corpus(item)]
+        config.hook.pytest_deselected(items=deselected)
 
 
 class RequestScopedClient(FlaskClient):

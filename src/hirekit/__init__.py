@@ -21,15 +21,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from flask import Flask
 
     from hirekit.config import instance_path_from_env, load_config
+    from hirekit.request_guards import register_converters, register_request_guards
 
     app = Flask(__name__, instance_path=str(instance_path_from_env()))
     load_config(app, config)
     register_logging(app)
     register_extensions(app)
     register_transaction_boundary(app)
+    register_converters(app)
     register_blueprints(app)
     register_api(app)
     register_error_handlers(app)
+    register_request_guards(app)
     register_security(app)
     register_template_helpers(app)
     register_cli(app)

@@ -1,19 +1,33 @@
-"""Settings: typed defaults here, overrides from ``HIREKIT_*`` environment variables.
+"""Settings: one typed table, read from ``HIREKIT_*`` environment variables at start.
 
 The embedded default needs nothing but Python: SQLite and uploads in the
 instance folder, jobs run by an in-process worker. Setting
 ``HIREKIT_DATABASE_URL`` and ``HIREKIT_REDIS_URL`` scales the same code out.
+Every setting is checked and converted here, once; code elsewhere reads
+``app.config`` values of the right type.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from flask import Flask
+from limits import parse_many
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    NonNegativeFloat,
+    PositiveFloat,
+    PositiveInt,
+    ValidationError,
+)
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 from sqlalchemy.engine import make_url
 
 ENV_PREFIX = "HIREKIT"
@@ -24,96 +38,133 @@ class ConfigError(RuntimeError):
     """A setting is missing or malformed; the message is one line naming it."""
 
 
-#: Every setting hirekit reads, with its default. ``None`` means "derived at start".
-DEFAULTS: dict[str, Any] = {
-    "SECRET_KEY": None,
-    "DATABASE_URL": None,  # default: sqlite:///<instance>/hirekit.sqlite3
-    "REDIS_URL": None,  # set: jobs go to RQ and rate limits to Redis
-    "UPLOAD_DIR": None,  # default: <instance>/uploads
-    "GUIDES_DIR": None,  # extra role guides (*.toml) beside the packaged ones
-    "LOGIN_RATE_LIMIT": "5 per minute",
-    "RATE_LIMIT_STORAGE_URL": None,  # default: REDIS_URL, else in-memory
-    "MAX_UPLOAD_MB": 50,
-    "JOB_MAX_ATTEMPTS": 3,
-    "JOB_RETRY_BACKOFF_SECONDS": 2.0,
-    "JOB_POLL_SECONDS": 0.5,
+def _plain_text(value: str) -> str:
+    # A control character in a sender, a company name or a URL ends up in a
+    # mail header or a log line: refuse it at start.
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise ValueError("must not contain control characters (newlines, tabs, NUL)")
+    return value
+
+
+def _rate_limit(value: str) -> str:
+    try:
+        parse_many(value)
+    except ValueError:
+        raise ValueError("must be a rate such as '5 per minute' or '10/hour'") from None
+    return value
+
+
+def _http_url(value: str) -> str:
+    if not value.startswith(("http://", "https://")) or len(value) < 10:
+        raise ValueError("must be an http:// or https:// URL")
+    return value
+
+
+def _smtp_url(value: str) -> str:
+    from hirekit.mail.transport import SmtpSettings, SmtpUrlError
+
+    try:
+        SmtpSettings.from_url(value)
+    except SmtpUrlError as exc:
+        raise ValueError(str(exc)) from None
+    return value
+
+
+def _redis_url(value: str) -> str:
+    if not value.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError("must be a redis://, rediss:// or unix:// URL")
+    return value
+
+
+def _bool(value: Any) -> Any:
+    # pydantic also takes "t"/"f"/"y"/"n"; these are the words the README promises.
+    if isinstance(value, str) and value.strip().lower() not in _BOOL_WORDS:
+        raise ValueError("must be true or false (or 1/0, yes/no, on/off)")
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+_BOOL_WORDS = ("1", "0", "true", "false", "yes", "no", "on", "off")
+Text = Annotated[str, AfterValidator(_plain_text)]
+RateLimit = Annotated[str, AfterValidator(_plain_text), AfterValidator(_rate_limit)]
+HttpUrlText = Annotated[str, AfterValidator(_plain_text), AfterValidator(_http_url)]
+RedisUrl = Annotated[str, AfterValidator(_plain_text), AfterValidator(_redis_url)]
+SmtpUrl = Annotated[str, AfterValidator(_plain_text), AfterValidator(_smtp_url)]
+StrictishBool = Annotated[bool, BeforeValidator(_bool)]
+LogLevel = Annotated[
+    Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
+    BeforeValidator(lambda v: v.upper() if isinstance(v, str) else v),
+]
+
+
+class Settings(BaseSettings):
+    """Every setting hirekit reads: its type, bounds and default, in one table.
+
+    Read once at start from ``HIREKIT_<NAME>`` environment variables (an empty
+    variable counts as unset); ``create_app(overrides)`` values win over the
+    environment and are checked the same way. ``None`` means "derived at start".
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix=f"{ENV_PREFIX}_", env_ignore_empty=True, extra="ignore", frozen=True
+    )
+
+    SECRET_KEY: Text | None = None
+    DATABASE_URL: Text | None = None  # default: sqlite:///<instance>/hirekit.sqlite3
+    REDIS_URL: RedisUrl | None = None  # set: jobs go to RQ and rate limits to Redis
+    UPLOAD_DIR: Text | None = None  # default: <instance>/uploads
+    GUIDES_DIR: Text | None = None  # extra role guides (*.toml) beside the packaged ones
+    LOGIN_RATE_LIMIT: RateLimit = "5 per minute"
+    RATE_LIMIT_STORAGE_URL: Text | None = None  # default: REDIS_URL, else in-memory
+    MAX_UPLOAD_MB: PositiveInt = 50
+    JOB_MAX_ATTEMPTS: PositiveInt = 3
+    JOB_RETRY_BACKOFF_SECONDS: NonNegativeFloat = 2.0
+    JOB_POLL_SECONDS: PositiveFloat = 0.5
     # A running job's lease: renewed every JOB_HEARTBEAT_SECONDS; once it lapses the
     # worker is taken for dead and the job is retried elsewhere.
-    "JOB_LEASE_SECONDS": 60.0,
-    "JOB_HEARTBEAT_SECONDS": 10.0,
-    "QUEUE_NAME": "hirekit",
+    JOB_LEASE_SECONDS: PositiveFloat = 60.0
+    JOB_HEARTBEAT_SECONDS: PositiveFloat = 10.0
+    QUEUE_NAME: Text = "hirekit"
     # Only functions in these modules may be run by the queue.
-    "TASK_MODULE_PREFIXES": ["hirekit."],
-    "EMBEDDED_WORKER": True,
-    "SESSION_COOKIE_SECURE": False,
-    "BASE_URL": None,  # public URL for links in emails sent outside a request
-    "COMPANY_NAME": "hirekit",
+    TASK_MODULE_PREFIXES: list[Text] = Field(default_factory=lambda: ["hirekit."])
+    EMBEDDED_WORKER: StrictishBool = True
+    SESSION_COOKIE_SECURE: StrictishBool = False
+    BASE_URL: HttpUrlText | None = None  # public URL for links in emails sent outside a request
+    COMPANY_NAME: Text = "hirekit"
     # Postings: a job cannot open without a salary band; how long a posting stays valid
-    "REQUIRE_SALARY_TO_PUBLISH": False,
-    "POSTING_VALID_DAYS": 60,
+    REQUIRE_SALARY_TO_PUBLISH: StrictishBool = False
+    POSTING_VALID_DAYS: PositiveInt = 60
     # How long the link to an applicant's status page works
-    "STATUS_LINK_DAYS": 180,
+    STATUS_LINK_DAYS: PositiveInt = 180
     # Email: SMTP when set (smtp://user:pass@host:587?starttls=1, smtps://...), else only recorded
-    "SMTP_URL": None,
-    "MAIL_FROM": "hirekit@localhost",
-    "MAIL_MAX_ATTACHMENT_MB": 10,
-    "TAKEHOME_INVITE_DAYS": 7,
-    "TAKEHOME_UPLOAD_RATE_LIMIT": "10 per hour",
-    "WEBHOOK_TIMEOUT_SECONDS": 10,
-    "WEBHOOK_ALLOW_LOOPBACK_HTTP": False,  # tests only: production webhooks are https
-    "WEBHOOK_ALLOW_PRIVATE_NETWORK": False,
+    SMTP_URL: SmtpUrl | None = None
+    MAIL_FROM: Text = "hirekit@localhost"
+    MAIL_MAX_ATTACHMENT_MB: PositiveFloat = 10.0
+    TAKEHOME_INVITE_DAYS: PositiveInt = 7
+    TAKEHOME_UPLOAD_RATE_LIMIT: RateLimit = "10 per hour"
+    WEBHOOK_TIMEOUT_SECONDS: PositiveFloat = 10.0
+    WEBHOOK_ALLOW_LOOPBACK_HTTP: StrictishBool = False  # tests only: production webhooks are https
+    WEBHOOK_ALLOW_PRIVATE_NETWORK: StrictishBool = False
     # Take-home review limits (per submission)
-    "REVIEW_MAX_ARCHIVE_MB": 50,
-    "REVIEW_MAX_UNPACKED_MB": 300,
-    "REVIEW_MAX_FILES": 20_000,
-    "REVIEW_MAX_COMPRESSION_RATIO": 100,
-    "REVIEW_MAX_SOURCE_FILE_MB": 5,
-    "REVIEW_TIMEOUT_SECONDS": 60,
+    REVIEW_MAX_ARCHIVE_MB: PositiveFloat = 50.0
+    REVIEW_MAX_UNPACKED_MB: PositiveInt = 300
+    REVIEW_MAX_FILES: PositiveInt = 20_000
+    REVIEW_MAX_COMPRESSION_RATIO: PositiveFloat = 100.0
+    REVIEW_MAX_SOURCE_FILE_MB: PositiveInt = 5
+    REVIEW_TIMEOUT_SECONDS: PositiveFloat = 60.0
     # Resume screening limits (per file)
-    "RESUME_MAX_MB": 10,
-    "RESUME_MAX_PAGES": 30,
-    "RESUME_TIMEOUT_SECONDS": 10,
-    "API_MAX_PER_PAGE": 100,
+    RESUME_MAX_MB: PositiveFloat = 10.0
+    RESUME_MAX_PAGES: PositiveInt = 30
+    RESUME_TIMEOUT_SECONDS: PositiveFloat = 10.0
+    RESUME_MAX_UNPACKED_MB: PositiveFloat = 50.0  # parts of one DOCX/ODT, counted as they inflate
+    RESUME_MAX_COMPRESSION_RATIO: PositiveFloat = 200.0  # per zip member above 1 MB
+    RESUME_ZIP_MAX_UNPACKED_MB: PositiveFloat = 200.0  # a whole bulk .zip of resumes
+    API_MAX_PER_PAGE: PositiveInt = 100
     # Public careers page: applications per IP, and how long applicants' data is kept
-    "CAREERS_RATE_LIMIT": "10 per hour",
-    "RETENTION_DAYS": 180,
-    "DEMO": True,
-    "TESTING": False,
-    "LOG_LEVEL": "INFO",
-}
-
-_INT_SETTINGS = (
-    "MAX_UPLOAD_MB",
-    "JOB_MAX_ATTEMPTS",
-    "API_MAX_PER_PAGE",
-    "REVIEW_MAX_UNPACKED_MB",
-    "REVIEW_MAX_FILES",
-    "REVIEW_MAX_SOURCE_FILE_MB",
-    "RESUME_MAX_PAGES",
-    "RETENTION_DAYS",
-    "POSTING_VALID_DAYS",
-    "STATUS_LINK_DAYS",
-)
-_FLOAT_SETTINGS = (
-    "JOB_RETRY_BACKOFF_SECONDS",
-    "JOB_POLL_SECONDS",
-    "JOB_LEASE_SECONDS",
-    "JOB_HEARTBEAT_SECONDS",
-    "REVIEW_MAX_ARCHIVE_MB",
-    "REVIEW_MAX_COMPRESSION_RATIO",
-    "REVIEW_TIMEOUT_SECONDS",
-    "RESUME_TIMEOUT_SECONDS",
-    "RESUME_MAX_MB",
-)
-_BOOL_SETTINGS = (
-    "EMBEDDED_WORKER",
-    "SESSION_COOKIE_SECURE",
-    "DEMO",
-    "TESTING",
-    "WEBHOOK_ALLOW_LOOPBACK_HTTP",
-    "WEBHOOK_ALLOW_PRIVATE_NETWORK",
-    "REQUIRE_SALARY_TO_PUBLISH",
-)
+    CAREERS_RATE_LIMIT: RateLimit = "10 per hour"
+    RETENTION_DAYS: PositiveInt = 180
+    DEMO: StrictishBool = True
+    TESTING: StrictishBool = False
+    LOG_LEVEL: LogLevel = "INFO"
 
 
 def instance_path_from_env() -> Path:
@@ -138,30 +189,64 @@ def ensure_secret_key_file(instance_path: Path) -> None:
         fh.write(secrets.token_urlsafe(48))
 
 
+def read_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
+    """The settings from the environment, ``overrides`` winning; ConfigError when one is
+    malformed, naming every bad variable on one line."""
+    given = {k: v for k, v in (overrides or {}).items() if k in Settings.model_fields}
+    try:
+        return Settings(**given)
+    except ValidationError as exc:
+        raise ConfigError("; ".join(_describe(error) for error in exc.errors())) from None
+    except SettingsError as exc:
+        # A list setting whose environment value is not JSON: the message names it.
+        field = str(exc).split('"')[1] if '"' in str(exc) else "setting"
+        raise ConfigError(
+            f'{ENV_PREFIX}_{field} must be a JSON list such as ["hirekit."]'
+        ) from None
+
+
+#: pydantic's wording for the common cases, in the words the README uses.
+_MESSAGES = {
+    "int_parsing": "must be a number",
+    "float_parsing": "must be a number",
+    "int_from_float": "must be a whole number",
+    "greater_than": "must be a positive number",
+    "greater_than_equal": "must be 0 or more",
+    "literal_error": "must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
+    "list_type": 'must be a JSON list such as ["hirekit."]',
+}
+
+
+def _describe(error: Any) -> str:
+    name = f"{ENV_PREFIX}_{error['loc'][0]}" if error["loc"] else ENV_PREFIX
+    message = _MESSAGES.get(error["type"]) or str(error["msg"]).removeprefix("Value error, ")
+    shown = repr(error.get("input"))
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return " ".join(f"{name} {message}, got {shown}".split())
+
+
 def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
-    """Fill ``app.config``: defaults, then the environment, then ``overrides``.
+    """Fill ``app.config``: checked settings (defaults < environment < ``overrides``),
+    then any other ``overrides`` as given (Flask's own keys, test hooks).
 
     Raises ConfigError with one clear line for anything missing or malformed.
     """
-    app.config.update({k: v for k, v in DEFAULTS.items() if k not in app.config or v is not None})
-    app.config.from_prefixed_env(ENV_PREFIX)
+    settings = read_settings(overrides)
+    app.config.update(settings.model_dump())
     if overrides:
-        app.config.update(overrides)
-    _coerce_types(app)
+        app.config.update({k: v for k, v in overrides.items() if k not in Settings.model_fields})
     _derive_paths(app)
     _require_secret_key(app)
     app.config.update(
         SQLALCHEMY_DATABASE_URI=app.config["DATABASE_URL"],
         SQLALCHEMY_ENGINE_OPTIONS=engine_options(app.config["DATABASE_URL"]),
-        MAX_CONTENT_LENGTH=int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024,
+        MAX_CONTENT_LENGTH=settings.MAX_UPLOAD_MB * 1024 * 1024,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_HTTPONLY=True,
         REMEMBER_COOKIE_SAMESITE="Lax",
-        REMEMBER_COOKIE_SECURE=app.config["SESSION_COOKIE_SECURE"],
-        RATELIMIT_STORAGE_URI=app.config["RATE_LIMIT_STORAGE_URL"]
-        or app.config["REDIS_URL"]
-        or "memory://",
+        REMEMBER_COOKIE_SECURE=settings.SESSION_COOKIE_SECURE,
+        RATELIMIT_STORAGE_URI=settings.RATE_LIMIT_STORAGE_URL or settings.REDIS_URL or "memory://",
         RATELIMIT_HEADERS_ENABLED=False,
     )
 
@@ -178,37 +263,6 @@ def engine_options(url: str) -> dict[str, Any]:
         given = " ".join(given) if isinstance(given, tuple) else given
         options["connect_args"] = {"options": f"{given} -c jit=off".strip()}
     return options
-
-
-def _coerce_types(app: Flask) -> None:
-    # from_prefixed_env parses JSON-looking values; anything else stays a str.
-    for key in _INT_SETTINGS:
-        app.config[key] = _as_number(key, app.config[key], int)
-    for key in _FLOAT_SETTINGS:
-        app.config[key] = _as_number(key, app.config[key], float)
-    for key in _BOOL_SETTINGS:
-        app.config[key] = _as_bool(key, app.config[key])
-    for key in (*_INT_SETTINGS, *_FLOAT_SETTINGS):
-        if key != "JOB_RETRY_BACKOFF_SECONDS" and app.config[key] <= 0:
-            raise ConfigError(f"{ENV_PREFIX}_{key} must be a positive number")
-
-
-def _as_number(key: str, value: Any, kind: type[int] | type[float]) -> int | float:
-    try:
-        return kind(value)
-    except (TypeError, ValueError):
-        raise ConfigError(f"{ENV_PREFIX}_{key} must be a number, got {value!r}") from None
-
-
-def _as_bool(key: str, value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("1", "true", "yes", "on"):
-        return True
-    if text in ("0", "false", "no", "off", ""):
-        return False
-    raise ConfigError(f"{ENV_PREFIX}_{key} must be true or false, got {value!r}")
 
 
 def _derive_paths(app: Flask) -> None:

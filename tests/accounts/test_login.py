@@ -97,22 +97,32 @@ def test_failed_attempts_are_throttled_per_account(client, make_user):
     assert "Too many failed sign-in attempts" in blocked.get_data(as_text=True)
 
 
-def test_throttle_per_account_holds_across_addresses(client, make_user):
+def _post_login(client, email, password, address):
+    token = csrf_token(client, "/login")
+    return client.post(
+        "/login",
+        data={"email": email, "password": password, "csrf_token": token},
+        environ_base={"REMOTE_ADDR": address},
+    )
+
+
+def test_nobody_can_lock_another_person_out_from_elsewhere(app, make_user):
+    admin = make_user("admin")
+    attacker, owner = app.test_client(), app.test_client()
+    for _ in range(5):
+        assert _post_login(attacker, admin.email, "nope-nope-1", "203.0.113.7").status_code == 401
+    # The attacker's address is stopped for this account...
+    assert _post_login(attacker, admin.email, PASSWORD, "203.0.113.7").status_code == 429
+    # ...while the owner, from their own address, signs in at once.
+    assert _post_login(owner, admin.email, PASSWORD, "198.51.100.20").status_code == 302
+
+
+def test_one_address_guessing_across_many_accounts_is_stopped(client, make_user):
     user = make_user()
     for i in range(5):
-        token = csrf_token(client, "/login")
-        client.post(
-            "/login",
-            data={"email": user.email, "password": "nope-nope-1", "csrf_token": token},
-            environ_base={"REMOTE_ADDR": f"10.0.0.{i}"},
-        )
-    token = csrf_token(client, "/login")
-    response = client.post(
-        "/login",
-        data={"email": user.email, "password": PASSWORD, "csrf_token": token},
-        environ_base={"REMOTE_ADDR": "10.0.0.99"},
-    )
-    assert response.status_code == 429
+        _post_login(client, f"guess{i}@example.com", "nope-nope-1", "203.0.113.8")
+    assert _post_login(client, user.email, PASSWORD, "203.0.113.8").status_code == 429
+    assert _post_login(client, user.email, PASSWORD, "203.0.113.9").status_code == 302
 
 
 def test_throttle_per_address_holds_across_accounts(client, make_user):

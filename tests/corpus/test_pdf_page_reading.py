@@ -2,25 +2,49 @@
 
 ``PageText`` skips pypdfium2's page objects and calls pdfium through cffi, reading
 every run's box in bulk; it must agree with ``PdfPage``/``PdfTextPage`` on real files,
-page by page. Assertions name files and pages only, never their contents.
+page by page, on the shipped sample always and on the full corpus
+(``HIREKIT_CORPUS_DIR``) when it is there. Assertions name files and pages only,
+never their contents.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from tests.engines.screening.screening_documents import text_pdf
+from tests.resume_corpus import SAMPLE, full_corpus
 
 from hirekit.engines.screening.extract.pdf_page import PageText, PdfFile
 
-CORPUS = Path("/work/shared/corpus/resumes/pdf")
-# Every seventh file: about sixty real PDFs from many different producers.
-SAMPLE = sorted(CORPUS.glob("*.pdf"))[::7]
-
 pytestmark = pytest.mark.corpus
+
+
+def _sample_pdfs() -> list[Path]:
+    return sorted((SAMPLE / "pdf").glob("*.pdf"))
+
+
+def _corpus_pdfs() -> list[Path]:
+    # Every seventh file: about sixty real PDFs from many different producers.
+    return sorted((full_corpus() / "pdf").glob("*.pdf"))[::7]
+
+
+def _all_corpus_pdfs() -> list[Path]:
+    return sorted((full_corpus() / "pdf").glob("*.pdf"))
+
+
+# (files, fewest files, fewest pages read): the sample always, the corpus when set.
+PAGE_SETS = [
+    pytest.param(_sample_pdfs, 12, 12, id="sample"),
+    pytest.param(_corpus_pdfs, 55, 100, id="corpus", marks=pytest.mark.corpus("resumes")),
+]
+REFUSAL_SETS = [
+    pytest.param(_sample_pdfs, id="sample"),
+    pytest.param(_all_corpus_pdfs, id="corpus", marks=pytest.mark.corpus("resumes")),
+]
 
 
 def _open(path: Path) -> pdfium.PdfDocument | None:
@@ -30,10 +54,14 @@ def _open(path: Path) -> pdfium.PdfDocument | None:
         return None  # encrypted or broken: the reader's error path, tested elsewhere
 
 
-def test_page_text_matches_pypdfium2_on_real_files() -> None:
-    assert len(SAMPLE) >= 55, "the resume corpus is missing"
+@pytest.mark.parametrize(("files", "min_files", "min_pages"), PAGE_SETS)
+def test_page_text_matches_pypdfium2_on_real_files(
+    files: Callable[[], list[Path]], min_files: int, min_pages: int
+) -> None:
+    chosen = files()
+    assert len(chosen) >= min_files, "the resume files are missing"
     pages_seen = 0
-    for path in SAMPLE:
+    for path in chosen:
         document = _open(path)
         if document is None:
             continue
@@ -62,12 +90,15 @@ def test_page_text_matches_pypdfium2_on_real_files() -> None:
         finally:
             ours_file.close()
             document.close()
-    assert pages_seen >= 100
+    assert pages_seen >= min_pages
 
 
-def test_documents_pypdfium2_refuses_are_refused_with_its_error_code() -> None:
+@pytest.mark.parametrize("files", REFUSAL_SETS)
+def test_documents_pypdfium2_refuses_are_refused_with_its_error_code(
+    files: Callable[[], list[Path]],
+) -> None:
     refused = 0
-    for path in sorted(CORPUS.glob("*.pdf")):
+    for path in files():
         data = path.read_bytes()
         try:
             pdfium.PdfDocument(data).close()

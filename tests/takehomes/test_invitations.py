@@ -178,3 +178,24 @@ def test_api_sends_and_reads_an_invitation(client, api_token, application):
         ).status_code
         == 404
     )
+
+
+def test_a_bomb_through_a_link_is_refused_and_earlier_work_kept(app, application, make_user):
+    from tests.archive_bombs import bzip2_bomb_zip
+
+    recruiter = make_user("recruiter")
+    first = invite(application.id, actor=recruiter)
+    db.session.commit()
+    visitor = app.test_client()
+    assert _upload(visitor, f"/takehome/{token_for(first)}", zip_bytes(APP)).status_code == 200
+    drain()
+    second = invite(application.id, actor=recruiter)
+    db.session.commit()
+    bomb = bzip2_bomb_zip(blocks=6, claimed=1_000)
+    assert len(bomb) < 753
+    assert _upload(visitor, f"/takehome/{token_for(second)}", bomb).status_code == 200
+    drain()
+    kept, refused = db.session.scalars(select(Submission).order_by(Submission.id)).all()
+    assert kept.status == "reviewed" and kept.report is not None
+    assert refused.status == "refused", refused.status
+    assert "more than its header says" in refused.refusal

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
@@ -22,8 +23,12 @@ def _login_limit() -> str:
     return str(current_app.config["LOGIN_RATE_LIMIT"])
 
 
-def _account_key() -> str:
-    return "login-account:" + request.form.get("email", "").strip().lower()
+def _account_at_address_key() -> str:
+    # Per (email, address): counting per email alone let anyone lock anyone out,
+    # the admin included, from anywhere. Guessing from many addresses is slowed
+    # by the per-address limit and the password hash's cost.
+    email = request.form.get("email", "").strip().lower()
+    return f"login-account:{get_remote_address()}:{email}"
 
 
 def _failed(response: Response) -> bool:
@@ -38,7 +43,7 @@ _THROTTLED = "Too many failed sign-in attempts. Wait a minute, then try again."
 @limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed, error_message=_THROTTLED)
 @limiter.limit(
     _login_limit,
-    key_func=_account_key,
+    key_func=_account_at_address_key,
     methods=["POST"],
     deduct_when=_failed,
     error_message=_THROTTLED,

@@ -42,7 +42,7 @@ def _check_address(to: str) -> str:
 
 
 def _store_attachments(attachments: Iterable[Attachment]) -> list[dict[str, Any]]:
-    limit = int(float(current_app.config.get("MAIL_MAX_ATTACHMENT_MB", 10)) * MB)
+    limit = int(current_app.config["MAIL_MAX_ATTACHMENT_MB"] * MB)  # checked at start
     stored: list[dict[str, Any]] = []
     for attachment in attachments:
         try:

@@ -38,20 +38,29 @@ def healthz() -> dict[str, str]:
 
 @bp.get("/readyz")
 def readyz() -> tuple[dict[str, Any], int]:
-    """Ready to serve: the database answers."""
+    """Ready to serve: the database answers and takes writes (a PostgreSQL standby or
+    a database set read-only answers SELECT 1 but would fail every form)."""
     try:
         db.session.execute(text("SELECT 1"))
+        read_only = db.engine.dialect.name == "postgresql" and (
+            db.session.execute(text("SHOW transaction_read_only")).scalar() == "on"
+        )
     except SQLAlchemyError as exc:
         current_app.logger.warning("readiness check failed: %s", exc)
-        return {
-            "status": "unavailable",
-            "error": {
-                "code": "unavailable",
-                "message": "The database does not answer.",
-                "details": {},
-            },
-        }, 503
+        return _not_ready("The database does not answer.")
+    finally:
+        db.session.rollback()
+    if read_only:
+        current_app.logger.warning("readiness check failed: the database is read-only")
+        return _not_ready("The database is read-only: writes would fail.")
     return {"status": "ready", "database": "ok"}, 200
+
+
+def _not_ready(message: str) -> tuple[dict[str, Any], int]:
+    return {
+        "status": "unavailable",
+        "error": {"code": "unavailable", "message": message, "details": {}},
+    }, 503
 
 
 @bp.get("/api/v1/docs")

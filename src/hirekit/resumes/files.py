@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from typing import BinaryIO
 
 from hirekit.engines.screening.sniff import sniff
+from hirekit.engines.zipstream import Budget, InflateRefused, member_chunks
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -24,6 +25,19 @@ CONTENT_TYPES = {
 }
 #: Most members a bulk .zip may hold; a real batch of CVs is far below this.
 MAX_ZIP_MEMBERS = 500
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """Bounds for one bulk .zip, counted on the bytes really inflated (headers lie).
+
+    PDF and DOCX files are compressed already: a member that inflates more than
+    ``max_ratio`` times its stored size is a bomb, and so is the whole archive.
+    """
+
+    max_unpacked_bytes: int = 200 * MB
+    max_ratio: float = 200.0
 
 
 @dataclass(frozen=True)
@@ -78,19 +92,44 @@ def is_zip_archive(filename: str, data: bytes) -> bool:
     return filename.lower().endswith(".zip") and not zipfile.is_zipfile(io.BytesIO(data))
 
 
-def expand(filename: str, data: bytes, max_bytes: int) -> list[ResumeFile | Refusal]:
-    """One uploaded file as resume files: itself, or each member of a .zip of resumes."""
+def expand(
+    filename: str, data: bytes, max_bytes: int, limits: ZipLimits | None = None
+) -> list[ResumeFile | Refusal]:
+    """One uploaded file as resume files: itself, or each member of a .zip of resumes.
+
+    A .zip past its limits (a bomb) is refused whole; a member past ``max_bytes``
+    is refused alone, found out by counting its bytes while it inflates.
+    """
     if not is_zip_archive(filename, data):
         return [judge(filename, data)]
+    limits = limits or ZipLimits()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return [Refusal(filename, "unreadable", "The .zip archive is damaged.")]
+    budget = Budget(limits.max_unpacked_bytes, limits.max_ratio)
     with archive:
         members = [m for m in archive.infolist() if _is_resume_member(m)]
         if len(members) > MAX_ZIP_MEMBERS:
             return [Refusal(filename, "too-many-files", f"At most {MAX_ZIP_MEMBERS} files a .zip.")]
-        return [_member(archive, m, max_bytes) for m in members]
+        try:
+            return [_member(archive, m, max_bytes, budget) for m in members]
+        except InflateRefused as exc:
+            return [_refused_archive(filename, exc, limits)]
+
+
+def _refused_archive(filename: str, exc: InflateRefused, limits: ZipLimits) -> Refusal:
+    if exc.code == "too-large":
+        mb = round(limits.max_unpacked_bytes / MB, 2)
+        return Refusal(
+            filename, "too-large", f"The .zip archive unpacks to more than {mb:g} MB; split it."
+        )
+    return Refusal(
+        filename,
+        "zip-bomb",
+        "The .zip archive was refused: a file in it expands far more than real resumes"
+        f" do (over {limits.max_ratio:g}:1) or more than its header says.",
+    )
 
 
 def _is_resume_member(member: zipfile.ZipInfo) -> bool:
@@ -100,17 +139,26 @@ def _is_resume_member(member: zipfile.ZipInfo) -> bool:
 
 
 def _member(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, max_bytes: int
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, max_bytes: int, budget: Budget
 ) -> ResumeFile | Refusal:
+    """One member, read until it passes ``max_bytes`` (its declared size is not trusted).
+
+    Raises ``InflateRefused`` for what condemns the whole archive (a bomb, the
+    archive's total); a damaged or unsupported member is refused alone.
+    """
     name = PurePosixPath(member.filename).name
-    # The declared size can lie, so the read itself is bounded too.
     if member.file_size > max_bytes:
         return too_large(name, max_bytes)
+    pieces: list[bytes] = []
+    size = 0
     try:
-        with archive.open(member) as fh:
-            data = read_limited(fh, max_bytes)  # type: ignore[arg-type]
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
-        return Refusal(name, "unreadable", "This file in the .zip could not be unpacked.")
-    if data is None:
-        return too_large(name, max_bytes)
-    return judge(name, data)
+        for chunk in member_chunks(archive, member, budget):
+            size += len(chunk)
+            if size > max_bytes:
+                return too_large(name, max_bytes)
+            pieces.append(chunk)
+    except InflateRefused as exc:
+        if exc.code in ("damaged", "unsupported"):
+            return Refusal(name, "unreadable", "This file in the .zip could not be unpacked.")
+        raise
+    return judge(name, b"".join(pieces))

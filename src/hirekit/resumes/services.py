@@ -23,7 +23,7 @@ from hirekit.extensions import db
 from hirekit.jobs.services import get_job
 from hirekit.queue import enqueue
 from hirekit.resumes.files import Refusal, ResumeFile, expand, judge, read_limited, too_large
-from hirekit.resumes.limits import screening_limits
+from hirekit.resumes.limits import screening_limits, zip_limits
 from hirekit.resumes.models import Resume, ResumeBatch, Screening
 from hirekit.resumes.tasks import screen_batch, screen_resume
 from hirekit.storage import file_store
@@ -166,7 +166,7 @@ def _sort_files(uploads: list[Upload]) -> tuple[list[ResumeFile], list[Refusal]]
         if data is None:
             refused.append(too_large(upload.filename, limit))
             continue
-        for item in expand(upload.filename, data, limit):
+        for item in expand(upload.filename, data, limit, zip_limits(current_app.config)):
             if isinstance(item, ResumeFile) and len(item.data) > limit:
                 item = too_large(item.filename, limit)
             (kept if isinstance(item, ResumeFile) else refused).append(item)  # type: ignore[arg-type]

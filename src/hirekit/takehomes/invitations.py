@@ -121,7 +121,8 @@ def link_for(invitation: Invitation) -> str:
 
 
 def invite_days() -> int:
-    return int(current_app.config.get("TAKEHOME_INVITE_DAYS", DEFAULT_DAYS))
+    days: int = current_app.config["TAKEHOME_INVITE_DAYS"]  # checked at start (config.py)
+    return days
 
 
 def invite(application_id: int, *, actor: User, days: int | None = None) -> Invitation:

@@ -147,3 +147,31 @@ def test_large_source_file_is_skipped_not_read(tmp_path: Path) -> None:
     report = review(root, Limits(source_file_bytes=1000))
     assert report.skipped_files == ["huge.py"]
     assert report.stats.python_files == 1
+
+
+def test_a_bzip2_bomb_with_a_lying_header_is_refused_with_memory_bounded() -> None:
+    from tests.archive_bombs import bzip2_bomb_zip, peak_growth
+
+    bomb = bzip2_bomb_zip(blocks=6, claimed=1_000)
+    assert len(bomb) < 753
+    setup = """
+import glob, tempfile
+from pathlib import Path
+from hirekit.engines.codereview import ArchiveRefused, review
+folder = Path(tempfile.mkdtemp())
+archive = folder / "work.zip"
+archive.write_bytes(data)
+left_before = set(glob.glob(tempfile.gettempdir() + "/hirekit-review-*"))
+"""
+    action = """
+try:
+    review(archive)
+except ArchiveRefused as exc:
+    result["refused"] = str(exc)
+left = set(glob.glob(tempfile.gettempdir() + "/hirekit-review-*")) - left_before
+result["left"] = sorted(left)
+"""
+    result, growth = peak_growth(setup, action, bomb)
+    assert growth < 48 * 1024 * 1024, growth
+    assert "more than its header says" in str(result["refused"]), result
+    assert result["left"] == []

@@ -11,13 +11,13 @@ name files and flags only, never the contents of a corpus CV.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.engines.screening.flag_scores import FLAGS, YELLOW, balanced_accuracy, tally, wrong_fits
+from tests.resume_corpus import full_corpus
 
 from hirekit.engines.guide import Guide
 from hirekit.engines.screening import Result, analyse, screen
@@ -55,9 +55,7 @@ def _flags(label: dict[str, Any]) -> set[str]:
 
 
 def _corpus() -> Path:
-    corpus = os.environ.get("HIREKIT_CORPUS_DIR")
-    assert corpus, "tests marked corpus need HIREKIT_CORPUS_DIR"
-    return Path(corpus) / "resumes"
+    return full_corpus()
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +114,7 @@ def test_evidence_quotes_match_offsets(results: dict[str, Result]) -> None:
                 assert result.text[item.start : item.end] == item.quote, name
 
 
-@pytest.mark.corpus
+@pytest.mark.corpus("resumes")
 def test_corpus_part(guide: Guide) -> None:
     """The corpus files: no Python in any, so every fit is "no" and no yellow flag
     applies; green flags as labelled, apart from the misses README names."""

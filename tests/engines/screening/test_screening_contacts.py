@@ -91,7 +91,7 @@ CORPUS_NAMES = tomllib.loads((HERE / "corpus_names.toml").read_text())
 NAME_FLOOR = 0.95
 
 
-@pytest.mark.corpus
+@pytest.mark.corpus("resumes")
 @pytest.mark.skipif(
     not os.environ.get("HIREKIT_CORPUS_DIR"), reason="needs HIREKIT_CORPUS_DIR (the resume corpus)"
 )
@@ -108,7 +108,7 @@ def test_names_on_labelled_corpus() -> None:
 CORPUS_YEARS = tomllib.loads((HERE / "corpus_years.toml").read_text())
 
 
-@pytest.mark.corpus
+@pytest.mark.corpus("resumes")
 @pytest.mark.skipif(
     not os.environ.get("HIREKIT_CORPUS_DIR"), reason="needs HIREKIT_CORPUS_DIR (the resume corpus)"
 )

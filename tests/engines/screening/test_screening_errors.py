@@ -28,6 +28,18 @@ RESUME = [(50.0, 700.0, "Jane Doe"), (50.0, 680.0, "Built Flask APIs for a shop,
         (b"PK\x03\x04" + b"\x00" * 200, "unreadable"),
         (b"", "unsupported-type"),
     ],
+    # Named, not derived from the bytes: those hold timestamps, and xdist workers
+    # that build them a second apart would collect different tests.
+    ids=[
+        "encrypted-pdf",
+        "image-only-pdf",
+        "truncated-pdf",
+        "garbage-pdf",
+        "binary",
+        "zip-bomb-docx",
+        "broken-zip",
+        "empty",
+    ],
 )
 def test_error_codes(data: bytes, code: str) -> None:
     result = screen(data, filename="upload")

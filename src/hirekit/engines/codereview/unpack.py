@@ -2,8 +2,10 @@
 
 Nothing from the archive is trusted: the format is detected from its bytes,
 every member name is checked before anything is written, sizes are counted
-while bytes are copied (headers can lie), and links or device files are
-refused outright. The temporary folder is always removed on exit.
+while bytes are inflated (headers can lie; zip members go through
+:mod:`hirekit.engines.zipstream`, which never inflates more than one chunk per
+step whatever the compression method), and links or device files are refused
+outright. The temporary folder is always removed on exit.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ import tarfile
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import IO
 
 from hirekit.engines.codereview.limits import MB, ArchiveRefused, Deadline, Limits
+from hirekit.engines.zipstream import Budget, InflateRefused, member_chunks
 
 CHUNK = 64 * 1024
 MAX_DEPTH = 64
@@ -79,7 +82,15 @@ class _Budget:
         self.limits = limits
         self.deadline = deadline
         self.files = 0
+        self.entries = 0
         self.bytes = 0
+
+    def add_entry(self) -> None:
+        """Any member, folders included: their headers cost memory and time too."""
+        self.entries += 1
+        if self.entries > 2 * self.limits.files:
+            raise ArchiveRefused(f"archive holds more than {2 * self.limits.files} entries")
+        self.deadline.check()
 
     def add_file(self) -> None:
         self.files += 1
@@ -87,10 +98,10 @@ class _Budget:
             raise ArchiveRefused(f"archive holds more than {self.limits.files} files")
         self.deadline.check()
 
-    def copy(self, src: IO[bytes], dest: Path, compressed: int | None) -> None:
+    def copy(self, chunks: Iterable[bytes], dest: Path, compressed: int | None) -> None:
         written = 0
         with dest.open("xb") as out:
-            while chunk := src.read(CHUNK):
+            for chunk in chunks:
                 written += len(chunk)
                 self.bytes += len(chunk)
                 if self.bytes > self.limits.unpacked_bytes:
@@ -116,9 +127,18 @@ def _target(root: Path, rel: PurePosixPath) -> Path:
     return dest
 
 
+def _stream(src: IO[bytes]) -> Iterator[bytes]:
+    while chunk := src.read(CHUNK):
+        yield chunk
+
+
 def _extract_zip(archive: Path, root: Path, budget: _Budget) -> None:
+    # The inflation budget is one byte past the unpacked limit so that _Budget
+    # reports the limit in its own words; zipstream stops the stream just after.
+    inflation = Budget(budget.limits.unpacked_bytes + 1, budget.limits.compression_ratio)
     with zipfile.ZipFile(archive) as zf:
         for info in zf.infolist():
+            budget.add_entry()
             rel = safe_member_path(info.filename)
             # Zip writers often store permission bits without a file type; only a
             # type other than file or folder (links, devices) is refused.
@@ -134,13 +154,17 @@ def _extract_zip(archive: Path, root: Path, budget: _Budget) -> None:
             budget.add_file()
             if info.file_size > budget.limits.unpacked_bytes:
                 raise ArchiveRefused("an archive member declares more than the unpacked limit")
-            with zf.open(info) as src:
-                budget.copy(src, _target(root, rel), info.compress_size)
+            try:
+                chunks = member_chunks(zf, info, inflation)
+                budget.copy(chunks, _target(root, rel), info.compress_size)
+            except InflateRefused as exc:
+                raise ArchiveRefused(f"archive refused: {exc.message}") from exc
 
 
 def _extract_tar(archive: Path, root: Path, budget: _Budget, gz: bool) -> None:
     with tarfile.open(archive, mode="r:gz" if gz else "r:") as tf:
         for member in tf:
+            budget.add_entry()
             rel = safe_member_path(member.name)
             if member.issym() or member.islnk():
                 raise ArchiveRefused(f"archive holds a link: {member.name[:120]!r}")
@@ -155,7 +179,7 @@ def _extract_tar(archive: Path, root: Path, budget: _Budget, gz: bool) -> None:
             if src is None:
                 continue
             with src:
-                budget.copy(src, _target(root, rel), None)
+                budget.copy(_stream(src), _target(root, rel), None)
     # A tar stream has no per-member compressed size; compare the whole archive.
     archive_size = max(archive.stat().st_size, 1)
     if budget.bytes > RATIO_FLOOR and budget.bytes > budget.limits.compression_ratio * archive_size:

@@ -15,9 +15,15 @@ from hirekit.engines.screening.batch import Item, screen_many
 from hirekit.engines.screening.limits import Limits
 from hirekit.engines.screening.result import Result
 from hirekit.engines.screening.sniff import sniff
+from hirekit.engines.zipstream import Budget, InflateRefused, member_chunks
 
 #: Past this many files a progress bar is drawn on stderr.
 PROGRESS_FROM = 20
+#: A .zip of resumes inflates to at most this many times the per-file limit.
+MAX_MEMBERS_READ = 50
+#: Stands in for a member refused while inflating (a bomb, damage): a broken
+#: zip, which the reader reports as unreadable.
+_REFUSED_MEMBER = b"PK\x03\x04 refused while unpacking"
 _CSV_FIELDS = ("file", "error", "name", "email", "score", "fit", "green_flags", "yellow_flags")
 
 
@@ -77,16 +83,39 @@ def _zip_members(path: Path, data: bytes, limits: Limits) -> Iterator[Item]:
     except zipfile.BadZipFile:
         yield str(path)
         return
+    budget = Budget(limits.max_bytes * MAX_MEMBERS_READ, limits.max_unzipped_ratio)
     with archive:
         for member in archive.infolist():
             if member.is_dir() or member.filename.startswith(("__MACOSX/", ".")):
                 continue
             name = f"{path}!{member.filename}"
-            if member.file_size > limits.max_bytes:
+            try:
+                content = _bounded_member(archive, member, limits.max_bytes, budget)
+            except InflateRefused:
+                # A bomb or a damaged member: the reader reports it as unreadable.
+                yield (name, _REFUSED_MEMBER)
+                continue
+            if content is None:
                 # Too big to read: pass a marker the reader rejects as too large.
                 yield (name, b"\0" * (limits.max_bytes + 1))
                 continue
-            yield (name, archive.read(member))
+            yield (name, content)
+
+
+def _bounded_member(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, max_bytes: int, budget: Budget
+) -> bytes | None:
+    """The member's bytes, or None once they pass ``max_bytes`` (counted, not declared)."""
+    if member.file_size > max_bytes:
+        return None
+    pieces: list[bytes] = []
+    size = 0
+    for chunk in member_chunks(archive, member, budget):
+        size += len(chunk)
+        if size > max_bytes:
+            return None
+        pieces.append(chunk)
+    return b"".join(pieces)
 
 
 def _bar(err: TextIO) -> Callable[[int, int], None]:

@@ -13,13 +13,17 @@ class Limits:
     """Bounds applied to every file; a file past any of them becomes an error result.
 
     ``max_unzipped_bytes`` bounds the total decompressed size of the parts read
-    from DOCX/ODT archives, so a zip bomb renamed to ``.docx`` cannot exhaust memory.
+    from DOCX/ODT archives, counted as they inflate, so a zip bomb renamed to
+    ``.docx`` cannot exhaust memory; a part above 1 MB that inflates more than
+    ``max_unzipped_ratio`` times its compressed size is refused as a bomb (real
+    office documents compress text 5-20 times).
     """
 
     max_bytes: int = 10 * 1024 * 1024
     max_pages: int = 30
     seconds: float = 10.0
     max_unzipped_bytes: int = 50 * 1024 * 1024
+    max_unzipped_ratio: float = 200.0
     max_text_chars: int = 400_000
 
 

@@ -11,7 +11,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from hirekit.engines.screening.extract.archive import check_archive
+from hirekit.engines.screening.extract.archive import bounded_copy
 from hirekit.engines.screening.extract.text import ReadResult
 from hirekit.engines.screening.failures import ExtractionFailed
 from hirekit.engines.screening.limits import Deadline, Limits
@@ -28,7 +28,7 @@ _FOOTER = "/footer"
 
 
 def read(data: bytes, limits: Limits, deadline: Deadline) -> ReadResult:
-    check_archive(data, limits)
+    data = bounded_copy(data, limits, deadline)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

@@ -10,7 +10,7 @@ from odf import teletype
 from odf.namespaces import TEXTNS
 from odf.opendocument import load
 
-from hirekit.engines.screening.extract.archive import check_archive
+from hirekit.engines.screening.extract.archive import bounded_copy
 from hirekit.engines.screening.extract.text import ReadResult
 from hirekit.engines.screening.failures import ExtractionFailed
 from hirekit.engines.screening.limits import Deadline, Limits
@@ -19,7 +19,7 @@ _BLOCKS = {(TEXTNS, "p"), (TEXTNS, "h")}
 
 
 def read(data: bytes, limits: Limits, deadline: Deadline) -> ReadResult:
-    check_archive(data, limits)
+    data = bounded_copy(data, limits, deadline)
     try:
         document = load(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
