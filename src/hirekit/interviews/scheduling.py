@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
@@ -190,6 +191,11 @@ def my_interviews_query(user: User) -> Select[tuple[Interview]]:
             Interview.status != InterviewStatus.CANCELLED.value,
         )
         .order_by(Interview.starts_at, Interview.id)
+        # The list shows each interview's candidate and panel: one query each for the page.
+        .options(
+            joinedload(Interview.candidate),
+            selectinload(Interview.scorecards).joinedload(Scorecard.interviewer),
+        )
     )
 
 
