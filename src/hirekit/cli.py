@@ -138,7 +138,7 @@ def setup_command(demo: bool | None) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from hirekit.accounts.cli import users_group
+    from hirekit.accounts.cli import tokens_group, users_group
     from hirekit.audit.cli import audit_group
     from hirekit.demo import demo_group
     from hirekit.interviews.cli import interviews_group, kit_command
@@ -152,6 +152,7 @@ def register_commands(app: Flask) -> None:
         worker_command,
         setup_command,
         users_group,
+        tokens_group,
         demo_group,
         audit_group,
         retention_group,
