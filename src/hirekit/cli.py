@@ -144,6 +144,7 @@ def register_commands(app: Flask) -> None:
     from hirekit.interviews.cli import interviews_group, kit_command
     from hirekit.jobs.cli import lint_job_command
     from hirekit.privacy.cli import retention_group
+    from hirekit.reports.cli import reports_group
     from hirekit.resumes.cli import screen_command
     from hirekit.takehomes.cli import review_command
 
@@ -156,6 +157,7 @@ def register_commands(app: Flask) -> None:
         demo_group,
         audit_group,
         retention_group,
+        reports_group,
         review_command,
         screen_command,
         lint_job_command,
