@@ -158,6 +158,8 @@ def _pages(population: dict[str, Any]) -> list[str]:
         f"/jobs/{job}/ranked",
         f"/candidates/{person}",
         "/jobs/",
+        "/interviews",
+        "/reviews",
     ]
 
 

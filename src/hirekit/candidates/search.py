@@ -76,7 +76,17 @@ def _per_row(condition: ColumnElement[bool]) -> ColumnElement[bool]:
 def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
     """The candidates ``user`` may see that match every given filter, newest first."""
     query = visible_candidates(user)
-    query = query.where(text_match(Candidate.id, filters.text))
+    # A job, stage or date range bounds the result by applications, not by age.
+    bounded = any(
+        value is not None
+        for value in (
+            filters.job_id,
+            filters.stage_id,
+            filters.applied_since,
+            filters.applied_until,
+        )
+    )
+    query = query.where(text_match(Candidate.id, filters.text, few_candidates=bounded))
     applied = _application_match(filters)
     if applied is not None:
         query = query.where(applied)
@@ -96,8 +106,7 @@ def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
     # Every result list shows the tags: load them in one query, not one per row.
     query = query.options(selectinload(Candidate.tags))
     newest: ColumnElement[datetime] = Candidate.created_at.expression
-    by_job = filters.job_id is not None or filters.stage_id is not None
-    if by_job and db.session.get_bind().dialect.name == "postgresql":
+    if bounded and db.session.get_bind().dialect.name == "postgresql":
         newest = _not_indexed(newest)
     return query.order_by(newest.desc(), Candidate.id.desc())
 

@@ -209,6 +209,7 @@ def my_interviews(user: User) -> list[tuple[Interview, Scorecard]]:
             Interview.status != InterviewStatus.CANCELLED.value,
         )
         .order_by(Interview.starts_at, Interview.id)
+        .options(joinedload(Interview.candidate))
     ).all()
     return [(interview, card) for interview, card in rows]
 
@@ -229,6 +230,7 @@ def scheduled_interviews(user: User, limit: int = 200) -> list[Interview]:
         .where(Interview.job_id.in_(visible))
         .order_by(Interview.starts_at.desc())
         .limit(limit)
+        .options(joinedload(Interview.candidate), joinedload(Interview.job))
     )
     return list(db.session.scalars(query))
 

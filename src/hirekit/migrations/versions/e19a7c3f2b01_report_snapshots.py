@@ -1,4 +1,4 @@
-"""report snapshots
+"""report snapshots, applications by date
 
 Revision ID: e19a7c3f2b01
 Revises: 7c1a0e0d0005
@@ -6,6 +6,7 @@ Create Date: 2026-12-07 14:20:00
 
 The heavy reports' figures, computed ahead of time by ``hirekit reports
 refresh``. Nothing to backfill: until the first refresh, pages compute live.
+An index of applications by date, for searches filtered by application date.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -32,9 +33,13 @@ def upgrade():
     )
     with op.batch_alter_table('report_snapshots', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_report_snapshots_computed_at'), ['computed_at'], unique=False)
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.create_index('ix_applications_created_at', ['created_at', 'candidate_id'], unique=False)
 
 
 def downgrade():
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.drop_index('ix_applications_created_at')
     with op.batch_alter_table('report_snapshots', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_report_snapshots_computed_at'))
     op.drop_table('report_snapshots')
