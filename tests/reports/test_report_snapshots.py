@@ -89,3 +89,27 @@ def test_refresh_command_reports_what_it_stored(app, runner, make_user):
     result = runner.invoke(args=["reports", "refresh"])
     assert result.exit_code == 0, result.output
     assert f"stored {len(SNAPSHOTTED)} report snapshots" in result.output
+
+
+def test_stored_figures_are_the_live_figures_of_their_time(app, db, make_user):
+    from dataclasses import asdict
+
+    from hirekit.jobs.choices import DEFAULT_STAGES
+
+    admin = make_user("admin")
+    history = History.open_job(admin)
+    for n in range(4):
+        application = history.apply(n, source=("referral", "linkedin")[n % 2])
+        history.walk(
+            application, *((stage, n + 2 * i) for i, stage in enumerate(DEFAULT_STAGES[1:], 1))
+        )
+    history.reject(history.apply(1), 3)
+    history.move(history.apply(2), DEFAULT_STAGES[1], 4)
+    db.session.commit()
+    now = utcnow()
+    refresh(now=now)
+    db.session.commit()
+    for slug, kind in SNAPSHOTTED.items():
+        built = build(slug, admin, ALL, now=now)
+        assert built.as_of == now, slug
+        assert asdict(built.result) == asdict(kind.compute(admin, ALL, now)), slug

@@ -18,8 +18,9 @@ def reports_group() -> None:
 @reports_group.command("refresh")
 @with_appcontext
 def refresh_command() -> None:
-    """Compute the funnel, sources and time-in-stage reports for every reader's jobs and
-    store them; their pages then answer at once and say when (safe to run from cron)."""
+    """Compute the time-to-hire, time-in-stage, funnel and sources reports for every
+    reader's jobs and store them; their pages then answer at once and say when (safe to
+    run from cron)."""
     stored = refresh(now=utcnow())
     db.session.commit()
     click.echo(f"stored {stored} report snapshots")

@@ -1,7 +1,7 @@
 """Report figures computed ahead of time, for the reports that read the whole event history.
 
-The funnel, sources and time-in-stage reports aggregate every application's
-moves; over a large history (100k applications, a million moves) that takes
+The time-to-hire, time-in-stage, funnel and sources reports aggregate every
+application's moves; over a large history (100k applications, a million moves) that takes
 seconds. ``hirekit reports refresh`` (run from cron, e.g. hourly) computes
 them for each scope people look at -- the set of jobs a user may see, with
 no filter -- and stores the figures. A page (or the API, or a CSV) for that
@@ -31,8 +31,10 @@ from hirekit.extensions import db
 from hirekit.reports.filters import ReportFilter, scoped_jobs
 from hirekit.reports.funnel import Funnel, FunnelStage, funnel
 from hirekit.reports.models import ReportSnapshot
+from hirekit.reports.percentiles import Spread
 from hirekit.reports.sources import SourceRow, Sources, sources
 from hirekit.reports.time_in_stage import StageTime, TimeInStage, time_in_stage
+from hirekit.reports.time_to_hire import MonthTrend, TimeToHire, time_to_hire
 
 #: Stored figures older than this are not shown; the page computes live instead.
 MAX_AGE = timedelta(hours=25)
@@ -44,6 +46,11 @@ class Snapshotted:
     load: Callable[[dict[str, Any]], Any]
 
 
+def _spread(data: dict[str, Any]) -> Spread:
+    # JSON keeps the percentile keys (0.5, 0.75) as strings.
+    return Spread(data["count"], {float(p): v for p, v in data["values"].items()})
+
+
 SNAPSHOTTED: dict[str, Snapshotted] = {
     "funnel": Snapshotted(
         lambda u, f, now: funnel(u, f),
@@ -52,6 +59,17 @@ SNAPSHOTTED: dict[str, Snapshotted] = {
     "sources": Snapshotted(
         lambda u, f, now: sources(u, f),
         lambda d: Sources([SourceRow(**r) for r in d["rows"]]),
+    ),
+    "time-to-hire": Snapshotted(
+        lambda u, f, now: time_to_hire(u, f),
+        lambda d: TimeToHire(
+            hires=d["hires"],
+            to_hire=_spread(d["to_hire"]),
+            to_fill=_spread(d["to_fill"]),
+            weeks={int(week): count for week, count in d["weeks"].items()},
+            trend=[MonthTrend(**t) for t in d["trend"]],
+            market_weeks=(d["market_weeks"][0], d["market_weeks"][1]),
+        ),
     ),
     "time-in-stage": Snapshotted(
         lambda u, f, now: time_in_stage(u, f, now=now),
