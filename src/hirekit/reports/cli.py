@@ -18,8 +18,8 @@ def reports_group() -> None:
 @reports_group.command("refresh")
 @with_appcontext
 def refresh_command() -> None:
-    """Compute the time-to-hire, time-in-stage, funnel and sources reports for every
-    reader's jobs and store them; their pages then answer at once and say when (safe to
+    """Compute the time-to-hire, time-in-stage, funnel, sources and offers reports for
+    every reader's jobs and store them; their pages then answer at once and say when (safe to
     run from cron)."""
     stored = refresh(now=utcnow())
     db.session.commit()

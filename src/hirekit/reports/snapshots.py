@@ -1,7 +1,7 @@
 """Report figures computed ahead of time, for the reports that read the whole event history.
 
-The time-to-hire, time-in-stage, funnel and sources reports aggregate every
-application's moves; over a large history (100k applications, a million moves) that takes
+The time-to-hire, time-in-stage, funnel, sources and offers reports aggregate
+every application's moves; over a large history (100k applications, a million moves) that takes
 seconds. ``hirekit reports refresh`` (run from cron, e.g. hourly) computes
 them for each scope people look at -- the set of jobs a user may see, with
 no filter -- and stores the figures. A page (or the API, or a CSV) for that
@@ -31,6 +31,7 @@ from hirekit.extensions import db
 from hirekit.reports.filters import ReportFilter, scoped_jobs
 from hirekit.reports.funnel import Funnel, FunnelStage, funnel
 from hirekit.reports.models import ReportSnapshot
+from hirekit.reports.offers import OfferedSalary, Offers, offers
 from hirekit.reports.percentiles import Spread
 from hirekit.reports.sources import SourceRow, Sources, sources
 from hirekit.reports.time_in_stage import StageTime, TimeInStage, time_in_stage
@@ -69,6 +70,17 @@ SNAPSHOTTED: dict[str, Snapshotted] = {
             weeks={int(week): count for week, count in d["weeks"].items()},
             trend=[MonthTrend(**t) for t in d["trend"]],
             market_weeks=(d["market_weeks"][0], d["market_weeks"][1]),
+        ),
+    ),
+    "offers": Snapshotted(
+        lambda u, f, now: offers(u, f),
+        lambda d: Offers(
+            offered=d["offered"],
+            accepted=d["accepted"],
+            declined=d["declined"],
+            pending=d["pending"],
+            salaries=[OfferedSalary(**s) for s in d["salaries"]],
+            market=(d["market"][0], d["market"][1], d["market"][2]),
         ),
     ),
     "time-in-stage": Snapshotted(
