@@ -91,21 +91,17 @@ def _per_row(condition: ColumnElement[bool]) -> ColumnElement[bool]:
 def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
     """The candidates ``user`` may see that match every given filter, newest first."""
     query = visible_candidates(user)
-    # A job, stage or date range bounds the result by applications, not by age.
-    bounded = any(
-        value is not None
-        for value in (
-            filters.job_id,
-            filters.stage_id,
-            filters.applied_since,
-            filters.applied_until,
-        )
-    )
-    query = query.where(text_match(Candidate.id, filters.text, few_candidates=bounded))
+    postgres = db.session.get_bind().dialect.name == "postgresql"
+    # A job or stage bounds the result by one job's applicants, not by age; so,
+    # on SQLite, does a date range (PostgreSQL walks those faster, measured).
+    by_job = filters.job_id is not None or filters.stage_id is not None
+    by_date = filters.applied_since is not None or filters.applied_until is not None
+    bounded = by_job or (by_date and not postgres)
+    query = query.where(text_match(Candidate.id, filters.text, few_candidates=by_job))
     applied = _application_match(filters)
     if applied is not None:
         query = query.where(applied)
-        if db.session.get_bind().dialect.name != "postgresql":
+        if bounded and not postgres:
             # SQLite starts from the matching applications (a bounded set found by
             # index) instead of walking every candidate newest first to find them.
             query = query.where(Candidate.id.in_(_applicants(filters)))
