@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?= -n 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format typecheck pytest chromium bench clean
+.PHONY: help install run test lint format typecheck pytest chromium wrk bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -49,7 +49,16 @@ pytest: install chromium ## Only the pytest suite (PYTEST_ARGS=... to narrow it)
 
 test: install chromium lint typecheck pytest ## Everything CI runs: lint, types, the whole suite
 
-bench: install ## Benchmarks; each prints measured figures (a few minutes each)
+wrk: ## Install Debian's wrk (the load generator of bench/web.py), if missing
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	  else \
+	    echo "wrk is missing: run 'sudo apt-get install -y wrk'"; exit 1; \
+	  fi; \
+	fi
+
+bench: install wrk ## Benchmarks; each prints measured figures (a few minutes each)
 	$(BIN)/python bench/review.py
 	$(BIN)/python bench/cli_startup.py
 	$(BIN)/python bench/review_vs_bandit.py
@@ -59,6 +68,7 @@ bench: install ## Benchmarks; each prints measured figures (a few minutes each)
 	$(BIN)/python bench/joblint_accuracy.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/web.py
 
 clean: ## Remove caches (keeps .venv and instance/)
 	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -8,7 +8,7 @@ a fresh database built by the migrations. Then, signed in as a recruiter:
 * runs the candidate search service (``hirekit.candidates.search``) over a
   set of realistic queries -- one word, two words, with and without filters --
   fetching the first page with its tags, as the search page does, and prints
-  p50/p95 latency (target: p95 under 50 ms);
+  p50/p95 latency (target: p95 under 30 ms);
 * requests ``/jobs/<id>/board`` for a job with 2,000 applications through the
   test client and prints the server time, best of ``--repeat`` (target: under
   300 ms).

@@ -8,7 +8,7 @@ from hirekit.cli import cli
 
 def test_help_lists_every_command(runner):
     output = runner.invoke(cli, ["--help"]).output
-    for command in ("run", "worker", "setup", "users", "demo", "db", "audit"):
+    for command in ("run", "worker", "setup", "users", "tokens", "demo", "db", "audit"):
         assert f"  {command} " in output, command
 
 
@@ -107,3 +107,29 @@ def test_worker_burst_runs_due_jobs(runner, app):
     assert "ran 1 job(s)" in result.output
     db.session.expire_all()
     assert get_job(job.id).result == {"sum": 4}
+
+
+def test_tokens_create_prints_a_working_token_once(runner, app, make_user, client):
+    user = make_user("recruiter")
+    result = runner.invoke(args=["tokens", "create", "--email", user.email, "--name", "bench"])
+    assert result.exit_code == 0, result.output
+    secret = result.output.strip()
+    assert secret.startswith("hk_") and "\n" not in secret
+    me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"})
+    assert me.status_code == 200
+    assert me.get_json()["email"] == user.email
+    from hirekit.accounts.models import ApiToken
+    from hirekit.extensions import db
+
+    stored = db.session.scalars(db.select(ApiToken).filter_by(user_id=user.id)).one()
+    assert stored.name == "bench" and secret not in (stored.token_hash, stored.prefix)
+
+
+def test_tokens_create_refuses_unknown_users_and_bad_names(runner, app, make_user):
+    unknown = runner.invoke(args=["tokens", "create", "--email", "no@example.com", "--name", "x"])
+    assert unknown.exit_code != 0
+    assert "no active user with email no@example.com" in unknown.output
+    user = make_user("recruiter")
+    long = runner.invoke(args=["tokens", "create", "--email", user.email, "--name", "n" * 81])
+    assert long.exit_code != 0
+    assert "1 to 80 characters" in long.output

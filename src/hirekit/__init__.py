@@ -34,6 +34,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     register_request_guards(app)
     register_security(app)
+    register_caching(app)
     register_template_helpers(app)
     register_cli(app)
     return app
@@ -193,6 +194,13 @@ def register_security(app: Flask) -> None:
     from hirekit.security import init_security_headers
 
     init_security_headers(app)
+
+
+def register_caching(app: Flask) -> None:
+    from hirekit.caching import init_caching
+
+    # After the security headers: its Cache-Control is set first and kept.
+    init_caching(app)
 
 
 def register_template_helpers(app: Flask) -> None:

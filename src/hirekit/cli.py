@@ -157,12 +157,13 @@ def setup_command(demo: bool | None) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from hirekit.accounts.cli import users_group
+    from hirekit.accounts.cli import tokens_group, users_group
     from hirekit.audit.cli import audit_group
     from hirekit.demo import demo_group
     from hirekit.interviews.cli import interviews_group, kit_command
     from hirekit.jobs.cli import lint_job_command
     from hirekit.privacy.cli import retention_group
+    from hirekit.reports.cli import reports_group
     from hirekit.resumes.cli import screen_command
     from hirekit.takehomes.cli import review_command
 
@@ -171,9 +172,11 @@ def register_commands(app: Flask) -> None:
         worker_command,
         setup_command,
         users_group,
+        tokens_group,
         demo_group,
         audit_group,
         retention_group,
+        reports_group,
         review_command,
         screen_command,
         lint_job_command,

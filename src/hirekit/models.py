@@ -24,7 +24,7 @@ from hirekit.jobs.models import Job, JobMember, JobQuestion, Stage
 from hirekit.mail.models import MailTemplate, OutboxMessage
 from hirekit.privacy.models import AnonymousOutcome, DataRequest
 from hirekit.queue.models import BackgroundJob
-from hirekit.reports.models import SelfIdAnswer, SelfIdQuestion
+from hirekit.reports.models import ReportSnapshot, SelfIdAnswer, SelfIdQuestion
 from hirekit.resumes.models import JobScreeningSettings, Resume, ResumeBatch, Screening
 from hirekit.search.models import SearchDocument
 from hirekit.takehomes.invitations import Invitation
@@ -56,6 +56,7 @@ __all__ = [
     "MailTemplate",
     "Note",
     "OutboxMessage",
+    "ReportSnapshot",
     "Resume",
     "ResumeBatch",
     "Scorecard",

@@ -64,3 +64,26 @@ def set_password(email: str, password: str) -> None:
         db.session.rollback()
         raise click.ClickException(exc.message) from None
     click.echo(f"password reset for {user.email}")
+
+
+@click.group("tokens")
+def tokens_group() -> None:
+    """Manage API tokens."""
+
+
+@tokens_group.command("create")
+@click.option("--email", required=True, help="The user the token acts as.")
+@click.option("--name", required=True, help="What the token is for (1 to 80 characters).")
+@with_appcontext
+def create_token(email: str, name: str) -> None:
+    """Create an API token and print it once (only its hash is stored)."""
+    user = services.find_by_email(email)
+    if user is None or not user.active:
+        raise click.ClickException(f"no active user with email {email}")
+    try:
+        issued = services.create_token(user, name)
+        db.session.commit()
+    except HirekitError as exc:
+        db.session.rollback()
+        raise click.ClickException(exc.message) from None
+    click.echo(issued.secret)

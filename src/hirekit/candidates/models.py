@@ -63,7 +63,11 @@ class Application(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     """One person applying to one job: where they are in its pipeline, and how it ended."""
 
     __tablename__ = "applications"
-    __table_args__ = (UniqueConstraint("candidate_id", "job_id", name="uq_applications_pair"),)
+    __table_args__ = (
+        UniqueConstraint("candidate_id", "job_id", name="uq_applications_pair"),
+        # Searches filtered by application date start from the applications of those days.
+        Index("ix_applications_created_at", "created_at", "candidate_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(

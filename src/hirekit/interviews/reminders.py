@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, select, update
+from sqlalchemy.orm import contains_eager, joinedload
 
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
@@ -62,6 +63,11 @@ def overdue_scorecards(user: User, now: datetime | None = None) -> list[Scorecar
         query = query.where((Scorecard.interviewer_id == user.id) | Interview.job_id.in_(visible))
     else:
         query = query.where(Scorecard.interviewer_id == user.id)
+    # The list shows each card's interview, candidate and interviewer: loaded with it.
+    query = query.options(
+        contains_eager(Scorecard.interview).joinedload(Interview.candidate),
+        joinedload(Scorecard.interviewer),
+    )
     return [c for c in db.session.scalars(query) if _is_overdue(c, when)]
 
 

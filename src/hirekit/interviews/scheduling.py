@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
@@ -190,6 +191,11 @@ def my_interviews_query(user: User) -> Select[tuple[Interview]]:
             Interview.status != InterviewStatus.CANCELLED.value,
         )
         .order_by(Interview.starts_at, Interview.id)
+        # The list shows each interview's candidate and panel: one query each for the page.
+        .options(
+            joinedload(Interview.candidate),
+            selectinload(Interview.scorecards).joinedload(Scorecard.interviewer),
+        )
     )
 
 
@@ -203,6 +209,7 @@ def my_interviews(user: User) -> list[tuple[Interview, Scorecard]]:
             Interview.status != InterviewStatus.CANCELLED.value,
         )
         .order_by(Interview.starts_at, Interview.id)
+        .options(joinedload(Interview.candidate))
     ).all()
     return [(interview, card) for interview, card in rows]
 
@@ -223,6 +230,7 @@ def scheduled_interviews(user: User, limit: int = 200) -> list[Interview]:
         .where(Interview.job_id.in_(visible))
         .order_by(Interview.starts_at.desc())
         .limit(limit)
+        .options(joinedload(Interview.candidate), joinedload(Interview.job))
     )
     return list(db.session.scalars(query))
 

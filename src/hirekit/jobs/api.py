@@ -45,7 +45,7 @@ class Jobs(MethodView):
     @blp.response(200, JobSchema(many=True))
     def get(self, filters: dict[str, Any], args: dict[str, int]) -> Any:
         """List the jobs the caller may see (confidential ones only for their team and admins)"""
-        query = services.visible_jobs(api_user()).order_by(Job.id)
+        query = services.visible_jobs(api_user()).order_by(Job.id).options(*services.JOB_SHOWN)
         if filters.get("state"):
             query = query.where(Job.state == filters["state"])
         page = paginate(query, args["page"], args["per_page"])

@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import Select, exists, or_, select
+from sqlalchemy.orm import selectinload
 
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
@@ -106,6 +107,11 @@ def can_see_salary(user: User) -> bool:
     return user.can(Permission.SALARY_READ)
 
 
+#: What a job list shows of each job (stages, hiring team with names), loaded in
+#: one query per relation for the whole page instead of one per job.
+JOB_SHOWN = (selectinload(Job.stages), selectinload(Job.members).selectinload(JobMember.user))
+
+
 def visible_jobs(user: User) -> Select[Job]:
     """Every job ``user`` may see, as a query to filter or paginate further."""
     if not user.can(Permission.JOBS_READ):
@@ -119,6 +125,7 @@ def visible_jobs(user: User) -> Select[Job]:
 
 def list_jobs(user: User, state: str | None = None) -> list[Job]:
     query = visible_jobs(user).order_by(Job.state != JobState.OPEN.value, Job.title, Job.id)
+    query = query.options(*JOB_SHOWN)
     if state:
         query = query.where(Job.state == state)
     return list(db.session.scalars(query))

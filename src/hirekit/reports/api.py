@@ -58,6 +58,7 @@ def _body(built: Built, flt: ReportFilter) -> dict[str, Any]:
         "report": built.slug,
         "title": built.title,
         "filters": flt.as_args(),
+        "as_of": built.as_of,
         "figures": _figures(built.result),
         "table": {
             "caption": built.table.caption,

@@ -20,6 +20,7 @@ from hirekit.reports.funnel import funnel
 from hirekit.reports.interviewers import interviewers
 from hirekit.reports.offers import offers
 from hirekit.reports.screening import screening_insight
+from hirekit.reports.snapshots import stored
 from hirekit.reports.sources import sources
 from hirekit.reports.tables import Table
 from hirekit.reports.time_in_stage import time_in_stage
@@ -33,6 +34,8 @@ class Built:
     result: Any
     chart: str
     table: Table
+    #: When stored figures were computed (``reports.snapshots``); ``None`` when computed now.
+    as_of: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -118,5 +121,11 @@ def build(slug: str, user: User, flt: ReportFilter, *, now: datetime, question: 
     kind = REPORTS.get(slug)
     if kind is None:
         raise NotFound(f"No report named {slug!r}")
+    snapshot = None if question else stored(slug, user, flt, now=now)
+    if snapshot is not None:
+        result = snapshot.result
+        return Built(
+            slug, kind.title, result, kind.chart(result), result.table(), snapshot.computed_at
+        )
     result = kind.run(user, flt, now, question)
     return Built(slug, kind.title, result, kind.chart(result), result.table())

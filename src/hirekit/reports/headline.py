@@ -13,6 +13,7 @@ from hirekit.reports.charts import time_to_hire_chart, time_to_hire_trend_chart
 from hirekit.reports.filters import ReportFilter, scoped_applications
 from hirekit.reports.interviewers import interviewers
 from hirekit.reports.offers import offers
+from hirekit.reports.snapshots import stored
 from hirekit.reports.time_to_hire import time_to_hire
 
 
@@ -38,8 +39,11 @@ def headline(user: User, flt: ReportFilter, *, now: datetime) -> Headline:
     These read hire and close events and the interviews only; the funnel's full
     scan of moves stays on its own page, so the dashboard stays fast.
     """
-    hire = time_to_hire(user, flt)
-    offer = offers(user, flt, with_salaries=False)
+    # Stored figures (``hirekit reports refresh``) while fresh, else computed now.
+    stored_hire = stored("time-to-hire", user, flt, now=now)
+    hire = stored_hire.result if stored_hire else time_to_hire(user, flt)
+    stored_offer = stored("offers", user, flt, now=now)
+    offer = stored_offer.result if stored_offer else offers(user, flt, with_salaries=False)
     panel = interviewers(user, flt, now=now)
     applications = db.session.scalar(
         select(func.count()).select_from(scoped_applications(user, flt).subquery())

@@ -6,6 +6,9 @@ any page a reviewer sees; only the fairness report reads them, aggregated.
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -39,3 +42,17 @@ class SelfIdAnswer(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
         ForeignKey("self_id_questions.id", ondelete="CASCADE"), index=True
     )
     value: Mapped[str] = mapped_column(String(80))
+
+
+class ReportSnapshot(db.Model):  # type: ignore[name-defined]
+    """A report's figures computed ahead of time for one scope (the jobs it covers and the
+    filter), so that pages over a large history answer at once; see ``reports.snapshots``."""
+
+    __tablename__ = "report_snapshots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(40))
+    # A hash of the slug, the covered job ids and the filter: one row per key.
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    computed_at: Mapped[datetime] = mapped_column(index=True)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)

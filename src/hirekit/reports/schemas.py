@@ -38,6 +38,10 @@ class ReportSchema(ma.Schema):
     filters = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.String())
     figures = ma.fields.Dict(metadata={"description": "the report's figures, by name"})
     table = ma.fields.Nested(ReportTableSchema)
+    as_of = ma.fields.AwareDateTime(
+        allow_none=True,
+        metadata={"description": "when stored figures were computed; null when computed now"},
+    )
 
 
 class ReportListItemSchema(ma.Schema):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from flask import current_app
 from markupsafe import Markup
 from sqlalchemy import and_, select
+from sqlalchemy.orm import joinedload
 
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
@@ -105,6 +106,8 @@ def ranked_list(job_id: int, actor: User) -> RankedList:
         .outerjoin(Screening, joined)
         .where(Application.job_id == job.id)
         .order_by(Screening.score.is_(None), Screening.score.desc(), Application.id)
+        # Each row shows its candidate and stage: joined in, not fetched one by one.
+        .options(joinedload(Application.candidate), joinedload(Application.stage))
     ).all()
     labels = {f.id: f.label for f in default_guide().flags}
     keyed = sorted(((_rank_key(s), a, s) for a, s in rows), key=lambda row: row[0])

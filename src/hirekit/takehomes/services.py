@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
@@ -132,6 +133,7 @@ def recent_submissions(actor: User, limit: int = 50) -> list[Submission]:
         .where((Submission.job_id.is_(None)) | (Submission.job_id.in_(visible)))
         .order_by(Submission.id.desc())
         .limit(limit)
+        .options(joinedload(Submission.candidate))
     )
     return list(db.session.scalars(query))
 
