@@ -146,6 +146,7 @@ def register_commands(app: Flask) -> None:
     from hirekit.privacy.cli import retention_group
     from hirekit.resumes.cli import screen_command
     from hirekit.takehomes.cli import review_command
+    from hirekit.takehomes.sandbox_cli import takehome_group
 
     for command in (
         run_command,
@@ -156,6 +157,7 @@ def register_commands(app: Flask) -> None:
         audit_group,
         retention_group,
         review_command,
+        takehome_group,
         screen_command,
         lint_job_command,
         kit_command,
