@@ -8,6 +8,7 @@ the project is copied and run, no network (a fresh, empty network namespace).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import resource
 import selectors
@@ -26,6 +27,8 @@ BWRAP = "bwrap"
 ETC_FILES = ("ld.so.cache", "localtime", "nsswitch.conf")
 #: bwrap, its init and the shell wrapper run before the first test process.
 HELPER_PROCESSES = 4
+#: How long the kernel gets to tear a killed namespace down.
+TEARDOWN_SECONDS = 10.0
 
 
 def bwrap_path() -> str | None:
@@ -106,6 +109,9 @@ def command(
         "--die-with-parent",
         "--new-session",
         *_system_binds(),
+        # Before the venv bind: a venv kept under /tmp on the host must not be hidden by it.
+        "--tmpfs",
+        "/tmp",  # noqa: S108 (a private tmpfs inside the sandbox)
         "--ro-bind",
         str(venv),
         str(venv),
@@ -119,8 +125,6 @@ def command(
         str(limits.tmpfs_bytes),
         "--tmpfs",
         "/work",
-        "--tmpfs",
-        "/tmp",  # noqa: S108 (a private tmpfs inside the sandbox)
         "--proc",
         "/proc",
         "--dev",
@@ -176,18 +180,70 @@ def _limiter(limits: Limits, uid: int, baseline: int) -> Callable[[], None]:
     return apply
 
 
+def _child_pid(status: bytes) -> int | None:
+    """The host pid of the sandbox's PID-namespace init, from bwrap's JSON status lines."""
+    for line in status.decode("utf-8", "replace").splitlines():
+        try:
+            data = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("child-pid"), int):
+            return int(data["child-pid"])
+    return None
+
+
+def _await_teardown(pid: int | None) -> None:
+    """Wait until the namespace's init is gone: the kernel only lets it go once every
+    process of the namespace has been killed, so nothing the run started outlives this."""
+    if pid is None:
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.kill(pid, signal.SIGKILL)
+    stat = Path(f"/proc/{pid}/stat")
+    deadline = time.monotonic() + TEARDOWN_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            state = stat.read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return
+        if state in ("Z", "X"):
+            return
+        time.sleep(0.02)
+
+
 def run_contained(argv: list[str], limits: Limits, pass_fds: tuple[int, ...]) -> Finished:
     """Run ``argv`` with the limits; kill its whole process group at the wall clock."""
     uid = limits.sandbox_uid if os.geteuid() == 0 else os.getuid()
-    proc = subprocess.Popen(
-        argv,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        pass_fds=pass_fds,
-        start_new_session=True,
-        preexec_fn=_limiter(limits, uid, _processes_of(uid)),
-    )
+    status_read, status_write = os.pipe()
+    argv = [argv[0], "--json-status-fd", str(status_write), *argv[1:]]
+    try:
+        proc = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            pass_fds=(*pass_fds, status_write),
+            start_new_session=True,
+            preexec_fn=_limiter(limits, uid, _processes_of(uid)),
+        )
+    finally:
+        os.close(status_write)
+    try:
+        finished = _collect(proc, limits)
+        os.set_blocking(status_read, False)
+        status = b""
+        with contextlib.suppress(BlockingIOError):
+            while chunk := os.read(status_read, 65536):
+                status += chunk
+                if len(status) > 65536:
+                    break
+        _await_teardown(_child_pid(status))
+    finally:
+        os.close(status_read)
+    return finished
+
+
+def _collect(proc: subprocess.Popen[bytes], limits: Limits) -> Finished:
     assert proc.stdout is not None
     kept = bytearray()
     truncated = timed_out = False
