@@ -151,10 +151,8 @@ def test_archives_are_unpacked_safely(sandbox_run, sample, tmp_path):
 
 
 def test_cli_prints_the_json_document(sample, venv_cache, monkeypatch):
-    monkeypatch.setenv("HOME", str(venv_cache))  # unused when root; keeps a user's cache clean
-    monkeypatch.setattr(
-        "hirekit.engines.sandbox.run.default_cache_dir", lambda: venv_cache, raising=True
-    )
+    monkeypatch.setenv("HIREKIT_SANDBOX_VENV_CACHE", str(venv_cache))
+    monkeypatch.setenv("HIREKIT_SANDBOX_PROCESSES", "24")
     project, hidden = sample
     result = CliRunner().invoke(
         takehome_group, ["run", str(project), "--tests", str(hidden), "--timeout", "30"]
@@ -163,6 +161,7 @@ def test_cli_prints_the_json_document(sample, venv_cache, monkeypatch):
     data = json.loads(result.output)
     assert data["schema_version"] == 1
     assert data["sandbox"]["limits"]["wall_seconds"] == 30
+    assert data["sandbox"]["limits"]["processes"] == 24
     assert (data["hidden_tests"]["passed"], data["hidden_tests"]["failed"]) == (1, 1)
     text = CliRunner().invoke(
         takehome_group, ["run", str(project), "--tests", str(hidden), "--format", "text"]

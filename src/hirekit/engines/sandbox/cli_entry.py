@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import TextIO
 from hirekit.engines.sandbox.limits import Limits
 from hirekit.engines.sandbox.result import RunResult, SuiteResult
 from hirekit.engines.sandbox.run import run_tests
+from hirekit.engines.sandbox.settings import SettingError, read_settings
 
 EXIT_REFUSED = 2
 
@@ -47,9 +49,18 @@ def run_cli(
     limits: Limits | None = None,
     out: TextIO | None = None,
 ) -> int:
-    """Run and print; 0 when the run completed (whatever the outcomes), 2 when refused."""
+    """Run and print; 0 when the run completed (whatever the outcomes), 2 when refused.
+
+    Limits and paths come from ``HIREKIT_SANDBOX_*`` in the environment; ``timeout``
+    overrides the wall-clock limit.
+    """
     out = out or sys.stdout
-    limits = limits or Limits()
+    try:
+        settings = read_settings(os.environ)
+    except SettingError as exc:
+        sys.stderr.write(f"hirekit takehome run: {exc}\n")
+        return EXIT_REFUSED
+    limits = limits or settings.limits
     if timeout is not None:
         limits = replace(limits, wall_seconds=timeout)
     result = run_tests(
@@ -57,6 +68,8 @@ def run_cli(
         Path(tests) if tests else None,
         Path(requirements) if requirements else None,
         limits,
+        cache_dir=settings.cache_dir,
+        python=settings.python,
     )
     if fmt == "json":
         out.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
