@@ -155,6 +155,9 @@ def run_tests(
             )
         except VenvError as exc:
             return _refused("runner-unavailable", exc.reason, limits, started)
+        except OSError as exc:  # the cache folder cannot be made or locked
+            message = f"cannot use the runner cache: {exc}"
+            return _refused("runner-unavailable", message, limits, started)
         host_tmp = Path(tempfile.mkdtemp(prefix="hirekit-sandbox-"))
         stack.callback(shutil.rmtree, host_tmp, True)
         host_tmp.chmod(0o711)  # the sandbox uid reaches /in through it, lists nothing
