@@ -176,9 +176,7 @@ def test_bomb():
     assert result.own_tests.status == "completed"
     assert test.outcome == "failed"
     assert "fork refused after" in test.message
-    # 16 plus the slots a concurrent run (sharing the sandbox uid) may free mid-run;
-    # an uncontained bomb reaches thousands.
-    assert int(test.message.split()[-3]) <= 40
+    assert int(test.message.split()[-3]) <= 16  # uncontained, it reaches thousands
     assert processes_mentioning(token) == []
 
 

@@ -11,12 +11,14 @@ import contextlib
 import json
 import os
 import resource
+import secrets
 import selectors
 import shutil
 import signal
+import socket
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,8 @@ BWRAP = "bwrap"
 ETC_FILES = ("ld.so.cache", "localtime", "nsswitch.conf")
 #: bwrap, its init and the shell wrapper run before the first test process.
 HELPER_PROCESSES = 4
+#: Root runs each sandbox as its own uid among this many from ``Limits.sandbox_uid``.
+UID_SPAN = 1000
 #: How long the kernel gets to tear a killed namespace down.
 TEARDOWN_SECONDS = 10.0
 
@@ -211,9 +215,39 @@ def _await_teardown(pid: int | None) -> None:
         time.sleep(0.02)
 
 
+@contextlib.contextmanager
+def _run_uid(base: int) -> Iterator[int]:
+    """The host uid for one run: as root, one of ``UID_SPAN`` uids from ``base`` that no
+    process and no other run holds (an abstract socket name is the claim: released with
+    the socket, no file left); otherwise the caller's own uid."""
+    if os.geteuid() != 0:
+        yield os.getuid()
+        return
+    start = secrets.randbelow(UID_SPAN)
+    for step in range(UID_SPAN):
+        uid = base + (start + step) % UID_SPAN
+        claim = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            claim.bind(f"\0hirekit-sandbox-uid-{uid}")
+        except OSError:
+            claim.close()
+            continue
+        if _processes_of(uid):
+            claim.close()
+            continue
+        with claim:
+            yield uid
+        return
+    yield base  # every uid busy: share the first (the process limit is then shared too)
+
+
 def run_contained(argv: list[str], limits: Limits, pass_fds: tuple[int, ...]) -> Finished:
     """Run ``argv`` with the limits; kill its whole process group at the wall clock."""
-    uid = limits.sandbox_uid if os.geteuid() == 0 else os.getuid()
+    with _run_uid(limits.sandbox_uid) as uid:
+        return _run_as(uid, argv, limits, pass_fds)
+
+
+def _run_as(uid: int, argv: list[str], limits: Limits, pass_fds: tuple[int, ...]) -> Finished:
     status_read, status_write = os.pipe()
     argv = [argv[0], "--json-status-fd", str(status_write), *argv[1:]]
     try:

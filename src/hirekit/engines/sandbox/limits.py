@@ -6,8 +6,8 @@ from dataclasses import asdict, dataclass
 
 MB = 1024 * 1024
 
-#: Host uid the sandbox runs as when the runner itself is root: a uid of its own makes
-#: RLIMIT_NPROC (counted per real uid) a limit on the sandbox's processes alone.
+#: First of the host uids a sandbox runs as when the runner itself is root: a uid of its
+#: own per run makes RLIMIT_NPROC (counted per real uid) a limit on that run alone.
 DEFAULT_SANDBOX_UID = 60917
 
 
