@@ -194,3 +194,12 @@ def test_refused_without_bubblewrap_and_nothing_runs(tmp_path, monkeypatch):
     out = CliRunner().invoke(takehome_group, ["run", str(project)])
     assert out.exit_code == 2
     assert json.loads(out.output)["refused"]["code"] == "sandbox-unavailable"
+
+
+def test_folders_get_the_archive_bounds(sandbox_run, tmp_path):
+    project = tmp_path / "huge"
+    project.mkdir()
+    for n in range(20_001):
+        (project / f"f{n}.txt").touch()
+    refused = sandbox_run(project).to_dict()["refused"]
+    assert refused == {"code": "input-refused", "message": "huge holds more than 20000 files"}

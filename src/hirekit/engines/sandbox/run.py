@@ -7,6 +7,7 @@ and are deleted with the rest of the staging area whatever happens.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
@@ -15,7 +16,7 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from hirekit.engines.codereview.limits import ArchiveRefused, Deadline
+from hirekit.engines.codereview.limits import MB, ArchiveRefused, Deadline
 from hirekit.engines.codereview.limits import Limits as ArchiveLimits
 from hirekit.engines.codereview.unpack import unpacked
 from hirekit.engines.sandbox import bwrap
@@ -49,6 +50,7 @@ def _refused(code: str, message: str, limits: Limits, started: float) -> RunResu
 def _materialise(path: Path, stack: ExitStack, archive_limits: ArchiveLimits) -> Path:
     """A folder holding ``path``'s content: itself, or the unpacked archive."""
     if path.is_dir():
+        _check_folder(path, archive_limits)
         return path
     if not path.is_file():
         raise ArchiveRefused(f"{path}: no such file or folder")
@@ -56,6 +58,21 @@ def _materialise(path: Path, stack: ExitStack, archive_limits: ArchiveLimits) ->
         unpacked(path, archive_limits, Deadline(archive_limits.seconds))
     )
     return root
+
+
+def _check_folder(folder: Path, limits: ArchiveLimits) -> None:
+    """A folder input gets the bounds an archive gets before it is copied for staging."""
+    files = size = 0
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS]
+        for name in names:
+            files += 1
+            with contextlib.suppress(OSError):
+                size += (Path(parent) / name).lstat().st_size
+        if files > limits.files:
+            raise ArchiveRefused(f"{folder.name} holds more than {limits.files} files")
+        if size > limits.unpacked_bytes:
+            raise ArchiveRefused(f"{folder.name} is larger than {limits.unpacked_bytes // MB} MB")
 
 
 def _stage(source: Path, dest: Path) -> None:
@@ -146,9 +163,7 @@ def run_tests(
         except ArchiveRefused as exc:
             return _refused("input-refused", exc.reason, limits, started)
         except (OSError, UnicodeDecodeError) as exc:
-            return _refused(
-                "input-refused", f"cannot read the requirements: {exc}", limits, started
-            )
+            return _refused("input-refused", f"cannot read the input: {exc}", limits, started)
         try:
             venv = runner_venv(
                 req_text, cache_dir or default_cache_dir(), python or default_python()
@@ -164,13 +179,17 @@ def run_tests(
         staged = host_tmp / "in"
         staged.mkdir()
         staged.chmod(0o755)
-        _stage(project_dir, staged / "project")
+        try:
+            _stage(project_dir, staged / "project")
+            if tests_dir is not None:
+                _stage(tests_dir, staged / "hidden")
+        except (OSError, shutil.Error) as exc:
+            return _refused("input-refused", f"cannot copy the input: {exc}", limits, started)
         own = ABSENT
         if _has_tests(staged / "project"):
             own = _suite(tool, venv, {"project": staged / "project"}, "", limits, host_tmp)
         hidden = ABSENT
         if tests_dir is not None:
-            _stage(tests_dir, staged / "hidden")
             # The candidate's pytest configuration must not steer the hidden run.
             hidden = _suite(
                 tool,
