@@ -4,11 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
+BWRAP    ?= /usr/bin/bwrap
 # Two workers: the suite is mostly waiting on databases and the browser.
 PYTEST_ARGS ?= -n 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format typecheck pytest chromium wrk bench clean
+.PHONY: help install run test lint format typecheck pytest chromium bubblewrap wrk bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,6 +34,15 @@ chromium: ## Install Debian's Chromium for the browser tests, if missing
 	  fi; \
 	fi
 
+bubblewrap: ## Install Debian's bubblewrap for the take-home sandbox tests, if missing
+	@if [ ! -x $(BWRAP) ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; \
+	  else \
+	    echo "bubblewrap is missing: run 'sudo apt-get install -y bubblewrap'"; exit 1; \
+	  fi; \
+	fi
+
 lint: install ## ruff: formatting and lint rules
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/ruff check src tests bench
@@ -44,10 +54,10 @@ format: install ## Reformat the code
 typecheck: install ## mypy (strict) over src/
 	$(BIN)/mypy
 
-pytest: install chromium ## Only the pytest suite (PYTEST_ARGS=... to narrow it)
+pytest: install chromium bubblewrap ## Only the pytest suite (PYTEST_ARGS=... to narrow it)
 	HIREKIT_CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
 
-test: install chromium lint typecheck pytest ## Everything CI runs: lint, types, the whole suite
+test: install chromium bubblewrap lint typecheck pytest ## Everything CI runs: lint, types, the whole suite
 
 wrk: ## Install Debian's wrk (the load generator of bench/web.py), if missing
 	@if ! command -v wrk >/dev/null; then \

@@ -166,6 +166,7 @@ def register_commands(app: Flask) -> None:
     from hirekit.reports.cli import reports_group
     from hirekit.resumes.cli import screen_command
     from hirekit.takehomes.cli import review_command
+    from hirekit.takehomes.sandbox_cli import takehome_group
 
     for command in (
         run_command,
@@ -178,6 +179,7 @@ def register_commands(app: Flask) -> None:
         retention_group,
         reports_group,
         review_command,
+        takehome_group,
         screen_command,
         lint_job_command,
         kit_command,
