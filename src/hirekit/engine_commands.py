@@ -1,4 +1,4 @@
-"""The engine commands (review, screen, lint-job, kit) started without the web app.
+"""The engine commands (review, screen, lint-job, kit, takehome) started without the web app.
 
 ``hirekit review|screen|lint-job|kit`` only read files and print: they build no
 Flask app, open no database and write nothing into the working folder, so
@@ -95,6 +95,7 @@ LAZY = {
     "screen": "hirekit.resumes.cli:screen_command",
     "lint-job": "hirekit.jobs.cli:lint_job_command",
     "kit": "hirekit.engine_commands:kit_command",
+    "takehome": "hirekit.takehomes.sandbox_cli:takehome_group",
 }
 
 

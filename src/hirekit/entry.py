@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 
 #: Served by hirekit.engine_commands (kept in step with its LAZY table).
-ENGINE_COMMANDS = frozenset({"review", "screen", "lint-job", "kit"})
+ENGINE_COMMANDS = frozenset({"review", "screen", "lint-job", "kit", "takehome"})
 
 
 def main() -> None:
-    """``hirekit review|screen|lint-job|kit`` run from ``engine_commands``; anything else
+    """``hirekit review|screen|lint-job|kit|takehome`` run from ``engine_commands``; anything else
     (``--help``, ``run``, ``setup``...) goes to the full command over the app."""
     args = sys.argv[1:]
     if args and args[0] in ENGINE_COMMANDS:
