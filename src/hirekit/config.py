@@ -7,6 +7,8 @@ instance folder, jobs run by an in-process worker. Setting
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from collections.abc import Mapping
@@ -18,6 +20,7 @@ from sqlalchemy.engine import make_url
 
 ENV_PREFIX = "HIREKIT"
 SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name
+AUDIT_KEY_FILE = "audit_key"
 
 
 class ConfigError(RuntimeError):
@@ -27,6 +30,8 @@ class ConfigError(RuntimeError):
 #: Every setting hirekit reads, with its default. ``None`` means "derived at start".
 DEFAULTS: dict[str, Any] = {
     "SECRET_KEY": None,
+    # Keys the audit chain's HMAC; default: instance/audit_key, else derived from SECRET_KEY
+    "AUDIT_KEY": None,
     "DATABASE_URL": None,  # default: sqlite:///<instance>/hirekit.sqlite3
     "REDIS_URL": None,  # set: jobs go to RQ and rate limits to Redis
     "UPLOAD_DIR": None,  # default: <instance>/uploads
@@ -114,12 +119,22 @@ def ensure_secret_key_file(instance_path: Path) -> None:
     ``hirekit`` command calls this before it builds the app.
     """
     if os.environ.get(f"{ENV_PREFIX}_SECRET_KEY"):
+        # Keys from the environment: the audit key is then HIREKIT_AUDIT_KEY or
+        # derived from the secret key, the same on every machine given the same env.
         return
-    path = instance_path / SECRET_KEY_FILE
+    _generate_key_file(instance_path / SECRET_KEY_FILE)
+    if not os.environ.get(f"{ENV_PREFIX}_AUDIT_KEY"):
+        _generate_key_file(instance_path / AUDIT_KEY_FILE)
+
+
+def _generate_key_file(path: Path) -> None:
     if path.exists():
         return
-    instance_path.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it first
+        return
     with os.fdopen(fd, "w") as fh:
         fh.write(secrets.token_urlsafe(48))
 
@@ -136,6 +151,7 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     _coerce_types(app)
     _derive_paths(app)
     _require_secret_key(app)
+    _choose_audit_key(app)
     app.config.update(
         SQLALCHEMY_DATABASE_URI=app.config["DATABASE_URL"],
         SQLALCHEMY_ENGINE_OPTIONS=engine_options(app.config["DATABASE_URL"]),
@@ -223,3 +239,20 @@ def _require_secret_key(app: Flask) -> None:
     raise ConfigError(
         f"no secret key: set {ENV_PREFIX}_SECRET_KEY, or start `hirekit` once to generate {path}"
     )
+
+
+def _choose_audit_key(app: Flask) -> None:
+    """The audit chain's HMAC key: set, else the instance file, else derived from the secret.
+
+    Kept apart from the database, so whoever can write the database cannot
+    recompute the chain after rewriting it.
+    """
+    if app.config.get("AUDIT_KEY"):
+        app.config["AUDIT_KEY"] = str(app.config["AUDIT_KEY"])
+        return
+    path = Path(app.instance_path) / AUDIT_KEY_FILE
+    if path.exists():
+        app.config["AUDIT_KEY"] = path.read_text().strip()
+        return
+    secret = str(app.config["SECRET_KEY"]).encode()
+    app.config["AUDIT_KEY"] = hmac.new(secret, b"hirekit audit chain", hashlib.sha256).hexdigest()

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hirekit.accounts.models import User
 from hirekit.candidates.choices import ApplicationStatus
-from hirekit.db import CreatedAtMixin, utcnow
+from hirekit.db import NO_ID_REUSE, CreatedAtMixin, utcnow
 from hirekit.extensions import db
 from hirekit.jobs.models import Job, Stage
 
@@ -21,7 +21,7 @@ class Candidate(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
 
     __tablename__ = "candidates"
     # Searches and lists go newest first; this index lets them stop at the page size.
-    __table_args__ = (Index("ix_candidates_created_at_id", "created_at", "id"),)
+    __table_args__ = (Index("ix_candidates_created_at_id", "created_at", "id"), NO_ID_REUSE)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(160), index=True)
@@ -63,7 +63,10 @@ class Application(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     """One person applying to one job: where they are in its pipeline, and how it ended."""
 
     __tablename__ = "applications"
-    __table_args__ = (UniqueConstraint("candidate_id", "job_id", name="uq_applications_pair"),)
+    __table_args__ = (
+        UniqueConstraint("candidate_id", "job_id", name="uq_applications_pair"),
+        NO_ID_REUSE,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(
@@ -89,6 +92,7 @@ class Application(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
 
 class Note(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     __tablename__ = "notes"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(

@@ -55,7 +55,7 @@ def deliver_message(job: JobHandle, message_id: int) -> dict[str, Any]:
         message.status, message.sent_at = MessageStatus.SENT.value, utcnow()
     else:
         message.status = MessageStatus.RECORDED.value
-    return {"status": message.status, "to": message.to_addr}
+    return {"status": message.status}  # the address stays in the outbox, not the job list
 
 
 def _record_failure(job: JobHandle, message_id: int, exc: Exception) -> None:
