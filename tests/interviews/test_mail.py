@@ -28,7 +28,7 @@ def test_scheduling_records_one_message_per_interviewer_with_a_parseable_ics(pan
         assert part.get_param("method") == "REQUEST"
         assert str(calendar["METHOD"]) == "REQUEST"
         event = _event(calendar)
-        assert str(event["UID"]) == f"interview-{panel.interview.id}@hirekit"
+        assert str(event["UID"]) == f"{panel.interview.uid}@hirekit"
         assert event.decoded("DTSTART") == START
         assert event.decoded("DTEND") == datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
         attendees = [str(a) for a in event.get("ATTENDEE")]
