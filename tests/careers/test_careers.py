@@ -81,7 +81,7 @@ def test_job_page_renders_markdown_safely_with_the_form(client, job):
     page = client.get(f"/careers/{job.id}").get_data(as_text=True)
     assert "<strong>Flask</strong>" in page and "<script>alert(1)</script>" not in page
     assert "Lisbon" in page and "rest-api" in page
-    assert "keep it for 180 days" in page
+    assert "We delete it once 180 days pass with no activity on it" in page
     assert 'class="hp-field"' in page and 'name="website"' in page
     assert "style=" not in page
 
