@@ -87,11 +87,17 @@ def test_older_audit_entries_quoting_a_file_name_are_redacted(app, make_user):
     admin = make_user("admin")
     person = make_person(admin)
     # As entries were written before they stopped quoting file names.
-    audit.record("resume.uploaded", actor=admin, details={"file": "zelda-cv.txt"})
+    about = {"subject_type": "candidate", "subject_id": person.id}
+    audit.record("resume.uploaded", actor=admin, details={"file": "zelda-cv.txt"}, **about)
+    # The same (generic) file name in an entry about someone else is theirs: it stays.
+    other = {"subject_type": "candidate", "subject_id": person.id + 1000}
+    kept = audit.record("resume.uploaded", actor=admin, details={"file": "zelda-cv.txt"}, **other)
     db.session.commit()
     delete_candidate(person.id, actor=admin)
     db.session.commit()
-    assert database_hits(["zelda-cv"]) == []
+    hits = database_hits(["zelda-cv"])
+    assert hits == [("audit_entries", "details", "zelda-cv")]
+    assert db.session.get(AuditEntry, kept.id).details == {"file": "zelda-cv.txt"}
     assert audit.verify().ok
 
 

@@ -27,7 +27,10 @@ __all__ = [
     "Verification",
     "details_digest",
     "head",
+    "recent",
     "record",
+    "record_view",
+    "redact_mentions",
     "verify",
 ]
 
@@ -81,16 +84,20 @@ def record_view(actor: Actor, subject_type: str, subject_id: object, what: str) 
     )
 
 
-def redact_mentions(needles: list[str]) -> int:
+def redact_mentions(needles: list[str], *, about: list[tuple[str, str]] | None = None) -> int:
     """Replace the details of entries that quote any of ``needles`` by their hash.
 
+    ``about``: only entries with one of these (subject type, subject id).
     The chain still verifies; what the entries said about the person is gone.
     Returns how many entries were redacted.
     """
-    if not needles:
+    if not needles or about == []:
         return 0
     text = cast(AuditEntry.details, String)
     query = select(AuditEntry).where(or_(*(text.contains(n, autoescape=True) for n in needles)))
+    if about is not None:
+        subjects = [(AuditEntry.subject_type == t) & (AuditEntry.subject_id == i) for t, i in about]
+        query = query.where(or_(*subjects))
     count = 0
     for entry in db.session.scalars(query):
         if set(entry.details) != {REDACTED}:

@@ -38,16 +38,16 @@ class Erasure:
     counts: dict[str, int] = field(default_factory=dict)
     file_keys: set[str] = field(default_factory=set)
     job_ids: set[int] = field(default_factory=set)
-    #: Names of the files they sent ("Jane_Doe_CV.pdf"): older audit entries and
-    #: job labels quoted them.
+    #: Names of the files they sent ("Jane_Doe_CV.pdf"), which older audit entries
+    #: about them quoted, and the submissions those entries were about.
     file_names: set[str] = field(default_factory=set)
+    submission_ids: set[int] = field(default_factory=set)
 
     @property
     def identifiers(self) -> list[str]:
         """The strings that would name the person in free text, also as JSON escapes them."""
         c = self.candidate
-        named = [c.email, c.name, c.phone, *sorted(self.file_names)]
-        plain = [s for s in named if s and len(s) >= 3]
+        plain = [s for s in (c.email, c.name, c.phone) if s and len(s) >= 3]
         return list(dict.fromkeys([*plain, *(json.dumps(s)[1:-1] for s in plain)]))
 
     def add(self, what: str, count: int) -> None:
@@ -64,6 +64,8 @@ def note_file_names(erasure: Erasure) -> None:
     for model in (Resume, Submission):
         names = select(model.filename).where(model.candidate_id == person)
         erasure.file_names.update(n for n in db.session.scalars(names) if n)
+    found = select(Submission.id).where(Submission.candidate_id == person)
+    erasure.submission_ids.update(db.session.scalars(found))
 
 
 def keep_anonymous_outcomes(erasure: Erasure) -> None:
@@ -148,8 +150,18 @@ def erase_background_jobs(erasure: Erasure) -> None:
 
 
 def redact_audit_mentions(erasure: Erasure) -> None:
-    """Audit entries that quote the person keep only the hash of what they said."""
-    erasure.add("audit_entries_redacted", audit.redact_mentions(erasure.identifiers))
+    """Audit entries that quote the person keep only the hash of what they said.
+
+    File names ("cv.pdf" may be anyone's) count only in entries about the person
+    or their submissions.
+    """
+    count = audit.redact_mentions(erasure.identifiers)
+    about = [("candidate", str(erasure.candidate.id))]
+    about += [("submission", str(i)) for i in sorted(erasure.submission_ids)]
+    names = [n for n in sorted(erasure.file_names) if len(n) >= 3]
+    names += [json.dumps(n)[1:-1] for n in names]
+    count += audit.redact_mentions(list(dict.fromkeys(names)), about=about)
+    erasure.add("audit_entries_redacted", count)
 
 
 #: In order: outcomes are read before the rows they come from are deleted.
