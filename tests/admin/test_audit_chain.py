@@ -202,14 +202,19 @@ def _legacy_rows(n: int, break_at: int | None = None) -> None:
     at = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
     for i in range(1, n + 1):
         details = {"n": i}
-        fields = [i, prev, at.isoformat(), None, "system", "old.thing", "", "", None]
-        fields[-1] = details_digest(details)
+        values = dict(actor_id=None, actor_email="system", action="old.thing", subject_type="")
+        values.update(subject_id="", details=details, prev_hash=prev, hash=f"placeholder{i}")
+        # Ids from the database's own sequence, as the old code got them.
+        new_id = db.session.execute(
+            table.insert().values(at=at, **values).returning(table.c.id)
+        ).scalar_one()
+        fields = [new_id, prev, at.isoformat(), None, "system", "old.thing", "", ""]
+        fields.append(details_digest(details))
         digest = hashlib.sha256(json.dumps(fields, default=str).encode()).hexdigest()
-        if i == break_at:
-            details = {"n": "edited"}
-        values = dict(id=i, at=at, actor_id=None, actor_email="system", action="old.thing")
-        values.update(subject_type="", subject_id="", details=details, prev_hash=prev, hash=digest)
-        db.session.execute(table.insert().values(**values))
+        edited = {"n": "edited"} if i == break_at else details
+        db.session.execute(
+            table.update().where(table.c.id == new_id).values(hash=digest, details=edited)
+        )
         prev = digest
     db.session.commit()
 
@@ -235,4 +240,8 @@ def test_the_migration_records_an_earlier_break_rather_than_hide_it(app):
     upgrade()
     last = db.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
     assert last is not None
-    assert last.details == {"entries": 3, "legacy_chain": "entry 2 did not match its hash"}
+    second = db.session.scalars(select(AuditEntry).where(AuditEntry.seq == 2)).one()
+    assert last.details == {
+        "entries": 3,
+        "legacy_chain": f"entry {second.id} did not match its hash",
+    }
