@@ -84,6 +84,7 @@ def _jobs(count: int) -> list[int]:
         stage_ids += [s.id for s in job.stages]
         db.session.add(
             AuditEntry(
+                seq=j + 1,  # a fresh database: these are its first entries
                 at=opened,
                 action="job.state_changed",
                 subject_type="job",

@@ -115,3 +115,30 @@ def test_health_and_readiness(client, app_factory):
     response = broken.get("/readyz")
     assert response.status_code == 503
     assert response.get_json()["error"]["code"] == "unavailable"
+
+
+def test_the_audit_key_lives_beside_the_secret_key_not_in_the_database(monkeypatch, tmp_path):
+    monkeypatch.delenv("HIREKIT_SECRET_KEY", raising=False)
+    monkeypatch.delenv("HIREKIT_AUDIT_KEY", raising=False)
+    monkeypatch.setenv("HIREKIT_INSTANCE_PATH", str(tmp_path))
+    ensure_secret_key_file(tmp_path)
+    audit_key = (tmp_path / "audit_key").read_text()
+    assert len(audit_key) >= 40 and audit_key != (tmp_path / "secret_key").read_text()
+    assert (tmp_path / "audit_key").stat().st_mode & 0o077 == 0
+    assert create_app().config["AUDIT_KEY"] == audit_key
+    monkeypatch.setenv("HIREKIT_AUDIT_KEY", "from-the-environment")
+    assert create_app().config["AUDIT_KEY"] == "from-the-environment"
+
+
+def test_with_keys_in_the_environment_every_machine_derives_the_same_audit_key(
+    monkeypatch, tmp_path
+):
+    monkeypatch.delenv("HIREKIT_AUDIT_KEY", raising=False)
+    monkeypatch.setenv("HIREKIT_SECRET_KEY", "shared-secret")
+    keys = set()
+    for machine in ("a", "b"):
+        monkeypatch.setenv("HIREKIT_INSTANCE_PATH", str(tmp_path / machine))
+        ensure_secret_key_file(tmp_path / machine)
+        assert not (tmp_path / machine / "audit_key").exists()
+        keys.add(create_app().config["AUDIT_KEY"])
+    assert len(keys) == 1 and "shared-secret" not in keys

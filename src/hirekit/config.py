@@ -9,6 +9,8 @@ Every setting is checked and converted here, once; code elsewhere reads
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 import unicodedata
@@ -32,6 +34,7 @@ from sqlalchemy.engine import make_url
 
 ENV_PREFIX = "HIREKIT"
 SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name
+AUDIT_KEY_FILE = "audit_key"
 
 
 class ConfigError(RuntimeError):
@@ -109,6 +112,8 @@ class Settings(BaseSettings):
     )
 
     SECRET_KEY: Text | None = None
+    # Keys the audit chain's HMAC; default: instance/audit_key, else derived from SECRET_KEY
+    AUDIT_KEY: Text | None = None
     DATABASE_URL: Text | None = None  # default: sqlite:///<instance>/hirekit.sqlite3
     REDIS_URL: RedisUrl | None = None  # set: jobs go to RQ and rate limits to Redis
     UPLOAD_DIR: Text | None = None  # default: <instance>/uploads
@@ -179,12 +184,22 @@ def ensure_secret_key_file(instance_path: Path) -> None:
     ``hirekit`` command calls this before it builds the app.
     """
     if os.environ.get(f"{ENV_PREFIX}_SECRET_KEY"):
+        # Keys from the environment: the audit key is then HIREKIT_AUDIT_KEY or
+        # derived from the secret key, the same on every machine given the same env.
         return
-    path = instance_path / SECRET_KEY_FILE
+    _generate_key_file(instance_path / SECRET_KEY_FILE)
+    if not os.environ.get(f"{ENV_PREFIX}_AUDIT_KEY"):
+        _generate_key_file(instance_path / AUDIT_KEY_FILE)
+
+
+def _generate_key_file(path: Path) -> None:
     if path.exists():
         return
-    instance_path.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it first
+        return
     with os.fdopen(fd, "w") as fh:
         fh.write(secrets.token_urlsafe(48))
 
@@ -237,6 +252,7 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
         app.config.update({k: v for k, v in overrides.items() if k not in Settings.model_fields})
     _derive_paths(app)
     _require_secret_key(app)
+    _choose_audit_key(app)
     app.config.update(
         SQLALCHEMY_DATABASE_URI=app.config["DATABASE_URL"],
         SQLALCHEMY_ENGINE_OPTIONS=engine_options(app.config["DATABASE_URL"]),
@@ -291,3 +307,20 @@ def _require_secret_key(app: Flask) -> None:
     raise ConfigError(
         f"no secret key: set {ENV_PREFIX}_SECRET_KEY, or start `hirekit` once to generate {path}"
     )
+
+
+def _choose_audit_key(app: Flask) -> None:
+    """The audit chain's HMAC key: set, else the instance file, else derived from the secret.
+
+    Kept apart from the database, so whoever can write the database cannot
+    recompute the chain after rewriting it.
+    """
+    if app.config.get("AUDIT_KEY"):
+        app.config["AUDIT_KEY"] = str(app.config["AUDIT_KEY"])
+        return
+    path = Path(app.instance_path) / AUDIT_KEY_FILE
+    if path.exists():
+        app.config["AUDIT_KEY"] = path.read_text().strip()
+        return
+    secret = str(app.config["SECRET_KEY"]).encode()
+    app.config["AUDIT_KEY"] = hmac.new(secret, b"hirekit audit chain", hashlib.sha256).hexdigest()

@@ -46,6 +46,12 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+#: Table option of rows about people: SQLite hands out ids with AUTOINCREMENT, so a
+#: new row never gets the id of a deleted (erased) one. PostgreSQL sequences never
+#: reuse ids anyway.
+NO_ID_REUSE = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     registry = registry(
         metadata=MetaData(naming_convention=NAMING_CONVENTION),

@@ -202,3 +202,42 @@ def test_passwords_are_stored_hashed_with_argon2(make_user):
     user = make_user()
     assert user.password_hash.startswith("$argon2id$")
     assert PASSWORD not in user.password_hash
+
+
+def _cookies(client) -> dict[str, str]:
+    return {c.key: c.value for c in client._cookies.values()}
+
+
+def test_a_captured_session_cookie_is_dead_after_logout(app, make_user):
+    user = make_user()
+    browser = app.test_client()
+    login(browser, user.email)
+    captured = _cookies(browser)
+    assert "session" in captured
+    browser.post("/logout", data={"csrf_token": csrf_token(browser, "/dashboard")})
+
+    thief = app.test_client()
+    for key, value in captured.items():
+        thief.set_cookie(key, value)
+    assert thief.get("/dashboard").status_code == 302
+    assert thief.get("/profile").status_code == 302
+
+
+def test_a_captured_remember_me_token_is_dead_after_logout(app, make_user):
+    user = make_user()
+    browser = app.test_client()
+    token = csrf_token(browser, "/login")
+    browser.post(
+        "/login",
+        data={"email": user.email, "password": PASSWORD, "remember": "y", "csrf_token": token},
+    )
+    remember = _cookies(browser)["remember_token"]
+    # Before logout the remember cookie alone signs a new browser in.
+    replay = app.test_client()
+    replay.set_cookie("remember_token", remember)
+    assert replay.get("/dashboard").status_code == 200
+
+    browser.post("/logout", data={"csrf_token": csrf_token(browser, "/dashboard")})
+    thief = app.test_client()
+    thief.set_cookie("remember_token", remember)
+    assert thief.get("/dashboard").status_code == 302

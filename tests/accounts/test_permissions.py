@@ -51,6 +51,7 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("POST", "/admin/users/{user}/role", "admin.change_role", Permission.USERS_MANAGE),
     ("POST", "/admin/users/{user}/active", "admin.set_active", Permission.USERS_MANAGE),
     ("GET", "/admin/audit", "admin.audit_log", Permission.AUDIT_READ),
+    ("POST", "/admin/audit/verify", "admin.audit_verify", Permission.AUDIT_READ),
     ("GET", "/reviews", "takehomes.index", Permission.REVIEWS_RUN),
     ("POST", "/reviews", "takehomes.upload", Permission.REVIEWS_RUN),
     (

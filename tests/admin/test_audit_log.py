@@ -12,6 +12,7 @@ from tests.jobs.factories import make_candidate
 
 FIELDS = {
     "id": 1000,
+    "seq": 2000,
     "at": None,  # filled per entry
     "actor_id": 999,
     "actor_email": "mallory@example.com",

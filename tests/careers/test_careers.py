@@ -15,7 +15,8 @@ from hirekit.jobs.services import JobFields, create_job
 from hirekit.mail.models import OutboxMessage
 from hirekit.queue.runner import drain
 from hirekit.resumes.models import Resume, Screening
-from tests.conftest import csrf_token
+from hirekit.storage import file_store
+from tests.conftest import csrf_token, login
 from tests.resumes.samples import docx_resume, open_job, text_resume
 
 
@@ -81,7 +82,7 @@ def test_job_page_renders_markdown_safely_with_the_form(client, job):
     assert "<strong>Flask</strong>" in page and "<script>alert(1)</script>" not in page
     assert "Lisbon" in page and "Building REST APIs" in page
     assert "rest-api" not in page  # the team's own terms stay internal
-    assert "keep it for 180 days" in page
+    assert "We delete it once 180 days pass with no activity on it" in page
     assert 'class="hp-field"' in page and 'name="website"' in page
     assert "style=" not in page
 
@@ -178,3 +179,63 @@ def test_applications_are_rate_limited_per_address(app_factory, make_user):
 def test_the_careers_page_needs_no_sign_in(client, job):
     assert client.get("/careers/").status_code == 200
     assert client.get(f"/careers/{job.id}").status_code == 200
+
+
+def test_a_public_application_joins_a_person_by_email_but_changes_nothing_of_theirs(
+    app, client, job, make_user
+):
+    """Anyone may apply with anyone's email: that adds, never overwrites (see README)."""
+    from hirekit.resumes.services import Upload as ResumeUpload
+    from hirekit.resumes.services import upload_for_candidate
+
+    recruiter = make_user("recruiter")
+    person = create_candidate(
+        CandidateFields(
+            name="Ana Lovelace",
+            email="ana@example.com",
+            phone="+351 912 345 678",
+            links=["https://github.com/ana-real"],
+            tags=["referral"],
+            source="referral",
+        ),
+        actor=recruiter,
+    )
+    original = text_resume("Ana Lovelace", "ana@example.com")
+    upload_for_candidate(
+        person.id, ResumeUpload("ana-real.txt", io.BytesIO(original)), actor=recruiter
+    )
+    db.session.commit()
+    before = (person.name, person.email, person.phone, person.links, person.source)
+    [old_resume] = db.session.scalars(select(Resume)).all()
+    old_resume_facts = (old_resume.id, old_resume.filename, old_resume.sha256, old_resume.file_key)
+
+    forged = (io.BytesIO(text_resume("Mallory Impostor", "ana@example.com")), "forged.txt")
+    answer = _apply(
+        client,
+        job.id,
+        name="Mallory Impostor",
+        links="https://evil.example/ana",
+        cover_note="Please update my phone to +1 555 0100",
+        resume=forged,
+    )
+    assert answer.status_code == 302
+    db.session.expire_all()
+
+    assert _count(Candidate) == 1
+    person = db.session.get(Candidate, person.id)
+    assert (person.name, person.email, person.phone, person.links, person.source) == before
+    assert [t.tag for t in person.tags] == ["referral"]
+    kept = db.session.get(Resume, old_resume_facts[0])
+    assert (kept.id, kept.filename, kept.sha256, kept.file_key) == old_resume_facts
+    assert file_store().path(kept.file_key).read_bytes() == original
+
+    # What it adds: an application to the job and a resume, both shown to the recruiter.
+    [application] = person.applications
+    assert application.job_id == job.id
+    new_resume = db.session.scalars(select(Resume).where(Resume.id != kept.id)).one()
+    assert new_resume.source == "careers" and new_resume.filename == "forged.txt"
+    staff = app.test_client()
+    login(staff, recruiter.email)
+    page = staff.get(f"/candidates/{person.id}").get_data(as_text=True)
+    assert job.title in page and "forged.txt" in page
+    assert "Ana Lovelace" in page

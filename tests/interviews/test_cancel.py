@@ -52,7 +52,7 @@ def test_cancelling_from_the_page_notifies_the_panel_and_is_audited(client, pane
         assert part.get_param("method") == "CANCEL"
         event = next(c for c in calendar.walk() if c.name == "VEVENT")
         assert str(calendar["METHOD"]) == "CANCEL" and str(event["STATUS"]) == "CANCELLED"
-        assert str(event["UID"]) == f"interview-{panel.interview.id}@hirekit"
+        assert str(event["UID"]) == f"{panel.interview.uid}@hirekit"
         assert int(event["SEQUENCE"]) == 1
     assert _cancellations(panel.outsider) == []
     html = client.get(page).get_data(as_text=True)

@@ -28,7 +28,7 @@ def test_scheduling_records_one_message_per_interviewer_with_a_parseable_ics(pan
         assert part.get_param("method") == "REQUEST"
         assert str(calendar["METHOD"]) == "REQUEST"
         event = _event(calendar)
-        assert str(event["UID"]) == f"interview-{panel.interview.id}@hirekit"
+        assert str(event["UID"]) == f"{panel.interview.uid}@hirekit"
         assert event.decoded("DTSTART") == START
         assert event.decoded("DTEND") == datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
         attendees = [str(a) for a in event.get("ATTENDEE")]
@@ -61,3 +61,13 @@ def test_a_confidential_jobs_invitations_stay_with_its_team(panel, make_user):
     outsider_recruiter = make_user("recruiter")
     assert db.session.scalars(outbox_query(outsider_recruiter)).all() == []
     assert len(db.session.scalars(outbox_query(panel.manager)).all()) == 3
+
+
+def test_calendar_uids_are_random_and_never_repeat_an_earlier_interview(panel):
+    import uuid
+
+    [message] = to(panel.a.email)
+    uid = str(_event(calendar_of(message)[1])["UID"])
+    assert uid == f"{panel.interview.uid}@hirekit"
+    assert uuid.UUID(panel.interview.uid).version == 4  # says nothing, guesses nothing
+    assert f"interview-{panel.interview.id}" not in uid

@@ -69,3 +69,71 @@ def test_only_admins_delete(app, make_user, role):
     with pytest.raises(Forbidden):
         delete_candidate(person.id, actor=make_user(role))
     assert db.session.get(Candidate, person.id) is not None
+
+
+def test_file_names_made_from_the_name_leave_with_the_person(app, make_user):
+    admin = make_user("admin")
+    person = make_person(admin)
+    files = ["zelda-cv", "zelda.zip"]
+    delete_candidate(person.id, actor=admin)
+    db.session.commit()
+    drain()
+    assert database_hits(files) == []
+
+
+def test_older_audit_entries_quoting_a_file_name_are_redacted(app, make_user):
+    from hirekit.audit import services as audit
+
+    admin = make_user("admin")
+    person = make_person(admin)
+    # As entries were written before they stopped quoting file names.
+    about = {"subject_type": "candidate", "subject_id": person.id}
+    audit.record("resume.uploaded", actor=admin, details={"file": "zelda-cv.txt"}, **about)
+    # The same (generic) file name in an entry about someone else is theirs: it stays.
+    other = {"subject_type": "candidate", "subject_id": person.id + 1000}
+    kept = audit.record("resume.uploaded", actor=admin, details={"file": "zelda-cv.txt"}, **other)
+    db.session.commit()
+    delete_candidate(person.id, actor=admin)
+    db.session.commit()
+    hits = database_hits(["zelda-cv"])
+    assert hits == [("audit_entries", "details", "zelda-cv")]
+    assert db.session.get(AuditEntry, kept.id).details == {"file": "zelda-cv.txt"}
+    assert audit.verify().ok
+
+
+def test_their_upcoming_interviews_are_cancelled_in_the_panels_calendars(app, make_user):
+    from hirekit.interviews.models import Interview
+    from hirekit.mail.models import OutboxMessage
+    from hirekit.storage import file_store
+
+    admin = make_user("admin")
+    person = make_person(admin)
+    interview = db.session.scalars(
+        select(Interview).where(Interview.candidate_id == person.id)
+    ).one()
+    uid = interview.uid
+    done = delete_candidate(person.id, actor=admin)
+    db.session.commit()
+    drain()
+    assert done.counts["interviews_cancelled"] == 1
+    [message] = db.session.scalars(
+        select(OutboxMessage).where(OutboxMessage.to_addr == admin.email)
+    ).all()
+    assert message.subject.startswith("Cancelled: Tech")
+    [attachment] = message.attachments
+    ics = file_store().path(attachment["key"]).read_text()
+    assert "METHOD:CANCEL" in ics
+    assert f"UID:{uid}@hirekit" in ics
+    assert database_hits(person.needles) == []
+
+
+def test_ids_are_never_handed_to_the_next_candidate(app, make_user):
+    from hirekit.candidates.services import CandidateFields, create_candidate
+
+    admin = make_user("admin")
+    person = make_person(admin)
+    delete_candidate(person.id, actor=admin)
+    db.session.commit()
+    after = create_candidate(CandidateFields(name="Next Person"), actor=admin)
+    db.session.commit()
+    assert after.id > person.id

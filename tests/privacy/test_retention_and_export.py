@@ -1,4 +1,4 @@
-"""Retention deletes only quiet, closed-unsuccessfully candidates; export and pages."""
+"""Retention deletes everyone quiet past the period but the hired; export and pages."""
 
 from __future__ import annotations
 
@@ -45,34 +45,72 @@ def _age(candidate_id, at):
     db.session.commit()
 
 
-def test_retention_picks_only_quiet_closed_candidates(app, runner, make_user):
+def _hired(candidate_id):
+    from hirekit.candidates.models import Application
+
+    db.session.execute(
+        Application.__table__.update()
+        .where(Application.candidate_id == candidate_id)
+        .values(status="hired")
+    )
+    db.session.commit()
+
+
+def _interview_ahead(actor, job, candidate_id):
+    from hirekit.interviews.models import Interview
+
+    start = utcnow() + timedelta(days=3)
+    db.session.add(
+        Interview(job_id=job.id, candidate_id=candidate_id, title="Tech", starts_at=start)
+    )
+    db.session.commit()
+
+
+def test_retention_deletes_everyone_quiet_past_the_period_but_the_hired(app, runner, make_user):
+    """The careers form's promise: deleted once N days pass with no activity, unless hired."""
     actor = make_user("admin")
     job = make_job(actor)
     rejected = _closed(actor, job, "Old Rejected", "rejected", OLD)
     withdrawn = _closed(actor, job, "Old Withdrawn", "withdrawn", OLD)
+    idle_active = _closed(actor, job, "Old Active", "active", None)
     recent = _closed(actor, job, "Recent Rejected", "rejected", None)
-    active = _closed(actor, job, "Old Active", "active", None)
-    for candidate_id in (rejected, withdrawn, active):
+    hired = _closed(actor, job, "Old Hired", "active", None)
+    awaited = _closed(actor, job, "Old Awaited", "active", None)
+    _hired(hired)
+    _interview_ahead(actor, job, awaited)
+    for candidate_id in (rejected, withdrawn, idle_active, hired, awaited):
         _age(candidate_id, OLD)
     _, due = due_for_deletion(180)
-    assert sorted(due) == sorted([rejected, withdrawn])
-    assert recent not in due and active not in due
+    assert sorted(due) == sorted([rejected, withdrawn, idle_active])
 
     dry = runner.invoke(args=["retention", "run", "--dry-run"])
-    assert dry.exit_code == 0 and "would delete 2 candidate(s)" in dry.output
-    assert db.session.get(Candidate, rejected) is not None
+    assert dry.exit_code == 0 and "would delete 3 candidate(s)" in dry.output
+    assert f"candidate #{idle_active}" in dry.output
+    assert db.session.get(Candidate, idle_active) is not None
 
     done = runner.invoke(args=["retention", "run"])
-    assert done.exit_code == 0 and "deleted 2 candidate(s)" in done.output
+    assert done.exit_code == 0 and "deleted 3 candidate(s)" in done.output
     db.session.expire_all()
-    assert db.session.get(Candidate, rejected) is None
-    assert db.session.get(Candidate, recent) is not None
+    assert db.session.get(Candidate, idle_active) is None
+    for kept in (recent, hired, awaited):
+        assert db.session.get(Candidate, kept) is not None
     again = runner.invoke(args=["retention", "run"])
     assert again.exit_code == 0 and "deleted 0 candidate(s)" in again.output
     reasons = db.session.scalars(
         select(AuditEntry.details).where(AuditEntry.action == "candidate.deleted")
     ).all()
-    assert [d["reason"] for d in reasons] == ["retention", "retention"]
+    assert [d["reason"] for d in reasons] == ["retention"] * 3
+
+
+def test_the_careers_form_states_the_rule_retention_applies(app, client, make_user):
+    from tests.resumes.samples import open_job
+
+    job = open_job(make_user("recruiter"))
+    page = " ".join(client.get(f"/careers/{job.id}").get_data(as_text=True).split())
+    days = app.config["RETENTION_DAYS"]
+    assert (
+        f"We delete it once {days} days pass with no activity on it, unless you are hired" in page
+    )
 
 
 def test_export_zip_holds_the_json_and_the_files(client, login_as, make_user):
@@ -128,3 +166,29 @@ def test_api_export_and_erasure(client, api_token, make_user):
     assert erased.get_json()["counts"]["candidates"] == 1
     gone = client.get(f"/api/v1/candidates/{person.id}", headers=headers)
     assert gone.status_code == 404
+
+
+def test_export_holds_webhook_deliveries_audit_entries_and_task_labels(app, make_user):
+    from hirekit.integrations.models import WebhookSubscription
+    from hirekit.integrations.payloads import emit_application
+    from hirekit.privacy.export import export_document
+
+    admin = make_user("admin")
+    db.session.add(
+        WebhookSubscription(
+            url="https://hooks.example.com/x", events=["application.created"], secret="s"
+        )
+    )
+    person = make_person(admin)
+    application = db.session.get(Candidate, person.id).applications[0]
+    emit_application("application.created", application)
+    db.session.commit()
+    sections = export_document(person.id, actor=admin)["sections"]
+
+    deliveries = sections["webhooks"]["webhook_deliveries"]
+    assert len(deliveries) == 2  # the apply in make_person, and the one above
+    assert all(d["payload"]["data"]["candidate"]["email"] == person.email for d in deliveries)
+    actions = {e["action"] for e in sections["audit"]["audit_entries"]}
+    assert {"candidate.created", "resume.uploaded", "takehome.submitted"} <= actions
+    labels = {t["label"] for t in sections["tasks"]["background_jobs"]}
+    assert {"Resume screening", "Take-home review", "Email delivery"} <= labels

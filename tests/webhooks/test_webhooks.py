@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
+import time
 
 import pytest
 from sqlalchemy import select
@@ -76,6 +79,56 @@ def test_a_tampered_body_fails_the_signature():
     assert verify("whsec_abc", b'{"a":1}', header)
     assert not verify("whsec_abc", b'{"a":2}', header)
     assert not verify("whsec_other", b'{"a":1}', header)
+
+
+def test_the_signature_carries_its_time_and_an_old_one_is_refused():
+    header = signature("whsec_abc", b"{}", timestamp=1_700_000_000)
+    stamp, mac = header.split(",")
+    assert stamp == "t=1700000000" and mac.startswith("v1=") and len(mac) == 3 + 64
+    # The receiver's rule: HMAC of "t.body", and t within 5 minutes of now.
+    expected = hmac.new(b"whsec_abc", b"1700000000.{}", hashlib.sha256).hexdigest()
+    assert mac == f"v1={expected}"
+    assert verify("whsec_abc", b"{}", header, now=1_700_000_000 + 299)
+    assert not verify("whsec_abc", b"{}", header, now=1_700_000_000 + 301)
+    # A replay cannot move the time forward: the time is under the MAC.
+    moved = header.replace("t=1700000000", "t=1700000600")
+    assert not verify("whsec_abc", b"{}", moved, now=1_700_000_600)
+    assert not verify("whsec_abc", b"{}", f"sha256={expected}")
+
+
+def test_a_captured_delivery_replayed_later_fails(hooks_app, make_user):
+    admin = make_user("admin")
+    with receiver() as endpoint:
+        made = services.create_subscription(endpoint.url, ["application.created"], actor=admin)
+        db.session.commit()
+        make_application(admin, make_job(admin))
+        db.session.commit()
+        assert drain() == 1
+    [request] = endpoint.requests
+    header = request.headers["X-Hirekit-Signature"]
+    assert verify(made.secret, request.body, header)
+    assert not verify(made.secret, request.body, header, now=time.time() + 600)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://2130706433/hook",  # decimal
+        "https://017700000001/hook",  # octal
+        "https://0x7f000001/hook",  # hex
+        "https://0x7f.1/hook",  # hex, short
+        "https://127.1/hook",  # short
+        "https://0177.0.0.1/hook",  # octal first byte
+        "https://167772161/hook",  # 10.0.0.1
+        "https://2852039166/latest/meta-data",  # 169.254.169.254
+        "https://999999999999/hook",  # numbers, but no address at all
+    ],
+)
+def test_numeric_loopback_and_private_forms_are_refused_when_created(app, make_user, url):
+    with pytest.raises(ValidationFailed) as refused:
+        services.create_subscription(url, ["application.hired"], actor=make_user("admin"))
+    assert "webhook URL" in refused.value.message
+    assert db.session.scalars(select(services.WebhookSubscription)).all() == []
 
 
 def test_only_subscribed_events_are_recorded(hooks_app, make_user):

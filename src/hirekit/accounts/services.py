@@ -142,6 +142,15 @@ def set_active(user: User, active: bool, *, actor: User) -> None:
     )
 
 
+def sign_out_everywhere(user: User) -> None:
+    """End every session and remember-me cookie of ``user`` on the server side.
+
+    The session id (``User.get_id``) carries the nonce, so a captured cookie
+    stops working the moment the nonce changes, wherever it was copied to.
+    """
+    user.session_nonce = new_session_nonce()
+
+
 def user_for_session(session_id: str) -> User | None:
     user_id, _, nonce = session_id.partition(":")
     if not user_id.isdigit():

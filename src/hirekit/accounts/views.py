@@ -68,6 +68,9 @@ def login() -> Response | tuple[str, int] | str:
 def logout() -> Response:
     form = EmptyForm()
     if form.validate_on_submit():
+        user = page_user()
+        if user is not None:
+            services.sign_out_everywhere(user)
         logout_user()
         flash("You are signed out.", "info")
     return redirect(url_for("accounts.login"))

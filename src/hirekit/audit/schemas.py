@@ -16,6 +16,7 @@ class AuditArgsSchema(ma.Schema):
 
 class AuditEntrySchema(ma.Schema):
     id = ma.fields.Integer()
+    seq = ma.fields.Integer(metadata={"description": "position in the chain, from 1"})
     at = ma.fields.DateTime()
     actor_id = ma.fields.Integer(allow_none=True)
     actor_email = ma.fields.String()
@@ -24,4 +25,4 @@ class AuditEntrySchema(ma.Schema):
     subject_id = ma.fields.String()
     details = ma.fields.Dict()
     prev_hash = ma.fields.String()
-    hash = ma.fields.String()
+    hash = ma.fields.String(metadata={"description": "HMAC-SHA256 under the audit key"})

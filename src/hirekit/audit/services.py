@@ -1,30 +1,38 @@
-"""Record sensitive actions and verify that nobody rewrote history.
-
-Each entry's hash covers its id, time, actor, action, subject, the hash of
-its details and the hash of the entry before it, so changing any stored
-field -- or deleting, inserting or reordering entries -- breaks the chain at
-that entry. Details are hashed on their own so that they can be redacted
-(personal data of a deleted candidate) without breaking the chain: a
-redacted entry keeps only the hash of what it said.
-"""
+"""Record sensitive actions; verify that nobody rewrote history (:mod:`hirekit.audit.chain`)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import String, cast, or_, select
 
+from hirekit.audit.chain import (
+    GENESIS,
+    REDACTED,
+    audit_key,
+    details_digest,
+    entry_hash,
+    lock_for_append,
+)
 from hirekit.audit.models import AuditEntry
+from hirekit.audit.verification import Head, Verification, head, verify
 from hirekit.db import utcnow
 from hirekit.extensions import db
 
-GENESIS = "0" * 64
-#: The only key of a redacted entry's details; its value is the hash of the originals.
-REDACTED = "redacted_sha256"
+__all__ = [
+    "GENESIS",
+    "REDACTED",
+    "Head",
+    "Verification",
+    "details_digest",
+    "head",
+    "recent",
+    "record",
+    "record_view",
+    "redact_mentions",
+    "verify",
+]
 
 
 class Actor(Protocol):
@@ -32,32 +40,6 @@ class Actor(Protocol):
     def id(self) -> int: ...
     @property
     def email(self) -> str: ...
-
-
-def details_digest(details: dict[str, Any]) -> str:
-    """The hash the chain covers for ``details`` (a redacted entry carries it instead)."""
-    if set(details) == {REDACTED}:
-        return str(details[REDACTED])
-    canonical = json.dumps(details, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def _digest(entry: AuditEntry) -> str:
-    payload = json.dumps(
-        [
-            entry.id,
-            entry.prev_hash,
-            entry.at.isoformat(),
-            entry.actor_id,
-            entry.actor_email,
-            entry.action,
-            entry.subject_type,
-            entry.subject_id,
-            details_digest(entry.details),
-        ],
-        default=str,
-    )
-    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 def record(
@@ -69,8 +51,10 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append an entry in the caller's transaction (flushes; the caller commits)."""
-    last = db.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
+    lock_for_append(db.session())
+    last = db.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
     entry = AuditEntry(
+        seq=last.seq + 1 if last else 1,
         at=utcnow().replace(microsecond=0),
         actor_id=actor.id if actor else None,
         actor_email=actor.email if actor else "system",
@@ -84,7 +68,7 @@ def record(
     )
     db.session.add(entry)
     db.session.flush()
-    entry.hash = _digest(entry)
+    entry.hash = entry_hash(entry, audit_key())
     db.session.flush()
     return entry
 
@@ -100,16 +84,20 @@ def record_view(actor: Actor, subject_type: str, subject_id: object, what: str) 
     )
 
 
-def redact_mentions(needles: list[str]) -> int:
+def redact_mentions(needles: list[str], *, about: list[tuple[str, str]] | None = None) -> int:
     """Replace the details of entries that quote any of ``needles`` by their hash.
 
+    ``about``: only entries with one of these (subject type, subject id).
     The chain still verifies; what the entries said about the person is gone.
     Returns how many entries were redacted.
     """
-    if not needles:
+    if not needles or about == []:
         return 0
     text = cast(AuditEntry.details, String)
     query = select(AuditEntry).where(or_(*(text.contains(n, autoescape=True) for n in needles)))
+    if about is not None:
+        subjects = [(AuditEntry.subject_type == t) & (AuditEntry.subject_id == i) for t, i in about]
+        query = query.where(or_(*subjects))
     count = 0
     for entry in db.session.scalars(query):
         if set(entry.details) != {REDACTED}:
@@ -117,37 +105,6 @@ def redact_mentions(needles: list[str]) -> int:
             count += 1
     db.session.flush()
     return count
-
-
-@dataclass(frozen=True)
-class Verification:
-    checked: int
-    broken_at: int | None  # id of the first entry whose link does not hold
-    reason: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.broken_at is None
-
-
-def verify() -> Verification:
-    """Check every entry; name the first whose own content was changed, else the first bad link.
-
-    Content first: a changed entry also breaks the link of the one after it,
-    and the one to name is the entry that was changed.
-    """
-    prev, count = GENESIS, 0
-    first_bad_link: tuple[int, str] | None = None
-    for entry in db.session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(500):
-        count += 1
-        if _digest(entry) != entry.hash:
-            return Verification(count, entry.id, "content does not match its hash")
-        if entry.prev_hash != prev and first_bad_link is None:
-            first_bad_link = (entry.id, "does not link to the entry before it")
-        prev = entry.hash
-    if first_bad_link is not None:
-        return Verification(count, *first_bad_link)
-    return Verification(count, None)
 
 
 def recent(limit: int = 200, action: str | None = None) -> list[AuditEntry]:

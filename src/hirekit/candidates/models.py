@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hirekit.accounts.models import User
 from hirekit.candidates.choices import ApplicationStatus
-from hirekit.db import CreatedAtMixin, utcnow
+from hirekit.db import NO_ID_REUSE, CreatedAtMixin, utcnow
 from hirekit.extensions import db
 from hirekit.jobs.models import Job, Stage
 
@@ -21,7 +21,7 @@ class Candidate(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
 
     __tablename__ = "candidates"
     # Searches and lists go newest first; this index lets them stop at the page size.
-    __table_args__ = (Index("ix_candidates_created_at_id", "created_at", "id"),)
+    __table_args__ = (Index("ix_candidates_created_at_id", "created_at", "id"), NO_ID_REUSE)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(160), index=True)
@@ -67,6 +67,7 @@ class Application(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
         UniqueConstraint("candidate_id", "job_id", name="uq_applications_pair"),
         # Searches filtered by application date start from the applications of those days.
         Index("ix_applications_created_at", "created_at", "candidate_id"),
+        NO_ID_REUSE,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -126,6 +127,7 @@ class ApplicationAnswer(db.Model):  # type: ignore[name-defined]
 
 class Note(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     __tablename__ = "notes"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(

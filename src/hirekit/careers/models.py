@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hirekit.db import utcnow
+from hirekit.db import NO_ID_REUSE, utcnow
 from hirekit.extensions import db
 
 DEFAULT_ACCENT = "#2f5d8a"
@@ -17,6 +17,7 @@ class CareersApplication(db.Model):  # type: ignore[name-defined]
     """Proof of the applicant's consent: when, and for how long their data may be kept."""
 
     __tablename__ = "careers_applications"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(

@@ -19,6 +19,7 @@ in another host between the check and the connection.
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,12 +54,32 @@ def refusal(address: IPAddress, reach: Reach) -> str | None:
     return "a private or reserved address"
 
 
+#: A host made only of numbers: the C resolver reads it as an IPv4 address, in any of
+#: the inet_aton forms (``2130706433``, ``017700000001``, ``0x7f.1``, ``127.1``).
+_NUMERIC_HOST = re.compile(r"^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}$", re.IGNORECASE)
+
+
+def looks_numeric(host: str) -> bool:
+    return bool(_NUMERIC_HOST.match(host))
+
+
 def literal_address(host: str) -> IPAddress | None:
-    """``host`` as an IP address when it is written as one (``10.0.0.5``, ``::1``)."""
+    """``host`` as an IP address when it is written as one (``10.0.0.5``, ``::1``).
+
+    The short, decimal, octal and hex IPv4 forms are read the way the resolver
+    reads them when connecting (``http://2130706433/`` is 127.0.0.1), so they
+    cannot slip a loopback or private address past a check of dotted quads.
+    """
     try:
         return ipaddress.ip_address(host)
     except ValueError:
-        return None
+        pass
+    if looks_numeric(host):
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    return None
 
 
 def vetted_addresses(host: str, port: int, reach: Reach) -> list[str]:

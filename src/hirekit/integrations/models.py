@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hirekit.db import CreatedAtMixin
+from hirekit.db import NO_ID_REUSE, CreatedAtMixin
 from hirekit.extensions import db
 
 
@@ -42,6 +42,7 @@ class WebhookSubscription(CreatedAtMixin, db.Model):  # type: ignore[name-define
 
 class WebhookDelivery(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     __tablename__ = "webhook_deliveries"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(primary_key=True)
     subscription_id: Mapped[int] = mapped_column(

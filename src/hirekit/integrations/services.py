@@ -114,6 +114,13 @@ def recent_deliveries(subscription_id: int, limit: int = 100) -> list[WebhookDel
     return list(db.session.scalars(deliveries_query(subscription_id).limit(limit)))
 
 
+def _subject_id(payload: dict[str, Any], key: str) -> int | None:
+    """The id of the ``job`` or ``candidate`` an event is about, when it names one."""
+    found = payload.get(key)
+    value = found.get("id") if isinstance(found, dict) else None
+    return value if isinstance(value, int) else None
+
+
 def emit(event_type: str, payload: dict[str, Any]) -> list[WebhookDelivery]:
     """Record one delivery per active subscription to ``event_type`` and enqueue each.
 
@@ -144,7 +151,13 @@ def emit(event_type: str, payload: dict[str, Any]) -> list[WebhookDelivery]:
         )
         db.session.add(delivery)
         db.session.flush()
-        job = enqueue(deliver_webhook, delivery.id, label=f"Webhook {event_type}")
+        job = enqueue(
+            deliver_webhook,
+            delivery.id,
+            label=f"Webhook {event_type}",
+            hiring_job_id=_subject_id(payload, "job"),
+            candidate_id=_subject_id(payload, "candidate"),
+        )
         delivery.background_job_id = job.id
         deliveries.append(delivery)
     return deliveries

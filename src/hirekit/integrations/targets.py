@@ -13,13 +13,14 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-from hirekit.integrations.addresses import Reach, literal_address, refusal
+from hirekit.integrations.addresses import Reach, literal_address, looks_numeric, refusal
 
 MAX_URL = 500
 _LOOPBACK = ipaddress.ip_address("127.0.0.1")
 
 
 def _address_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    host = host.rstrip(".")  # "localhost." and "127.1." name the same hosts
     return _LOOPBACK if host == "localhost" else literal_address(host)
 
 
@@ -42,6 +43,8 @@ def url_problem(url: str, reach: Reach) -> str | None:
     if parts.fragment:
         return "must not have a #fragment"
     address = _address_of(host)
+    if address is None and looks_numeric(host.rstrip(".")):
+        return "has a host that is neither a name nor a valid address"
     if parts.scheme == "http" and not (
         reach.loopback and address is not None and address.is_loopback
     ):

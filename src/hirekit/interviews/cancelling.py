@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from flask import current_app
+
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
+from hirekit.db import utcnow
 from hirekit.errors import Conflict, Forbidden, NotFound
 from hirekit.extensions import db
 from hirekit.interviews.access import managed_job
 from hirekit.interviews.choices import InterviewStatus
 from hirekit.interviews.ics import build_ics
-from hirekit.interviews.mail import send_to_colleague
+from hirekit.interviews.mail import send_anonymous_cancellation, send_to_colleague
 from hirekit.interviews.models import Interview
 from hirekit.interviews.scheduling import application_id_of, calendar_event, when_and_where
 
@@ -74,3 +77,38 @@ def _notify(interview: Interview, panel: list[User], actor: User, reason: str) -
             cancel=True,
             actor=actor,
         )
+
+
+def withdraw_before_erasure(interview: Interview) -> bool:
+    """Cancel an upcoming interview of a candidate about to be erased; True when it was.
+
+    Each interviewer gets a calendar cancellation for the same UID, so the
+    event leaves their calendar. The message names neither the person nor the
+    job and is filed under no candidate: it must outlive the erasure, which
+    deletes the candidate's own mail, and say nothing about who was erased.
+    """
+    if interview.status != InterviewStatus.SCHEDULED or interview.ends_at <= utcnow():
+        return False
+    interview.status = InterviewStatus.CANCELLED.value
+    panel = interview.interviewers
+    when, _place = when_and_where(interview)
+    organizer = str(current_app.config["MAIL_FROM"])
+    event = replace(
+        calendar_event(interview, panel, organizer),
+        summary=f"Cancelled: {interview.title}",
+        description="This interview is cancelled.",
+        attendees=[(u.display_name, u.email) for u in panel],
+        method="CANCEL",
+        sequence=1,
+    )
+    ics = build_ics(event)
+    for user in panel:
+        send_anonymous_cancellation(
+            user.email,
+            f"Cancelled: {interview.title} on {when}",
+            f"The interview ({interview.title}) on {when} is cancelled: the candidate's "
+            "data was deleted at their request or under the retention rule."
+            "\n\nYour scorecard for it is no longer needed.",
+            ics=ics,
+        )
+    return True

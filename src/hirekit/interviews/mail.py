@@ -66,3 +66,8 @@ def send_to_colleague(
         attachments=_ics(ics, ICS_CANCEL_MIME if cancel else ICS_MIME),
         actor=actor,
     )
+
+
+def send_anonymous_cancellation(to: str, subject: str, body: str, *, ics: str) -> OutboxMessage:
+    """A cancellation filed under no candidate (their erasure is why it is sent)."""
+    return send_mail(to, subject, body, attachments=_ics(ics, ICS_CANCEL_MIME))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hirekit.accounts.models import User
 from hirekit.candidates.models import Candidate
-from hirekit.db import CreatedAtMixin, utcnow
+from hirekit.db import NO_ID_REUSE, CreatedAtMixin, utcnow
 from hirekit.extensions import db
 from hirekit.interviews.choices import InterviewStatus, ScorecardStatus
 from hirekit.jobs.models import Job
@@ -86,6 +87,7 @@ class KitQuestion(db.Model):  # type: ignore[name-defined]
 
 class Interview(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     __tablename__ = "interviews"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
@@ -101,6 +103,8 @@ class Interview(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     location: Mapped[str] = mapped_column(String(200), default="")
     video_link: Mapped[str] = mapped_column(String(300), default="")
     status: Mapped[str] = mapped_column(String(16), default=InterviewStatus.SCHEDULED.value)
+    # The calendar UID: random, so it says nothing and never repeats another interview's.
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
@@ -127,6 +131,7 @@ class Scorecard(db.Model):  # type: ignore[name-defined]
     __tablename__ = "scorecards"
     __table_args__ = (
         UniqueConstraint("interview_id", "interviewer_id", name="uq_scorecards_seat"),
+        NO_ID_REUSE,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

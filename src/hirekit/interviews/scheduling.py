@@ -114,7 +114,7 @@ def schedule(job_id: int, fields: ScheduleFields, *, actor: User) -> Interview:
 def calendar_event(interview: Interview, panel: list[User], organizer: str) -> CalendarEvent:
     place = interview.location or interview.video_link
     return CalendarEvent(
-        uid=f"interview-{interview.id}@hirekit",
+        uid=f"{interview.uid}@hirekit",
         starts_at=interview.starts_at,
         ends_at=interview.ends_at,
         summary=f"{interview.title}: {interview.candidate.name} for {interview.job.title}",

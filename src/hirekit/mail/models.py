@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hirekit.db import CreatedAtMixin, utcnow
+from hirekit.db import NO_ID_REUSE, CreatedAtMixin, utcnow
 from hirekit.extensions import db
 
 
@@ -38,6 +38,7 @@ class MailTemplate(db.Model):  # type: ignore[name-defined]
 
 class OutboxMessage(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     __tablename__ = "outbox_messages"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(primary_key=True)
     to_addr: Mapped[str] = mapped_column(String(254), index=True)

@@ -62,6 +62,12 @@ def _store_attachments(attachments: Iterable[Attachment]) -> list[dict[str, Any]
     return stored
 
 
+def _hiring_job_of(application_id: int | None) -> int | None:
+    if application_id is None:
+        return None
+    return db.session.scalar(select(Application.job_id).where(Application.id == application_id))
+
+
 def send_mail(
     to: str,
     subject: str,
@@ -94,8 +100,10 @@ def send_mail(
     job = enqueue(
         deliver_message,
         message.id,
-        label=f"Email to {message.to_addr}",
+        label="Email delivery",
         created_by_id=actor.id if actor else None,
+        hiring_job_id=_hiring_job_of(application_id),
+        candidate_id=candidate_id,
     )
     message.background_job_id = job.id
     audit.record(

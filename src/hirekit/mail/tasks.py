@@ -63,7 +63,7 @@ def deliver_message(job: JobHandle, message_id: int) -> dict[str, Any]:
             updated_at=utcnow(),
         )
     )
-    return {"status": status.value, "to": message.to_addr}
+    return {"status": status.value}  # the address stays in the outbox, not the job list
 
 
 def _record_failure(job: JobHandle, message_id: int, exc: Exception) -> None:

@@ -13,6 +13,7 @@ from hirekit.extensions import db
 from hirekit.interviews.models import Scorecard
 from hirekit.interviews.reminders import overdue_scorecards
 from hirekit.queue.models import BackgroundJob, JobStatus
+from hirekit.queue.visibility import visible_tasks
 from hirekit.reports.filters import ReportFilter
 from hirekit.reports.headline import Headline, headline
 
@@ -33,15 +34,15 @@ def dashboard_summary(user: User) -> DashboardSummary:
     figures: list[tuple[str, int]] = []
     recent: list[BackgroundJob] = []
     if user.can(Permission.TASKS_READ):
+        mine = visible_tasks(user)
+        waiting = [JobStatus.QUEUED.value, JobStatus.RUNNING.value]
         pending = db.session.scalar(
-            select(func.count(BackgroundJob.id)).where(
-                BackgroundJob.status.in_([JobStatus.QUEUED.value, JobStatus.RUNNING.value])
-            )
+            mine.where(BackgroundJob.status.in_(waiting))
+            .with_only_columns(func.count(BackgroundJob.id))
+            .order_by(None)
         )
         figures.append(("Background jobs waiting or running", pending or 0))
-        recent = list(
-            db.session.scalars(select(BackgroundJob).order_by(BackgroundJob.id.desc()).limit(5))
-        )
+        recent = list(db.session.scalars(mine.order_by(BackgroundJob.id.desc()).limit(5)))
     if user.can(Permission.USERS_MANAGE):
         active = db.session.scalar(select(func.count(User.id)).where(User.active.is_(True)))
         figures.append(("Active users", active or 0))

@@ -1,4 +1,4 @@
-"""``hirekit retention run``: delete rejected candidates past the retention period (for cron)."""
+"""``hirekit retention run``: delete candidates idle past the retention period (for cron)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def retention_group() -> None:
 @click.option("--dry-run", is_flag=True, help="List who would be deleted; change nothing.")
 @with_appcontext
 def run_command(dry_run: bool) -> None:
-    """Delete candidates whose applications all closed unsuccessfully, idle past the period."""
+    """Delete candidates with no activity for HIREKIT_RETENTION_DAYS (never the hired)."""
     days = int(current_app.config["RETENTION_DAYS"])
     run = run_retention(days, dry_run=dry_run)
     verb = "would delete" if dry_run else "deleted"

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import ColumnElement, String, Table, cast, or_, select
 
+from hirekit.audit.models import AuditEntry
 from hirekit.candidates.models import (
     Application,
     ApplicationAnswer,
@@ -25,9 +26,11 @@ from hirekit.candidates.models import (
     Note,
 )
 from hirekit.extensions import db
+from hirekit.integrations.models import WebhookDelivery
 from hirekit.interviews.models import Interview, Scorecard
 from hirekit.mail.models import OutboxMessage
 from hirekit.privacy.rows import owned_row_ids, owned_tables
+from hirekit.queue.models import BackgroundJob
 from hirekit.resumes.models import Resume, Screening
 from hirekit.takehomes.invitations import Invitation
 from hirekit.takehomes.models import Submission
@@ -114,6 +117,59 @@ def collect_mail(candidate_id: int) -> Section:
     return Section("mail", {table.name: [_record(row._mapping) for row in found]})
 
 
+def collect_webhook_deliveries(candidate_id: int) -> Section:
+    """Events sent to subscribers about the person (their payloads name them)."""
+    table = WebhookDelivery.__table__
+    person = db.session.get(Candidate, candidate_id)
+    needles = [n for n in (person.email, person.name) if n] if person else []
+    found: list[dict[str, Any]] = []
+    if needles:
+        text = cast(table.c.payload, String)
+        query = select(table).where(or_(*(text.contains(n, autoescape=True) for n in needles)))
+        for row in db.session.execute(query.order_by(table.c.id)):
+            about = ((row.payload or {}).get("data") or {}).get("candidate") or {}
+            if about.get("id") == candidate_id:
+                found.append(_record(row._mapping))
+    return Section("webhooks", {table.name: found})
+
+
+def _audit_about(candidate_id: int) -> ColumnElement[bool]:
+    """Entries whose subject is the person, or whose details name their id (coarse; refined)."""
+    mention = cast(AuditEntry.details, String).contains(f'"candidate_id": {candidate_id}')
+    is_subject = (AuditEntry.subject_type == "candidate") & (
+        AuditEntry.subject_id == str(candidate_id)
+    )
+    return or_(is_subject, mention)
+
+
+def collect_audit(candidate_id: int) -> Section:
+    """What the audit log says was done with the person's data, and by whom."""
+    table = AuditEntry.__table__
+    query = select(table).where(_audit_about(candidate_id)).order_by(table.c.seq)
+    found = [
+        _record(row._mapping)
+        for row in db.session.execute(query)
+        if row.subject_type == "candidate"
+        or (row.details or {}).get("candidate_id") == candidate_id
+    ]
+    return Section("audit", {table.name: found})
+
+
+def collect_tasks(candidate_id: int) -> Section:
+    """Background jobs that worked on the person or their files: labels and outcomes."""
+    table = BackgroundJob.__table__
+    linked: set[int] = set()
+    for model in (Resume, Submission, OutboxMessage):
+        query = select(model.background_job_id).where(model.candidate_id == candidate_id)
+        linked.update(i for i in db.session.scalars(query) if i is not None)
+    mine = table.c.candidate_id == candidate_id
+    if linked:
+        mine = mine | table.c.id.in_(linked)
+    columns = [table.c[c] for c in ("id", "label", "status", "created_at", "finished_at")]
+    found = db.session.execute(select(*columns).where(mine).order_by(table.c.id))
+    return Section("tasks", {table.name: [_record(row._mapping) for row in found]})
+
+
 #: Every domain's collector; the export adds ``other`` for tables none of them covers.
 COLLECTORS: list[Callable[[int], Section]] = [
     collect_candidate,
@@ -121,6 +177,9 @@ COLLECTORS: list[Callable[[int], Section]] = [
     collect_takehomes,
     collect_interviews,
     collect_mail,
+    collect_webhook_deliveries,
+    collect_audit,
+    collect_tasks,
 ]
 
 

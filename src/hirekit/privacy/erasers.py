@@ -19,10 +19,14 @@ from hirekit.audit import services as audit
 from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
 from hirekit.integrations.models import WebhookDelivery
+from hirekit.interviews.cancelling import withdraw_before_erasure
+from hirekit.interviews.models import Interview
 from hirekit.mail.models import OutboxMessage
 from hirekit.privacy.outcomes import record_outcomes
 from hirekit.privacy.rows import erase_rows
 from hirekit.queue.models import BackgroundJob
+from hirekit.resumes.models import Resume
+from hirekit.takehomes.models import Submission
 
 
 @dataclass
@@ -34,6 +38,10 @@ class Erasure:
     counts: dict[str, int] = field(default_factory=dict)
     file_keys: set[str] = field(default_factory=set)
     job_ids: set[int] = field(default_factory=set)
+    #: Names of the files they sent ("Jane_Doe_CV.pdf"), which older audit entries
+    #: about them quoted, and the submissions those entries were about.
+    file_names: set[str] = field(default_factory=set)
+    submission_ids: set[int] = field(default_factory=set)
 
     @property
     def identifiers(self) -> list[str]:
@@ -49,6 +57,15 @@ class Erasure:
 
 def _count(result: object) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def note_file_names(erasure: Erasure) -> None:
+    person = erasure.candidate.id
+    for model in (Resume, Submission):
+        names = select(model.filename).where(model.candidate_id == person)
+        erasure.file_names.update(n for n in db.session.scalars(names) if n)
+    found = select(Submission.id).where(Submission.candidate_id == person)
+    erasure.submission_ids.update(db.session.scalars(found))
 
 
 def keep_anonymous_outcomes(erasure: Erasure) -> None:
@@ -87,6 +104,15 @@ def erase_outbox_messages(erasure: Erasure) -> None:
     db.session.flush()
 
 
+def cancel_interviews(erasure: Erasure) -> None:
+    """Scheduled interviews are withdrawn from the panel's calendars before they go."""
+    interviews = select(Interview).where(Interview.candidate_id == erasure.candidate.id)
+    for interview in db.session.scalars(interviews):
+        if withdraw_before_erasure(interview):
+            erasure.add("interviews_cancelled", 1)
+    db.session.flush()
+
+
 def erase_owned_rows(erasure: Erasure) -> None:
     """The candidate row and every row linked to it by a foreign key, in every domain."""
     db.session.flush()
@@ -97,17 +123,18 @@ def erase_owned_rows(erasure: Erasure) -> None:
     erasure.job_ids |= rows.job_ids
     # The ORM must not write back (or lazy-load through) objects whose rows are gone.
     for obj in list(db.session.identity_map.values()):
-        if getattr(type(obj), "__tablename__", None) in rows.deleted:
+        # ``in``: expunging a parent already took its cascaded children along.
+        if getattr(type(obj), "__tablename__", None) in rows.deleted and obj in db.session:
             db.session.expunge(obj)
 
 
 def erase_background_jobs(erasure: Erasure) -> None:
-    """Jobs that worked on the person's files, and job labels that quote them."""
+    """Jobs that worked on the person or their files, and job labels that quote them."""
+    mine = BackgroundJob.candidate_id == erasure.candidate.id
     if erasure.job_ids:
-        gone = db.session.execute(
-            delete(BackgroundJob).where(BackgroundJob.id.in_(erasure.job_ids))
-        )
-        erasure.add("background_jobs", _count(gone))
+        mine = or_(mine, BackgroundJob.id.in_(erasure.job_ids))
+    gone = db.session.execute(delete(BackgroundJob).where(mine))
+    erasure.add("background_jobs", _count(gone))
     for text in erasure.identifiers:
         scrubbed = db.session.execute(
             update(BackgroundJob)
@@ -123,15 +150,27 @@ def erase_background_jobs(erasure: Erasure) -> None:
 
 
 def redact_audit_mentions(erasure: Erasure) -> None:
-    """Audit entries that quote the person keep only the hash of what they said."""
-    erasure.add("audit_entries_redacted", audit.redact_mentions(erasure.identifiers))
+    """Audit entries that quote the person keep only the hash of what they said.
+
+    File names ("cv.pdf" may be anyone's) count only in entries about the person
+    or their submissions.
+    """
+    count = audit.redact_mentions(erasure.identifiers)
+    about = [("candidate", str(erasure.candidate.id))]
+    about += [("submission", str(i)) for i in sorted(erasure.submission_ids)]
+    names = [n for n in sorted(erasure.file_names) if len(n) >= 3]
+    names += [json.dumps(n)[1:-1] for n in names]
+    count += audit.redact_mentions(list(dict.fromkeys(names)), about=about)
+    erasure.add("audit_entries_redacted", count)
 
 
 #: In order: outcomes are read before the rows they come from are deleted.
 ERASERS: list[Callable[[Erasure], None]] = [
+    note_file_names,
     keep_anonymous_outcomes,
     erase_webhook_deliveries,
     erase_outbox_messages,
+    cancel_interviews,
     erase_owned_rows,
     erase_background_jobs,
     redact_audit_mentions,

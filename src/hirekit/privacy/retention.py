@@ -1,9 +1,12 @@
-"""Retention: people whose every application is closed unsuccessfully, quiet for too long, go.
+"""Retention: anyone quiet for ``HIREKIT_RETENTION_DAYS`` goes, as the careers form promises.
 
-A candidate is due when they have at least one application, every one of
-them is rejected or withdrawn, and nothing has happened to them (no event,
-no edit) for ``HIREKIT_RETENTION_DAYS`` days. Hired or active people, and
-people never considered for a job, are never due.
+The careers form says: "we delete your data once N days pass with no
+activity on it, unless you are hired". So a candidate is due when nothing has
+happened to them -- no event on any application (applied, moved, noted,
+rejected...), no edit of their record -- for ``HIREKIT_RETENTION_DAYS``
+days, whatever state their applications are in: rejected, withdrawn, still
+active but forgotten, or none at all. Never due: anyone hired, and anyone
+with an interview still to come.
 """
 
 from __future__ import annotations
@@ -17,11 +20,11 @@ from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application, Candidate, Event
 from hirekit.db import utcnow
 from hirekit.extensions import db
+from hirekit.interviews.choices import InterviewStatus
+from hirekit.interviews.models import Interview
 from hirekit.privacy.deletion import RETENTION, delete_candidate
 from hirekit.privacy.tasks import purge_search_index
 from hirekit.queue import enqueue
-
-CLOSED = (ApplicationStatus.REJECTED.value, ApplicationStatus.WITHDRAWN.value)
 
 
 @dataclass
@@ -38,13 +41,18 @@ def due_for_deletion(days: int, now: datetime | None = None) -> tuple[datetime, 
         select(func.max(Event.at)).where(Event.candidate_id == Candidate.id).scalar_subquery()
     )
     last_activity = func.coalesce(last_event, Candidate.updated_at)
-    applied = exists().where(Application.candidate_id == Candidate.id)
-    still_open = exists().where(
-        Application.candidate_id == Candidate.id, Application.status.not_in(CLOSED)
+    hired = exists().where(
+        Application.candidate_id == Candidate.id,
+        Application.status == ApplicationStatus.HIRED.value,
+    )
+    interview_ahead = exists().where(
+        Interview.candidate_id == Candidate.id,
+        Interview.status == InterviewStatus.SCHEDULED.value,
+        Interview.starts_at >= (now or utcnow()),
     )
     query = (
         select(Candidate.id)
-        .where(applied, ~still_open, Candidate.updated_at < cutoff, last_activity < cutoff)
+        .where(~hired, ~interview_ahead, Candidate.updated_at < cutoff, last_activity < cutoff)
         .order_by(last_activity, Candidate.id)
     )
     return cutoff, list(db.session.scalars(query))

@@ -41,11 +41,20 @@ def backend() -> Backend:
 
 
 def enqueue(
-    fn: Callable[..., Any], *args: Any, label: str = "", created_by_id: int | None = None
+    fn: Callable[..., Any],
+    *args: Any,
+    label: str = "",
+    created_by_id: int | None = None,
+    hiring_job_id: int | None = None,
+    candidate_id: int | None = None,
 ) -> BackgroundJob:
     """Record a job in the caller's transaction; it is handed on once that commits.
 
-    Arguments must be JSON values (ids, not objects).
+    Arguments must be JSON values (ids, not objects). ``label`` is shown to
+    every user who may see the job: it must name no person and no file (say
+    "Resume screening", not the file's name). ``hiring_job_id`` and
+    ``candidate_id`` say what the job works on, so that only those who may see
+    that job and that candidate see it (:mod:`hirekit.queue.visibility`).
     """
     job = BackgroundJob(
         func=task_path(fn),
@@ -53,6 +62,8 @@ def enqueue(
         label=label or fn.__name__.replace("_", " "),
         max_attempts=int(current_app.config["JOB_MAX_ATTEMPTS"]),
         created_by_id=created_by_id,
+        hiring_job_id=hiring_job_id,
+        candidate_id=candidate_id,
     )
     db.session.add(job)
     db.session.flush()

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hirekit.db import CreatedAtMixin, utcnow
+from hirekit.db import NO_ID_REUSE, CreatedAtMixin, utcnow
 from hirekit.extensions import db
 
 
@@ -22,6 +22,7 @@ class JobStatus(StrEnum):
 
 class BackgroundJob(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     __tablename__ = "background_jobs"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(primary_key=True)
     func: Mapped[str] = mapped_column(String(200))  # "module:qualname" of a @task function
@@ -43,6 +44,10 @@ class BackgroundJob(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
+    # What the job works on, so the job list shows it only to those who may see
+    # that hiring job and that candidate (the candidate and job pages' rules).
+    hiring_job_id: Mapped[int | None] = mapped_column(index=True)
+    candidate_id: Mapped[int | None] = mapped_column(index=True)
 
     @property
     def is_finished(self) -> bool:

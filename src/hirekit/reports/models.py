@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hirekit.db import CreatedAtMixin
+from hirekit.db import NO_ID_REUSE, CreatedAtMixin
 from hirekit.extensions import db
 
 
@@ -32,6 +32,7 @@ class SelfIdAnswer(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     __tablename__ = "self_id_answers"
     __table_args__ = (
         UniqueConstraint("application_id", "question_id", name="uq_self_id_answers_pair"),
+        NO_ID_REUSE,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -11,7 +11,7 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hirekit.candidates.models import Candidate
-from hirekit.db import CreatedAtMixin, utcnow
+from hirekit.db import NO_ID_REUSE, CreatedAtMixin, utcnow
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
 
@@ -46,6 +46,7 @@ class Resume(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     """One stored resume file. The candidate is unknown until a bulk upload's file is read."""
 
     __tablename__ = "resumes"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int | None] = mapped_column(
@@ -91,6 +92,7 @@ class Screening(db.Model):  # type: ignore[name-defined]
     __table_args__ = (
         UniqueConstraint("resume_id", "use_case", name="uq_screenings_resume_use_case"),
         Index("ix_screenings_current", "candidate_id", "use_case", "current"),
+        NO_ID_REUSE,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -99,8 +99,10 @@ def accept_resume(
     job = enqueue(
         screen_resume,
         resume.id,
-        label=f"Screening of {resume.filename}",
+        label="Resume screening",
         created_by_id=actor.id if actor else None,
+        hiring_job_id=job_id,
+        candidate_id=candidate.id,
     )
     resume.background_job_id = job.id
     audit.record(
@@ -108,7 +110,7 @@ def accept_resume(
         actor=actor,
         subject_type="candidate",
         subject_id=candidate.id,
-        details={"resume_id": resume.id, "file": resume.filename, "task_id": job.id},
+        details={"resume_id": resume.id, "task_id": job.id},
     )
     return resume
 
@@ -142,8 +144,9 @@ def bulk_upload(job_id: int, uploads: list[Upload], *, actor: User) -> ResumeBat
     task = enqueue(
         screen_batch,
         batch.id,
-        label=f"Screening {len(kept)} resumes for {job.title}",
+        label=f"Screening {len(kept)} resumes",
         created_by_id=actor.id,
+        hiring_job_id=job.id,
     )
     batch.background_job_id = task.id
     audit.record(

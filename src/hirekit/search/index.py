@@ -7,12 +7,13 @@ column on PostgreSQL), so this module never speaks a dialect.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from hirekit.candidates.models import Candidate, CandidateTag, Note
+from hirekit.candidates.models import Application, Candidate, CandidateTag, Note
 from hirekit.db import utcnow
 from hirekit.extensions import db
+from hirekit.jobs.models import Job
 from hirekit.search.ddl import OPTIMIZE_FTS
 from hirekit.search.models import SearchDocument
 
@@ -66,8 +67,19 @@ def profile_body(name: str, email: str, phone: str, source: str, tags: list[str]
 
 
 def notes_text(conn: Connection, candidate_id: int) -> str:
+    """The notes every reader of the candidate may read: none on a confidential job.
+
+    A note on an application to a confidential job is for that job's team; were
+    its words in the shared text, anyone could find the candidate by guessing
+    them (a salary, say). Such notes are not searchable, by anyone.
+    """
     bodies = conn.scalars(
-        select(Note.body).where(Note.candidate_id == candidate_id).order_by(Note.id)
+        select(Note.body)
+        .outerjoin(Application, Note.application_id == Application.id)
+        .outerjoin(Job, Application.job_id == Job.id)
+        .where(Note.candidate_id == candidate_id)
+        .where(or_(Job.id.is_(None), Job.confidential.is_(False)))
+        .order_by(Note.id)
     )
     return "\n".join(bodies)
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hirekit.accounts.models import User
 from hirekit.candidates.models import Candidate
-from hirekit.db import CreatedAtMixin
+from hirekit.db import NO_ID_REUSE, CreatedAtMixin
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
 
@@ -25,6 +25,7 @@ class SubmissionStatus(StrEnum):
 
 class Submission(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     __tablename__ = "submissions"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int | None] = mapped_column(

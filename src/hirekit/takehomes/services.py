@@ -82,8 +82,10 @@ def submit(
     job = enqueue(
         review_submission,
         submission.id,
-        label=f"Review of {stored.name}",
+        label="Take-home review",
         created_by_id=actor.id if actor else None,
+        hiring_job_id=job_id,
+        candidate_id=submission.candidate_id,
     )
     submission.background_job_id = job.id
     audit.record(
@@ -91,7 +93,7 @@ def submit(
         actor=actor,
         subject_type="submission",
         subject_id=submission.id,
-        details={"candidate_id": candidate_id, "file": stored.name, "size": stored.size},
+        details={"candidate_id": candidate_id, "size": stored.size},
     )
     return submission
 
