@@ -11,6 +11,7 @@ Usage: .venv/bin/python bench/screening_accuracy.py [--wrong]
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -24,7 +25,7 @@ from tests.engines.screening.flag_scores import FLAGS, tally  # noqa: E402
 
 FICTIONAL = ROOT / "tests/engines/screening/labelled"
 REAL = ROOT / "tests/engines/screening/real_labelled"
-CORPUS = Path("/work/shared/corpus/resumes")
+CORPUS = Path(os.environ.get("HIREKIT_CORPUS_DIR", "") or "/nonexistent")
 
 
 def _cell(value: float | None) -> str:
@@ -58,7 +59,7 @@ def real(guide: Guide) -> dict[str, tuple[set[str], set[str]]]:
         for name, flags in _labels(corpus_labels).items():
             found[name] = (flags, set(screen(CORPUS / name, guide=guide).flag_ids()))
     else:
-        print(f"(corpus not found at {CORPUS}: real set without its corpus part)")
+        print("(HIREKIT_CORPUS_DIR is unset or not a folder: real set without its corpus part)")
     return found
 
 

@@ -68,9 +68,15 @@ def _sources(
 
 
 def review(
-    path: str | os.PathLike[str], limits: Limits | None = None, guide: Guide | None = None
+    path: str | os.PathLike[str],
+    limits: Limits | None = None,
+    guide: Guide | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Review the Flask project at ``path`` (a folder, .zip, .tar or .tar.gz).
+
+    ``jobs`` > 1 analyses large trees in that many spawned processes; the
+    default reviews in this process.
 
     Candidate code is parsed, never imported or run. Raises ``ArchiveRefused``
     when the input is unsafe, unreadable or over a limit.
@@ -80,7 +86,7 @@ def review(
     started = time.perf_counter()
     with project_folder(path, limits, deadline) as (root, label):
         files = collect(root, limits, deadline)
-        facts = analyse_all(files.python, deadline)
+        facts = analyse_all(files.python, deadline, jobs)
         extra = [*template_findings(files.templates), *env_findings(files.env)]
         model = build_model(facts, [s.rel for s in files.env])
         model.dependencies = dependencies(files.dependencies)
