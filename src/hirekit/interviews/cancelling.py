@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
@@ -52,6 +53,7 @@ def cancel_interview(interview_id: int, *, actor: User, reason: str = "") -> Int
         },
     )
     _notify(interview, panel, actor, reason)
+    events.interview_cancelled.send(events.InterviewCancelled(interview))
     return interview
 
 

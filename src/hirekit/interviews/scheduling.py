@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Select, select
 
+from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
@@ -107,6 +108,7 @@ def schedule(job_id: int, fields: ScheduleFields, *, actor: User) -> Interview:
         },
     )
     _invite(interview, panel, actor)
+    events.interview_scheduled.send(events.InterviewScheduled(interview))
     return interview
 
 
