@@ -13,6 +13,7 @@ from hirekit.candidates.applications import applications_for
 from hirekit.candidates.models import Application, Candidate
 from hirekit.candidates.services import notes_for, visible_job_ids
 from hirekit.candidates.timeline import events_for
+from hirekit.csv_safety import safe_cell
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.jobs.models import Job, Stage
@@ -32,12 +33,6 @@ CSV_COLUMNS = (
     "stage_entered_at",
     "days_in_stage",
 )
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    # A leading = + - @ would make spreadsheets run the cell as a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def pipeline_csv(job: Job) -> str:
@@ -70,7 +65,7 @@ def pipeline_csv(job: Job) -> str:
             app.stage_entered_at.isoformat(),
             app.days_in_stage(now),
         ]
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()
 
 

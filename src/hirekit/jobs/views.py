@@ -7,8 +7,8 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from hirekit.accounts.auth import page_user, requires
-from hirekit.accounts.models import User
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError, ValidationFailed
 from hirekit.jobs import services, stages
@@ -18,12 +18,6 @@ from hirekit.jobs.forms import JobForm, StagesForm, StateForm
 from hirekit.jobs.markdown import render_markdown
 
 bp = Blueprint("jobs", __name__, url_prefix="/jobs")
-
-
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
 
 
 def _form_failed(form: Any, exc: HirekitError) -> None:
@@ -41,7 +35,7 @@ def index() -> str:
     state = request.args.get("state", "")
     state = state if state in {s.value for s in JobState} else ""
     return render_template(
-        "jobs/index.html", jobs=services.list_jobs(_me(), state or None), state=state
+        "jobs/index.html", jobs=services.list_jobs(signed_in_user(), state or None), state=state
     )
 
 
@@ -52,7 +46,7 @@ def new() -> Response | tuple[str, int]:
     form.set_people(services.team_choices())
     if form.validate_on_submit():
         try:
-            job = services.create_job(form.to_fields(), actor=_me())
+            job = services.create_job(form.to_fields(), actor=signed_in_user())
         except HirekitError as exc:
             _form_failed(form, exc)
             return render_template("jobs/form.html", form=form, job=None), exc.status
@@ -65,7 +59,7 @@ def new() -> Response | tuple[str, int]:
 @bp.get("/<int:job_id>")
 @requires(Permission.JOBS_READ)
 def show(job_id: int) -> str:
-    me = _me()
+    me = signed_in_user()
     job = services.get_job(job_id, me)
     return render_template(
         "jobs/show.html",
@@ -80,12 +74,12 @@ def show(job_id: int) -> str:
 @bp.route("/<int:job_id>/edit", methods=["GET", "POST"])
 @requires(Permission.JOBS_WRITE)
 def edit(job_id: int) -> Response | tuple[str, int]:
-    job = services.get_job(job_id, _me())
+    job = services.get_job(job_id, signed_in_user())
     form = JobForm(obj=None if request.method == "POST" else services.fields_of(job))
     form.set_people(services.team_choices())
     if form.validate_on_submit():
         try:
-            services.update_job(job, form.to_fields(), actor=_me())
+            services.update_job(job, form.to_fields(), actor=signed_in_user())
         except HirekitError as exc:
             _form_failed(form, exc)
             return render_template("jobs/form.html", form=form, job=job), exc.status
@@ -99,10 +93,10 @@ def edit(job_id: int) -> Response | tuple[str, int]:
 @requires(Permission.JOBS_WRITE)
 def change_state(job_id: int) -> Response:
     form = StateForm()
-    job = services.get_job(job_id, _me())
+    job = services.get_job(job_id, signed_in_user())
     if not form.validate_on_submit():
         raise ValidationFailed("Choose a valid state.")
-    services.change_state(job, form.state.data or "", actor=_me())
+    services.change_state(job, form.state.data or "", actor=signed_in_user())
     flash(f"The job is now {job.state}.", "success")
     return redirect(url_for("jobs.show", job_id=job.id))
 
@@ -110,13 +104,13 @@ def change_state(job_id: int) -> Response:
 @bp.route("/<int:job_id>/stages", methods=["GET", "POST"])
 @requires(Permission.JOBS_WRITE)
 def edit_stages(job_id: int) -> Response | tuple[str, int]:
-    job = services.get_job(job_id, _me())
+    job = services.get_job(job_id, signed_in_user())
     form = StagesForm(data={"stages": "\n".join(s.name for s in job.stages)})
     if request.method == "POST":
         form = StagesForm()
     if form.validate_on_submit():
         try:
-            stages.set_stages(job, (form.stages.data or "").splitlines(), actor=_me())
+            stages.set_stages(job, (form.stages.data or "").splitlines(), actor=signed_in_user())
         except HirekitError as exc:
             _form_failed(form, exc)
             return render_template("jobs/stages.html", form=form, job=job), exc.status
