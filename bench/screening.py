@@ -11,9 +11,14 @@ the sides interleaved so load from other programs hits all alike, after a warm-u
 pass (imports, page cache). The p95 latency is per resume, so it is shown for the
 sides that handle one resume at a time.
 
-The corpus is the folder in ``HIREKIT_CORPUS_DIR`` (its ``pdf/``); without it, the
-shipped sample in tests/fixtures/resume_sample (12 PDFs: figures then say little).
-Prints figures only: the corpus holds real people's CVs, so no content is shown.
+Both sides read PDFs through pypdfium2's public API (``PdfDocument``, ``PdfPage``,
+``PdfTextPage``), so the ratio is the screening's own cost. The target (full
+screening at most 1.3x the bare extraction) is for one process; ``--jobs N`` > 1
+also measures a pool of N worker processes.
+
+The corpus is read from ``$HIREKIT_CORPUS_DIR/pdf``; without it, the shipped sample in
+tests/fixtures/resume_sample (12 PDFs: figures then say little). Prints figures only: the
+corpus holds real people's CVs, so no content is shown.
 Usage: HIREKIT_CORPUS_DIR=... .venv/bin/python bench/screening.py [--jobs N] [--rounds N]
 """
 
@@ -35,6 +40,7 @@ from hirekit.engines.screening.batch import BATCH
 
 SAMPLE = Path(__file__).resolve().parent.parent / "tests/fixtures/resume_sample"
 CORPUS = Path(os.environ.get("HIREKIT_CORPUS_DIR") or SAMPLE) / "pdf"
+TARGET = 1.3
 
 # Per batch of files: per-file wall times when files are handled one at a time
 # (else empty), and the batch's CPU time.
@@ -43,7 +49,7 @@ Work = Callable[[list[Path]], Timing]
 
 
 def bare_extract(path: Path) -> None:
-    """The floor: pypdfium2 text of every page, nothing else."""
+    """The floor: pypdfium2's public-API text of every page, nothing else."""
     try:
         document = pdfium.PdfDocument(path.read_bytes())
     except pdfium.PdfiumError:
@@ -140,13 +146,13 @@ def compare(label: str, files: list[Path], rounds: int, pool: ProcessPoolExecuto
         cpu_ratio = min(r.cpu_ms for r in runs[name]) / min(r.cpu_ms for r in floor)
         print(
             f"{label:<10} {name + ' / bare':<31} time ratio {rate_ratio:5.2f}x"
-            f"   cpu ratio {cpu_ratio:5.2f}x   (target <= 1.25x)"
+            f"   cpu ratio {cpu_ratio:5.2f}x   (target <= {TARGET}x)"
         )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--jobs", type=int, default=1, help="also measure N worker processes")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     files = sorted(CORPUS.glob("*.pdf"))
@@ -158,6 +164,8 @@ def main() -> None:
     )
     warm()
     compare("1 process", files, args.rounds, None)
+    if args.jobs < 2:
+        return
     with ProcessPoolExecutor(max_workers=args.jobs, initializer=warm) as pool:
         list(pool.map(_noop, range(args.jobs * 2)))
         compare(f"{args.jobs} procs", files, args.rounds, pool)

@@ -13,15 +13,22 @@ from typing import Any
 
 import pytest
 import trustme
+from argon2 import PasswordHasher, profiles
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 
 from hirekit import create_app
+from hirekit.accounts import passwords
 from hirekit.extensions import db as _db
 from tests.resume_corpus import ENV as CORPUS_ENV
 from tests.resume_corpus import full_corpus_or_none
+
+# Every test user's password is hashed; argon2's cheapest work factors keep that
+# from dominating the suite. The production factors are tested on their own
+# (tests/accounts/test_passwords.py).
+passwords.use_hasher(PasswordHasher.from_parameters(profiles.CHEAPEST))
 
 PG_URL = os.environ.get("HIREKIT_TEST_DATABASE_URL", "")
 REDIS_URL = os.environ.get("HIREKIT_TEST_REDIS_URL", "")

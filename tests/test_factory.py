@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hirekit import create_app
+import hirekit
+from hirekit import DOMAINS, create_app
 from hirekit.config import ConfigError, ensure_secret_key_file
 
 
@@ -14,6 +15,26 @@ def test_factory_registers_every_domain_blueprint(app):
     assert {"main", "accounts", "admin", "guides", "tasks", "users_api", "guides_api"} <= set(
         app.blueprints
     )
+
+
+def test_every_domain_package_is_listed_once_and_registers_itself(tmp_path):
+    """A package beside the shared modules is a domain (engines, migrations and the
+    demo data aside); the factory lists each once and calls its ``init_app``."""
+    root = Path(hirekit.__file__).parent
+    packages = {
+        p.name
+        for p in root.iterdir()
+        if (p / "__init__.py").is_file() and p.name not in {"engines", "migrations", "demo"}
+    }
+    assert sorted(DOMAINS) == sorted(packages)
+    assert len(set(DOMAINS)) == len(DOMAINS)
+    app = create_app({"SECRET_KEY": "k", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+    # One blueprint or command group from each domain that has pages, API or commands.
+    assert {"main", "admin", "careers", "debriefs", "selfid", "takehome_invites"} <= set(
+        app.blueprints
+    )
+    assert {"audit_api", "applications_api", "takehome_invitations_api"} <= set(app.blueprints)
+    assert {"users", "audit", "interviews", "retention"} <= set(app.cli.commands)
 
 
 def test_factory_creates_no_database(tmp_path):

@@ -10,7 +10,28 @@ if TYPE_CHECKING:
     # must start without loading Flask.
     from flask import Flask
 
-__all__ = ["create_app"]
+__all__ = ["DOMAINS", "create_app"]
+
+#: The domain packages, each with ``init_app(app)``; listed once, here.
+DOMAINS = (
+    "main",
+    "accounts",
+    "admin",
+    "guides",
+    "queue",
+    "takehomes",
+    "jobs",
+    "candidates",
+    "mail",
+    "integrations",
+    "resumes",
+    "careers",
+    "interviews",
+    "reports",
+    "audit",
+    "privacy",
+    "search",
+)
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -29,8 +50,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_extensions(app)
     register_transaction_boundary(app)
     register_converters(app)
-    register_blueprints(app)
     register_api(app)
+    register_domains(app)
     register_error_handlers(app)
     register_request_guards(app)
     register_security(app)
@@ -48,10 +69,7 @@ def register_logging(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     from hirekit import models  # noqa: F401  - every table known to migrations
-    from hirekit.accounts.auth import init_auth
     from hirekit.extensions import csrf, db, limiter, migrate
-    from hirekit.guides.registry import init_guides
-    from hirekit.queue.setup import init_queue
     from hirekit.search.schema_filter import include_object
     from hirekit.storage import init_storage
 
@@ -65,9 +83,6 @@ def register_extensions(app: Flask) -> None:
     )
     csrf.init_app(app)
     limiter.init_app(app)
-    init_auth(app)
-    init_guides(app)
-    init_queue(app)
     init_storage(app)
 
 
@@ -84,74 +99,10 @@ def register_transaction_boundary(app: Flask) -> None:
         return response
 
 
-def register_blueprints(app: Flask) -> None:
-    from hirekit.accounts.views import bp as accounts
-    from hirekit.admin.views import bp as admin
-    from hirekit.candidates.board_views import bp as board
-    from hirekit.candidates.views import bp as candidates
-    from hirekit.careers.views import bp as careers
-    from hirekit.guides.views import bp as guides
-    from hirekit.integrations.views import bp as webhooks
-    from hirekit.interviews.debrief_views import bp as debriefs
-    from hirekit.interviews.kit_views import bp as kits
-    from hirekit.interviews.views import bp as interviews
-    from hirekit.jobs.views import bp as jobs
-    from hirekit.mail.views import bp as mail
-    from hirekit.main.views import bp as main
-    from hirekit.privacy.views import bp as privacy
-    from hirekit.queue.views import bp as tasks
-    from hirekit.reports.selfid_views import bp as selfid
-    from hirekit.reports.views import bp as reports
-    from hirekit.resumes.ranking_views import bp as screening
-    from hirekit.resumes.views import bp as resumes
-    from hirekit.takehomes.invite_views import bp as takehome_invites
-    from hirekit.takehomes.views import bp as takehomes
-
-    for blueprint in (
-        main,
-        accounts,
-        admin,
-        guides,
-        tasks,
-        takehomes,
-        jobs,
-        candidates,
-        board,
-        mail,
-        takehome_invites,
-        webhooks,
-        resumes,
-        screening,
-        careers,
-        interviews,
-        kits,
-        debriefs,
-        reports,
-        selfid,
-        privacy,
-    ):
-        app.register_blueprint(blueprint)
-
-
 def register_api(app: Flask) -> None:
-    from hirekit.accounts.api import blp as users_api
+    """The one OpenAPI document every domain adds its API blueprints to."""
     from hirekit.api_base import api_spec_kwargs
-    from hirekit.audit.api import blp as audit_api
-    from hirekit.candidates.api import blp as candidates_api
-    from hirekit.candidates.applications_api import blp as applications_api
-    from hirekit.careers.api import blp as postings_api
-    from hirekit.extensions import api, csrf
-    from hirekit.guides.api import blp as guides_api
-    from hirekit.integrations.api import blp as webhooks_api
-    from hirekit.interviews.api import blp as interviews_api
-    from hirekit.jobs.api import blp as jobs_api
-    from hirekit.mail.api import blp as mail_api
-    from hirekit.privacy.api import blp as privacy_api
-    from hirekit.queue.api import blp as tasks_api
-    from hirekit.reports.api import blp as reports_api
-    from hirekit.resumes.api import blp as resumes_api
-    from hirekit.takehomes.api import blp as reviews_api
-    from hirekit.takehomes.invite_views import blp as invitations_api
+    from hirekit.extensions import api
 
     app.config.update(
         API_TITLE="hirekit",
@@ -161,27 +112,14 @@ def register_api(app: Flask) -> None:
         OPENAPI_JSON_PATH="openapi.json",
     )
     api.init_app(app, spec_kwargs=api_spec_kwargs())
-    for blueprint in (
-        users_api,
-        guides_api,
-        tasks_api,
-        reviews_api,
-        jobs_api,
-        candidates_api,
-        applications_api,
-        mail_api,
-        invitations_api,
-        webhooks_api,
-        resumes_api,
-        interviews_api,
-        reports_api,
-        audit_api,
-        privacy_api,
-        postings_api,
-    ):
-        # Bearer tokens, not cookies, authenticate the API, so CSRF does not apply.
-        csrf.exempt(blueprint)
-        api.register_blueprint(blueprint)
+
+
+def register_domains(app: Flask) -> None:
+    """Each domain registers its pages, API, commands and listeners itself."""
+    from importlib import import_module
+
+    for name in DOMAINS:
+        import_module(f"hirekit.{name}").init_app(app)
 
 
 def register_error_handlers(app: Flask) -> None:

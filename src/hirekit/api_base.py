@@ -46,3 +46,14 @@ def api_spec_kwargs() -> dict[str, Any]:
         "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
         "security": [{"bearerAuth": []}],
     }
+
+
+def register_api_blueprint(blueprint: Any) -> None:
+    """Add a domain's API blueprint to the application's one ``api``.
+
+    Bearer tokens, not cookies, authenticate the API, so CSRF does not apply.
+    """
+    from hirekit.extensions import api, csrf
+
+    csrf.exempt(blueprint)
+    api.register_blueprint(blueprint)

@@ -157,13 +157,10 @@ def setup_command(demo: bool | None) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from hirekit.accounts.cli import tokens_group, users_group
-    from hirekit.audit.cli import audit_group
+    """The application-wide and engine commands; domains add their own groups."""
     from hirekit.demo import demo_group
-    from hirekit.interviews.cli import interviews_group, kit_command
+    from hirekit.interviews.cli import kit_command
     from hirekit.jobs.cli import lint_job_command
-    from hirekit.privacy.cli import retention_group
-    from hirekit.reports.cli import reports_group
     from hirekit.resumes.cli import screen_command
     from hirekit.takehomes.cli import review_command
     from hirekit.takehomes.sandbox_cli import takehome_group
@@ -172,18 +169,12 @@ def register_commands(app: Flask) -> None:
         run_command,
         worker_command,
         setup_command,
-        users_group,
-        tokens_group,
         demo_group,
-        audit_group,
-        retention_group,
-        reports_group,
         review_command,
         takehome_group,
         screen_command,
         lint_job_command,
         kit_command,
-        interviews_group,
         routes_command,
         shell_command,
     ):

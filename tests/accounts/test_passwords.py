@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from argon2 import PasswordHasher, Type, extract_parameters, profiles
+
+from hirekit.accounts import passwords
 from hirekit.accounts.passwords import generate_password, password_problem
 
 
@@ -16,3 +19,22 @@ def test_the_rules_refuse_what_they_say() -> None:
     assert password_problem("short1") == "Use at least 10 characters."
     assert password_problem("onlyletterspassword") == "Mix letters with digits or symbols."
     assert password_problem("letters-and-1") is None
+
+
+def test_production_hashes_use_argon2id_defaults_and_verify_across_hashers() -> None:
+    """The suite hashes with argon2's cheapest factors; production keeps the defaults
+    (RFC 9106 low-memory profile), and a hash of either kind verifies."""
+    stored = passwords.PRODUCTION.hash("letters-and-1")
+    assert extract_parameters(stored) == profiles.RFC_9106_LOW_MEMORY
+    assert extract_parameters(stored).type is Type.ID
+    assert passwords.verify_password(stored, "letters-and-1")
+    assert not passwords.verify_password(stored, "letters-and-2")
+    cheap = passwords.hash_password("letters-and-1")
+    assert extract_parameters(cheap) == profiles.CHEAPEST
+    passwords.use_hasher(passwords.PRODUCTION)
+    try:
+        assert passwords.verify_password(cheap, "letters-and-1")
+        assert extract_parameters(passwords.hash_password("x")) == profiles.RFC_9106_LOW_MEMORY
+    finally:
+        passwords.use_hasher(PasswordHasher.from_parameters(profiles.CHEAPEST))
+    assert not passwords.verify_password(None, "letters-and-1")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from hirekit.candidates import services
+from hirekit.candidates.indexing import reindex_all
 from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
-from hirekit.search import index_candidate_text, reindex_all, remove_candidate, text_match
+from hirekit.search import index_candidate_text, remove_candidate, text_match
 from hirekit.search.matching import fts5_phrase, query_words, tsquery_prefix
 from hirekit.search.models import SearchDocument
 from tests.jobs.factories import make_candidate

@@ -9,10 +9,23 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 MIN_LENGTH = 10
 
-_hasher = PasswordHasher()
+#: The work factors new hashes are made with: argon2-cffi's defaults (RFC 9106,
+#: low-memory profile).
+PRODUCTION = PasswordHasher()
+
+_hasher = PRODUCTION
 # Verifying against this when the account does not exist keeps sign-in timing
-# the same for known and unknown emails.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+# the same for known and unknown emails; made with the hasher in use.
+_dummy_hash = _hasher.hash("not-a-real-password")
+
+
+def use_hasher(hasher: PasswordHasher) -> None:
+    """Make new hashes with ``hasher``'s work factors (a test suite uses argon2's
+    cheapest profile). Every hash carries its own parameters, so hashes made
+    either way still verify."""
+    global _hasher, _dummy_hash
+    _hasher = hasher
+    _dummy_hash = hasher.hash("not-a-real-password")
 
 
 def hash_password(password: str) -> str:
@@ -21,7 +34,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

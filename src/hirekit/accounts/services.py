@@ -9,15 +9,16 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from hirekit import events
 from hirekit.accounts.models import ApiToken, User, new_session_nonce
 from hirekit.accounts.passwords import hash_password, password_problem, verify_password
 from hirekit.accounts.permissions import Role
-from hirekit.audit import services as audit
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db
@@ -79,7 +80,7 @@ def create_user(
     )
     db.session.add(user)
     db.session.flush()
-    audit.record(
+    _audit(
         "user.created",
         actor=actor,
         subject_type="user",
@@ -109,7 +110,7 @@ def change_password(user: User, current: str, new: str) -> None:
         raise ValidationFailed(f"Password too weak: {problem}", details={"new_password": problem})
     user.password_hash = hash_password(new)
     user.session_nonce = new_session_nonce()  # other sessions end; the caller re-logs this one
-    audit.record("user.password_changed", actor=user, subject_type="user", subject_id=user.id)
+    _audit("user.password_changed", actor=user, subject_type="user", subject_id=user.id)
 
 
 def change_role(user: User, role: str, *, actor: User) -> None:
@@ -118,7 +119,7 @@ def change_role(user: User, role: str, *, actor: User) -> None:
         raise Forbidden("You cannot remove your own admin role")
     old = user.role
     user.role = new_role.value
-    audit.record(
+    _audit(
         "user.role_changed",
         actor=actor,
         subject_type="user",
@@ -134,7 +135,7 @@ def set_active(user: User, active: bool, *, actor: User) -> None:
     if not active:
         # Ends every session and stops every token at once.
         user.session_nonce = new_session_nonce()
-    audit.record(
+    _audit(
         "user.activated" if active else "user.deactivated",
         actor=actor,
         subject_type="user",
@@ -182,7 +183,7 @@ def create_token(user: User, name: str) -> IssuedToken:
     token = ApiToken(user=user, name=label, prefix=secret[:10], token_hash=_token_hash(secret))
     db.session.add(token)
     db.session.flush()
-    audit.record(
+    _audit(
         "token.created",
         actor=user,
         subject_type="api_token",
@@ -198,7 +199,7 @@ def revoke_token(user: User, token_id: int) -> None:
         raise NotFound(f"No token with id {token_id}")
     if token.revoked_at is None:
         token.revoked_at = utcnow()
-        audit.record("token.revoked", actor=user, subject_type="api_token", subject_id=token.id)
+        _audit("token.revoked", actor=user, subject_type="api_token", subject_id=token.id)
 
 
 def user_for_token(secret: str) -> User | None:
@@ -224,4 +225,18 @@ def reset_password(user: User, new: str, *, actor: User | None = None) -> None:
         raise ValidationFailed(f"Password too weak: {problem}", details={"password": problem})
     user.password_hash = hash_password(new)
     user.session_nonce = new_session_nonce()
-    audit.record("user.password_reset", actor=actor, subject_type="user", subject_id=user.id)
+    _audit("user.password_reset", actor=actor, subject_type="user", subject_id=user.id)
+
+
+def _audit(
+    action: str,
+    *,
+    actor: User | None,
+    subject_type: str = "",
+    subject_id: object = "",
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Tell the audit log (a subscriber, in this transaction) what changed."""
+    events.account_changed.send(
+        events.AccountChanged(action, actor, subject_type, subject_id, details)
+    )

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import Select, select
 
 from hirekit.audit.models import AuditEntry
+from hirekit.csv_safety import safe_cell
 from hirekit.extensions import db
 
 CSV_COLUMNS = ("id", "at", "actor_id", "actor_email", "action", "subject_type", "subject_id")
@@ -61,17 +62,12 @@ def entries_csv(entries: Iterable[AuditEntry]) -> str:
     for e in entries:
         row = [e.id, e.at.isoformat(), e.actor_id, e.actor_email, e.action, e.subject_type]
         row += [e.subject_id, _json(e.details), e.hash]
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()
 
 
 def _json(value: object) -> str:
     return json.dumps(value, sort_keys=True, default=str)
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def all_matching(filters: AuditFilters, limit: int = 100_000) -> list[AuditEntry]:

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import Select, select
 
+from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.choices import ApplicationStatus, EventType
@@ -21,7 +22,6 @@ from hirekit.candidates.timeline import record_event
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, NotFound, ValidationFailed
 from hirekit.extensions import db
-from hirekit.integrations.payloads import emit_application
 from hirekit.jobs.choices import REJECT_REASONS
 from hirekit.jobs.models import Job, Stage
 from hirekit.jobs.stages import get_stage
@@ -71,7 +71,7 @@ def apply(
         data={"job_id": job.id, "job": job.title, "stage_id": first.id, "stage": first.name},
         at=when,
     )
-    emit_application("application.created", application)
+    events.application_created.send(events.ApplicationCreated(application))
     return application
 
 
@@ -168,10 +168,9 @@ def move(
         **{"from": source.name, "to": stage.name},
         **offered,
     )
-    moved = {"from_stage": {"id": source.id, "name": source.name}}
-    emit_application("application.stage_changed", application, **moved)
+    events.application_moved.send(events.ApplicationMoved(application, source))
     if application.status == ApplicationStatus.HIRED.value:
-        emit_application("application.hired", application)
+        events.application_hired.send(events.ApplicationHired(application))
     return application
 
 
@@ -213,7 +212,7 @@ def _close(
     db.session.flush()
     _audit(f"application.{status.value}", application, actor, **data)
     if status == ApplicationStatus.REJECTED:
-        emit_application("application.rejected", application)
+        events.application_rejected.send(events.ApplicationRejected(application))
     return application
 
 

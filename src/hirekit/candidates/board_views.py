@@ -7,7 +7,8 @@ from typing import Any
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from hirekit.accounts.auth import page_user, requires
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates import applications, bulk_email
@@ -22,16 +23,10 @@ from hirekit.jobs.services import get_job
 bp = Blueprint("board", __name__)
 
 
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
-
-
 @bp.get("/jobs/<int:job_id>/board")
 @requires(Permission.CANDIDATES_READ)
 def show(job_id: int) -> str:
-    board = build_board(get_job(job_id, _me()))
+    board = build_board(get_job(job_id, signed_in_user()))
     return render_template(
         "candidates/board.html",
         board=board,
@@ -49,7 +44,7 @@ def _tags(form: ActionForm) -> list[str]:
 @requires(Permission.CANDIDATES_WRITE)
 def move(application_id: int) -> BaseResponse | dict[str, Any]:
     """One card's action; the board's drag and drop posts here too and asks for JSON."""
-    me = _me()
+    me = signed_in_user()
     form = ActionForm()
     if not form.validate_on_submit():
         raise ValidationFailed("Choose where to move the candidate.")
@@ -80,7 +75,7 @@ def move(application_id: int) -> BaseResponse | dict[str, Any]:
 @bp.post("/jobs/<int:job_id>/board/bulk")
 @requires(Permission.CANDIDATES_WRITE)
 def bulk(job_id: int) -> BaseResponse:
-    me = _me()
+    me = signed_in_user()
     form = ActionForm()
     if not form.validate_on_submit():
         raise ValidationFailed("Choose an action for the selected candidates.")
@@ -109,7 +104,7 @@ def _bulk_email(job_id: int, ids: list[int], template_key: str, me: User) -> Bas
 @bp.get("/jobs/<int:job_id>/pipeline.csv")
 @requires(Permission.CANDIDATES_READ)
 def export_csv(job_id: int) -> Response:
-    job = get_job(job_id, _me())
+    job = get_job(job_id, signed_in_user())
     return Response(
         pipeline_csv(job),
         mimetype="text/csv",

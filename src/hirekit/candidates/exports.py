@@ -13,6 +13,7 @@ from hirekit.candidates.applications import applications_for
 from hirekit.candidates.models import Application, Candidate
 from hirekit.candidates.services import notes_for, visible_job_ids
 from hirekit.candidates.timeline import events_for
+from hirekit.csv_safety import safe_cell
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.jobs.models import Job, Stage
@@ -34,12 +35,6 @@ CSV_COLUMNS = (
     "knocked_out",
     "answers",
 )
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    # A leading = + - @ would make spreadsheets run the cell as a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def pipeline_csv(job: Job) -> str:
@@ -74,7 +69,7 @@ def pipeline_csv(job: Job) -> str:
             "yes" if app.knockouts else "",
             " | ".join(f"{a.question}: {a.answer}" for a in app.answers),
         ]
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()
 
 

@@ -7,12 +7,12 @@ from sqlalchemy import update
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.choices import ApplicationStatus, EventType
+from hirekit.candidates.indexing import refresh_candidate
 from hirekit.candidates.models import Application, Candidate, Event, Note
 from hirekit.candidates.services import set_tags
 from hirekit.candidates.timeline import record_event
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
-from hirekit.search import refresh_candidate
 
 # Which of two applications to one job survives a merge: the one further along.
 _RANK = {

@@ -8,7 +8,8 @@ from typing import Any
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from hirekit.accounts.auth import page_user, requires
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
@@ -30,12 +31,6 @@ bp = Blueprint("candidates", __name__, url_prefix="/candidates")
 PAGE_SIZE = 50
 
 
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
-
-
 def _int_arg(name: str) -> int | None:
     value = request.args.get(name, "")
     return int(value) if value.isdigit() else None
@@ -51,7 +46,7 @@ def _date_arg(name: str) -> date | None:
 @bp.get("/")
 @requires(Permission.CANDIDATES_READ)
 def index() -> str:
-    me = _me()
+    me = signed_in_user()
     filters = SearchFilters(
         text=request.args.get("q", "")[:200],
         job_id=_int_arg("job"),
@@ -86,7 +81,7 @@ def _job_choices(form: NewCandidateForm | ApplyForm, me: User, blank: bool) -> N
 @bp.route("/new", methods=["GET", "POST"])
 @requires(Permission.CANDIDATES_WRITE)
 def new() -> Response | tuple[str, int]:
-    me = _me()
+    me = signed_in_user()
     form = NewCandidateForm()
     _job_choices(form, me, blank=True)
     if form.validate_on_submit():
@@ -113,7 +108,7 @@ def new() -> Response | tuple[str, int]:
 @bp.get("/<int:candidate_id>")
 @requires(Permission.CANDIDATES_READ)
 def show(candidate_id: int) -> str:
-    me = _me()
+    me = signed_in_user()
     candidate = services.get_candidate(candidate_id, me)
     audit.record_view(me, "candidate", candidate.id, "page")
     job_ids = services.visible_job_ids(me)
@@ -134,7 +129,7 @@ def show(candidate_id: int) -> str:
 @bp.route("/<int:candidate_id>/edit", methods=["GET", "POST"])
 @requires(Permission.CANDIDATES_WRITE)
 def edit(candidate_id: int) -> Response | tuple[str, int]:
-    me = _me()
+    me = signed_in_user()
     candidate = services.get_candidate(candidate_id, me)
     form = CandidateForm()
     if request.method == "GET":
@@ -154,7 +149,7 @@ def edit(candidate_id: int) -> Response | tuple[str, int]:
 @bp.post("/<int:candidate_id>/notes")
 @requires(Permission.CANDIDATES_WRITE)
 def add_note(candidate_id: int) -> Response:
-    me = _me()
+    me = signed_in_user()
     form = NoteForm()
     if not form.validate_on_submit():
         raise ValidationFailed("Write a note of up to 10,000 characters.")
@@ -166,7 +161,7 @@ def add_note(candidate_id: int) -> Response:
 @bp.post("/<int:candidate_id>/applications")
 @requires(Permission.CANDIDATES_WRITE)
 def apply(candidate_id: int) -> Response:
-    me = _me()
+    me = signed_in_user()
     form = ApplyForm()
     _job_choices(form, me, blank=False)
     if not form.validate_on_submit():
@@ -180,7 +175,7 @@ def apply(candidate_id: int) -> Response:
 @requires(Permission.CANDIDATES_WRITE)
 def merge(candidate_id: int) -> Response | str:
     """GET compares the two records; POST folds ``other_id`` into this candidate."""
-    me = _me()
+    me = signed_in_user()
     if request.method == "GET":
         other_id = _int_arg("other")
         if other_id is None:
@@ -203,7 +198,7 @@ def merge(candidate_id: int) -> Response | str:
 @bp.get("/<int:candidate_id>/export.json")
 @requires(Permission.CANDIDATES_READ)
 def export_json(candidate_id: int) -> Any:
-    me = _me()
+    me = signed_in_user()
     record = candidate_record(services.get_candidate(candidate_id, me), me)
     response = jsonify(record)
     response.headers["Content-Disposition"] = (

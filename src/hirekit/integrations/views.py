@@ -5,20 +5,14 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from hirekit.accounts.auth import page_user, requires
-from hirekit.accounts.models import User
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import ValidationFailed
 from hirekit.integrations import services
 from hirekit.integrations.forms import SubscriptionForm
 
 bp = Blueprint("webhooks", __name__, url_prefix="/admin/webhooks")
-
-
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
 
 
 def _form() -> SubscriptionForm:
@@ -52,7 +46,7 @@ def create() -> tuple[str, int]:
         made = services.create_subscription(
             form.url.data or "",
             form.events.data or [],
-            actor=_me(),
+            actor=signed_in_user(),
             description=form.description.data or "",
         )
     except ValidationFailed as exc:
@@ -74,6 +68,6 @@ def show(subscription_id: int) -> str:
 @bp.post("/<int:subscription_id>/delete")
 @requires(Permission.WEBHOOKS_MANAGE)
 def delete(subscription_id: int) -> Response:
-    services.delete_subscription(subscription_id, actor=_me())
+    services.delete_subscription(subscription_id, actor=signed_in_user())
     flash("Webhook deleted.", "success")
     return redirect(url_for("webhooks.index"))

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from flask import current_app
 
+from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
@@ -55,6 +56,7 @@ def cancel_interview(interview_id: int, *, actor: User, reason: str = "") -> Int
         },
     )
     _notify(interview, panel, actor, reason)
+    events.interview_cancelled.send(events.InterviewCancelled(interview))
     return interview
 
 

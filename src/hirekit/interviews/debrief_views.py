@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from hirekit.accounts.auth import page_user, requires
-from hirekit.accounts.models import User
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError
 from hirekit.forms import options
@@ -19,12 +19,6 @@ from hirekit.jobs.choices import REJECT_REASONS
 bp = Blueprint("debriefs", __name__)
 
 
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
-
-
 def _decision_form() -> DecisionForm:
     form = DecisionForm()
     form.reason.choices = options([("", "—"), *REJECT_REASONS.items()])
@@ -34,7 +28,7 @@ def _decision_form() -> DecisionForm:
 @bp.get("/debriefs")
 @requires(Permission.DEBRIEFS_RUN)
 def index() -> str:
-    return render_template("interviews/debriefs.html", rows=debriefs.debrief_list(_me()))
+    return render_template("interviews/debriefs.html", rows=debriefs.debrief_list(signed_in_user()))
 
 
 def _render(
@@ -42,7 +36,7 @@ def _render(
 ) -> tuple[str, int]:
     return render_template(
         "interviews/debrief.html",
-        d=debriefs.build_debrief(job_id, candidate_id, _me()),
+        d=debriefs.build_debrief(job_id, candidate_id, signed_in_user()),
         form=form,
         ratings=RATINGS,
         reasons=REJECT_REASONS,
@@ -67,7 +61,7 @@ def decide(job_id: int, candidate_id: int) -> Response | tuple[str, int]:
             job_id,
             candidate_id,
             form.decision.data or "",
-            actor=_me(),
+            actor=signed_in_user(),
             reason=form.reason.data or "",
             note=form.note.data or "",
         )
@@ -81,4 +75,4 @@ def decide(job_id: int, candidate_id: int) -> Response | tuple[str, int]:
 @bp.get("/interviewers/calibration")
 @requires(Permission.CALIBRATION_READ)
 def calibration() -> str:
-    return render_template("interviews/calibration.html", rows=calibration_report(_me()))
+    return render_template("interviews/calibration.html", rows=calibration_report(signed_in_user()))

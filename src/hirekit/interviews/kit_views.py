@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from hirekit.accounts.auth import page_user, requires
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError
@@ -16,12 +17,6 @@ from hirekit.interviews.forms import CsrfForm, PartForm, QuestionForm, ScheduleF
 from hirekit.jobs.services import team_choices
 
 bp = Blueprint("kits", __name__, url_prefix="/jobs/<int:job_id>")
-
-
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
 
 
 def _back(job_id: int) -> Response:
@@ -43,7 +38,7 @@ def _done(job_id: int, form: CsrfForm | QuestionForm | PartForm, action: object)
 @bp.get("/kit")
 @requires(Permission.JOBS_READ)
 def show(job_id: int) -> str:
-    me = _me()
+    me = signed_in_user()
     kit = kits.get_kit(job_id, me)
     question_form = QuestionForm()
     question_form.part_id.choices = options(
@@ -76,7 +71,7 @@ def add_question(job_id: int) -> Response:
         topic=form.topic.data or "",
         part_id=form.part_id.data or None,
     )
-    return _done(job_id, form, lambda: kits.add_question(job_id, fields, actor=_me()))
+    return _done(job_id, form, lambda: kits.add_question(job_id, fields, actor=signed_in_user()))
 
 
 @bp.post("/kit/questions/<int:question_id>")
@@ -92,7 +87,9 @@ def update_question(job_id: int, question_id: int) -> Response:
         topic=form.topic.data or "",
     )
     return _done(
-        job_id, form, lambda: kits.update_question(job_id, question_id, fields, actor=_me())
+        job_id,
+        form,
+        lambda: kits.update_question(job_id, question_id, fields, actor=signed_in_user()),
     )
 
 
@@ -100,13 +97,21 @@ def update_question(job_id: int, question_id: int) -> Response:
 @requires(Permission.KITS_WRITE)
 def add_from_bank(job_id: int) -> Response:
     guide_id = request.form.get("guide_id", "")
-    return _done(job_id, CsrfForm(), lambda: kits.add_guide_question(job_id, guide_id, actor=_me()))
+    return _done(
+        job_id,
+        CsrfForm(),
+        lambda: kits.add_guide_question(job_id, guide_id, actor=signed_in_user()),
+    )
 
 
 @bp.post("/kit/questions/<int:question_id>/remove")
 @requires(Permission.KITS_WRITE)
 def remove_question(job_id: int, question_id: int) -> Response:
-    return _done(job_id, CsrfForm(), lambda: kits.remove_question(job_id, question_id, actor=_me()))
+    return _done(
+        job_id,
+        CsrfForm(),
+        lambda: kits.remove_question(job_id, question_id, actor=signed_in_user()),
+    )
 
 
 @bp.post("/kit/questions/<int:question_id>/move")
@@ -114,7 +119,9 @@ def remove_question(job_id: int, question_id: int) -> Response:
 def move_question(job_id: int, question_id: int) -> Response:
     offset = -1 if request.form.get("direction") == "up" else 1
     return _done(
-        job_id, CsrfForm(), lambda: kits.move_question(job_id, question_id, offset, actor=_me())
+        job_id,
+        CsrfForm(),
+        lambda: kits.move_question(job_id, question_id, offset, actor=signed_in_user()),
     )
 
 
@@ -126,7 +133,7 @@ def set_part(job_id: int, question_id: int) -> Response:
     return _done(
         job_id,
         CsrfForm(),
-        lambda: kits.set_question_part(job_id, question_id, part_id, actor=_me()),
+        lambda: kits.set_question_part(job_id, question_id, part_id, actor=signed_in_user()),
     )
 
 
@@ -137,7 +144,9 @@ def add_part(job_id: int) -> Response:
     return _done(
         job_id,
         form,
-        lambda: kits.add_part(job_id, form.name.data or "", form.attribute_list(), actor=_me()),
+        lambda: kits.add_part(
+            job_id, form.name.data or "", form.attribute_list(), actor=signed_in_user()
+        ),
     )
 
 
@@ -149,7 +158,7 @@ def update_part(job_id: int, part_id: int) -> Response:
         job_id,
         form,
         lambda: kits.update_part(
-            job_id, part_id, form.name.data or "", form.attribute_list(), actor=_me()
+            job_id, part_id, form.name.data or "", form.attribute_list(), actor=signed_in_user()
         ),
     )
 
@@ -157,13 +166,15 @@ def update_part(job_id: int, part_id: int) -> Response:
 @bp.post("/kit/parts/<int:part_id>/remove")
 @requires(Permission.KITS_WRITE)
 def remove_part(job_id: int, part_id: int) -> Response:
-    return _done(job_id, CsrfForm(), lambda: kits.remove_part(job_id, part_id, actor=_me()))
+    return _done(
+        job_id, CsrfForm(), lambda: kits.remove_part(job_id, part_id, actor=signed_in_user())
+    )
 
 
 @bp.post("/kit/regenerate")
 @requires(Permission.KITS_WRITE)
 def regenerate(job_id: int) -> Response:
-    return _done(job_id, CsrfForm(), lambda: kits.regenerate(job_id, actor=_me()))
+    return _done(job_id, CsrfForm(), lambda: kits.regenerate(job_id, actor=signed_in_user()))
 
 
 def _schedule_form(job_id: int, me: User) -> ScheduleForm:
@@ -181,7 +192,7 @@ def _schedule_form(job_id: int, me: User) -> ScheduleForm:
 @bp.route("/interviews/new", methods=["GET", "POST"])
 @requires(Permission.INTERVIEWS_SCHEDULE)
 def schedule(job_id: int) -> Response | tuple[str, int]:
-    me = _me()
+    me = signed_in_user()
     form = _schedule_form(job_id, me)
     if request.method == "GET" and request.args.get("candidate_id", "").isdigit():
         form.candidate_id.data = int(request.args["candidate_id"])

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
@@ -108,6 +109,7 @@ def schedule(job_id: int, fields: ScheduleFields, *, actor: User) -> Interview:
         },
     )
     _invite(interview, panel, actor)
+    events.interview_scheduled.send(events.InterviewScheduled(interview))
     return interview
 
 

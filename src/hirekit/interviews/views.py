@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from hirekit.accounts.auth import page_user, requires
-from hirekit.accounts.models import User
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import Conflict, HirekitError
 from hirekit.interviews import scheduling, scorecards
@@ -22,16 +22,10 @@ from hirekit.interviews.reminders import overdue_scorecards
 bp = Blueprint("interviews", __name__)
 
 
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
-
-
 @bp.get("/interviews")
 @requires(Permission.INTERVIEWS_OWN)
 def mine() -> str:
-    me = _me()
+    me = signed_in_user()
     return render_template(
         "interviews/mine.html",
         rows=scheduling.my_interviews(me),
@@ -43,7 +37,7 @@ def mine() -> str:
 @bp.get("/interviews/<int:interview_id>")
 @requires(Permission.INTERVIEWS_OWN)
 def show(interview_id: int) -> str:
-    me = _me()
+    me = signed_in_user()
     interview = get_interview(interview_id, me)
     job = interview.job
     live = interview.status == InterviewStatus.SCHEDULED
@@ -71,7 +65,9 @@ def cancel(interview_id: int) -> Response:
         flash("The form expired; please try again.", "error")
         return redirect(url_for("interviews.show", interview_id=interview_id))
     try:
-        cancel_interview(interview_id, actor=_me(), reason=request.form.get("reason", ""))
+        cancel_interview(
+            interview_id, actor=signed_in_user(), reason=request.form.get("reason", "")
+        )
     except Conflict as exc:
         flash(exc.message, "error")
     else:
@@ -82,7 +78,7 @@ def cancel(interview_id: int) -> Response:
 @bp.get("/interviews/<int:interview_id>/invite.ics")
 @requires(Permission.INTERVIEWS_OWN)
 def ics(interview_id: int) -> Response:
-    interview = get_interview(interview_id, _me())
+    interview = get_interview(interview_id, signed_in_user())
     body = build_ics(scheduling.calendar_event(interview, interview.interviewers, ""))
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = f'attachment; filename="interview-{interview.id}.ics"'
@@ -90,7 +86,7 @@ def ics(interview_id: int) -> Response:
 
 
 def _render_card(card: Scorecard, status: int = 200) -> tuple[str, int]:
-    me = _me()
+    me = signed_in_user()
     return render_template(
         "interviews/scorecard.html",
         card=card,
@@ -106,14 +102,14 @@ def _render_card(card: Scorecard, status: int = 200) -> tuple[str, int]:
 @bp.get("/scorecards/<int:scorecard_id>")
 @requires(Permission.INTERVIEWS_OWN)
 def scorecard(scorecard_id: int) -> tuple[str, int]:
-    return _render_card(scorecards.get_scorecard(scorecard_id, _me()))
+    return _render_card(scorecards.get_scorecard(scorecard_id, signed_in_user()))
 
 
 @bp.post("/scorecards/<int:scorecard_id>")
 @requires(Permission.INTERVIEWS_OWN)
 def save_scorecard(scorecard_id: int) -> Response | tuple[str, int] | tuple[dict[str, object], int]:
     """Save a draft (also the autosave target, answered in JSON), submit, or edit after submit."""
-    me = _me()
+    me = signed_in_user()
     card = scorecards.own_scorecard(scorecard_id, me)
     autosave = request.headers.get("X-Autosave") == "1"
     form = CsrfForm()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from collections.abc import Callable
 
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
@@ -11,6 +11,17 @@ from hirekit.extensions import db
 from hirekit.jobs.models import Job, Stage
 
 MAX_STAGES = 20
+
+#: How many records (applications, ...) still sit in a stage, one function per
+#: domain built on jobs; they add theirs in ``init_app`` (jobs knows none of them).
+StageUsage = Callable[[Stage], int]
+_stage_usages: list[StageUsage] = []
+
+
+def count_stage_usage(usage: StageUsage) -> None:
+    """Have :func:`set_stages` refuse to remove a stage while ``usage(stage)`` > 0."""
+    if usage not in _stage_usages:
+        _stage_usages.append(usage)
 
 
 def get_stage(job: Job, stage_id: int) -> Stage:
@@ -44,18 +55,13 @@ def set_stages(job: Job, names: list[str], *, actor: User) -> list[Stage]:
     applications in it and the moves naming it stay put. Removing a stage that
     still holds applications is refused: move them out first.
     """
-    # Imported here: candidates depend on jobs, not the other way round.
-    from hirekit.candidates.models import Application
-
     wanted = _clean(names)
     by_name = {s.name.casefold(): s for s in job.stages}
     kept = {n.casefold() for n in wanted}
     for stage in job.stages:
         if stage.name.casefold() in kept:
             continue
-        used = db.session.scalar(
-            select(func.count(Application.id)).where(Application.stage_id == stage.id)
-        )
+        used = sum(usage(stage) for usage in _stage_usages)
         if used:
             raise ValidationFailed(
                 f"Stage {stage.name!r} still holds {used} application(s); move them first",

@@ -8,8 +8,8 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from hirekit.accounts.auth import page_user, requires
-from hirekit.accounts.models import User
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError, ValidationFailed
 from hirekit.jobs import questions, services, stages
@@ -19,12 +19,6 @@ from hirekit.jobs.forms import JobForm, QuestionForm, StagesForm, StateForm
 from hirekit.jobs.markdown import render_markdown
 
 bp = Blueprint("jobs", __name__, url_prefix="/jobs")
-
-
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
 
 
 def _form_failed(form: Any, exc: HirekitError) -> None:
@@ -42,7 +36,7 @@ def index() -> str:
     state = request.args.get("state", "")
     state = state if state in {s.value for s in JobState} else ""
     return render_template(
-        "jobs/index.html", jobs=services.list_jobs(_me(), state or None), state=state
+        "jobs/index.html", jobs=services.list_jobs(signed_in_user(), state or None), state=state
     )
 
 
@@ -53,7 +47,7 @@ def new() -> Response | tuple[str, int]:
     form.set_people(services.team_choices())
     if form.validate_on_submit():
         try:
-            job = services.create_job(form.to_fields(), actor=_me())
+            job = services.create_job(form.to_fields(), actor=signed_in_user())
         except HirekitError as exc:
             _form_failed(form, exc)
             return render_template("jobs/form.html", form=form, job=None), exc.status
@@ -66,7 +60,7 @@ def new() -> Response | tuple[str, int]:
 @bp.get("/<int:job_id>")
 @requires(Permission.JOBS_READ)
 def show(job_id: int) -> str:
-    me = _me()
+    me = signed_in_user()
     job = services.get_job(job_id, me)
     return render_template(
         "jobs/show.html",
@@ -81,12 +75,12 @@ def show(job_id: int) -> str:
 @bp.route("/<int:job_id>/edit", methods=["GET", "POST"])
 @requires(Permission.JOBS_WRITE)
 def edit(job_id: int) -> Response | tuple[str, int]:
-    job = services.get_job(job_id, _me())
+    job = services.get_job(job_id, signed_in_user())
     form = JobForm(obj=None if request.method == "POST" else services.fields_of(job))
     form.set_people(services.team_choices())
     if form.validate_on_submit():
         try:
-            services.update_job(job, form.to_fields(), actor=_me())
+            services.update_job(job, form.to_fields(), actor=signed_in_user())
         except HirekitError as exc:
             _form_failed(form, exc)
             return render_template("jobs/form.html", form=form, job=job), exc.status
@@ -100,10 +94,10 @@ def edit(job_id: int) -> Response | tuple[str, int]:
 @requires(Permission.JOBS_WRITE)
 def change_state(job_id: int) -> Response:
     form = StateForm()
-    job = services.get_job(job_id, _me())
+    job = services.get_job(job_id, signed_in_user())
     if not form.validate_on_submit():
         raise ValidationFailed("Choose a valid state.")
-    services.change_state(job, form.state.data or "", actor=_me())
+    services.change_state(job, form.state.data or "", actor=signed_in_user())
     flash(f"The job is now {job.state}.", "success")
     return redirect(url_for("jobs.show", job_id=job.id))
 
@@ -111,13 +105,13 @@ def change_state(job_id: int) -> Response:
 @bp.route("/<int:job_id>/stages", methods=["GET", "POST"])
 @requires(Permission.JOBS_WRITE)
 def edit_stages(job_id: int) -> Response | tuple[str, int]:
-    job = services.get_job(job_id, _me())
+    job = services.get_job(job_id, signed_in_user())
     form = StagesForm(data={"stages": "\n".join(s.name for s in job.stages)})
     if request.method == "POST":
         form = StagesForm()
     if form.validate_on_submit():
         try:
-            stages.set_stages(job, (form.stages.data or "").splitlines(), actor=_me())
+            stages.set_stages(job, (form.stages.data or "").splitlines(), actor=signed_in_user())
         except HirekitError as exc:
             _form_failed(form, exc)
             return render_template("jobs/stages.html", form=form, job=job), exc.status
@@ -134,18 +128,18 @@ def _questions_page(job: Any, form: QuestionForm, status: int = 200) -> tuple[st
 @bp.get("/<int:job_id>/questions")
 @requires(Permission.JOBS_WRITE)
 def edit_questions(job_id: int) -> tuple[str, int]:
-    return _questions_page(services.get_job(job_id, _me()), QuestionForm())
+    return _questions_page(services.get_job(job_id, signed_in_user()), QuestionForm())
 
 
 @bp.post("/<int:job_id>/questions")
 @requires(Permission.JOBS_WRITE)
 def add_question(job_id: int) -> Response | tuple[str, int]:
-    job = services.get_job(job_id, _me())
+    job = services.get_job(job_id, signed_in_user())
     form = QuestionForm()
     if not form.validate_on_submit():
         return _questions_page(job, form, 400)
     try:
-        questions.add_question(job, form.to_fields(), actor=_me())
+        questions.add_question(job, form.to_fields(), actor=signed_in_user())
     except HirekitError as exc:
         _form_failed(form, exc)
         return _questions_page(job, form, exc.status)
@@ -156,8 +150,8 @@ def add_question(job_id: int) -> Response | tuple[str, int]:
 @bp.post("/<int:job_id>/questions/<int:question_id>/delete")
 @requires(Permission.JOBS_WRITE)
 def remove_question(job_id: int, question_id: int) -> Response:
-    job = services.get_job(job_id, _me())
-    questions.remove_question(job, questions.get_question(job, question_id), actor=_me())
+    job = services.get_job(job_id, signed_in_user())
+    questions.remove_question(job, questions.get_question(job, question_id), actor=signed_in_user())
     flash("Question removed; answers already given keep it.", "success")
     return redirect(url_for("jobs.edit_questions", job_id=job.id))
 

@@ -1,1 +1,18 @@
 """Email: editable templates, the outbox, and the transports that deliver it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Register this domain with the application: its pages, its API."""
+    from hirekit.api_base import register_api_blueprint
+    from hirekit.mail.api import blp as api
+    from hirekit.mail.views import bp as pages
+
+    app.register_blueprint(pages)
+    register_api_blueprint(api)

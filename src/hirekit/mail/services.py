@@ -8,15 +8,14 @@ after the commit and goes through the configured transport.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, column, func, select, table
 
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
-from hirekit.candidates.models import Application
 from hirekit.errors import NotFound, TooLarge, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
@@ -62,10 +61,17 @@ def _store_attachments(attachments: Iterable[Attachment]) -> list[dict[str, Any]
     return stored
 
 
+# The applications table by name only: the outbox records which job a message is about
+# (for who may see its delivery job) without depending on the candidates domain.
+_applications = table("applications", column("id"), column("job_id"))
+
+
 def _hiring_job_of(application_id: int | None) -> int | None:
     if application_id is None:
         return None
-    return db.session.scalar(select(Application.job_id).where(Application.id == application_id))
+    query = select(_applications.c.job_id).where(_applications.c.id == application_id)
+    job_id = db.session.scalar(query)
+    return int(job_id) if job_id is not None else None
 
 
 def send_mail(
@@ -145,16 +151,31 @@ def send_template(
     )
 
 
+#: The ids of applications of the given jobs (a select); set by the domain that owns
+#: applications in its ``init_app``, as mail is built beneath it.
+ApplicationsOfJobs = Callable[[Select[Any]], Select[Any]]
+_applications_of_jobs: list[ApplicationsOfJobs] = []
+
+
+def find_applications_with(query: ApplicationsOfJobs) -> None:
+    """Let the outbox tell which messages belong to a confidential job's applications."""
+    _applications_of_jobs[:] = [query]
+
+
 def outbox_query(actor: User, status: str | None = None) -> Select[Any]:
     """Messages the actor may see, newest first.
 
     A message about an application of a confidential job stays with that job's team.
     """
     visible = visible_jobs(actor).with_only_columns(Job.id)
-    hidden_apps = select(Application.id).where(Application.job_id.not_in(visible))
-    query = select(OutboxMessage).where(
-        OutboxMessage.application_id.is_(None) | OutboxMessage.application_id.not_in(hidden_apps)
-    )
+    query = select(OutboxMessage)
+    if _applications_of_jobs:
+        hidden_jobs = select(Job.id).where(Job.id.not_in(visible))
+        hidden_apps = _applications_of_jobs[0](hidden_jobs)
+        query = query.where(
+            OutboxMessage.application_id.is_(None)
+            | OutboxMessage.application_id.not_in(hidden_apps)
+        )
     if status:
         if status not in set(MessageStatus):
             raise ValidationFailed(f"Unknown status {status!r}", details={"status": "unknown"})

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from hirekit.accounts.auth import page_user, requires
-from hirekit.accounts.models import User
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import ValidationFailed
 from hirekit.mail import catalog, services
@@ -19,12 +19,6 @@ bp = Blueprint("mail", __name__)
 PAGE_SIZE = 50
 
 
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
-
-
 @bp.get("/outbox")
 @requires(Permission.OUTBOX_READ)
 def outbox() -> str:
@@ -34,9 +28,9 @@ def outbox() -> str:
     page_number = max(1, request.args.get("page", 1, type=int) or 1)
     return render_template(
         "mail/outbox.html",
-        page=paginate(services.outbox_query(_me(), status), page_number, PAGE_SIZE),
+        page=paginate(services.outbox_query(signed_in_user(), status), page_number, PAGE_SIZE),
         query={"status": status} if status else {},
-        counts=services.status_counts(_me()),
+        counts=services.status_counts(signed_in_user()),
         status=status,
         statuses=list(MessageStatus),
     )
@@ -45,7 +39,9 @@ def outbox() -> str:
 @bp.get("/outbox/<int:message_id>")
 @requires(Permission.OUTBOX_READ)
 def message(message_id: int) -> str:
-    return render_template("mail/message.html", message=services.get_message(message_id, _me()))
+    return render_template(
+        "mail/message.html", message=services.get_message(message_id, signed_in_user())
+    )
 
 
 @bp.get("/admin/mail-templates")
@@ -89,7 +85,9 @@ def save_template(key: str) -> Response | tuple[str, int]:
     if form.preview.data:  # the no-script preview: show it, save nothing
         return _render_edit(key, form)
     try:
-        catalog.update_template(key, form.subject.data or "", form.body.data or "", actor=_me())
+        catalog.update_template(
+            key, form.subject.data or "", form.body.data or "", actor=signed_in_user()
+        )
     except ValidationFailed:
         return _render_edit(key, form, 422)
     flash("Template saved.", "success")

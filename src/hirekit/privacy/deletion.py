@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
@@ -77,6 +78,7 @@ def delete_candidate(
         subject_id=candidate_id,
         details={"reason": reason, "rows": counts, "files": len(erasure.file_keys)},
     )
+    events.candidate_erased.send(events.CandidateErased(candidate_id))
     return Deletion(candidate_id, counts, len(erasure.file_keys))
 
 

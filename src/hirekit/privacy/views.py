@@ -7,8 +7,8 @@ import io
 from flask import Blueprint, flash, redirect, render_template, send_file, url_for
 from werkzeug.wrappers import Response
 
-from hirekit.accounts.auth import page_user, requires
-from hirekit.accounts.models import User
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates.services import get_candidate
 from hirekit.errors import ValidationFailed
@@ -20,16 +20,10 @@ from hirekit.privacy.forms import DecisionForm, DeleteForm
 bp = Blueprint("privacy", __name__, url_prefix="/candidates")
 
 
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
-
-
 @bp.get("/<int:candidate_id>/privacy")
 @requires(Permission.PRIVACY_MANAGE)
 def show(candidate_id: int) -> str:
-    candidate = get_candidate(candidate_id, _me())
+    candidate = get_candidate(candidate_id, signed_in_user())
     return render_template(
         "privacy/show.html",
         candidate=candidate,
@@ -42,7 +36,9 @@ def show(candidate_id: int) -> str:
 @requires(Permission.PRIVACY_MANAGE)
 def data_requests() -> str:
     return render_template(
-        "privacy/requests.html", pending=requests.pending_requests(_me()), form=DecisionForm()
+        "privacy/requests.html",
+        pending=requests.pending_requests(signed_in_user()),
+        form=DecisionForm(),
     )
 
 
@@ -52,9 +48,9 @@ def decide_request(request_id: int, decision: str) -> Response:
     if not DecisionForm().validate_on_submit():
         raise ValidationFailed("Tick the box to confirm the decision.")
     if decision == "decline":
-        requests.decline(request_id, actor=_me())
+        requests.decline(request_id, actor=signed_in_user())
         flash("Request declined.", "success")
-    elif requests.approve(request_id, actor=_me()) is None:
+    elif requests.approve(request_id, actor=signed_in_user()) is None:
         flash("The applicant's data is erased.", "success")
     else:
         flash("The export is on its way to the applicant.", "success")
@@ -64,7 +60,7 @@ def decide_request(request_id: int, decision: str) -> Response:
 @bp.get("/<int:candidate_id>/export.zip")
 @requires(Permission.PRIVACY_MANAGE)
 def export_zip(candidate_id: int) -> Response:
-    export = export_candidate(candidate_id, actor=_me())
+    export = export_candidate(candidate_id, actor=signed_in_user())
     return send_file(
         io.BytesIO(export.data),
         mimetype="application/zip",
@@ -78,6 +74,6 @@ def export_zip(candidate_id: int) -> Response:
 def delete(candidate_id: int) -> Response:
     if not DeleteForm().validate_on_submit():
         raise ValidationFailed("Tick the box to confirm the deletion.")
-    done = delete_candidate(candidate_id, actor=_me())
+    done = delete_candidate(candidate_id, actor=signed_in_user())
     flash(f"Candidate #{done.candidate_id} and {done.files} file(s) deleted.", "success")
     return redirect(url_for("candidates.index"))

@@ -80,7 +80,12 @@ def _whole_pg(element: whole, compiler: SQLCompiler, **kw: Any) -> str:
     return f"CAST(FLOOR({value}) AS INTEGER)"
 
 
-@compiles(Table, "sqlite")
+def register_index_hints() -> None:
+    """Let SQLite tables carry ``INDEXED BY`` hints (for every table: compilation
+    rules are SQLAlchemy-wide, so this runs when the reports domain is set up)."""
+    compiles(Table, "sqlite")(_table_sqlite)
+
+
 def _table_sqlite(element: Table, compiler: SQLCompiler, **kw: Any) -> str:
     # SQLAlchemy renders no table hints for SQLite; reports name an index with
     # ``with_hint(Event, "INDEXED BY ...", "sqlite")`` where, without table

@@ -7,6 +7,8 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hirekit.csv_safety import safe_cell
+
 Cell = str | int | float | None
 
 
@@ -36,21 +38,8 @@ class Table:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([c.label for c in self.columns])
         for row in self.rows:
-            writer.writerow([_safe(self.text(cell)) for cell in row])
+            writer.writerow([safe_cell(self.text(cell)) for cell in row])
         return buffer.getvalue()
-
-
-def _safe(text: str) -> str:
-    # A spreadsheet runs cells starting with these as formulas (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _number(text) else text
-
-
-def _number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def rate(numerator: int, denominator: int) -> float | None:

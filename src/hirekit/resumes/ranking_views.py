@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from hirekit.accounts.auth import page_user, requires
-from hirekit.accounts.models import User
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import ValidationFailed
 from hirekit.jobs.services import list_jobs
@@ -16,22 +16,16 @@ from hirekit.resumes.forms import BlindForm, OverrideForm
 bp = Blueprint("screening", __name__)
 
 
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
-
-
 @bp.get("/screening")
 @requires(Permission.CANDIDATES_READ)
 def index() -> str:
-    return render_template("resumes/index.html", jobs=list_jobs(_me()))
+    return render_template("resumes/index.html", jobs=list_jobs(signed_in_user()))
 
 
 @bp.get("/jobs/<int:job_id>/ranked")
 @requires(Permission.CANDIDATES_READ)
 def ranked(job_id: int) -> str:
-    ranked_list = ranking.ranked_list(job_id, _me())
+    ranked_list = ranking.ranked_list(job_id, signed_in_user())
     return render_template(
         "resumes/ranked.html",
         ranked=ranked_list,
@@ -46,7 +40,7 @@ def settings(job_id: int) -> Response:
     form = BlindForm()
     if not form.validate_on_submit():
         raise ValidationFailed("The form expired; reload the page and try again.")
-    ranking.set_blind(job_id, bool(form.blind.data), actor=_me())
+    ranking.set_blind(job_id, bool(form.blind.data), actor=signed_in_user())
     flash("Blind review is on." if form.blind.data else "Blind review is off.", "success")
     return redirect(url_for("screening.ranked", job_id=job_id))
 
@@ -59,7 +53,7 @@ def override(screening_id: int) -> Response:
         messages = [str(e) for errors in form.errors.values() for e in errors]
         raise ValidationFailed(" ".join(messages) or "Choose a fit and give a reason.")
     screening = ranking.override_fit(
-        screening_id, form.fit.data or "", form.reason.data or "", actor=_me()
+        screening_id, form.fit.data or "", form.reason.data or "", actor=signed_in_user()
     )
     flash(f"Fit set to {screening.override_fit}.", "success")
     job_id = request.form.get("job_id", "")

@@ -13,6 +13,7 @@ from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from sqlalchemy import select, update
 
+from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.candidates import applications
 from hirekit.candidates.dedupe import find_duplicates
@@ -27,8 +28,6 @@ from hirekit.guides.registry import default_guide
 from hirekit.jobs.choices import UseCase
 from hirekit.resumes.limits import screening_limits
 from hirekit.resumes.models import Resume, ResumeStatus, Screening
-from hirekit.search import index_candidate_text
-from hirekit.search.index import RESUME as RESUME_TEXT
 from hirekit.storage import file_store
 
 
@@ -55,16 +54,11 @@ def screen_resume_now(resume: Resume, actor: User | None = None) -> Resume:
         _apply_once(resume.candidate, resume, actor)
     for result in results:
         _save(resume, result)
-    _index_resume_text(resume, extraction.text)
+    # Search indexes the text (a subscriber, in this transaction).
+    events.screening_done.send(events.ScreeningDone(resume, extraction.text))
     resume.status = ResumeStatus.SCREENED.value
     db.session.flush()
     return resume
-
-
-def _index_resume_text(resume: Resume, text: str) -> None:
-    """Make the resume's words find the candidate in candidate search (same transaction)."""
-    assert resume.candidate_id is not None
-    index_candidate_text(resume.candidate_id, RESUME_TEXT, text)
 
 
 NAME_NOT_FOUND = "Name not found — review"

@@ -8,8 +8,8 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
-from hirekit.accounts.auth import page_user, requires
-from hirekit.accounts.models import User
+from hirekit.accounts.auth import requires
+from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates.models import Candidate
 from hirekit.downloads import send_stored_file
@@ -25,18 +25,12 @@ from hirekit.resumes.ranking import blind_id
 bp = Blueprint("resumes", __name__)
 
 
-def _me() -> User:
-    user = page_user()
-    assert user is not None  # the permission gate ran first
-    return user
-
-
 @bp.app_template_global("resume_panel")
 def resume_panel(candidate: Candidate) -> dict[str, Any]:
     """What the candidate page's resume include shows: uploads, latest screening, the form."""
     screening: Screening | None
     try:
-        screening = services.latest_screening(candidate.id, _me())
+        screening = services.latest_screening(candidate.id, signed_in_user())
     except HirekitError:
         screening = None
     return {
@@ -61,7 +55,7 @@ def upload_for_candidate(candidate_id: int) -> Response:
     file: FileStorage = form.resume.data
     upload = services.Upload(file.filename or "", file.stream)  # type: ignore[arg-type]
     try:
-        services.upload_for_candidate(candidate_id, upload, actor=_me())
+        services.upload_for_candidate(candidate_id, upload, actor=signed_in_user())
     except HirekitError as exc:
         if exc.status == 404:
             raise
@@ -72,7 +66,7 @@ def upload_for_candidate(candidate_id: int) -> Response:
 
 
 def _render_bulk(job_id: int, form: BulkResumeForm, refused: list[Any], status: int) -> Any:
-    job = get_job(job_id, _me())
+    job = get_job(job_id, signed_in_user())
     page = render_template(
         "resumes/bulk.html",
         job=job,
@@ -98,7 +92,7 @@ def bulk_upload(job_id: int) -> Any:
     files: list[FileStorage] = [f for f in form.files.data if f and f.filename]
     uploads = [services.Upload(f.filename or "", f.stream) for f in files]  # type: ignore[arg-type]
     try:
-        batch = services.bulk_upload(job_id, uploads, actor=_me())
+        batch = services.bulk_upload(job_id, uploads, actor=signed_in_user())
     except HirekitError as exc:
         if exc.status == 404:
             raise
@@ -112,7 +106,7 @@ def bulk_upload(job_id: int) -> Any:
 @bp.get("/resumes/batches/<int:batch_id>")
 @requires(Permission.CANDIDATES_READ)
 def batch(batch_id: int) -> str:
-    found = services.get_batch(batch_id, _me())
+    found = services.get_batch(batch_id, signed_in_user())
     task = get_task(found.background_job_id) if found.background_job_id else None
     return render_template("resumes/batch.html", batch=found, task=task, blind_id=blind_id)
 
@@ -120,5 +114,5 @@ def batch(batch_id: int) -> str:
 @bp.get("/resumes/<int:resume_id>/file")
 @requires(Permission.CANDIDATES_READ)
 def download(resume_id: int) -> Response:
-    resume = services.resume_for_download(resume_id, _me())
+    resume = services.resume_for_download(resume_id, signed_in_user())
     return send_stored_file(resume.file_key, resume.filename, resume.content_type)

@@ -5,22 +5,30 @@ a ``tsvector`` column and a GIN index; :func:`text_match` picks by dialect so
 callers build one query for both.
 """
 
-# Imported for its registration: the flush listener that keeps the index in step.
-from hirekit.search import sync  # noqa: F401
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hirekit.search.index import (
     index_candidate_text,
     purge_deleted_text,
-    refresh_candidate,
-    reindex_all,
     remove_candidate,
 )
 from hirekit.search.matching import text_match
 
+if TYPE_CHECKING:
+    from flask import Flask
+
 __all__ = [
     "index_candidate_text",
     "purge_deleted_text",
-    "refresh_candidate",
-    "reindex_all",
     "remove_candidate",
     "text_match",
 ]
+
+
+def init_app(app: Flask) -> None:
+    """Register this domain: the listeners that keep the index in step."""
+    from hirekit.search.subscribers import subscribe
+
+    subscribe()

@@ -1,4 +1,7 @@
-"""Writing the search index: store text per candidate and kind, rebuild it, forget it.
+"""Writing the search index: store text per candidate and kind, forget it.
+
+The domains that own the text push it here (candidates their profile and notes,
+screening the resume text through an event); the index knows no domain's rows.
 
 Every write goes through ``search_documents``; the database keeps its own
 full-text structure in step (FTS5 triggers on SQLite, a generated ``tsvector``
@@ -7,13 +10,11 @@ column on PostgreSQL), so this module never speaks a dialect.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, delete, insert, update
 from sqlalchemy.orm import Session
 
-from hirekit.candidates.models import Application, Candidate, CandidateTag, Note
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.jobs.models import Job
 from hirekit.search.ddl import OPTIMIZE_FTS
 from hirekit.search.models import SearchDocument
 
@@ -47,18 +48,6 @@ def index_candidate_text(
         conn.execute(insert(SearchDocument).values(candidate_id=candidate_id, kind=kind, body=body))
 
 
-def profile_text(conn: Connection, candidate_id: int) -> str:
-    row = conn.execute(
-        select(Candidate.name, Candidate.email, Candidate.phone, Candidate.source).where(
-            Candidate.id == candidate_id
-        )
-    ).first()
-    if row is None:
-        return ""
-    tags = conn.scalars(select(CandidateTag.tag).where(CandidateTag.candidate_id == candidate_id))
-    return profile_body(row.name, row.email, row.phone, row.source, list(tags))
-
-
 def profile_body(name: str, email: str, phone: str, source: str, tags: list[str]) -> str:
     """The profile document of a candidate with these fields (also used by bulk loaders)."""
     # PostgreSQL reads "ada@lab.example" as one token; its parts make "lab" findable too.
@@ -66,45 +55,11 @@ def profile_body(name: str, email: str, phone: str, source: str, tags: list[str]
     return " ".join([name, email, email_parts, phone, source, *tags])
 
 
-def notes_text(conn: Connection, candidate_id: int) -> str:
-    """The notes every reader of the candidate may read: none on a confidential job.
-
-    A note on an application to a confidential job is for that job's team; were
-    its words in the shared text, anyone could find the candidate by guessing
-    them (a salary, say). Such notes are not searchable, by anyone.
-    """
-    bodies = conn.scalars(
-        select(Note.body)
-        .outerjoin(Application, Note.application_id == Application.id)
-        .outerjoin(Job, Application.job_id == Job.id)
-        .where(Note.candidate_id == candidate_id)
-        .where(or_(Job.id.is_(None), Job.confidential.is_(False)))
-        .order_by(Note.id)
-    )
-    return "\n".join(bodies)
-
-
-def refresh_candidate(candidate_id: int, *, session: Session | None = None) -> None:
-    """Rebuild the profile and notes text of one candidate from their rows."""
-    conn = _connection(session)
-    index_candidate_text(candidate_id, PROFILE, profile_text(conn, candidate_id), session=session)
-    index_candidate_text(candidate_id, NOTES, notes_text(conn, candidate_id), session=session)
-
-
 def remove_candidate(candidate_id: int, *, session: Session | None = None) -> int:
     """Drop every indexed text of a candidate; returns how many documents went."""
     conn = _connection(session)
     gone = conn.execute(delete(SearchDocument).where(SearchDocument.candidate_id == candidate_id))
     return int(gone.rowcount or 0)
-
-
-def reindex_all(session: Session | None = None) -> int:
-    """Rebuild profile and notes text of every candidate; returns how many."""
-    conn = _connection(session)
-    ids = list(conn.scalars(select(Candidate.id).order_by(Candidate.id)))
-    for candidate_id in ids:
-        refresh_candidate(candidate_id, session=session)
-    return len(ids)
 
 
 def purge_deleted_text(session: Session | None = None) -> None:

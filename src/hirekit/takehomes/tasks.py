@@ -7,6 +7,7 @@ from typing import Any
 from flask import current_app, url_for
 from sqlalchemy import select
 
+from hirekit import events
 from hirekit.db import utcnow
 from hirekit.engines.codereview import ArchiveRefused, Report, review
 from hirekit.engines.codereview.fingerprint import Fingerprint, similar
@@ -52,6 +53,7 @@ def review_submission(job: JobHandle, submission_id: int) -> dict[str, Any]:
     submission.level = report.level
     submission.status = SubmissionStatus.REVIEWED.value
     submission.reviewed_at = utcnow()
+    events.review_done.send(events.ReviewDone(submission_id))
     return {"url": _report_url(submission_id), "score": report.score}
 
 

@@ -119,32 +119,8 @@ def test_process_pool_gives_the_same_report(tmp_path: Path, monkeypatch) -> None
         )
     sequential = review(root).to_dict()
     monkeypatch.setattr(analyse, "POOL_THRESHOLD", 10)
-    pooled = review(root).to_dict()
+    pooled = review(root, jobs=2).to_dict()
     for data in (sequential, pooled):
         data["stats"].pop("seconds")
     assert pooled == sequential
     assert len(pooled["routes"]) == 30
-
-
-def test_forked_helper_gives_the_same_report(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path / "p"
-    root.mkdir()
-    (root / "app.py").write_text(
-        "from flask import Flask\napp = Flask(__name__)\napp.config['SECRET_KEY'] = 'k3Y!x9'\n"
-    )
-    (root / "broken.py").write_text("def f(:\n")
-    for i in range(20):
-        (root / f"m{i}.py").write_text(
-            f"from app import app\n@app.route('/m{i}')\ndef m{i}():\n    return 'SELECT'\n"
-        )
-    monkeypatch.setattr(analyse, "SPLIT_THRESHOLD", 1000)
-    sequential = review(root).to_dict()
-    monkeypatch.setattr(analyse, "SPLIT_THRESHOLD", 4)
-    monkeypatch.setattr(analyse, "SPLIT_MAX_LOAD", float("inf"))
-    split = review(root).to_dict()
-    for data in (sequential, split):
-        data["stats"].pop("seconds")
-    assert split == sequential
-    assert len(split["routes"]) == 20
-    assert split["stats"]["parse_errors"] == 1
-    assert {f["rule"] for f in split["findings"]} >= {"hardcoded-secret", "syntax-error"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import gc
 import zlib
 from pathlib import Path, PurePosixPath
 
@@ -13,7 +12,6 @@ from hypothesis import strategies as st
 import hirekit.engines.codereview.analyse as analyse
 from hirekit.engines.codereview import review
 from hirekit.engines.codereview.fingerprint import tokens_of
-from hirekit.engines.codereview.gcpause import collector_paused
 from hirekit.engines.codereview.sources import module_name
 from hirekit.engines.codereview.winnow import window_minima
 
@@ -118,23 +116,6 @@ def test_module_name_matches_the_path_based_form(parts: list[str]) -> None:
         assert module_name(rel) == _module_name_reference(rel)
 
 
-def test_collector_pause_nests_and_restores_the_state() -> None:
-    assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-        with collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
 def test_pool_and_serial_reviews_are_identical(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path / "p"
     (root / "api").mkdir(parents=True)
@@ -153,7 +134,7 @@ def test_pool_and_serial_reviews_are_identical(tmp_path: Path, monkeypatch) -> N
         )
     serial = review(root)
     monkeypatch.setattr(analyse, "POOL_THRESHOLD", 5)
-    pooled = review(root)
+    pooled = review(root, jobs=2)
     first, second = serial.to_dict(), pooled.to_dict()
     for data in (first, second):
         data["stats"].pop("seconds")

@@ -99,11 +99,14 @@ def review(
     limits: Limits | None = None,
     guide: Guide | None = None,
     use_case: str | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Review the Flask project at ``path`` (a folder, .zip, .tar or .tar.gz).
 
     ``use_case`` (rest-api, microservices, full-stack) sets what the review weighs
     and asks (see usecase); None reads the project for no particular use case.
+    ``jobs`` > 1 analyses large trees in that many spawned processes; the
+    default reviews in this process.
     Candidate code is parsed, never imported or run. Raises ``ArchiveRefused``
     when the input is unsafe, unreadable or over a limit, ValueError on an
     unknown use case.
@@ -115,7 +118,7 @@ def review(
     started = time.perf_counter()
     with project_folder(path, limits, deadline) as (root, label):
         files = collect(root, limits, deadline)
-        facts = analyse_all(files.python, deadline)
+        facts = analyse_all(files.python, deadline, jobs)
         facts += _pyfile_configs(facts, files)
         extra = [*template_findings(files.templates), *env_findings(files.env)]
         model = build_model(facts, [s.rel for s in files.env], dependencies(files.dependencies))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import lt, ne, sub
 
-from hirekit.engines.screening.extract.pdf_page import PageText
+import pypdfium2 as pdfium
 
 _MIN_RECTS = 12
 #: A page with more text runs is read as it flows: real CV pages have a few
@@ -37,30 +37,33 @@ class Runs:
     tops: list[float]
 
     @classmethod
-    def from_boxes(cls, boxes: list[float]) -> Runs:
-        """From flat ``left, bottom, right, top`` quadruples."""
-        return cls(boxes[0::4], boxes[1::4], boxes[2::4], boxes[3::4])
+    def from_rects(cls, rects: list[tuple[float, float, float, float]]) -> Runs:
+        """From ``(left, bottom, right, top)`` boxes, as ``PdfTextPage.get_rect`` gives them."""
+        if not rects:
+            return cls([], [], [], [])
+        lefts, bottoms, rights, tops = map(list, zip(*rects, strict=True))
+        return cls(lefts, bottoms, rights, tops)
 
 
-def read_page(page: PageText) -> tuple[str, bool]:
+def read_page(page: pdfium.PdfPage, text: pdfium.PdfTextPage) -> tuple[str, bool]:
     """Return the page text and whether it was read as two columns."""
-    flow = page.get_text_range()
+    flow = text.get_text_range()
     if not _short_lines(flow):
         return flow, False
-    width = page.width
-    count = page.count_rects()
+    width = page.get_width()
+    count = text.count_rects()  # pdfium computes the runs' boxes here
     if width <= 0 or not _MIN_RECTS <= count <= MAX_RUNS:
         return flow, False
-    runs = Runs.from_boxes(page.run_boxes(count))
+    runs = Runs.from_rects(list(map(text.get_rect, range(count))))
     split = find_gutter(runs, width)
     if split is None or not interleaved(runs, split):
         return flow, False
-    height = page.height
+    height = page.get_height()
     header_bottom = _header_bottom(runs, split, height)
     parts = [
-        page.get_text_bounded(0, header_bottom, width, height) if header_bottom < height else "",
-        page.get_text_bounded(0, 0, split, header_bottom),
-        page.get_text_bounded(split, 0, width, header_bottom),
+        text.get_text_bounded(0, header_bottom, width, height) if header_bottom < height else "",
+        text.get_text_bounded(0, 0, split, header_bottom),
+        text.get_text_bounded(split, 0, width, header_bottom),
     ]
     return "\n".join(p for p in parts if p.strip()), True
 

@@ -18,7 +18,7 @@ Create Date: 2026-12-07 14:30:00
 - SQLite: tables of rows about people are rebuilt with AUTOINCREMENT, so an
   erased row's id is never handed to a new row.
 - Search: notes on applications to confidential jobs leave the shared notes
-  text (see ``hirekit.search.index.notes_text``).
+  text (see ``hirekit.candidates.indexing.notes_text``).
 """
 from alembic import op
 import hashlib

@@ -1,11 +1,10 @@
-"""PDF through pdfium, page by page, column-aware where the page needs it."""
+"""PDF through pypdfium2's public API, page by page, column-aware where the page needs it."""
 
 from __future__ import annotations
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from hirekit.engines.screening.extract.pdf_page import PageText, PdfFile
 from hirekit.engines.screening.extract.text import ReadResult
 from hirekit.engines.screening.failures import ExtractionFailed
 from hirekit.engines.screening.layout import read_page
@@ -14,28 +13,38 @@ from hirekit.engines.screening.limits import Deadline, Limits
 
 def read(data: bytes, limits: Limits, deadline: Deadline) -> ReadResult:
     try:
-        document = PdfFile(data)
+        document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         code = "encrypted" if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD else "unreadable"
         raise ExtractionFailed(code, str(exc)) from exc
-    with document:
-        if document.pages > limits.max_pages:
-            raise ExtractionFailed("too-large", f"{document.pages} pages")
+    try:
+        pages = len(document)
+        if pages > limits.max_pages:
+            raise ExtractionFailed("too-large", f"{pages} pages")
         parts: list[str] = []
         columns = False
-        for index in range(document.pages):
+        for index in range(pages):
             deadline.check()
             page_text, split = _read_one(document, index)
             parts.append(page_text)
             columns = columns or split
-        return ReadResult(
-            "\n\n".join(parts), pages=document.pages, layout="columns" if columns else "flow"
-        )
+        return ReadResult("\n\n".join(parts), pages=pages, layout="columns" if columns else "flow")
+    finally:
+        document.close()
 
 
-def _read_one(document: PdfFile, index: int) -> tuple[str, bool]:
+def _read_one(document: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
     try:
-        with PageText(document, index) as page:
-            return read_page(page)
+        page = document[index]
     except pdfium.PdfiumError as exc:
         raise ExtractionFailed("unreadable", str(exc)) from exc
+    try:
+        textpage = page.get_textpage()
+        try:
+            return read_page(page, textpage)
+        finally:
+            textpage.close()
+    except pdfium.PdfiumError as exc:
+        raise ExtractionFailed("unreadable", str(exc)) from exc
+    finally:
+        page.close()

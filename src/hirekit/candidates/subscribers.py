@@ -1,0 +1,33 @@
+"""What the domains beneath candidates ask about applications, answered here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, func, select
+
+from hirekit.candidates.indexing import listen
+from hirekit.candidates.models import Application
+from hirekit.extensions import db
+from hirekit.jobs.models import Stage
+from hirekit.jobs.stages import count_stage_usage
+from hirekit.mail.services import find_applications_with
+
+
+def applications_in_stage(stage: Stage) -> int:
+    """A stage holding applications cannot be removed from its pipeline."""
+    used = db.session.scalar(
+        select(func.count(Application.id)).where(Application.stage_id == stage.id)
+    )
+    return int(used or 0)
+
+
+def applications_of_jobs(jobs: Select[Any]) -> Select[Any]:
+    """The ids of the applications to the jobs ``jobs`` selects (outbox visibility)."""
+    return select(Application.id).where(Application.job_id.in_(jobs))
+
+
+def subscribe() -> None:
+    listen()  # the search index follows candidates, tags and notes
+    count_stage_usage(applications_in_stage)
+    find_applications_with(applications_of_jobs)
