@@ -73,6 +73,7 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("POST", "/jobs/lint", "jobs.lint", Permission.JOBS_WRITE),
     ("GET", "/jobs/{jobpost}/board", "board.show", Permission.CANDIDATES_READ),
     ("POST", "/jobs/{jobpost}/board/bulk", "board.bulk", Permission.CANDIDATES_WRITE),
+    ("POST", "/jobs/{jobpost}/board/undo", "board.undo_bulk", Permission.CANDIDATES_WRITE),
     ("GET", "/jobs/{jobpost}/pipeline.csv", "board.export_csv", Permission.CANDIDATES_READ),
     ("POST", "/applications/{application}/move", "board.move", Permission.CANDIDATES_WRITE),
     ("GET", "/candidates/", "candidates.index", Permission.CANDIDATES_READ),
@@ -128,6 +129,7 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("POST", "/admin/webhooks", "webhooks.create", Permission.WEBHOOKS_MANAGE),
     ("GET", "/admin/webhooks/{webhook}", "webhooks.show", Permission.WEBHOOKS_MANAGE),
     ("POST", "/admin/webhooks/{webhook}/delete", "webhooks.delete", Permission.WEBHOOKS_MANAGE),
+    ("POST", "/admin/webhooks/{webhook}/ping", "webhooks.ping", Permission.WEBHOOKS_MANAGE),
     (
         "POST",
         "/candidates/{candidate}/resumes",

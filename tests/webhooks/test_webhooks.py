@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import pytest
 from sqlalchemy import select
@@ -289,3 +290,54 @@ def test_a_proxy_does_not_open_addresses_the_deployment_refuses(hooks_app, make_
     assert proxy.forwarded == [] and endpoint.requests == []
     (delivery,) = _deliveries()
     assert "localhost resolves to" in delivery.error
+
+
+def test_the_form_saves_a_subset_of_events_without_requiring_every_box(client, login_as):
+    login_as("admin")
+    page = client.get("/admin/webhooks").get_data(as_text=True)
+    boxes = re.findall(r'<input[^>]*type="checkbox"[^>]*>', page)
+    assert len(boxes) == len(services.EVENTS)
+    assert not any("required" in box for box in boxes)
+    token = csrf_token(client, "/admin/webhooks")
+    made = client.post(
+        "/admin/webhooks",
+        data={
+            "csrf_token": token,
+            "url": "https://hooks.example.com/subset",
+            "events": ["application.rejected"],
+        },
+    )
+    assert made.status_code == 201
+    assert services.list_subscriptions()[0].events == ["application.rejected"]
+    none = client.post(
+        "/admin/webhooks",
+        data={"csrf_token": token, "url": "https://hooks.example.com/none"},
+    )
+    assert none.status_code == 400
+    assert "Choose at least one event." in none.get_data(as_text=True)
+    assert len(services.list_subscriptions()) == 1
+
+
+def test_a_test_ping_is_signed_delivered_and_listed(hooks_app, client, login_as):
+    admin = login_as("admin")
+    with receiver() as endpoint:
+        made = services.create_subscription(endpoint.url, ["application.hired"], actor=admin)
+        db.session.commit()
+        sid = made.subscription.id
+        token = csrf_token(client, f"/admin/webhooks/{sid}")
+        queued = client.post(f"/admin/webhooks/{sid}/ping", data={"csrf_token": token})
+        assert queued.status_code == 302
+        assert drain() == 1
+    [request] = endpoint.requests
+    assert request.headers["X-Hirekit-Event"] == "ping"
+    assert verify(made.secret, request.body, request.headers["X-Hirekit-Signature"])
+    assert json.loads(request.body)["data"]["webhook_id"] == sid
+    [delivery] = _deliveries()
+    assert (delivery.event_type, delivery.status, delivery.status_code, delivery.attempts) == (
+        "ping",
+        DeliveryStatus.DELIVERED,
+        200,
+        1,
+    )
+    page = client.get(f"/admin/webhooks/{sid}").get_data(as_text=True)
+    assert delivery.uuid in page and "delivered" in page and "Send test ping" in page
