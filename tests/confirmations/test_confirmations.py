@@ -9,6 +9,7 @@ from hirekit.candidates.models import Application
 from hirekit.extensions import db
 from hirekit.integrations import services
 from hirekit.integrations.models import WebhookSubscription
+from hirekit.interviews import kits
 from hirekit.jobs.models import Job
 from tests.conftest import csrf_token
 from tests.jobs.factories import make_application, make_job
@@ -172,3 +173,24 @@ def test_bulk_moves_and_tags_need_no_confirmation(client, login_as):
     db.session.expire_all()
     assert db.session.get(Application, app.id).stage_id == job.stages[1].id
     assert ">Undo</button>" not in client.get(f"/jobs/{job.id}/board").get_data(as_text=True)
+
+
+def test_regenerating_a_kit_asks_first(client, login_as):
+    admin = login_as("admin")
+    job = make_job(admin)
+    kit = kits.get_kit(job.id, admin)
+    full = len(kit.questions)
+    kits.remove_question(job.id, kit.questions[0].id, actor=admin)
+    db.session.commit()
+    token = csrf_token(client, f"/jobs/{job.id}/kit")
+    asked = client.post(f"/jobs/{job.id}/kit/regenerate", data={"csrf_token": token})
+    assert asked.status_code == 200
+    assert "Regenerate the interview kit?" in asked.get_data(as_text=True)
+    db.session.expire_all()
+    assert len(kits.get_kit(job.id, admin).questions) == full - 1
+    done = client.post(
+        f"/jobs/{job.id}/kit/regenerate", data={"csrf_token": token, "confirm": "yes"}
+    )
+    assert done.status_code == 302
+    db.session.expire_all()
+    assert len(kits.get_kit(job.id, admin).questions) == full
