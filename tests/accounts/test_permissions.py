@@ -325,6 +325,12 @@ API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
         "webhooks_api.WebhookItem",
         Permission.WEBHOOKS_MANAGE,
     ),
+    (
+        "POST",
+        "/api/v1/webhooks/{webhook}/ping",
+        "webhooks_api.WebhookPing",
+        Permission.WEBHOOKS_MANAGE,
+    ),
     ("GET", "/api/v1/me", "users_api.Me", SIGNED_IN),
     ("GET", "/api/v1/users", "users_api.Users", Permission.USERS_MANAGE),
     ("POST", "/api/v1/users", "users_api.Users", Permission.USERS_MANAGE),

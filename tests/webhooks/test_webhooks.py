@@ -341,3 +341,19 @@ def test_a_test_ping_is_signed_delivered_and_listed(hooks_app, client, login_as)
     )
     page = client.get(f"/admin/webhooks/{sid}").get_data(as_text=True)
     assert delivery.uuid in page and "delivered" in page and "Send test ping" in page
+
+
+def test_api_queues_a_ping(client, api_token):
+    user, headers = api_token("admin")
+    made = services.create_subscription(
+        "https://hooks.example.com/in", ["application.hired"], actor=user
+    )
+    db.session.commit()
+    sid = made.subscription.id
+    answer = client.post(f"/api/v1/webhooks/{sid}/ping", headers=headers)
+    assert answer.status_code == 202
+    body = answer.get_json()
+    assert body["event"] == "ping" and body["status"] == "pending"
+    listed = client.get(f"/api/v1/webhooks/{sid}/deliveries", headers=headers).get_json()
+    assert [d["event"] for d in listed] == ["ping"]
+    assert client.post("/api/v1/webhooks/999/ping", headers=headers).status_code == 404
