@@ -17,8 +17,12 @@ function initConfirm(form) {
     if (flag) flag.remove();
     if (!needsConfirm(form)) return;
     let message = form.dataset.confirm;
-    const picked = form.id ? document.querySelectorAll(`input[form="${form.id}"]:checked`).length : 0;
-    if (picked) message = message.replace("{count}", String(picked));
+    if (message.includes("{count}")) {
+      // A bulk form: with nothing picked the server answers with what is missing.
+      const picked = document.querySelectorAll(`input[form="${form.id}"]:checked`).length;
+      if (!picked) return;
+      message = message.replace("{count}", String(picked));
+    }
     if (!window.confirm(message)) {
       event.preventDefault();
       return;
