@@ -74,6 +74,7 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("POST", "/jobs/lint", "jobs.lint", Permission.JOBS_WRITE),
     ("GET", "/jobs/{jobpost}/board", "board.show", Permission.CANDIDATES_READ),
     ("POST", "/jobs/{jobpost}/board/bulk", "board.bulk", Permission.CANDIDATES_WRITE),
+    ("POST", "/jobs/{jobpost}/board/undo", "board.undo_bulk", Permission.CANDIDATES_WRITE),
     ("GET", "/jobs/{jobpost}/pipeline.csv", "board.export_csv", Permission.CANDIDATES_READ),
     ("POST", "/applications/{application}/move", "board.move", Permission.CANDIDATES_WRITE),
     ("GET", "/candidates/", "candidates.index", Permission.CANDIDATES_READ),
@@ -129,6 +130,7 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("POST", "/admin/webhooks", "webhooks.create", Permission.WEBHOOKS_MANAGE),
     ("GET", "/admin/webhooks/{webhook}", "webhooks.show", Permission.WEBHOOKS_MANAGE),
     ("POST", "/admin/webhooks/{webhook}/delete", "webhooks.delete", Permission.WEBHOOKS_MANAGE),
+    ("POST", "/admin/webhooks/{webhook}/ping", "webhooks.ping", Permission.WEBHOOKS_MANAGE),
     (
         "POST",
         "/candidates/{candidate}/resumes",
@@ -322,6 +324,12 @@ API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
         "DELETE",
         "/api/v1/webhooks/{webhook}",
         "webhooks_api.WebhookItem",
+        Permission.WEBHOOKS_MANAGE,
+    ),
+    (
+        "POST",
+        "/api/v1/webhooks/{webhook}/ping",
+        "webhooks_api.WebhookPing",
         Permission.WEBHOOKS_MANAGE,
     ),
     ("GET", "/api/v1/me", "users_api.Me", SIGNED_IN),

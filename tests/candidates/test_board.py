@@ -127,7 +127,12 @@ def test_bulk_move_reject_and_tag(client, login_as):
     assert moved.status_code == 302
     client.post(
         f"/jobs/{job.id}/board/bulk",
-        data={"action": "reject:position-filled", "application_ids": ids[2:], "csrf_token": token},
+        data={
+            "action": "reject:position-filled",
+            "application_ids": ids[2:],
+            "csrf_token": token,
+            "confirm": "yes",
+        },
     )
     client.post(
         f"/jobs/{job.id}/board/bulk",
@@ -150,7 +155,12 @@ def test_bulk_move_reject_and_tag(client, login_as):
     assert tagged == [["shortlist"], ["shortlist"], [], []]
     skipped = client.post(
         f"/jobs/{job.id}/board/bulk",
-        data={"action": "withdraw", "application_ids": ids[2:], "csrf_token": token},
+        data={
+            "action": "withdraw",
+            "application_ids": ids[2:],
+            "csrf_token": token,
+            "confirm": "yes",
+        },
         follow_redirects=True,
     )
     assert "Skipped: The application is already rejected" in skipped.get_data(as_text=True)

@@ -94,7 +94,9 @@ def test_open_pause_close_and_forbidden_transition(client, login_as):
     job = make_job(user)
     token = csrf_token(client, f"/jobs/{job.id}")
     for state in ("open", "paused", "open", "closed"):
-        response = client.post(f"/jobs/{job.id}/state", data={"state": state, "csrf_token": token})
+        response = client.post(
+            f"/jobs/{job.id}/state", data={"state": state, "csrf_token": token, "confirm": "yes"}
+        )
         assert response.status_code == 302, state
         db.session.expire_all()
         assert db.session.get(Job, job.id).state == state

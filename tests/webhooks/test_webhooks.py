@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import time
 
 import pytest
@@ -389,3 +390,70 @@ def test_a_delivery_posted_by_a_run_that_lost_its_lease_is_not_posted_again(hook
     other.dispose()
     assert len(posted) == 1
     assert [d.status for d in _deliveries()] == [DeliveryStatus.DELIVERED]
+
+
+def test_the_form_saves_a_subset_of_events_without_requiring_every_box(client, login_as):
+    login_as("admin")
+    page = client.get("/admin/webhooks").get_data(as_text=True)
+    boxes = re.findall(r'<input[^>]*type="checkbox"[^>]*>', page)
+    assert len(boxes) == len(services.EVENTS)
+    assert not any("required" in box for box in boxes)
+    token = csrf_token(client, "/admin/webhooks")
+    made = client.post(
+        "/admin/webhooks",
+        data={
+            "csrf_token": token,
+            "url": "https://hooks.example.com/subset",
+            "events": ["application.rejected"],
+        },
+    )
+    assert made.status_code == 201
+    assert services.list_subscriptions()[0].events == ["application.rejected"]
+    none = client.post(
+        "/admin/webhooks",
+        data={"csrf_token": token, "url": "https://hooks.example.com/none"},
+    )
+    assert none.status_code == 400
+    assert "Choose at least one event." in none.get_data(as_text=True)
+    assert len(services.list_subscriptions()) == 1
+
+
+def test_a_test_ping_is_signed_delivered_and_listed(hooks_app, client, login_as):
+    admin = login_as("admin")
+    with receiver() as endpoint:
+        made = services.create_subscription(endpoint.url, ["application.hired"], actor=admin)
+        db.session.commit()
+        sid = made.subscription.id
+        token = csrf_token(client, f"/admin/webhooks/{sid}")
+        queued = client.post(f"/admin/webhooks/{sid}/ping", data={"csrf_token": token})
+        assert queued.status_code == 302
+        assert drain() == 1
+    [request] = endpoint.requests
+    assert request.headers["X-Hirekit-Event"] == "ping"
+    assert verify(made.secret, request.body, request.headers["X-Hirekit-Signature"])
+    assert json.loads(request.body)["data"]["webhook_id"] == sid
+    [delivery] = _deliveries()
+    assert (delivery.event_type, delivery.status, delivery.status_code, delivery.attempts) == (
+        "ping",
+        DeliveryStatus.DELIVERED,
+        200,
+        1,
+    )
+    page = client.get(f"/admin/webhooks/{sid}").get_data(as_text=True)
+    assert delivery.uuid in page and "delivered" in page and "Send test ping" in page
+
+
+def test_api_queues_a_ping(client, api_token):
+    user, headers = api_token("admin")
+    made = services.create_subscription(
+        "https://hooks.example.com/in", ["application.hired"], actor=user
+    )
+    db.session.commit()
+    sid = made.subscription.id
+    answer = client.post(f"/api/v1/webhooks/{sid}/ping", headers=headers)
+    assert answer.status_code == 202
+    body = answer.get_json()
+    assert body["event"] == "ping" and body["status"] == "pending"
+    listed = client.get(f"/api/v1/webhooks/{sid}/deliveries", headers=headers).get_json()
+    assert [d["event"] for d in listed] == ["ping"]
+    assert client.post("/api/v1/webhooks/999/ping", headers=headers).status_code == 404

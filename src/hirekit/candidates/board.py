@@ -51,3 +51,15 @@ def build_board(job: Job) -> Board:
         else:
             columns[application.stage_id].cards.append(application)
     return Board(job, list(columns.values()), closed)
+
+
+def chosen_names(job_id: int, application_ids: list[int]) -> list[str]:
+    """The names of the people behind the chosen applications of a job, for a confirmation."""
+    return list(
+        db.session.scalars(
+            select(Candidate.name)
+            .join(Application, Application.candidate_id == Candidate.id)
+            .where(Application.job_id == job_id, Application.id.in_(application_ids))
+            .order_by(Candidate.name)
+        )
+    )

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from werkzeug.wrappers import Response as BaseResponse
 
+from hirekit import confirmation
 from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates import applications, bulk_email
+from hirekit.candidates import applications, bulk_email, undo
 from hirekit.candidates.applications import Action
-from hirekit.candidates.board import build_board
+from hirekit.candidates.board import build_board, chosen_names
 from hirekit.candidates.exports import pipeline_csv
 from hirekit.candidates.forms import ActionForm
 from hirekit.errors import Conflict, ValidationFailed, wants_json
@@ -21,6 +31,9 @@ from hirekit.jobs.choices import REJECT_REASONS
 from hirekit.jobs.services import get_job
 
 bp = Blueprint("board", __name__)
+
+#: The session key holding the last bulk reject or withdraw, for its Undo button.
+UNDO_KEY = "board_undo"
 
 
 @bp.get("/jobs/<int:job_id>/board")
@@ -33,7 +46,15 @@ def show(job_id: int) -> str:
         reasons=REJECT_REASONS,
         form=ActionForm(),
         email_templates=bulk_email.bulk_templates(),
+        undo=_pending_undo(job_id),
     )
+
+
+def _pending_undo(job_id: int) -> dict[str, Any] | None:
+    pending = session.get(UNDO_KEY)
+    if isinstance(pending, dict) and pending.get("job_id") == job_id:
+        return pending
+    return None
 
 
 def _tags(form: ActionForm) -> list[str]:
@@ -74,7 +95,7 @@ def move(application_id: int) -> BaseResponse | dict[str, Any]:
 
 @bp.post("/jobs/<int:job_id>/board/bulk")
 @requires(Permission.CANDIDATES_WRITE)
-def bulk(job_id: int) -> BaseResponse:
+def bulk(job_id: int) -> BaseResponse | tuple[str, int]:
     me = signed_in_user()
     form = ActionForm()
     if not form.validate_on_submit():
@@ -83,12 +104,51 @@ def bulk(job_id: int) -> BaseResponse:
     kind, _, template_key = (form.action.data or "").partition(":")
     if kind == "email":
         return _bulk_email(job_id, ids, template_key, me)
-    outcome = applications.bulk(
-        get_job(job_id, me), ids, Action.parse(form.action.data or ""), actor=me, tags=_tags(form)
-    )
+    action = Action.parse(form.action.data or "")
+    job = get_job(job_id, me)
+    closing = action.kind in ("reject", "withdraw")
+    if closing and ids and not confirmation.confirmed():
+        return _ask_bulk(job_id, ids, action)
+    before = undo.active_among(job, ids) if closing else []
+    outcome = applications.bulk(job, ids, action, actor=me, tags=_tags(form))
     flash(f"Done for {outcome.done} candidate(s).", "success")
     for reason in outcome.skipped:
         flash(f"Skipped: {reason}", "info")
+    closed = undo.closed_among(job, before)
+    if closed and len(closed) <= undo.MAX_UNDO:
+        session[UNDO_KEY] = {"job_id": job_id, "ids": closed, "action": action.kind}
+    return redirect(url_for("board.show", job_id=job_id))
+
+
+def _ask_bulk(job_id: int, ids: list[int], action: Action) -> tuple[str, int]:
+    names = chosen_names(job_id, ids)
+    verb = "Reject" if action.kind == "reject" else "Mark as withdrawn"
+    reason = f" ({REJECT_REASONS.get(action.value, action.value)})" if action.value else ""
+    return confirmation.ask(
+        title=f"{verb} {len(names)} candidate(s)?",
+        message=f"{verb}{reason}: these applications close. You can undo it from the board.",
+        button=f"{verb} {len(names)} candidate(s)",
+        cancel_url=url_for("board.show", job_id=job_id),
+        items=names,
+    )
+
+
+@bp.post("/jobs/<int:job_id>/board/undo")
+@requires(Permission.CANDIDATES_WRITE)
+def undo_bulk(job_id: int) -> BaseResponse:
+    """Take back the last bulk reject or withdraw on this job, once."""
+    me = signed_in_user()
+    pending = _pending_undo(job_id)
+    if pending is None:
+        flash("Nothing to undo.", "info")
+        return redirect(url_for("board.show", job_id=job_id))
+    session.pop(UNDO_KEY, None)
+    ids = [int(i) for i in pending.get("ids", [])]
+    restored = undo.restore(get_job(job_id, me), ids, actor=me)
+    skipped = len(ids) - restored
+    flash(f"Undone for {restored} candidate(s).", "success")
+    if skipped:
+        flash(f"{skipped} candidate(s) changed since and were left as they are.", "info")
     return redirect(url_for("board.show", job_id=job_id))
 
 

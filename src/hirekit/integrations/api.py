@@ -67,3 +67,12 @@ class WebhookDeliveries(MethodView):
         query = services.deliveries_query(subscription_id)
         result = paginate(query, page["page"], page["per_page"])
         return result.items, 200, result.headers()
+
+
+@blp.route("/webhooks/<int:subscription_id>/ping")
+class WebhookPing(MethodView):
+    @api_requires(Permission.WEBHOOKS_MANAGE)
+    @blp.response(202, DeliverySchema)
+    def post(self, subscription_id: int) -> Any:
+        """Queue a signed test delivery (event ``ping``); follow it in the deliveries"""
+        return services.send_ping(subscription_id, actor=api_user())

@@ -132,32 +132,59 @@ def emit(event_type: str, payload: dict[str, Any]) -> list[WebhookDelivery]:
     active = db.session.scalars(
         select(WebhookSubscription).where(WebhookSubscription.active.is_(True))
     )
-    deliveries = []
-    for subscription in active:
-        if event_type not in subscription.events:
-            continue
-        delivery_id = str(uuid.uuid4())
-        envelope = {
-            "id": delivery_id,
-            "event": event_type,
-            "created_at": utcnow().isoformat(),
-            "data": payload,
-        }
-        delivery = WebhookDelivery(
-            subscription_id=subscription.id,
-            event_type=event_type,
-            uuid=delivery_id,
-            payload=envelope,
-        )
-        db.session.add(delivery)
-        db.session.flush()
-        job = enqueue(
-            deliver_webhook,
-            delivery.id,
-            label=f"Webhook {event_type}",
-            hiring_job_id=_subject_id(payload, "job"),
-            candidate_id=_subject_id(payload, "candidate"),
-        )
-        delivery.background_job_id = job.id
-        deliveries.append(delivery)
-    return deliveries
+    return [
+        _queue_delivery(subscription, event_type, payload)
+        for subscription in active
+        if event_type in subscription.events
+    ]
+
+
+def _queue_delivery(
+    subscription: WebhookSubscription, event_type: str, payload: dict[str, Any]
+) -> WebhookDelivery:
+    delivery_id = str(uuid.uuid4())
+    envelope = {
+        "id": delivery_id,
+        "event": event_type,
+        "created_at": utcnow().isoformat(),
+        "data": payload,
+    }
+    delivery = WebhookDelivery(
+        subscription_id=subscription.id,
+        event_type=event_type,
+        uuid=delivery_id,
+        payload=envelope,
+    )
+    db.session.add(delivery)
+    db.session.flush()
+    job = enqueue(
+        deliver_webhook,
+        delivery.id,
+        label=f"Webhook {event_type}",
+        hiring_job_id=_subject_id(payload, "job"),
+        candidate_id=_subject_id(payload, "candidate"),
+    )
+    delivery.background_job_id = job.id
+    return delivery
+
+
+#: The event of a test delivery; every subscription takes it, whatever its events.
+PING = "ping"
+
+
+def send_ping(subscription_id: int, *, actor: User) -> WebhookDelivery:
+    """Queue a signed ``ping`` delivery to the subscription, as any event is sent, audited."""
+    subscription = get_subscription(subscription_id)
+    delivery = _queue_delivery(
+        subscription,
+        PING,
+        {"webhook_id": subscription.id, "events": subscription.events, "sent_by": actor.id},
+    )
+    audit.record(
+        "webhook.pinged",
+        actor=actor,
+        subject_type="webhook",
+        subject_id=subscription.id,
+        details={"delivery": delivery.uuid},
+    )
+    return delivery

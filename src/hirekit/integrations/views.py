@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
+from hirekit import confirmation
 from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
@@ -67,7 +68,23 @@ def show(subscription_id: int) -> str:
 
 @bp.post("/<int:subscription_id>/delete")
 @requires(Permission.WEBHOOKS_MANAGE)
-def delete(subscription_id: int) -> Response:
+def delete(subscription_id: int) -> Response | tuple[str, int]:
+    if not confirmation.confirmed():
+        subscription = services.get_subscription(subscription_id)
+        return confirmation.ask(
+            title="Delete this webhook?",
+            message=f"Deliveries to {subscription.url} stop and their history is removed.",
+            button="Delete webhook",
+            cancel_url=url_for("webhooks.show", subscription_id=subscription_id),
+        )
     services.delete_subscription(subscription_id, actor=signed_in_user())
     flash("Webhook deleted.", "success")
     return redirect(url_for("webhooks.index"))
+
+
+@bp.post("/<int:subscription_id>/ping")
+@requires(Permission.WEBHOOKS_MANAGE)
+def ping(subscription_id: int) -> Response:
+    delivery = services.send_ping(subscription_id, actor=signed_in_user())
+    flash(f"Test ping {delivery.uuid} queued; its result shows below.", "success")
+    return redirect(url_for("webhooks.show", subscription_id=subscription_id))

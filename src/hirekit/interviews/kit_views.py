@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from hirekit import confirmation
 from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.models import User
@@ -173,7 +174,16 @@ def remove_part(job_id: int, part_id: int) -> Response:
 
 @bp.post("/kit/regenerate")
 @requires(Permission.KITS_WRITE)
-def regenerate(job_id: int) -> Response:
+def regenerate(job_id: int) -> Response | tuple[str, int]:
+    if not confirmation.confirmed():
+        kit = kits.kit_for_edit(job_id, signed_in_user())
+        return confirmation.ask(
+            title="Regenerate the interview kit?",
+            message=f"The kit of {kit.job.title} is rebuilt from the guide: every question "
+            "and interview edited, added or removed here is lost.",
+            button="Regenerate the kit",
+            cancel_url=url_for("kits.show", job_id=job_id),
+        )
     return _done(job_id, CsrfForm(), lambda: kits.regenerate(job_id, actor=signed_in_user()))
 
 

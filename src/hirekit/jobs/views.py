@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from hirekit import confirmation
 from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
@@ -92,11 +93,19 @@ def edit(job_id: int) -> Response | tuple[str, int]:
 
 @bp.post("/<int:job_id>/state")
 @requires(Permission.JOBS_WRITE)
-def change_state(job_id: int) -> Response:
+def change_state(job_id: int) -> Response | tuple[str, int]:
     form = StateForm()
     job = services.get_job(job_id, signed_in_user())
     if not form.validate_on_submit():
         raise ValidationFailed("Choose a valid state.")
+    closing = form.state.data == JobState.CLOSED and job.state != JobState.CLOSED
+    if closing and not confirmation.confirmed():
+        return confirmation.ask(
+            title=f"Close {job.title}?",
+            message="A closed job leaves the careers site and takes no new applications.",
+            button="Close the job",
+            cancel_url=url_for("jobs.show", job_id=job.id),
+        )
     services.change_state(job, form.state.data or "", actor=signed_in_user())
     flash(f"The job is now {job.state}.", "success")
     return redirect(url_for("jobs.show", job_id=job.id))
