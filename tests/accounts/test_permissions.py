@@ -225,11 +225,58 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
         "selfid.set_active",
         Permission.SELF_ID_MANAGE,
     ),
+    ("GET", "/careers/feed.atom", "careers.feed_atom", PUBLIC),
+    ("GET", "/careers/feed.json", "careers.feed_json", PUBLIC),
+    ("GET", "/careers/jobs.xml", "careers.feed_aggregators", PUBLIC),
+    ("GET", "/careers/brand.css", "careers.brand_css", PUBLIC),
+    ("GET", "/careers/logo", "careers.logo", PUBLIC),
+    ("GET", "/careers/settings", "careers.settings", Permission.CAREERS_MANAGE),
+    ("POST", "/careers/settings", "careers.save_settings", Permission.CAREERS_MANAGE),
+    ("GET", "/careers/status/{statustoken}", "careers.status_page", PUBLIC),
+    (
+        "GET",
+        "/careers/status/{statustoken}/interviews/{interview}.ics",
+        "careers.interview_ics",
+        PUBLIC,
+    ),
+    ("POST", "/careers/status/{statustoken}/data/export", "careers.ask_about_data", PUBLIC),
+    ("POST", "/careers/status/{statustoken}/withdraw", "careers.withdraw", PUBLIC),
+    ("GET", "/jobs/{jobpost}/questions", "jobs.edit_questions", Permission.JOBS_WRITE),
+    ("POST", "/jobs/{jobpost}/questions", "jobs.add_question", Permission.JOBS_WRITE),
+    (
+        "POST",
+        "/jobs/{jobpost}/questions/{jobquestion}/delete",
+        "jobs.remove_question",
+        Permission.JOBS_WRITE,
+    ),
+    ("GET", "/candidates/privacy-requests", "privacy.data_requests", Permission.PRIVACY_MANAGE),
+    (
+        "POST",
+        "/candidates/privacy-requests/{datarequest}/decline",
+        "privacy.decide_request",
+        Permission.PRIVACY_MANAGE,
+    ),
     ("GET", "/careers/{jobpost}/self-id/{selfidtoken}", "selfid.answer", PUBLIC),
     ("POST", "/logout", "accounts.logout", PUBLIC),  # last: it ends the session
 ]
 
 API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
+    ("GET", "/api/v1/public/postings/", "postings_api.Postings", PUBLIC),
+    ("GET", "/api/v1/public/postings/{publicjob}", "postings_api.PostingItem", PUBLIC),
+    ("GET", "/api/v1/jobs/{jobpost}/questions", "jobs_api.JobQuestions", Permission.JOBS_READ),
+    ("POST", "/api/v1/jobs/{jobpost}/questions", "jobs_api.JobQuestions", Permission.JOBS_WRITE),
+    (
+        "PUT",
+        "/api/v1/jobs/{jobpost}/questions/{jobquestion}",
+        "jobs_api.JobQuestionItem",
+        Permission.JOBS_WRITE,
+    ),
+    (
+        "DELETE",
+        "/api/v1/jobs/{jobpost}/questions/{jobquestion}",
+        "jobs_api.JobQuestionItem",
+        Permission.JOBS_WRITE,
+    ),
     ("GET", "/api/v1/jobs/{jobpost}/kit", "interviews_api.KitItem", Permission.JOBS_READ),
     (
         "POST",
@@ -520,6 +567,7 @@ def ids(make_user):
     comms = _comms_ids(application, make_user("admin"))
     screening_ids = _screening_ids(posting, candidate, make_user("admin"))
     self_id = _self_id_ids(application, make_user("admin"))
+    careers = _careers_ids(application, posting, make_user("admin"))
     db.session.commit()
     return {
         "user": victim.id,
@@ -533,6 +581,24 @@ def ids(make_user):
         **screening_ids,
         **_interview_ids(posting, candidate, make_user("hiring_manager")),
         **self_id,
+        **careers,
+    }
+
+
+def _careers_ids(application, posting, admin) -> dict:
+    """A status link, an application question, a data request and a careers logo."""
+    from hirekit.careers import branding, status
+    from hirekit.jobs.questions import QuestionFields, add_question
+    from hirekit.privacy import requests
+
+    question = add_question(posting, QuestionFields("Work permit?", "yes-no"), actor=admin)
+    request = requests.ask(application.candidate, "erasure")
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+    branding.update_branding(accent_colour="#123456", logo_data=png, remove_logo=False, actor=admin)
+    return {
+        "statustoken": status.token_for(application),
+        "jobquestion": question.id,
+        "datarequest": request.id,
     }
 
 
@@ -646,7 +712,9 @@ def test_api_per_role(client, api_token, ids, role):
         response = client.open(_fill(template, ids), method=method, headers=headers, json={})
         status = response.status_code
         assert response.is_json, (template, status)
-        if role is None:
+        if rule == PUBLIC:  # the public postings: the same for everyone, token or not
+            assert status == 200, (role, template, status)
+        elif role is None:
             assert status == 401, (template, status)
             assert response.get_json()["error"]["code"] == "unauthorized"
         elif _allowed(role, rule):

@@ -182,10 +182,16 @@ def withdraw(application: Application) -> Application:
 
 
 def interview_of(application: Application, interview_id: int) -> Interview:
-    for interview in _upcoming_interviews(application, utcnow()):
-        if interview.id == interview_id:
-            return interview
-    raise StatusLinkUnavailable(404, "No upcoming interview with this number.")
+    """One of the application's scheduled (not cancelled) interviews, for its calendar file."""
+    interview = db.session.get(Interview, interview_id)
+    if (
+        interview is None
+        or interview.candidate_id != application.candidate_id
+        or interview.job_id != application.job_id
+        or interview.status != InterviewStatus.SCHEDULED.value
+    ):
+        raise StatusLinkUnavailable(404, "No scheduled interview with this number.")
+    return interview
 
 
 def status_footer(application_id: int, recipient: str) -> str | None:
