@@ -14,6 +14,7 @@ from hirekit.config import ConfigError, Settings
 #: One malformed value for every setting. A new setting needs one here.
 MALFORMED: dict[str, str] = {
     "SECRET_KEY": "key\nwith a newline",
+    "AUDIT_KEY": "audit\nkey",
     "DATABASE_URL": "mysql://db/hirekit",
     "REDIS_URL": "localhost:6379",
     "UPLOAD_DIR": "/srv/up\x07loads",

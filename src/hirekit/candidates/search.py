@@ -44,8 +44,8 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def _application_match(filters: SearchFilters) -> ColumnElement[bool] | None:
-    """One application of the candidate matches the job, stage and date filters together."""
+def _application_conditions(filters: SearchFilters) -> list[ColumnElement[bool]]:
+    """The job, stage and date filters, as conditions on one application."""
     conditions: list[ColumnElement[bool]] = []
     if filters.job_id is not None:
         conditions.append(Application.job_id == filters.job_id)
@@ -56,6 +56,12 @@ def _application_match(filters: SearchFilters) -> ColumnElement[bool] | None:
     if filters.applied_until is not None:
         end = _midnight(filters.applied_until) + timedelta(days=1)
         conditions.append(Application.created_at < end)
+    return conditions
+
+
+def _application_match(filters: SearchFilters) -> ColumnElement[bool] | None:
+    """One application of the candidate matches the job, stage and date filters together."""
+    conditions = _application_conditions(filters)
     if not conditions:
         return None
     return exists().where(Application.candidate_id == Candidate.id, *conditions)
@@ -63,17 +69,7 @@ def _application_match(filters: SearchFilters) -> ColumnElement[bool] | None:
 
 def _applicants(filters: SearchFilters) -> Select[int]:
     """Ids of the candidates with an application matching the job, stage and dates."""
-    conditions: list[ColumnElement[bool]] = []
-    if filters.job_id is not None:
-        conditions.append(Application.job_id == filters.job_id)
-    if filters.stage_id is not None:
-        conditions.append(Application.stage_id == filters.stage_id)
-    if filters.applied_since is not None:
-        conditions.append(Application.created_at >= _midnight(filters.applied_since))
-    if filters.applied_until is not None:
-        end = _midnight(filters.applied_until) + timedelta(days=1)
-        conditions.append(Application.created_at < end)
-    return select(Application.candidate_id).where(*conditions)
+    return select(Application.candidate_id).where(*_application_conditions(filters))
 
 
 def _per_row(condition: ColumnElement[bool]) -> ColumnElement[bool]:

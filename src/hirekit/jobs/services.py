@@ -165,22 +165,12 @@ def _set_team(job: Job, fields: JobFields) -> None:
             have.add((uid, role.value))
 
 
+#: The job's own columns a JobFields sets (the team is set apart).
+_COLUMNS = (*_AUDITED, "salary_min", "salary_max", "currency", "description")
+
+
 def _apply(job: Job, fields: JobFields) -> None:
-    for name in (
-        "title",
-        "team",
-        "location",
-        "workplace",
-        "employment_type",
-        "applicant_regions",
-        "use_case",
-        "level",
-        "salary_min",
-        "salary_max",
-        "currency",
-        "description",
-        "confidential",
-    ):
+    for name in _COLUMNS:
         setattr(job, name, getattr(fields, name))
 
 
