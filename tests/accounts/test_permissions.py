@@ -537,7 +537,7 @@ def _interview_ids(posting, candidate, manager) -> dict:
     panelist = db.session.scalars(db.select(User).filter_by(role="interviewer")).first()
     fields = scheduling.ScheduleFields(
         candidate_id=candidate.id,
-        starts_at=utcnow(),
+        starts_at=utcnow() + timedelta(hours=1),
         interviewer_ids=[panelist.id],
         part_id=kit.parts[0].id,
     )
