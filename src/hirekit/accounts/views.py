@@ -131,6 +131,8 @@ def change_password() -> Response | tuple[str, int]:
         password_form=form,
         token_form=TokenForm(),
         revoke_form=EmptyForm(),
+        zone_form=TimeZoneForm(time_zone=user.time_zone if user else ""),
+        zones=zone_names(),
     ), 400
 
 

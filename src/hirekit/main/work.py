@@ -86,7 +86,6 @@ class MyWork:
     stalled_list: list[ApplicationRow] = field(default_factory=list)
     takehomes_waiting: int = 0
     failed_jobs: list[BackgroundJob] = field(default_factory=list)
-    roles: set[str] = field(default_factory=set)
 
 
 def _interviewer(user: User, now: datetime, work: MyWork) -> None:
@@ -119,8 +118,6 @@ def _interviewer(user: User, now: datetime, work: MyWork) -> None:
         InterviewRow(i.id, card, i.title, name, title, i.starts_at, i.ends_at + late < now)
         for card, i, name, title in due
     ]
-    if work.upcoming or work.scorecards_due:
-        work.roles.add("interviewer")
 
 
 def _hiring_manager(user: User, now: datetime, work: MyWork) -> None:
@@ -184,7 +181,6 @@ def _hiring_manager(user: User, now: datetime, work: MyWork) -> None:
     for job_id, title, stage, count in counts:
         pipelines.setdefault(job_id, PipelineRow(job_id, title, [])).counts.append((stage, count))
     work.pipelines = list(pipelines.values())[:LIST_LIMIT]
-    work.roles.add("hiring_manager")
 
 
 def _applications(
@@ -238,7 +234,6 @@ def _recruiter(user: User, now: datetime, work: MyWork) -> None:
             )
             or 0
         )
-    work.roles.add("recruiter")
 
 
 def _failed(user: User, now: datetime, work: MyWork) -> None:
