@@ -9,11 +9,13 @@ from flask import Flask
 
 from hirekit.accounts.auth import page_user
 from hirekit.accounts.permissions import Permission
+from hirekit.accounts.timezones import label, to_local
 
 
 def init_templating(app: Flask) -> None:
     app.context_processor(_globals)
     app.add_template_filter(_when, "when")
+    app.add_template_filter(_localtime, "localtime")
 
 
 def _globals() -> dict[str, Any]:
@@ -28,3 +30,12 @@ def _globals() -> dict[str, Any]:
 
 def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else "—"
+
+
+def _localtime(value: datetime | None) -> str:
+    """An instant in the signed-in user's time zone, named so nobody guesses."""
+    if value is None:
+        return "—"
+    user = page_user()
+    name = user.time_zone if user else None
+    return f"{to_local(value, name):%a %d %b %Y %H:%M} {label(name)}"

@@ -40,6 +40,7 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("GET", "/dashboard", "main.dashboard", SIGNED_IN),
     ("GET", "/profile", "accounts.profile", SIGNED_IN),
     ("POST", "/profile/password", "accounts.change_password", SIGNED_IN),
+    ("POST", "/profile/time-zone", "accounts.set_time_zone", SIGNED_IN),
     ("POST", "/profile/tokens", "accounts.create_token", SIGNED_IN),
     ("POST", "/profile/tokens/{token}/revoke", "accounts.revoke_token", SIGNED_IN),
     ("GET", "/guide/", "guides.index", Permission.GUIDE_READ),
@@ -612,7 +613,7 @@ def _interview_ids(posting, candidate, manager) -> dict:
     panelist = db.session.scalars(db.select(User).filter_by(role="interviewer")).first()
     fields = scheduling.ScheduleFields(
         candidate_id=candidate.id,
-        starts_at=utcnow(),
+        starts_at=utcnow() + timedelta(hours=1),
         interviewer_ids=[panelist.id],
         part_id=kit.parts[0].id,
     )

@@ -95,7 +95,7 @@ def test_kit_panel_independent_scorecards_and_debrief(
     page.get_by_label("Candidate").select_option(str(candidate.id))
     page.get_by_label("Kit part").select_option(str(part.id))
     page.get_by_label("Interviewers").select_option([str(a.id), str(b.id)])
-    page.get_by_label("Date and time (UTC)").fill("2026-03-02T14:00")
+    page.get_by_label("Date and time (UTC)").fill("2036-03-02T14:00")
     page.get_by_label("Video link").fill("https://meet.example.com/casey")
     page.get_by_role("button", name="Schedule").click()
     expect(page.locator(".flash-success")).to_contain_text("Interview scheduled")

@@ -14,7 +14,8 @@ from hirekit.extensions import db
 from hirekit.interviews import kits, scheduling
 from hirekit.jobs.services import JobFields, create_job
 
-START = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
+# Interviews are scheduled in the future only; tests pass "now" explicitly where time matters.
+START = datetime(2036, 3, 2, 14, 0, tzinfo=UTC)
 
 
 @dataclass
@@ -76,3 +77,10 @@ def panel(make_user) -> Panel:
 
 def later(hours: int) -> datetime:
     return START + timedelta(hours=hours)
+
+
+def happened(interview: Any, at: datetime | None = None) -> Any:
+    """Move an interview into the past, as time passing would (scheduling refuses past times)."""
+    interview.starts_at = at or datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
+    db.session.commit()
+    return interview

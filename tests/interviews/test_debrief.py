@@ -120,7 +120,7 @@ def test_ics_is_valid_rfc5545(panel):
     lines = _unfold(text)
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
     props = dict(line.split(":", 1) for line in lines if line and ";" not in line.split(":")[0])
-    assert props["DTSTART"] == "20260302T140000Z" and props["DTEND"] == "20260302T150000Z"
+    assert props["DTSTART"] == "20360302T140000Z" and props["DTEND"] == "20360302T150000Z"
     assert props["METHOD"] == "REQUEST" and props["UID"] == f"{panel.interview.uid}@hirekit"
     assert "Casey\\, the\\; Candidate" in props["SUMMARY"]
     attendees = [line for line in lines if line.startswith("ATTENDEE")]

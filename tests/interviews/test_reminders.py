@@ -9,7 +9,7 @@ from hirekit.extensions import db
 from hirekit.interviews import reminders, scorecards
 from hirekit.interviews.scorecards import ScorecardInput
 from tests.conftest import login
-from tests.interviews.conftest import START, schedule_panel
+from tests.interviews.conftest import START, happened, schedule_panel
 from tests.interviews.outbox import to
 
 DUE = START + timedelta(hours=26)  # a one-hour interview, 25 hours after its end
@@ -63,7 +63,8 @@ def test_a_reminder_that_cannot_be_queued_is_retried_next_run(panel):
 
 def test_remind_command_prints_what_it_sent_and_exits_0(app, panel):
     runner = app.test_cli_runner()
-    # The panel's interview was on 2 March 2026; a second one is still in the future.
+    # The panel's interview took place on 2 March 2026; a second one is still in the future.
+    happened(panel.interview)
     schedule_panel(
         panel.manager, panel.job, panel.candidate, [panel.b], starts_at=utcnow() + timedelta(days=2)
     )
@@ -92,6 +93,7 @@ def _overdue_on_dashboard(app, user) -> str:
 
 
 def test_dashboard_lists_overdue_scorecards_by_role(app, panel, make_user):
+    happened(panel.interview)
     _submit(panel, panel.b)
     a_card = panel.card_of(panel.a)
     mine = _overdue_on_dashboard(app, panel.a)
@@ -106,6 +108,7 @@ def test_dashboard_lists_overdue_scorecards_by_role(app, panel, make_user):
 
 
 def test_dashboard_hides_confidential_jobs_from_other_managers(app, panel, make_user):
+    happened(panel.interview)
     panel.job.confidential = True
     db.session.commit()
     assert _overdue_on_dashboard(app, make_user("hiring_manager")) == ""

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    PasswordField,
+    SelectField,
+    StringField,
+)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from hirekit.accounts.passwords import MIN_LENGTH
 from hirekit.accounts.permissions import Role
@@ -22,6 +29,18 @@ class LoginForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=256)])
     remember = BooleanField("Keep me signed in on this device")
+    # Filled by the browser's script (Intl API): the default time zone on first sign-in.
+    time_zone = HiddenField(
+        validators=[Optional(), Length(max=64)], render_kw={"data-browser-time-zone": ""}
+    )
+
+
+class TimeZoneForm(FlaskForm):
+    time_zone = StringField(
+        "Time zone",
+        validators=[DataRequired(), Length(max=64)],
+        render_kw={"list": "zones", "data-browser-time-zone": ""},
+    )
 
 
 class PasswordForm(FlaskForm):

@@ -30,6 +30,8 @@ class User(CreatedAtMixin, UserMixin, db.Model):  # type: ignore[name-defined]
     # Part of the session id: rotating it signs out every session of the user at once.
     session_nonce: Mapped[str] = mapped_column(String(32), default=new_session_nonce)
     last_login_at: Mapped[datetime | None]
+    # IANA name ("Europe/Lisbon") used to show and read times; "" means UTC.
+    time_zone: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     tokens: Mapped[list[ApiToken]] = relationship(
         back_populates="user", cascade="all, delete-orphan", order_by="ApiToken.id"

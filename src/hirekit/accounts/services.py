@@ -19,6 +19,7 @@ from hirekit import events
 from hirekit.accounts.models import ApiToken, User, new_session_nonce
 from hirekit.accounts.passwords import hash_password, password_problem, verify_password
 from hirekit.accounts.permissions import Role
+from hirekit.accounts.timezones import is_valid_zone
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db
@@ -111,6 +112,22 @@ def change_password(user: User, current: str, new: str) -> None:
     user.password_hash = hash_password(new)
     user.session_nonce = new_session_nonce()  # other sessions end; the caller re-logs this one
     _audit("user.password_changed", actor=user, subject_type="user", subject_id=user.id)
+
+
+def set_time_zone(user: User, name: str) -> None:
+    """Show and read times in ``name`` (an IANA zone such as Europe/Lisbon) for ``user``."""
+    name = name.strip()
+    if not is_valid_zone(name):
+        raise ValidationFailed(
+            "Unknown time zone", details={"time_zone": "an IANA name such as Europe/Lisbon"}
+        )
+    user.time_zone = name
+
+
+def adopt_browser_time_zone(user: User, name: str) -> None:
+    """On sign-in, take the browser's zone when the user has not chosen one (bad names ignored)."""
+    if not user.time_zone and is_valid_zone(name.strip()):
+        user.time_zone = name.strip()
 
 
 def change_role(user: User, role: str, *, actor: User) -> None:

@@ -9,10 +9,11 @@ from werkzeug.wrappers import Response
 
 from hirekit.accounts import services
 from hirekit.accounts.auth import page_user
-from hirekit.accounts.forms import EmptyForm, LoginForm, PasswordForm, TokenForm
+from hirekit.accounts.forms import EmptyForm, LoginForm, PasswordForm, TimeZoneForm, TokenForm
 from hirekit.accounts.redirects import safe_next
-from hirekit.errors import HirekitError
-from hirekit.extensions import limiter
+from hirekit.accounts.timezones import zone_names
+from hirekit.errors import HirekitError, ValidationFailed
+from hirekit.extensions import db, limiter
 
 bp = Blueprint("accounts", __name__)
 
@@ -55,6 +56,8 @@ def login() -> Response | tuple[str, int] | str:
     if form.validate_on_submit():
         user = services.authenticate(form.email.data or "", form.password.data or "")
         if user is not None:
+            services.adopt_browser_time_zone(user, form.time_zone.data or "")
+            db.session.commit()
             login_user(user, remember=bool(form.remember.data))
             return redirect(safe_next(request.args.get("next"), url_for("main.dashboard")))
         flash(LOGIN_FAILED, "error")
@@ -86,7 +89,28 @@ def profile() -> str:
         password_form=PasswordForm(),
         token_form=TokenForm(),
         revoke_form=EmptyForm(),
+        zone_form=TimeZoneForm(time_zone=user.time_zone if user else ""),
+        zones=zone_names(),
     )
+
+
+@bp.post("/profile/time-zone")
+@login_required
+def set_time_zone() -> Response:
+    user = page_user()
+    assert user is not None
+    form = TimeZoneForm()
+    if not form.validate_on_submit():
+        flash("Choose a time zone from the list.", "error")
+        return redirect(url_for("accounts.profile"))
+    try:
+        services.set_time_zone(user, form.time_zone.data or "")
+    except ValidationFailed as exc:
+        flash(f"{exc.message}: {form.time_zone.data!r} is not an IANA time zone name.", "error")
+        return redirect(url_for("accounts.profile"))
+    db.session.commit()
+    flash(f"Times are now shown in {user.time_zone}.", "success")
+    return redirect(url_for("accounts.profile"))
 
 
 @bp.post("/profile/password")
@@ -115,6 +139,8 @@ def change_password() -> Response | tuple[str, int]:
         password_form=form,
         token_form=TokenForm(),
         revoke_form=EmptyForm(),
+        zone_form=TimeZoneForm(time_zone=user.time_zone if user else ""),
+        zones=zone_names(),
     ), 400
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC
 
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -46,20 +45,23 @@ class ScheduleForm(FlaskForm):
     candidate_id = SelectField("Candidate", coerce=int, validators=[DataRequired()])
     part_id = SelectField("Kit part", coerce=int)
     interviewer_ids = SelectMultipleField("Interviewers", coerce=int)
-    starts_at = DateTimeLocalField("Date and time (UTC)", validators=[DataRequired()])
+    # The label names the scheduler's time zone; the view sets it (UTC when unset).
+    starts_at = DateTimeLocalField("Date and time", validators=[DataRequired()])
     duration_minutes = IntegerField(
         "Duration (minutes)", default=60, validators=[NumberRange(15, 480)]
     )
     location = StringField("Location", validators=[Optional(), Length(max=200)])
     video_link = StringField("Video link", validators=[Optional(), Length(max=300)])
 
-    def to_fields(self) -> ScheduleFields:
+    def to_fields(self, time_zone: str) -> ScheduleFields:
+        """The typed wall-clock time stays naive: the service reads it in ``time_zone``."""
         assert self.starts_at.data is not None
         return ScheduleFields(
             candidate_id=self.candidate_id.data,
             part_id=self.part_id.data or None,
             interviewer_ids=list(self.interviewer_ids.data or []),
-            starts_at=self.starts_at.data.replace(tzinfo=UTC),
+            starts_at=self.starts_at.data,
+            time_zone=time_zone or "UTC",
             duration_minutes=self.duration_minutes.data or 60,
             location=self.location.data or "",
             video_link=self.video_link.data or "",

@@ -10,6 +10,7 @@ from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
+from hirekit.accounts.timezones import label
 from hirekit.errors import HirekitError
 from hirekit.forms import options
 from hirekit.guides.registry import default_guide
@@ -196,6 +197,7 @@ def _schedule_form(job_id: int, me: User) -> ScheduleForm:
     form.interviewer_ids.choices = options(
         [(u.id, f"{u.display_name} ({u.role_label})") for u in team_choices()]
     )
+    form.starts_at.label.text = f"Date and time ({label(me.time_zone)})"
     return form
 
 
@@ -209,7 +211,7 @@ def schedule(job_id: int) -> Response | tuple[str, int]:
     status = 200
     if form.validate_on_submit():
         try:
-            interview = scheduling.schedule(job_id, form.to_fields(), actor=me)
+            interview = scheduling.schedule(job_id, form.to_fields(me.time_zone), actor=me)
         except HirekitError as exc:
             flash(
                 exc.message + " " + "; ".join(f"{k}: {v}" for k, v in exc.details.items()), "error"

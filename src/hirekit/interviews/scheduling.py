@@ -11,7 +11,9 @@ from sqlalchemy.orm import joinedload, selectinload
 from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
+from hirekit.accounts.timezones import is_valid_zone, to_utc
 from hirekit.audit import services as audit
+from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application, Candidate
 from hirekit.candidates.services import get_candidate
 from hirekit.db import utcnow
@@ -38,12 +40,18 @@ class ScheduleFields:
     duration_minutes: int = 60
     location: str = ""
     video_link: str = ""
+    #: The IANA zone a naive ``starts_at`` is wall-clock time in (the scheduler's own, on pages).
+    time_zone: str = ""
 
 
 def _check(fields: ScheduleFields) -> dict[str, str]:
     problems: dict[str, str] = {}
+    if fields.starts_at.tzinfo is None and fields.time_zone:
+        fields.starts_at = to_utc(fields.starts_at, fields.time_zone)
     if fields.starts_at.tzinfo is None:
         problems["starts_at"] = "a date and time with a time zone"
+    elif fields.starts_at <= utcnow():
+        problems["starts_at"] = "a time in the future (this one has passed)"
     if not 15 <= fields.duration_minutes <= 480:
         problems["duration_minutes"] = "15 to 480 minutes"
     ids = list(dict.fromkeys(fields.interviewer_ids))
@@ -70,13 +78,33 @@ def _panel(ids: list[int]) -> list[User]:
     return sorted(users, key=lambda u: ids.index(u.id))
 
 
+def _has_active_application(candidate_id: int, job_id: int) -> bool:
+    found = db.session.scalar(
+        select(Application.id).where(
+            Application.candidate_id == candidate_id,
+            Application.job_id == job_id,
+            Application.status == ApplicationStatus.ACTIVE.value,
+        )
+    )
+    return found is not None
+
+
 def schedule(job_id: int, fields: ScheduleFields, *, actor: User) -> Interview:
     """Create the interview and one draft scorecard per interviewer; invite everyone."""
     job = managed_job(job_id, actor, Permission.INTERVIEWS_SCHEDULE)
+    if fields.time_zone and not is_valid_zone(fields.time_zone):
+        raise ValidationFailed(
+            "Unknown time zone", details={"time_zone": "an IANA name such as Europe/Lisbon"}
+        )
     problems = _check(fields)
     if problems:
         raise ValidationFailed("Some interview fields are invalid; see details.", details=problems)
     candidate = get_candidate(fields.candidate_id, actor)
+    if not _has_active_application(candidate.id, job.id):
+        raise ValidationFailed(
+            "Only candidates still in this job's process can be interviewed.",
+            details={"candidate_id": "no active application to this job"},
+        )
     kit = kits.get_kit(job.id, actor)
     part = next((p for p in kit.parts if p.id == fields.part_id), None)
     if fields.part_id is not None and part is None:
@@ -242,12 +270,18 @@ def job_for_scheduling(job_id: int, user: User) -> Job:
 
 
 def job_candidates(job_id: int, user: User) -> list[Candidate]:
-    """The people who applied to the job, by name: who can be interviewed for it."""
+    """The people still in the job's process, by name: who can be interviewed for it.
+
+    Rejected, withdrawn and hired candidates are left out; ``schedule`` refuses them too.
+    """
     job = managed_job(job_id, user, Permission.INTERVIEWS_SCHEDULE)
     query = (
         select(Candidate)
         .join(Application, Application.candidate_id == Candidate.id)
-        .where(Application.job_id == job.id)
+        .where(
+            Application.job_id == job.id,
+            Application.status == ApplicationStatus.ACTIVE.value,
+        )
         .order_by(Candidate.name, Candidate.id)
     )
     return list(db.session.scalars(query))

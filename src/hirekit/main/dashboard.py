@@ -12,6 +12,7 @@ from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.interviews.models import Scorecard
 from hirekit.interviews.reminders import overdue_scorecards
+from hirekit.main.work import MyWork, my_work
 from hirekit.queue.models import BackgroundJob, JobStatus
 from hirekit.queue.visibility import visible_tasks
 from hirekit.reports.filters import ReportFilter
@@ -28,6 +29,8 @@ class DashboardSummary:
     #: Scorecards overdue by 24 h: the user's own, and for hiring managers and
     #: admins every one of the jobs they can see.
     overdue_scorecards: list[Scorecard] = field(default_factory=list)
+    #: The work waiting for this user, by role (see ``hirekit.main.work``).
+    work: MyWork = field(default_factory=MyWork)
 
 
 def dashboard_summary(user: User) -> DashboardSummary:
@@ -50,4 +53,6 @@ def dashboard_summary(user: User) -> DashboardSummary:
     if user.can(Permission.REPORTS_READ):
         hiring = headline(user, ReportFilter(), now=utcnow())
     overdue = overdue_scorecards(user) if user.can(Permission.INTERVIEWS_OWN) else []
-    return DashboardSummary(f"Welcome, {user.display_name}", figures, recent, hiring, overdue)
+    return DashboardSummary(
+        f"Welcome, {user.display_name}", figures, recent, hiring, overdue, my_work(user, utcnow())
+    )

@@ -45,7 +45,18 @@ function initTaskStatus(box) {
   setTimeout(poll, 500);
 }
 
+// The browser's IANA time zone suggests the user's own (sign-in default, profile form).
+function fillBrowserTimeZone(input) {
+  if (input.value) return;
+  try {
+    input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  } catch (e) {
+    // An old browser without the Intl API: the field stays empty and UTC applies.
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-browser-time-zone]").forEach(fillBrowserTimeZone);
   document.querySelectorAll("[data-question-filter]").forEach(initQuestionFilter);
   document.querySelectorAll("[data-task-status]").forEach(initTaskStatus);
 });
