@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hirekit import create_app
+from hirekit.extensions import db
 from tests.conftest import BASE_CONFIG, PG_URL
 
 HUGE = str(2**64)  # past a 64-bit signed column
@@ -82,8 +83,13 @@ def test_the_api_answers_503_when_the_database_is_gone(tmp_path):
 def test_readyz_is_not_ready_while_postgresql_is_read_only(pg_schema_url):
     read_only = pg_schema_url + "%20-cdefault_transaction_read_only%3Don"
     app = create_app({**BASE_CONFIG, "DATABASE_URL": read_only})
-    response = app.test_client().get("/readyz")
-    assert response.status_code == 503, response.get_data(as_text=True)
-    assert "read-only" in response.get_json()["error"]["message"]
     writable = create_app({**BASE_CONFIG, "DATABASE_URL": pg_schema_url})
-    assert writable.test_client().get("/readyz").status_code == 200
+    try:
+        response = app.test_client().get("/readyz")
+        assert response.status_code == 503, response.get_data(as_text=True)
+        assert "read-only" in response.get_json()["error"]["message"]
+        assert writable.test_client().get("/readyz").status_code == 200
+    finally:
+        for made in (app, writable):  # close their pooled connections now, not at GC
+            with made.app_context():
+                db.engine.dispose()
