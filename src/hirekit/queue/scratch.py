@@ -31,7 +31,11 @@ _own: Path | None = None
 def _stamp(pid: int) -> str | None:
     """``pid`` with its start time: a pid alone may have been reused since."""
     try:
-        return f"{pid}-{int(psutil.Process(pid).create_time() * 100)}"
+        process = psutil.Process(pid)
+        # A killed worker's child waits as a zombie until something reaps it: it runs no more.
+        if process.status() == psutil.STATUS_ZOMBIE:
+            return None
+        return f"{pid}-{int(process.create_time() * 100)}"
     except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
         return None
 
