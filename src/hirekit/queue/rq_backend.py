@@ -52,6 +52,10 @@ class ReapingWorker(Worker):
     def dequeue_timeout(self) -> int:
         return max(1, int(self.reap_every))  # wake from waiting for work to reap on time
 
+    def subscribe(self) -> None:
+        """No command channel: hirekit sends its workers no RQ commands, and the thread RQ
+        starts for one waits up to a minute in Redis, holding a stopping worker as long."""
+
     def perform_job(self, *args: Any, **kwargs: Any) -> bool:
         try:
             return bool(super().perform_job(*args, **kwargs))
