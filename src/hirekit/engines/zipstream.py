@@ -34,8 +34,17 @@ MB = 1024 * 1024
 RATIO_FLOOR = 1 * MB
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 _LOCAL_MAGIC = b"PK\x03\x04"
-#: zipfile raises these for damaged archives and members.
-DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError)
+#: zipfile raises these for damaged archives and members (NotImplementedError: a
+#: header claiming a zip version or compression method it does not know).
+DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    KeyError,
+    NotImplementedError,
+)
 
 
 class InflateRefused(Exception):

@@ -68,3 +68,13 @@ def test_zip_bomb_disguised_as_docx() -> None:
 )
 def test_right_magic_wrong_body(magic: bytes, body: bytes) -> None:
     check(magic + body)
+
+
+def test_a_docx_claiming_an_unknown_zip_version_is_unreadable():
+    """zipfile refuses a member "needing" zip 6.4 with NotImplementedError, not BadZipFile."""
+    data = bytearray(resume_docx("Ada Example", ["Flask developer"], "", "", ""))
+    central = data.find(b"PK\x01\x02")
+    assert central > 0
+    data[central + 6 : central + 8] = (64).to_bytes(2, "little")  # version needed: 6.4
+    result = screen(bytes(data), guide=GUIDE, limits=LIMITS, filename="odd.docx")
+    assert result.error is not None and result.error.code == "unreadable"

@@ -35,8 +35,9 @@ def _sniff_zip(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        # A broken archive is still a DOCX/ODT the reader will report as unreadable.
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        # A broken archive (or one claiming a zip version or method zipfile lacks) is
+        # still a DOCX/ODT the reader will report as unreadable.
         return "docx"
     if "word/document.xml" in names:
         return "docx"

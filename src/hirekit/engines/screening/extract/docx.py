@@ -31,7 +31,14 @@ def read(data: bytes, limits: Limits, deadline: Deadline) -> ReadResult:
     data = bounded_copy(data, limits, deadline)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        NotImplementedError,
+    ) as exc:
         raise ExtractionFailed("unreadable", str(exc)) from exc
     except Exception as exc:
         # lxml raises XMLSyntaxError (no stubs here) for damaged parts.
