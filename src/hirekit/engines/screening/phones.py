@@ -89,6 +89,8 @@ _COUNTRY = re.compile(
 # Where a resume puts its contact details: numbers further down are more often
 # identifiers, amounts or dates than a phone.
 _HEAD_CHARS = 6000
+# More characters than any written phone number takes, separators included.
+_LONGEST_NUMBER = 48
 
 
 def find_phone(text: str) -> str | None:
@@ -104,7 +106,10 @@ def find_phone(text: str) -> str | None:
     # among readings of the same spot the most likely region (listed first).
     best: tuple[int, str] | None = None
     for region in _regions(head):
-        for match in PhoneNumberMatcher(head, region, leniency=Leniency.VALID, max_tries=200):
+        # Once a number is found, another region can only win with one written
+        # before it: read no further than that (plus the longest a number runs).
+        window = head if best is None else head[: best[0] + _LONGEST_NUMBER]
+        for match in PhoneNumberMatcher(window, region, leniency=Leniency.VALID, max_tries=200):
             if _looks_like_date(match.raw_string) or _CUT_COUNTRY.search(head, 0, match.start):
                 continue
             if best is None or match.start < best[0]:
