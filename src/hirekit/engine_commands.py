@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import click
 
@@ -45,22 +45,37 @@ def review_limits_from_env(environ: Mapping[str, str] = os.environ) -> object:
     )
 
 
+def review_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The arguments of ``hirekit review``, shared by this command and the app's own."""
+    for option in reversed(
+        (
+            click.argument("path", type=click.Path(exists=False)),
+            click.option(
+                "--format",
+                "fmt",
+                type=click.Choice(["json", "md", "html"]),
+                default="json",
+                show_default=True,
+            ),
+            click.option(
+                "--output",
+                type=click.Path(dir_okay=False, writable=True),
+                help="Write the report here instead of standard output.",
+            ),
+            click.option(
+                "--use-case",
+                type=click.Choice(USE_CASES),
+                default=None,
+                help="Read the project for this use case (what it weighs and asks); default: none.",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
+
+
 @click.command("review")
-@click.argument("path", type=click.Path(exists=False))
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "md", "html"]), default="json", show_default=True
-)
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the report here instead of standard output.",
-)
-@click.option(
-    "--use-case",
-    type=click.Choice(USE_CASES),
-    default=None,
-    help="Read the project for this use case (what it weighs and asks); default: none.",
-)
+@review_options
 def review_command(path: str, fmt: str, output: str | None, use_case: str | None) -> None:
     """Review a Flask project (folder, .zip, .tar, .tar.gz) statically; never runs its code.
 
