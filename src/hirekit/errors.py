@@ -49,6 +49,15 @@ class TooLarge(HirekitError):
     status, code = 413, "too_large"
 
 
+class LinkUnavailable(HirekitError):
+    """A private link that leads nowhere: unknown or tampered with (404), or spent (410)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = "gone" if status == 410 else "not_found"
+
+
 _HTTP_CODES = {
     400: "bad_request",
     401: "unauthorized",

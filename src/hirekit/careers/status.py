@@ -21,7 +21,7 @@ from hirekit.candidates import applications
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application
 from hirekit.db import utcnow
-from hirekit.errors import Conflict, HirekitError
+from hirekit.errors import Conflict, LinkUnavailable
 from hirekit.extensions import db
 from hirekit.interviews.choices import InterviewStatus
 from hirekit.interviews.models import Interview
@@ -30,13 +30,8 @@ from hirekit.takehomes.invitations import Invitation
 TOKEN_SALT = "hirekit.application-status"  # noqa: S105 - a signing namespace, not a secret
 
 
-class StatusLinkUnavailable(HirekitError):
+class StatusLinkUnavailable(LinkUnavailable):
     """The link is unknown or tampered with (404) or past its date (410)."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = "gone" if status == 410 else "not_found"
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from hirekit.candidates.applications import get_application
 from hirekit.candidates.models import Application
 from hirekit.candidates.services import visible_job_ids
 from hirekit.db import CreatedAtMixin, utcnow
-from hirekit.errors import HirekitError, NotFound, ValidationFailed
+from hirekit.errors import LinkUnavailable, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.mail.services import send_template
 from hirekit.takehomes import services as takehomes
@@ -88,13 +88,8 @@ class Invitation(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
         return InvitationState.OPENED if self.opened_at is not None else InvitationState.SENT
 
 
-class InvitationUnavailable(HirekitError):
+class InvitationUnavailable(LinkUnavailable):
     """The link is unknown or tampered with (404), or expired or already used (410)."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = "gone" if status == 410 else "not_found"
 
 
 def _serializer() -> URLSafeSerializer:
