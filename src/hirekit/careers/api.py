@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from werkzeug.wrappers import Response as BaseResponse
 
 from hirekit.careers import postings
+from hirekit.careers.caching import public_document
 from hirekit.careers.schemas import PostingSchema, posting_view
 
 blp = Blueprint(
@@ -24,14 +24,9 @@ blp = Blueprint(
     description="Public job postings (no authentication)",
 )
 
-MAX_AGE = 300
-
 
 def _cached(payload: Any) -> BaseResponse:
-    response = Response(json.dumps(payload, default=str), mimetype="application/json")
-    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
-    response.add_etag()
-    return response.make_conditional(request)
+    return public_document(json.dumps(payload, default=str), "application/json")
 
 
 @blp.route("/")

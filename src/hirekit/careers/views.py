@@ -23,6 +23,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.permissions import Permission
 from hirekit.careers import branding, feeds, jsonld, postings, services, status
+from hirekit.careers.caching import public_document
 from hirekit.careers.forms import ApplyForm, BrandingForm
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import limiter
@@ -52,10 +53,6 @@ def _rate_limit() -> str:
     return str(current_app.config["CAREERS_RATE_LIMIT"])
 
 
-# Public pages and feeds may be kept by browsers and proxies this long.
-PUBLIC_MAX_AGE = 300
-
-
 @bp.get("/")
 def index() -> str:
     return render_template("careers/index.html", postings=postings.open_postings())
@@ -64,12 +61,13 @@ def index() -> str:
 def _render_job(
     job_id: int, form: ApplyForm, status: int = 200, answer_errors: dict[str, str] | None = None
 ) -> tuple[str, int]:
-    posting = postings.get_posting(job_id)
+    job = services.get_public_job(job_id)
+    posting = postings.posting_of(job)
     page = render_template(
         "careers/job.html",
         posting=posting,
         job_posting=jsonld.job_posting(posting),
-        questions=services.get_public_job(job_id).active_questions,
+        questions=job.active_questions,
         answer_field=services.answer_field,
         answers=request.form,
         answer_errors=answer_errors or {},
@@ -164,27 +162,19 @@ def thanks(job_id: int) -> str:
     )
 
 
-def _public(body: str | bytes, mimetype: str) -> BaseResponse:
-    """A public document every visitor gets alike: cacheable, and answered 304 when unchanged."""
-    response = Response(body, mimetype=mimetype)
-    response.headers["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
-    response.add_etag()
-    return response.make_conditional(request)
-
-
 @bp.get("/feed.atom")
 def feed_atom() -> BaseResponse:
-    return _public(feeds.atom(postings.open_postings()), "application/atom+xml")
+    return public_document(feeds.atom(postings.open_postings()), "application/atom+xml")
 
 
 @bp.get("/feed.json")
 def feed_json() -> BaseResponse:
-    return _public(feeds.json_feed(postings.open_postings()), "application/feed+json")
+    return public_document(feeds.json_feed(postings.open_postings()), "application/feed+json")
 
 
 @bp.get("/jobs.xml")
 def feed_aggregators() -> BaseResponse:
-    return _public(feeds.aggregator_xml(postings.open_postings()), "application/xml")
+    return public_document(feeds.aggregator_xml(postings.open_postings()), "application/xml")
 
 
 @bp.get("/brand.css")
@@ -192,7 +182,7 @@ def brand_css() -> BaseResponse:
     look = branding.brand()
     # The colour was checked to be #rrggbb when it was saved: nothing else reaches this CSS.
     css = f":root {{ --brand: {look.accent_colour}; }}\n"
-    return _public(css, "text/css")
+    return public_document(css, "text/css")
 
 
 @bp.get("/logo")
@@ -201,7 +191,7 @@ def logo() -> BaseResponse:
     if found is None:
         abort(404)
     data, mimetype = found
-    return _public(data, mimetype)
+    return public_document(data, mimetype)
 
 
 def _render_settings(form: BrandingForm, status: int = 200) -> tuple[str, int]:
