@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from sqlalchemy import create_engine, text
 from hirekit import create_app
 from hirekit.accounts import passwords
 from hirekit.extensions import db as _db
+from tests.app_pool import AppPool, empty_folder, reset_sqlite
 from tests.resume_corpus import ENV as CORPUS_ENV
 from tests.resume_corpus import full_corpus_or_none
 
@@ -121,11 +121,11 @@ def pg_schema_url() -> Iterator[str]:
     engine.dispose()
 
 
-def _database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def _database_url(backend: str, request: pytest.FixtureRequest, folder: Path) -> str:
     if backend == "sqlite":
         template: Path = request.getfixturevalue("sqlite_template")
-        copy = tmp_path / "hirekit.sqlite3"
-        shutil.copy(template, copy)
+        copy = folder / "hirekit.sqlite3"
+        reset_sqlite(template, copy)
         return f"sqlite:///{copy}"
     url: str = request.getfixturevalue("pg_schema_url")
     engine = create_engine(url)
@@ -136,16 +136,37 @@ def _database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) 
     return url
 
 
+def _build(config: dict[str, Any]) -> Flask:
+    app = create_app(config)
+    app.test_client_class = RequestScopedClient
+    return app
+
+
+@pytest.fixture(scope="session")
+def app_pool() -> AppPool:
+    return AppPool(_build)
+
+
+@pytest.fixture(scope="session")
+def lent_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database file and upload folder every lent app of this process uses."""
+    return tmp_path_factory.mktemp("lent")
+
+
 @pytest.fixture(params=BACKENDS)
-def app_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[..., Flask]]:
-    """Build apps on this test's database; extra config as keyword arguments."""
-    url = _database_url(request.param, request, tmp_path)
+def app_factory(
+    request: pytest.FixtureRequest, app_pool: AppPool, lent_folder: Path
+) -> Iterator[Callable[..., Flask]]:
+    """Apps on this test's fresh database; extra config as keyword arguments."""
+    url = _database_url(request.param, request, lent_folder)
+    uploads = lent_folder / "uploads"
+    empty_folder(uploads)
     made: list[Flask] = []
 
-    def make(**overrides: Any) -> Flask:
-        config = {**BASE_CONFIG, "DATABASE_URL": url, "UPLOAD_DIR": str(tmp_path / "uploads")}
-        app = create_app({**config, **overrides})
-        app.test_client_class = RequestScopedClient
+    def make(*, fresh: bool = False, **overrides: Any) -> Flask:
+        """``fresh=True`` builds an app of this test's own, for a test that adds routes to it."""
+        config = {**BASE_CONFIG, "DATABASE_URL": url, "UPLOAD_DIR": str(uploads), **overrides}
+        app = _build(config) if fresh else app_pool.lend(config, made)
         made.append(app)
         return app
 

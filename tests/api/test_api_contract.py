@@ -107,7 +107,7 @@ def test_413_for_a_body_over_the_limit(app_factory):
 
 
 def test_500_is_an_envelope_too(app_factory):
-    app = app_factory()
+    app = app_factory(fresh=True)
 
     @app.get("/api/v1/boom")
     def boom():
@@ -123,7 +123,7 @@ def test_500_is_an_envelope_too(app_factory):
 def test_429_on_the_api_is_an_envelope(app_factory):
     from hirekit.extensions import limiter
 
-    app = app_factory()
+    app = app_factory(fresh=True)
 
     @app.get("/api/v1/limited")
     @limiter.limit("1 per minute")
