@@ -63,7 +63,14 @@ _PARTICLES = _words(
 _NAME_WORD = re.compile(
     r"^(?:[^\W\d_]\.|[^\W\d_]{1,3}\.|[^\W\d_][^\W\d_'\u2019.\-]*(?:['\u2019\-][^\W\d_]+)*)$"
 )
-_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-]+\s*(.+)$", re.IGNORECASE)
+# "Name: ..." and "Personal Details: - JANE DOE" (a label with the name after it).
+_LABEL = re.compile(
+    r"^\s*(?:(?:full\s+)?name|personal\s+details)\s*[:\-]+[\s:\-]*(.+)$", re.IGNORECASE
+)
+# Zero-width characters some PDF writers put between the letters and words of a line,
+# and icon glyphs of symbol fonts (private use area) before a phone or an e-mail.
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_ICONS = re.compile("[\ue000-\uf8ff]+")
 _SPLIT = re.compile(r"\s*(?:[|•·,;/(\[–—]|\s-\s|\t\s*\t|\s{3,})\s*")
 # "PRAMOD.T.C", "S.Malarvizhi": initials written without spaces.
 _GLUED_DOT = re.compile(r"\.(?=[^\W\d_])")
@@ -74,6 +81,10 @@ _CONTACT = re.compile(r"(?:e-?mail|mobile|mob|phone|ph|tel|contact|cell)\b", re.
 
 def find_name(text: str) -> str | None:
     """The candidate's name as written (all-capital names in title case), or ``None``."""
+    if _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)
+    if _ICONS.search(text):
+        text = _ICONS.sub(" ", text)
     lines = text.splitlines()
     for raw in lines[:40]:
         label = _LABEL.match(raw)
@@ -96,10 +107,17 @@ def find_name(text: str) -> str | None:
 def _as_name(chunk: str) -> str | None:
     chunk = _GLUED_DOT.sub(". ", chunk.replace("\u00a0", " ").replace("\t", " "))
     words = [_tidy(w) for w in chunk.split()]
-    words = [w for w in words if w]
-    # A job title or a contact label after the name: keep the words before it.
+    # "SREERAM .M": the initial's dot, split off above, is not a word.
+    words = [w for w in words if w.strip(".")]
+    # A job title, a contact label or a long number (a phone, a roll number) after the
+    # name: keep the words before it. ("New Delhi 110019" stays an address.)
     for at, word in enumerate(words):
-        if _bare(word) in _TITLE_WORDS or _CONTACT.match(word):
+        if (
+            _bare(word) in _TITLE_WORDS
+            or _CONTACT.match(word)
+            or word[0] == "+"
+            or sum(c.isdigit() for c in word) >= 7  # a postal code is shorter
+        ):
             words = words[:at]
             break
     if not 2 <= len(words) <= 5:

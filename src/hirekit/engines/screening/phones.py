@@ -8,6 +8,8 @@ to a number is never taken into it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from itertools import islice
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
@@ -100,24 +102,22 @@ def find_phone(text: str) -> str | None:
     code is read in the country the resume names, else in the common ones.
     """
     head = text[:_HEAD_CHARS]
-    if sum(c.isdigit() for c in head) < 7:
+    if not _SEVEN_DIGITS.search(head):
         return None
     # Each region reads the text its own way; the number written first wins, and
     # among readings of the same spot the most likely region (listed first).
+    # The library's matcher walks every character it is given, for every region: give
+    # it only the stretches around runs of digits, where a number can be.
+    windows = _windows(head)
     best: tuple[int, str] | None = None
     for region in _regions(head):
         # Once a number is found, another region can only win with one written
         # before it: read no further than that (plus the longest a number runs).
-        window = head if best is None else head[: best[0] + _LONGEST_NUMBER]
-        for match in PhoneNumberMatcher(window, region, leniency=Leniency.VALID, max_tries=200):
-            if _looks_like_date(match.raw_string) or _CUT_COUNTRY.search(head, 0, match.start):
-                continue
-            if best is None or match.start < best[0]:
-                formatted = phonenumbers.format_number(
-                    match.number, PhoneNumberFormat.INTERNATIONAL
-                )
-                best = (match.start, formatted)
-            break
+        limit = len(head) if best is None else best[0] + _LONGEST_NUMBER
+        found = _first_match(head, windows, region, limit)
+        if found is not None and (best is None or found.start < best[0]):
+            formatted = phonenumbers.format_number(found.number, PhoneNumberFormat.INTERNATIONAL)
+            best = (found.start, formatted)
     if best is not None:
         return best[1]
     # A number written with its country code that the library cannot confirm
@@ -128,6 +128,59 @@ def find_phone(text: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Found:
+    start: int  # in the head of the text
+    number: phonenumbers.PhoneNumber
+
+
+def _first_match(
+    head: str, windows: list[tuple[int, int]], region: str, limit: int
+) -> _Found | None:
+    """The first number the matcher reads in ``region``, window by window, as it would
+    over ``head[:limit]`` (dates and numbers cut from their "+country" skipped)."""
+    for start, end in windows:
+        if start >= limit:
+            break
+        for match in PhoneNumberMatcher(
+            head[start : min(end, limit)], region, leniency=Leniency.VALID, max_tries=200
+        ):
+            at = start + match.start
+            if _looks_like_date(match.raw_string) or _CUT_COUNTRY.search(head, 0, at):
+                continue
+            return _Found(at, match.number)
+    return None
+
+
+def _windows(head: str) -> list[tuple[int, int]]:
+    """Stretches of ``head`` around runs of digits, merged where they touch: each run
+    with the characters before it (a "+", a bracket, the letter the matcher checks
+    for) and after it (an extension: "ext. 12")."""
+    windows: list[tuple[int, int]] = []
+    for run in _DIGIT_RUN.finditer(head):
+        # Too few digits for a phone, or only a date or a range of them ("2015 - 2019",
+        # "03/2019 - 12/2020"): the matcher would read it and the checks below drop it.
+        if len(_DIGIT.findall(run.group())) < 5 or _ONLY_DATES.fullmatch(run.group()):
+            continue
+        start = max(0, run.start() - _BEFORE)
+        end = min(len(head), run.end() + _AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+# Digits with the separators numbers are written with; a phone has at least three.
+_DIGIT_RUN = re.compile(r"\d(?:[\d\s().\-/\u2010-\u2015\u2212\[\]~]*\d){2,}")
+_BEFORE = 8
+_AFTER = 24
+_DIGIT = re.compile(r"\d")
+_SEVEN_DIGITS = re.compile(r"(?:\d\D*){6}\d")
+_DATE = r"(?:(?:0?[1-9]|[12]\d|3[01])[/.])?(?:(?:0?[1-9]|1[0-2])[/.])?(?:19|20)\d\d"
+_ONLY_DATES = re.compile(rf"{_DATE}(?:\s*[-\u2013/]\s*{_DATE})?")
+
+
 def _regions(text: str) -> list[str]:
     """Regions to read national numbers in: those of "+country" numbers in the
     text, then those the text names, then the common ones."""
@@ -136,7 +189,7 @@ def _regions(text: str) -> list[str]:
         region = phonenumbers.region_code_for_country_code(int(match.group(1)))
         if region != "ZZ":
             dialled.append(region)
-    named = [_COUNTRY_WORDS[m.group(1).lower()] for m in _COUNTRY.finditer(text)]
+    named = [_COUNTRY_WORDS[m.group(1).lower()] for m in islice(_COUNTRY.finditer(text), 2)]
     return list(dict.fromkeys([*dialled[:2], *named[:2], *_FALLBACK_REGIONS]))
 
 

@@ -19,6 +19,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "professional summary",
         "personal statement",
         "overview",
+        "о себе",
     ),
     "experience": (
         "experience",
@@ -46,6 +47,9 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "freelance work",
         "client projects",
         "where i've worked",
+        "опыт работы",
+        "опыт",
+        "профессиональный опыт",
     ),
     "projects": (
         "projects",
@@ -54,7 +58,14 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "open source",
         "selected projects",
         "academic projects",
+        "programming projects",
+        "software projects",
+        "technical projects",
+        "key projects",
+        "projects undertaken",
+        "project details",
         "portfolio",
+        "проекты",
     ),
     "skills": (
         "skills",
@@ -75,6 +86,8 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "computer skills",
         "skill details",
         "technical proficiencies",
+        "навыки",
+        "ключевые навыки",
     ),
     "education": (
         "education",
@@ -85,6 +98,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "certifications",
         "courses",
         "training",
+        "образование",
     ),
     "other": (
         "languages",
@@ -106,9 +120,9 @@ _LOOKUP = {title: name for name, titles in _HEADINGS.items() for title in titles
 # a literal first character lets the engine skip to line breaks, where "^" in
 # multi-line mode is tried at every character.
 # Markdown emphasis may close a heading ("# **Experience**"), and "/ experience" or
-# "Where I've worked" open one.
+# "Where I've worked" open one. Letters of any script: a Russian CV has "Опыт работы".
 _HEADING_LINE = re.compile(
-    r"\n[ \t#*•/\-]*+([A-Za-z][A-Za-z &/']{2,40}+)[ \t]*[*_]*[ \t]*:?[ \t]*(?=\n|\Z)"
+    r"\n[ \t#*•/\-]*+([^\W\d_](?:[^\W\d_]|[ &/']){2,40}+)[ \t]*[*_]*[ \t]*:?[ \t]*(?=\n|\Z)"
 )
 
 _SPACES = re.compile(r"\s+")

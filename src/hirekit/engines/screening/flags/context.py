@@ -17,7 +17,7 @@ from hirekit.engines.screening.flags.tutorial import TUTORIAL
 #: Python web frameworks: professional use of one puts a candidate at least in "possible".
 PYTHON_WEB = frozenset(
     {"Flask", "Django", "Django REST framework", "FastAPI", "Pyramid", "Bottle", "Tornado",
-     "aiohttp", "Quart", "web2py"}
+     "aiohttp", "Quart", "web2py", "Odoo"}
 )  # fmt: skip
 #: Python itself and libraries only Python code uses: evidence of Python work.
 PYTHON_WORK = PYTHON_WEB | {
@@ -52,7 +52,7 @@ SKILL_ROW = re.compile(r"^[\w .+#/&()'-]{1,60}?-\s*Ex\w{0,3}rience\s*-", re.IGNO
 TECH_LINE = re.compile(
     r"^[\W_]{0,4}(?:\w+\s+){0,3}?(?:technolog(?:y|ies)(?:\s+used)?|tools\s*(?:&|and)\s*"
     r"technologies|(?:technical\s+)?environment|tech(?:nology)?\s+stack|stack|built\s+with|"
-    r"databases?\s+used|db\s+used|platform\s+used)\s*[:\-\u2013]",
+    r"databases?\s+used|db\s+used|platform\s+used|back[\s-]?end|front[\s-]?end)\s*[:\-\u2013]",
     re.IGNORECASE,
 )
 # A summary claim of professional experience: "4 years of professional experience".
@@ -98,7 +98,10 @@ _FRAMEWORK_ROLE = re.compile(
 )
 _WEB_WORK = re.compile(
     r"\b(?:web\s*(?:sites?|apps?|applications?|development|developer|services?|portals?|pages?)|"
-    r"websites?|back-?end|full[\s-]?stack|REST(?:ful)?|APIs?|endpoints?|microservices?)\b",
+    r"websites?|back-?end|full[\s-]?stack|REST(?:ful)?|APIs?|endpoints?|microservices?|"
+    r"webmasters?|online\s+(?:stores?|shops?)|e-?commerce\s+(?:sites?|platforms?|stores?)|"
+    # Russian: "веб-приложения" (web applications), "бэкенд" (backend).
+    r"веб-\w+|бэкенд\w*)\b",
     re.IGNORECASE,
 )
 

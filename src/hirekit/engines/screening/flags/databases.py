@@ -11,16 +11,20 @@ from hirekit.engines.screening.flags.negation import negated
 _LIBRARY = ("orm", "database-driver")
 _APP_WORK = re.compile(
     r"\b(?:buil[td]|develop(?:ed|ing|ment)?|design(?:ed|ing)?|handl(?:ed|ing)|using|stor(?:ed|es|ing)|"
-    r"sav(?:ed|es|ing)|quer(?:y|ies|ied)|CRUD|integrat(?:ed|ing|es)|implement(?:ed|ing)?|creat(?:ed|ing)|shipp(?:ed|ing)|"
+    r"sav(?:ed|es|ing)|quer(?:y|ies|ied)|CRUD|used\s+(?:as|for)|integrat(?:ed|ing|es)|implement(?:ed|ing)?|creat(?:ed|ing)|shipp(?:ed|ing)|"
     r"modell?(?:ed|ing)|migrat(?:ed|ions?)|schemas?|models?|backed\s+by|persist\w*|"
-    r"transactions?|indexes|indexing|optimi[sz]\w+|tun(?:ed|ing))\b",
+    r"transactions?|indexes|indexing|optimi[sz]\w+|tun(?:ed|ing)|"
+    # Russian: made, developed, implemented, refactored, used.
+    r"сделал\w*|разработ\w+|реализ\w+|рефактор\w+|использ\w+)\b",
     re.IGNORECASE,
 )
 _APPLICATION = re.compile(
-    r"\b(?:app|apps|application|applications|service|services|api|apis|backend|back-end|"
+    r"\b(?:app|apps|application|applications|service|services|api|apis|backend|back[\s-]end|"
     r"platform|system|website|web\s+app|microservices?|endpoints?|software|modules?|"
     r"project|projects|products?|features?|connectivity|object[\s-]relational\s+mapping|ORM|"
-    r"tables?|routes?)\b",
+    r"tables?|routes?|data\s+storage|(?:online\s+)?(?:stores?|shops?)|portals?|dashboards?|CRM|"
+    # Russian: module, application, service, system.
+    r"модул\w*|приложени\w*|сервис\w*|систем\w*)\b",
     re.IGNORECASE,
 )
 
@@ -37,7 +41,9 @@ _NOT_APPLICATION = re.compile(
 def detect(view: ResumeView, context: Context) -> Finding | None:
     hits: list[tuple[int, bool]] = []
     for i in view.with_skills:
-        prose = not view.in_list(i)
+        # A list-like sentence still describes work when it says so ("Worked with MySQL,
+        # PostgreSQL and MongoDB to build ...").
+        prose = not context.listed(i) if view.in_list(i) else True
         orm = any(view.claimed(i, category=c) for c in _LIBRARY) or view.claimed(
             i, name="Flask-SQLAlchemy"
         )

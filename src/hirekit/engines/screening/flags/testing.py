@@ -16,7 +16,10 @@ AUTOMATED = re.compile(
     r"test\s+suites?|test\s+coverage|code\s+coverage|tdd|test-driven|"
     r"test\s+client|property-based\s+tests?|regression\s+tests?\s+(?:in|with)\s+\w+|"
     r"test\s+automation|automation\s+test(?:s|ing)?|(?:manual\s+and\s+)automation|"
-    r"automated\s+test\s+scripts?|test\s+frameworks?)\b",
+    r"automated\s+test\s+scripts?|test\s+frameworks?|"
+    # Russian: test coverage of code, unit tests, autotests, integration tests.
+    r"покрыти\w+\s+(?:кода\s+)?тест\w*|юнит-тест\w*|модульн\w+\s+тест\w*|автотест\w*|"
+    r"интеграционн\w+\s+тест\w*)\b",
     re.IGNORECASE,
 )
 _MANUAL = re.compile(r"\bmanual(?:ly)?\b", re.IGNORECASE)
@@ -47,8 +50,8 @@ def _scraping_only(view: ResumeView, index: int) -> bool:
     return names <= _BROWSER_DRIVERS and bool(_SCRAPING.search(view.sentences[index].text))
 
 
-# One of these (lower-cased) is in every AUTOMATED match.
-HINTS = ("test", "tdd", "coverage", "automation")
+# One of these (lower-cased) is in every AUTOMATED match ("тест" in the Russian ones).
+HINTS = ("test", "tdd", "coverage", "automation", "тест")
 
 
 def detect(view: ResumeView, context: Context) -> Finding | None:

@@ -13,7 +13,7 @@ from hirekit.engines.screening.flags.evidence import Finding, ResumeView, findin
 
 PYTHON_NAMES = (
     "Python", "Flask", "Django", "Django REST framework", "FastAPI", "Pyramid", "Tornado",
-    "aiohttp", "Quart", "Bottle", "web2py",
+    "aiohttp", "Quart", "Bottle", "web2py", "Odoo",
 )  # fmt: skip
 #: Each absence flag and the green flag whose absence raises it.
 ABSENCES = (
