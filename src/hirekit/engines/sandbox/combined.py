@@ -35,9 +35,10 @@ MOST_FAIL = 0.5  # below this pass rate most hidden tests fail: never "senior"
 NEARLY_ALL_FAIL = 0.25  # below this: "junior"
 MAX_QUESTIONS = 10
 
-#: ``pending``: not run yet; ``done``: ran (whatever the outcomes); ``unavailable``: no
-#: sandbox on this host; ``refused``: the run was refused (input, runner environment).
-RunState = Literal["pending", "done", "unavailable", "refused"]
+#: ``none``: no run (no hidden tests); ``pending``: not run yet; ``done``: ran (whatever
+#: the outcomes); ``unavailable``: no sandbox on this host; ``refused``: the run was
+#: refused (input, runner environment).
+RunState = Literal["none", "pending", "done", "unavailable", "refused"]
 
 
 @dataclass(frozen=True)
