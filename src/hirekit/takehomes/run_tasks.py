@@ -21,9 +21,22 @@ def run_submission_tests(job: JobHandle, submission_id: int) -> dict[str, Any]:
     submission = db.session.get(Submission, submission_id)
     if submission is None:
         return {"missing": submission_id}
+    # Imported here: assignments builds on services, which queues this task.
+    from hirekit.takehomes.assignments import hidden_tests_for
+
     job.progress(5)
-    run = test_runs.execute(submission, test_runs.hidden_suite_for(submission))
+    hidden = hidden_tests_for(submission)
+    suite = None
+    if hidden is not None:
+        suite = test_runs.HiddenSuite(hidden.archive, hidden.requirements, hidden.sha256)
+    run = test_runs.execute(submission, suite)
     return {"state": run.state, "message": run.message}
+
+
+def has_hidden_tests(submission: Submission) -> bool:
+    """True when the submission answers an assignment version with hidden tests."""
+    version = submission.assignment_version
+    return version is not None and version.hidden_tests_key is not None
 
 
 def queue_test_run(submission: Submission, actor: User | None) -> TestRun:

@@ -23,6 +23,7 @@ from hirekit.storage import FileTooLarge, file_store
 from hirekit.takehomes.archives import archive_kind, check_archive, refusal_message
 from hirekit.takehomes.limits import review_limits
 from hirekit.takehomes.models import Submission, SubmissionStatus
+from hirekit.takehomes.run_tasks import has_hidden_tests, queue_test_run
 from hirekit.takehomes.tasks import review_submission
 
 MB = 1024 * 1024
@@ -102,6 +103,9 @@ def submit(
         candidate_id=submission.candidate_id,
     )
     submission.background_job_id = job.id
+    if has_hidden_tests(submission):
+        # A job of its own: the static review never waits for (or on) the sandbox.
+        queue_test_run(submission, actor)
     audit.record(
         "takehome.submitted",
         actor=actor,

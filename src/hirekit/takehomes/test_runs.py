@@ -133,8 +133,3 @@ def combined_dict(submission: Submission) -> dict[str, Any]:
         "seconds": run.seconds if run else None,
     }
     return data
-
-
-def hidden_suite_for(submission: Submission) -> HiddenSuite | None:
-    """The hidden tests of the assignment version ``submission`` answers, if any."""
-    return None

@@ -1,7 +1,7 @@
 """takehome-run: sandboxed test runs of submissions and their per-test results
 
 Revision ID: b7e2c4d10a05_takehome_run
-Revises: 7c1a0e0d0016
+Revises: a55e1900a001_assignments
 Create Date: 2026-12-07 17:20:00
 
 One run per submission (own and hidden tests in the sandbox) and one row per test:
@@ -16,7 +16,7 @@ import hirekit.db
 
 # revision identifiers, used by Alembic.
 revision = 'b7e2c4d10a05_takehome_run'
-down_revision = '7c1a0e0d0016'
+down_revision = 'a55e1900a001_assignments'
 branch_labels = None
 depends_on = None
 
