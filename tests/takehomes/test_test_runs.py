@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,6 +109,16 @@ def _candidate_upload(app, recruiter) -> tuple[str, Submission]:
     return token, candidate_page.received(invitation)[0]
 
 
+def _holds_marker(path: Path) -> bool:
+    """The marker in the file's bytes or, for a zip, in any member's content."""
+    if SOURCE_MARKER.encode() in path.read_bytes():
+        return True
+    if not zipfile.is_zipfile(path):
+        return False
+    with zipfile.ZipFile(path) as archive:
+        return any(SOURCE_MARKER.encode() in archive.read(name) for name in archive.namelist())
+
+
 def _run(submission: Submission) -> TestRun:
     run = db.session.scalar(select(TestRun).where(TestRun.submission_id == submission.id))
     assert run is not None
@@ -138,9 +149,7 @@ def test_hidden_and_own_tests_run_in_the_background_beside_the_review(
     # Hidden tests are never stored with the submission: only the assignment keeps them.
     version = submission.assignment_version
     holding = [
-        p
-        for p in Path(app.config["UPLOAD_DIR"]).rglob("*")
-        if p.is_file() and SOURCE_MARKER.encode() in p.read_bytes()
+        p for p in Path(app.config["UPLOAD_DIR"]).rglob("*") if p.is_file() and _holds_marker(p)
     ]
     assert holding == [file_store().path(version.hidden_tests_key)]
 
