@@ -156,6 +156,19 @@ class Settings(BaseSettings):
     REVIEW_MAX_COMPRESSION_RATIO: PositiveFloat = 100.0
     REVIEW_MAX_SOURCE_FILE_MB: PositiveInt = 5
     REVIEW_TIMEOUT_SECONDS: PositiveFloat = 60.0
+    # Take-home sandbox (hidden and own tests), per suite; see README "Take-home sandbox"
+    SANDBOX_TIMEOUT_SECONDS: PositiveFloat = 120.0
+    SANDBOX_CPU_SECONDS: PositiveInt = 60
+    SANDBOX_MEMORY_MB: PositiveInt = 1024
+    SANDBOX_PROCESSES: PositiveInt = 64
+    SANDBOX_FILE_MB: PositiveInt = 64
+    SANDBOX_OPEN_FILES: PositiveInt = 256
+    SANDBOX_TMPFS_MB: PositiveInt = 256
+    SANDBOX_OUTPUT_KB: PositiveInt = 256
+    SANDBOX_UID: PositiveInt = 60917
+    SANDBOX_VENV_CACHE: Text | None = None  # default: ~/.cache/hirekit/sandbox-venvs
+    SANDBOX_PYTHON: Text | None = None  # default: /usr/bin/python3
+    SANDBOX_BWRAP: Text | None = None  # default: bwrap on PATH
     # Resume screening limits (per file)
     RESUME_MAX_MB: PositiveFloat = 10.0
     RESUME_MAX_PAGES: PositiveInt = 30

@@ -29,6 +29,7 @@ from hirekit.resumes.models import JobScreeningSettings, Resume, ResumeBatch, Sc
 from hirekit.search.models import SearchDocument
 from hirekit.takehomes.invitations import Invitation
 from hirekit.takehomes.models import Submission
+from hirekit.takehomes.run_models import TestRun, TestRunResult
 
 __all__ = [
     "AnonymousOutcome",
@@ -66,6 +67,8 @@ __all__ = [
     "SelfIdQuestion",
     "Stage",
     "Submission",
+    "TestRun",
+    "TestRunResult",
     "User",
     "WebhookDelivery",
     "WebhookSubscription",

@@ -390,6 +390,12 @@ API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("GET", "/api/v1/tasks/{job}", "tasks_api.TaskItem", Permission.TASKS_READ),
     ("POST", "/api/v1/reviews", "reviews_api.Reviews", Permission.REVIEWS_RUN),
     ("GET", "/api/v1/reviews/{submission}", "reviews_api.ReviewItem", Permission.REVIEWS_RUN),
+    (
+        "GET",
+        "/api/v1/reviews/{submission}/tests",
+        "reviews_api.ReviewTests",
+        Permission.REVIEWS_RUN,
+    ),
     ("GET", "/api/v1/jobs", "jobs_api.Jobs", Permission.JOBS_READ),
     ("POST", "/api/v1/jobs", "jobs_api.Jobs", Permission.JOBS_WRITE),
     ("GET", "/api/v1/jobs/{jobpost}", "jobs_api.JobItem", Permission.JOBS_READ),

@@ -11,9 +11,10 @@ from flask_smorest import Blueprint
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError
-from hirekit.takehomes import services
+from hirekit.takehomes import services, test_runs
 from hirekit.takehomes.models import Submission, SubmissionStatus
 from hirekit.takehomes.schemas import (
+    CombinedReportSchema,
     ReviewFormSchema,
     ReviewReportSchema,
     ReviewStatusSchema,
@@ -63,3 +64,17 @@ class ReviewItem(MethodView):
             body: Response = jsonify(ReviewStatusSchema().dump(submission))
             return body, 202
         return submission.report
+
+
+@blp.route("/reviews/<int:submission_id>/tests")
+class ReviewTests(MethodView):
+    @api_requires(Permission.REVIEWS_RUN)
+    @blp.response(200, CombinedReportSchema)
+    def get(self, submission_id: int) -> dict[str, Any]:
+        """The sandboxed test run beside the static review: hidden pass rate, failing tests,
+        own tests, routes reached, combined score and level, questions from failing tests
+
+        `run.state` is `none` without hidden tests, `pending` until the run is done,
+        `unavailable` (no sandbox on the host; `run.message` says why) or `refused`.
+        """
+        return test_runs.combined_dict(services.get_submission(submission_id, api_user()))

@@ -29,7 +29,7 @@ from hirekit.errors import LinkUnavailable, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.mail.services import send_template
 from hirekit.takehomes import services as takehomes
-from hirekit.takehomes.models import Submission, SubmissionStatus
+from hirekit.takehomes.models import AssignmentVersion, Submission, SubmissionStatus
 
 TOKEN_SALT = "hirekit.takehome-invitation.v1"  # noqa: S105 - a salt, not a secret
 DEFAULT_DAYS = 7
@@ -72,10 +72,16 @@ class Invitation(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     sent_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
+    #: With an assignment, ``expires_at`` is its deadline: uploads are taken until then
+    #: (each kept, the latest counts) and the page stays readable after it.
+    assignment_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assignment_versions.id", ondelete="SET NULL"), index=True
+    )
 
     application: Mapped[Application] = relationship()
     submission: Mapped[Submission | None] = relationship()
     sent_by: Mapped[User | None] = relationship()
+    assignment_version: Mapped[AssignmentVersion | None] = relationship()
 
     def state(self, now: datetime | None = None) -> InvitationState:
         """Sent, opened, submitted, reviewed; or expired when unused past its deadline."""
@@ -120,10 +126,23 @@ def invite_days() -> int:
     return days
 
 
-def invite(application_id: int, *, actor: User, days: int | None = None) -> Invitation:
-    """Create an invitation for the application's candidate and email them the link."""
+def invite(
+    application_id: int,
+    *,
+    actor: User,
+    days: int | None = None,
+    assignment_version_id: int | None = None,
+) -> Invitation:
+    """Create an invitation for the application's candidate and email them the link.
+
+    With an assignment version, the deadline is the version's window from now
+    (``days`` must then be None) and the link takes uploads until it.
+    """
     application = get_application(application_id, actor)
     candidate = application.candidate
+    version = _version_for(application, assignment_version_id, days, actor)
+    if version is not None:
+        days = version.deadline_days
     days = invite_days() if days is None else days
     if not 1 <= days <= MAX_DAYS:
         raise ValidationFailed(
@@ -142,6 +161,7 @@ def invite(application_id: int, *, actor: User, days: int | None = None) -> Invi
         nonce=secrets.token_hex(16),
         expires_at=utcnow() + timedelta(days=days),
         sent_by_id=actor.id,
+        assignment_version_id=version.id if version is not None else None,
     )
     db.session.add(invitation)
     db.session.flush()
@@ -165,12 +185,38 @@ def invite(application_id: int, *, actor: User, days: int | None = None) -> Invi
         actor=actor,
         subject_type="takehome_invitation",
         subject_id=invitation.id,
-        details={"application_id": application.id, "expires_at": invitation.expires_at.isoformat()},
+        details={
+            "application_id": application.id,
+            "expires_at": invitation.expires_at.isoformat(),
+            "assignment_version_id": invitation.assignment_version_id,
+        },
     )
     return invitation
 
 
-def _from_token(token: str) -> Invitation:
+def _version_for(
+    application: Application, version_id: int | None, days: int | None, actor: User
+) -> AssignmentVersion | None:
+    """The assignment version to send, checked to belong to the application's job."""
+    if version_id is None:
+        return None
+    if days is not None:
+        raise ValidationFailed(
+            "An assignment sets its own deadline window; leave the days out.",
+            details={"days": "not allowed with an assignment"},
+        )
+    version = db.session.get(AssignmentVersion, version_id)
+    if version is None or version.assignment.job_id != application.job_id:
+        raise ValidationFailed(
+            "That assignment is not one of this job's.",
+            details={"assignment_version_id": "not an assignment of the application's job"},
+        )
+    return version
+
+
+def from_token(token: str) -> Invitation:
+    """The invitation a link names, whatever its state; InvitationUnavailable (404) when
+    the link is unknown or tampered with."""
     try:
         data: Any = _serializer().loads(token)
         invitation_id, nonce = int(data["i"]), str(data["n"])
@@ -184,7 +230,7 @@ def _from_token(token: str) -> Invitation:
 
 def open_invitation(token: str) -> Invitation:
     """The invitation behind a usable link, marked opened; InvitationUnavailable otherwise."""
-    invitation = _from_token(token)
+    invitation = from_token(token)
     if invitation.submitted_at is not None:
         raise InvitationUnavailable(410, "This take-home link was already used: we have your work.")
     if utcnow() >= invitation.expires_at:

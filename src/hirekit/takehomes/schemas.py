@@ -67,3 +67,48 @@ class ReviewReportSchema(ma.Schema):
         ma.fields.Dict(),
         metadata={"description": "The use case's focus areas: {area, met, evidence}."},
     )
+
+
+class TestSuiteSchema(ma.Schema):
+    status = ma.fields.String(metadata={"enum": ["completed", "timeout", "crashed", "absent"]})
+    passed = ma.fields.Integer()
+    failed = ma.fields.Integer()
+    errors = ma.fields.Integer()
+    skipped = ma.fields.Integer()
+    pass_rate = ma.fields.Float(
+        allow_none=True, metadata={"description": "passed / (passed + failed + errors)"}
+    )
+    failing = ma.fields.List(
+        ma.fields.Dict(),
+        metadata={"description": "{id, outcome, message}: the first line of each message"},
+    )
+
+
+class CombinedReportSchema(ma.Schema):
+    """The static review beside the sandboxed run (README "Combined report").
+
+    Hidden tests appear only as ids, outcomes and first message lines, never their source.
+    """
+
+    schema_version = ma.fields.Integer()
+    run = ma.fields.Dict(
+        metadata={
+            "description": "{state: none|pending|done|unavailable|refused, message, "
+            "finished_at, seconds}; message says why nothing ran"
+        }
+    )
+    hidden_tests = ma.fields.Nested(TestSuiteSchema)
+    own_tests = ma.fields.Nested(TestSuiteSchema)
+    route_coverage = ma.fields.Dict(
+        metadata={
+            "description": "{routes, measured, reached, by_route: [{rule, methods, endpoint, "
+            "file, line, reached: true|false|null}]}"
+        }
+    )
+    score = ma.fields.Integer(allow_none=True)
+    level = ma.fields.String()
+    reasons = ma.fields.List(ma.fields.String())
+    questions = ma.fields.List(
+        ma.fields.Dict(),
+        metadata={"description": "{test_id, kind, question, because} from failing hidden tests"},
+    )

@@ -13,14 +13,17 @@ from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.models import Candidate
 from hirekit.candidates.services import get_candidate
+from hirekit.engines.codereview import ArchiveRefused
 from hirekit.errors import NotFound, TooLarge, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs import services as jobs
 from hirekit.jobs.models import Job
 from hirekit.queue import BackgroundJob, JobStatus, enqueue
 from hirekit.storage import FileTooLarge, file_store
-from hirekit.takehomes.archives import archive_kind
+from hirekit.takehomes.archives import archive_kind, check_archive, refusal_message
+from hirekit.takehomes.limits import review_limits
 from hirekit.takehomes.models import Submission, SubmissionStatus
+from hirekit.takehomes.run_tasks import has_hidden_tests, queue_test_run
 from hirekit.takehomes.tasks import review_submission
 
 MB = 1024 * 1024
@@ -49,8 +52,16 @@ def submit(
     candidate_id: int | None = None,
     job_id: int | None = None,
     source: str = "recruiter",
+    assignment_version_id: int | None = None,
+    invitation_id: int | None = None,
+    check_safety: bool = False,
 ) -> Submission:
-    """Store the archive and queue its review; nothing is stored when it is refused."""
+    """Store the archive and queue its review; nothing is stored when it is refused.
+
+    ``check_safety`` applies the review's unpacking rules before answering, so a
+    candidate learns at once that an archive is refused (a zip bomb, a path leaving
+    the archive, too many files) instead of the reviewer learning it later.
+    """
     if archive_kind(upload.stream) is None:
         raise ValidationFailed(
             "That file is not a .zip, .tar or .tar.gz archive.",
@@ -67,6 +78,8 @@ def submit(
             f"The archive is larger than {max_archive_mb():g} MB.",
             details={"limit_mb": max_archive_mb()},
         ) from None
+    if check_safety:
+        _refuse_unsafe(stored.key)
     submission = Submission(
         candidate_id=candidate.id if candidate else None,
         job_id=job_id,
@@ -76,6 +89,8 @@ def submit(
         filename=stored.name,
         size=stored.size,
         sha256=stored.sha256,
+        assignment_version_id=assignment_version_id,
+        invitation_id=invitation_id,
     )
     db.session.add(submission)
     db.session.flush()
@@ -88,6 +103,9 @@ def submit(
         candidate_id=submission.candidate_id,
     )
     submission.background_job_id = job.id
+    if has_hidden_tests(submission):
+        # A job of its own: the static review never waits for (or on) the sandbox.
+        queue_test_run(submission, actor)
     audit.record(
         "takehome.submitted",
         actor=actor,
@@ -96,6 +114,17 @@ def submit(
         details={"candidate_id": candidate_id, "size": stored.size},
     )
     return submission
+
+
+def _refuse_unsafe(key: str) -> None:
+    """Delete the stored archive and raise when the safety rules refuse it."""
+    try:
+        check_archive(file_store().path(key), review_limits(current_app.config))
+    except ArchiveRefused as exc:
+        file_store().delete(key)
+        raise ValidationFailed(
+            refusal_message(exc.reason), details={"archive": exc.reason}
+        ) from None
 
 
 def _candidate(candidate_id: int, actor: User | None) -> Candidate:

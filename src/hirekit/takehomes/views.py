@@ -10,7 +10,7 @@ from hirekit.accounts.permissions import Permission
 from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError
 from hirekit.queue import get_job
-from hirekit.takehomes import services
+from hirekit.takehomes import services, test_runs
 from hirekit.takehomes.forms import UploadForm
 from hirekit.takehomes.highlight import highlighted_rows
 
@@ -78,6 +78,7 @@ def show(submission_id: int) -> str:
         report=submission.report,
         snippets=snippets,
         task=job,
+        combined=test_runs.combined_report(submission),
     )
 
 

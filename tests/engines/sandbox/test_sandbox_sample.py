@@ -119,7 +119,7 @@ def test_hidden_tests_are_not_visible_to_the_own_tests_run(sandbox_run, tmp_path
         tmp_path / "project",
         {
             "test_peek.py": "import os\n\ndef test_peek():\n"
-            "    assert os.listdir('/in') == ['project']\n"
+            "    assert sorted(os.listdir('/in')) == ['project', 'tracer']\n"
             "    assert not os.path.exists('/work/hidden')\n"
         },
     )
@@ -203,3 +203,11 @@ def test_folders_get_the_archive_bounds(sandbox_run, tmp_path):
         (project / f"f{n}.txt").touch()
     refused = sandbox_run(project).to_dict()["refused"]
     assert refused == {"code": "input-refused", "message": "huge holds more than 20000 files"}
+
+
+def test_own_tests_record_the_project_functions_they_call(sandbox_run, sample):
+    result = sandbox_run(*sample)
+    called = {(file, name) for file, _line, name in result.own_tests.called}
+    assert ("app.py", "item") in called and ("app.py", "create_app") in called
+    assert all(not file.startswith("/") for file, _line, _name in result.own_tests.called)
+    assert result.hidden_tests.called == ()  # the hidden run is not traced

@@ -45,3 +45,19 @@ def test_cli_refuses_a_bad_setting_with_exit_2(tmp_path, monkeypatch):
     result = CliRunner().invoke(takehome_group, ["run", str(tmp_path)])
     assert result.exit_code == 2
     assert "HIREKIT_SANDBOX_MEMORY_MB" in result.output
+
+
+def test_the_bwrap_binary_can_be_named_and_a_missing_one_is_explained(tmp_path):
+    from hirekit.engines.sandbox import run_tests
+    from hirekit.engines.sandbox.bwrap import probe
+
+    assert read_settings({}).bwrap is None
+    missing = str(tmp_path / "no-bwrap")
+    assert read_settings({"HIREKIT_SANDBOX_BWRAP": missing}).bwrap == missing
+    assert probe(Limits().sandbox_uid, missing) == f"bubblewrap (bwrap) not found at {missing}"
+    (tmp_path / "test_x.py").write_text("def test_x():\n    pass\n")
+    refused = run_tests(tmp_path, None, None, bwrap_tool=missing).refused
+    assert refused == {
+        "code": "sandbox-unavailable",
+        "message": f"bubblewrap (bwrap) not found at {missing}",
+    }

@@ -35,14 +35,17 @@ UID_SPAN = 1000
 TEARDOWN_SECONDS = 10.0
 
 
-def bwrap_path() -> str | None:
-    return shutil.which(BWRAP)
+def bwrap_path(configured: str | None = None) -> str | None:
+    """The bwrap binary: ``configured`` (a path or a name on PATH) or ``bwrap`` on PATH."""
+    return shutil.which(configured or BWRAP)
 
 
-def probe(sandbox_uid: int) -> str | None:
+def probe(sandbox_uid: int, configured: str | None = None) -> str | None:
     """None when a sandbox can be made here, else the reason it cannot."""
-    tool = bwrap_path()
+    tool = bwrap_path(configured)
     if tool is None:
+        if configured:
+            return f"bubblewrap (bwrap) not found at {configured}"
         return "bubblewrap (bwrap) is not installed; install the 'bubblewrap' package"
     try:
         done = subprocess.run(

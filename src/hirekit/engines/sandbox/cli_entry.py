@@ -70,6 +70,7 @@ def run_cli(
         limits,
         cache_dir=settings.cache_dir,
         python=settings.python,
+        bwrap_tool=settings.bwrap,
     )
     if fmt == "json":
         out.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")

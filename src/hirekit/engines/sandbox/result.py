@@ -14,6 +14,8 @@ Outcome = Literal["passed", "failed", "error", "skipped"]
 #: ``crashed``: pytest ended without a readable report (killed by a limit, broken project);
 #: ``absent``: there was nothing to run.
 Status = Literal["completed", "timeout", "crashed", "absent"]
+#: A project function the own tests called: (file relative to the project, first line, name).
+CalledFunction = tuple[str, int, str]
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class SuiteResult:
     exit_code: int | None = None
     output: str = ""
     output_truncated: bool = False
+    #: the project's functions called during the run (own tests only; see calltrace_plugin)
+    called: tuple[CalledFunction, ...] = ()
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for t in self.tests if t.outcome == outcome)

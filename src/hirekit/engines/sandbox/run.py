@@ -8,6 +8,7 @@ and are deleted with the rest of the staging area whatever happens.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shlex
 import shutil
@@ -22,7 +23,7 @@ from hirekit.engines.codereview.unpack import unpacked
 from hirekit.engines.sandbox import bwrap
 from hirekit.engines.sandbox.junit import parse_junit
 from hirekit.engines.sandbox.limits import Limits
-from hirekit.engines.sandbox.result import ABSENT, RunResult, Status, SuiteResult
+from hirekit.engines.sandbox.result import ABSENT, CalledFunction, RunResult, Status, SuiteResult
 from hirekit.engines.sandbox.venv import (
     VenvError,
     default_cache_dir,
@@ -35,6 +36,10 @@ from hirekit.engines.sandbox.venv import (
 REPORT_BYTES = 8 * 1024 * 1024
 #: Never copied into the sandbox: caches and environments that do not belong to the code.
 SKIPPED_DIRS = (".git", ".venv", "venv", "__pycache__", ".pytest_cache", "node_modules", ".tox")
+#: The largest list of called functions read back from the own-tests run.
+CALLS_BYTES = 4 * 1024 * 1024
+#: The plugin that records the project's called functions during the own tests.
+TRACER = Path(__file__).with_name("calltrace_plugin.py")
 #: Copies the junit report from the tmpfs to the host through an inherited descriptor.
 _EMIT = "import shutil,sys;shutil.copyfileobj(open(sys.argv[1],'rb'),open(int(sys.argv[2]),'wb'))"
 
@@ -94,6 +99,32 @@ def _has_tests(project: Path) -> bool:
     return False
 
 
+def _read_calls(data: bytes) -> tuple[CalledFunction, ...]:
+    """The tracer's ``[[file, first line, name], ...]``, written by untrusted code."""
+    try:
+        rows = json.loads(data.decode("utf-8")) if data else []
+    except (UnicodeDecodeError, ValueError):
+        return ()
+    if not isinstance(rows, list):
+        return ()
+    found: list[CalledFunction] = []
+    for row in rows[:20000]:
+        if (
+            isinstance(row, list)
+            and len(row) == 3
+            and isinstance(row[0], str)
+            and isinstance(row[1], int)
+            and isinstance(row[2], str)
+        ):
+            found.append((row[0][:300], row[1], row[2][:120]))
+    return tuple(found)
+
+
+def _open_report(host_tmp: Path, name: str) -> tuple[Path, int]:
+    path = host_tmp / f"{name}-{len(list(host_tmp.iterdir()))}"
+    return path, os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+
+
 def _suite(
     tool: str,
     venv: Path,
@@ -102,21 +133,30 @@ def _suite(
     limits: Limits,
     host_tmp: Path,
 ) -> SuiteResult:
-    report = host_tmp / f"report-{len(list(host_tmp.iterdir()))}.xml"
-    fd = os.open(report, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    report, fd = _open_report(host_tmp, "report")
+    calls, calls_fd = _open_report(host_tmp, "calls")
     try:
         copies = " && ".join(f"cp -R /in/{name} /work/{name}" for name in inputs)
+        # Only a run staged with the tracer loads it (the candidate's own tests).
+        tracer = "PYTHONPATH=/work/tracer " if "tracer" in inputs else ""
+        plugin = "-p hirekit_calls " if "tracer" in inputs else ""
+        emit = f"python -c {shlex.quote(_EMIT)}"
         script = (
-            f"{copies} && cd /work/project && "
-            f"python -m pytest -p no:cacheprovider -q {pytest_args} --junitxml=/tmp/.report.xml; "
-            f"rc=$?; python -c {shlex.quote(_EMIT)} /tmp/.report.xml {fd} 2>/dev/null; exit $rc"
+            f"{copies} && cd /work/project && {tracer}"
+            f"python -m pytest -p no:cacheprovider {plugin}-q {pytest_args} "
+            f"--junitxml=/tmp/.report.xml; rc=$?; "
+            f"{emit} /tmp/.report.xml {fd} 2>/dev/null; "
+            f"{emit} /tmp/.calls.json {calls_fd} 2>/dev/null; exit $rc"
         )
         argv = bwrap.command(tool, venv, venv_home(venv), inputs, limits, script)
-        finished = bwrap.run_contained(argv, limits, pass_fds=(fd,))
+        finished = bwrap.run_contained(argv, limits, pass_fds=(fd, calls_fd))
     finally:
         os.close(fd)
+        os.close(calls_fd)
     with report.open("rb") as fh:
         tests = parse_junit(fh.read(REPORT_BYTES))
+    with calls.open("rb") as fh:
+        called = _read_calls(fh.read(CALLS_BYTES))
     status: Status
     if finished.timed_out:
         status = "timeout"
@@ -130,6 +170,7 @@ def _suite(
         exit_code=finished.exit_code,
         output=finished.output,
         output_truncated=finished.output_truncated,
+        called=called,
     )
 
 
@@ -141,6 +182,7 @@ def run_tests(
     *,
     cache_dir: Path | None = None,
     python: str | None = None,
+    bwrap_tool: str | None = None,
 ) -> RunResult:
     """Run the project's own tests and the hidden ``tests`` against it, sandboxed.
 
@@ -150,8 +192,8 @@ def run_tests(
     """
     limits = limits or Limits()
     started = time.monotonic()
-    tool = bwrap.bwrap_path()
-    problem = bwrap.probe(limits.sandbox_uid)
+    tool = bwrap.bwrap_path(bwrap_tool)
+    problem = bwrap.probe(limits.sandbox_uid, bwrap_tool)
     if tool is None or problem is not None:
         return _refused("sandbox-unavailable", problem or "bwrap missing", limits, started)
     with ExitStack() as stack:
@@ -181,13 +223,18 @@ def run_tests(
         staged.chmod(0o755)
         try:
             _stage(project_dir, staged / "project")
+            (staged / "tracer").mkdir()
+            (staged / "tracer").chmod(0o755)
+            shutil.copyfile(TRACER, staged / "tracer" / "hirekit_calls.py")
+            (staged / "tracer" / "hirekit_calls.py").chmod(0o644)
             if tests_dir is not None:
                 _stage(tests_dir, staged / "hidden")
         except (OSError, shutil.Error) as exc:
             return _refused("input-refused", f"cannot copy the input: {exc}", limits, started)
         own = ABSENT
         if _has_tests(staged / "project"):
-            own = _suite(tool, venv, {"project": staged / "project"}, "", limits, host_tmp)
+            own_inputs = {"project": staged / "project", "tracer": staged / "tracer"}
+            own = _suite(tool, venv, own_inputs, "", limits, host_tmp)
         hidden = ABSENT
         if tests_dir is not None:
             # The candidate's pytest configuration must not steer the hidden run.

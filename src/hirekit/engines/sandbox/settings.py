@@ -35,6 +35,7 @@ class Settings:
     limits: Limits
     cache_dir: Path | None
     python: str | None
+    bwrap: str | None = None
 
 
 def read_settings(env: Mapping[str, str]) -> Settings:
@@ -56,4 +57,10 @@ def read_settings(env: Mapping[str, str]) -> Settings:
         changes[name] = int(value) if is_int else value
     cache = env.get(PREFIX + "VENV_CACHE", "").strip()
     python = env.get(PREFIX + "PYTHON", "").strip()
-    return Settings(replace(Limits(), **changes), Path(cache) if cache else None, python or None)
+    bwrap = env.get(PREFIX + "BWRAP", "").strip()
+    return Settings(
+        replace(Limits(), **changes),
+        Path(cache) if cache else None,
+        python or None,
+        bwrap or None,
+    )
