@@ -121,6 +121,32 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
         Permission.MAIL_TEMPLATES_MANAGE,
     ),
     ("GET", "/takehome/{invite_token}", "takehome_invites.page", PUBLIC),
+    ("GET", "/takehome/{assignment_token}", "takehome_invites.page", PUBLIC),
+    ("GET", "/takehome/{assignment_token}/starter", "takehome_invites.starter", PUBLIC),
+    ("GET", "/jobs/{jobpost}/assignments", "assignments.index", Permission.REVIEWS_RUN),
+    ("GET", "/jobs/{jobpost}/assignments/new", "assignments.new", Permission.JOBS_WRITE),
+    ("POST", "/jobs/{jobpost}/assignments/new", "assignments.new", Permission.JOBS_WRITE),
+    ("GET", "/assignments/{assignment}", "assignments.show", Permission.REVIEWS_RUN),
+    ("GET", "/assignments/{assignment}/edit", "assignments.edit", Permission.JOBS_WRITE),
+    ("POST", "/assignments/{assignment}/edit", "assignments.edit", Permission.JOBS_WRITE),
+    (
+        "POST",
+        "/assignments/{assignment}/invitations",
+        "assignments.send",
+        Permission.TAKEHOMES_INVITE,
+    ),
+    (
+        "GET",
+        "/assignment-versions/{assignmentversion}/starter",
+        "assignments.starter",
+        Permission.REVIEWS_RUN,
+    ),
+    (
+        "POST",
+        "/reviews/{submission}/assessment",
+        "takehomes.assess",
+        Permission.REVIEWS_RUN,
+    ),
     (
         "POST",
         "/candidates/{candidate}/takehome-invitations",
@@ -389,6 +415,48 @@ API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ("GET", "/api/v1/guides/flask", "guides_api.GuideItem", Permission.GUIDE_READ),
     ("GET", "/api/v1/tasks/{job}", "tasks_api.TaskItem", Permission.TASKS_READ),
     ("POST", "/api/v1/reviews", "reviews_api.Reviews", Permission.REVIEWS_RUN),
+    (
+        "GET",
+        "/api/v1/jobs/{jobpost}/assignments",
+        "assignments_api.JobAssignments",
+        Permission.REVIEWS_RUN,
+    ),
+    (
+        "POST",
+        "/api/v1/jobs/{jobpost}/assignments",
+        "assignments_api.JobAssignments",
+        Permission.JOBS_WRITE,
+    ),
+    (
+        "GET",
+        "/api/v1/assignments/{assignment}",
+        "assignments_api.AssignmentItem",
+        Permission.REVIEWS_RUN,
+    ),
+    (
+        "POST",
+        "/api/v1/assignments/{assignment}/versions",
+        "assignments_api.AssignmentVersions",
+        Permission.JOBS_WRITE,
+    ),
+    (
+        "POST",
+        "/api/v1/assignments/{assignment}/invitations",
+        "assignments_api.AssignmentInvitations",
+        Permission.TAKEHOMES_INVITE,
+    ),
+    (
+        "GET",
+        "/api/v1/assignments/{assignment}/submissions",
+        "assignments_api.AssignmentSubmissions",
+        Permission.REVIEWS_RUN,
+    ),
+    (
+        "GET",
+        "/api/v1/assignments/{assignment}/submissions/{assignmentsubmission}",
+        "assignments_api.AssignmentSubmissionItem",
+        Permission.REVIEWS_RUN,
+    ),
     ("GET", "/api/v1/reviews/{submission}", "reviews_api.ReviewItem", Permission.REVIEWS_RUN),
     (
         "GET",
@@ -589,6 +657,43 @@ def ids(make_user):
         **_interview_ids(posting, candidate, make_user("hiring_manager")),
         **self_id,
         **careers,
+        **_assignment_ids(application, posting, make_user("admin")),
+    }
+
+
+def _assignment_ids(application, posting, admin) -> dict:
+    """An assignment with starter and hidden tests, sent to the application, one upload."""
+    from hirekit.takehomes.assignments import create_assignment
+    from tests.takehomes.assignment_data import fields, files
+
+    assignment = create_assignment(posting.id, fields(), files(), actor=admin)
+    version = assignment.current
+    invitation = Invitation(
+        application_id=application.id,
+        candidate_id=application.candidate_id,
+        job_id=application.job_id,
+        email="pat@example.com",
+        nonce="1" * 32,
+        expires_at=utcnow() + timedelta(days=7),
+        assignment_version_id=version.id,
+    )
+    db.session.add(invitation)
+    db.session.flush()
+    upload = Upload("work.zip", io.BytesIO(zip_bytes(APP)))
+    submission = submit(
+        upload,
+        actor=None,
+        candidate_id=application.candidate_id,
+        job_id=posting.id,
+        assignment_version_id=version.id,
+        invitation_id=invitation.id,
+    )
+    db.session.commit()
+    return {
+        "assignment": assignment.id,
+        "assignmentversion": version.id,
+        "assignmentsubmission": submission.id,
+        "assignment_token": token_for(invitation),
     }
 
 

@@ -103,6 +103,7 @@ def test_bad_fields_are_named(app, recruiter, job, changes, field):
         (zip_bytes({"app.py": "print(1)\n"}), "hidden_tests", "no pytest file"),
         (traversal_zip(), "hidden_tests", "escapes the archive"),
     ],
+    ids=["not-an-archive", "traversal", "zip-bomb", "no-tests", "hidden-traversal"],
 )
 def test_refused_archives_are_explained_and_not_kept(app, recruiter, job, data, kind, expected):
     chosen = AssignmentFiles(**{kind: upload(data)})

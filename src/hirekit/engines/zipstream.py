@@ -111,6 +111,12 @@ def member_chunks(
             yield chunk
     except DAMAGE as exc:
         raise InflateRefused("damaged", f"{_name(info)} is damaged ({type(exc).__name__})") from exc
+    finally:
+        # A refusal leaves the source suspended with the member open; close it now
+        # rather than whenever the collector gets to it (the archive file stays open).
+        close = getattr(source, "close", None)
+        if close is not None:
+            close()
 
 
 def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> bytes:

@@ -55,7 +55,26 @@ function fillBrowserTimeZone(input) {
   }
 }
 
+// An instant rendered in UTC by the server, shown in the browser's own time zone
+// (named, so nobody guesses). Without Intl the UTC text stays.
+function showLocalTime(el) {
+  const instant = new Date(el.getAttribute("datetime"));
+  if (Number.isNaN(instant.getTime())) return;
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const text = new Intl.DateTimeFormat(undefined, {
+      weekday: "long", day: "numeric", month: "long", year: "numeric",
+      hour: "2-digit", minute: "2-digit", timeZone: zone,
+    }).format(instant);
+    el.title = el.textContent;
+    el.textContent = `${text} (${zone})`;
+  } catch (e) {
+    // Keep the server's UTC text.
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("time[data-local-time]").forEach(showLocalTime);
   document.querySelectorAll("[data-browser-time-zone]").forEach(fillBrowserTimeZone);
   document.querySelectorAll("[data-question-filter]").forEach(initQuestionFilter);
   document.querySelectorAll("[data-task-status]").forEach(initTaskStatus);

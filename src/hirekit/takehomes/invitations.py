@@ -159,7 +159,9 @@ def invite(
         job_id=application.job_id,
         email=candidate.email,
         nonce=secrets.token_hex(16),
-        expires_at=utcnow() + timedelta(days=days),
+        # One instant for both, so the deadline is exactly the window after sending.
+        created_at=(sent := utcnow()),
+        expires_at=sent + timedelta(days=days),
         sent_by_id=actor.id,
         assignment_version_id=version.id if version is not None else None,
     )

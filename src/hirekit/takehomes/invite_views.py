@@ -17,9 +17,12 @@ from hirekit.accounts.auth import api_requires, api_user, page_user, requires
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates.applications import applications_for
 from hirekit.candidates.models import Candidate
+from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError
 from hirekit.extensions import limiter
-from hirekit.takehomes import invitations, services
+from hirekit.jobs.markdown import render_markdown
+from hirekit.takehomes import candidate_page, invitations, services
+from hirekit.takehomes.candidate_page import CandidateView
 from hirekit.takehomes.forms import UploadForm
 from hirekit.takehomes.invitations import Invitation, InvitationUnavailable
 
@@ -42,10 +45,12 @@ def _upload_limit() -> str:
     return str(current_app.config.get("TAKEHOME_UPLOAD_RATE_LIMIT") or "10 per hour")
 
 
-def _render_page(token: str, invitation: Invitation, form: UploadForm, status: int = 200) -> Any:
+def _render_page(token: str, view: CandidateView, form: UploadForm, status: int = 200) -> Any:
     return render_template(
         "takehomes/invite_page.html",
-        invitation=invitation,
+        invitation=view.invitation,
+        view=view,
+        brief=render_markdown(view.version.brief) if view.version else None,
         token=token,
         form=form,
         limit_mb=f"{services.max_archive_mb():g}",
@@ -55,20 +60,35 @@ def _render_page(token: str, invitation: Invitation, form: UploadForm, status: i
 @bp.route("/takehome/<token>", methods=["GET", "POST"])
 @limiter.limit(_upload_limit, methods=["POST"])
 def page(token: str) -> Any:
-    """The candidate's upload page: no sign-in, the signed link is the credential."""
+    """The candidate's page: no sign-in, the signed link is the credential."""
     form = UploadForm()
     try:
         if not form.validate_on_submit():
-            invitation = invitations.open_invitation(token)
-            return _render_page(token, invitation, form, 400 if form.is_submitted() else 200)
+            view = candidate_page.view_for_token(token)
+            return _render_page(token, view, form, 400 if form.is_submitted() else 200)
         upload = services.Upload(form.archive.data.filename or "", form.archive.data.stream)
-        invitation = invitations.submit_by_token(token, upload)
+        invitation = candidate_page.upload_by_token(token, upload)
     except InvitationUnavailable as exc:
         return render_template("takehomes/invite_gone.html", message=exc.message), exc.status
-    except HirekitError as exc:  # not an archive, too large: the link stays usable
+    except HirekitError as exc:  # refused archive, deadline passed: the page stays readable
         flash(exc.message, "error")
-        return _render_page(token, invitations.open_invitation(token), form, exc.status)
+        return _render_page(token, candidate_page.view_for_token(token), form, exc.status)
+    if invitation.assignment_version_id is not None:
+        submission = invitation.submission
+        name = submission.filename if submission else "your archive"
+        flash(f"Received {name}. You can upload a new version until the deadline.", "success")
+        return redirect(url_for("takehome_invites.page", token=token))
     return render_template("takehomes/invite_done.html", invitation=invitation)
+
+
+@bp.get("/takehome/<token>/starter")
+def starter(token: str) -> Response:
+    """The assignment's starter archive, for the candidate holding the link."""
+    version = candidate_page.starter_for_token(token)
+    assert version.starter_key is not None  # starter_for_token refuses a version without
+    return send_stored_file(
+        version.starter_key, version.starter_filename, "application/octet-stream"
+    )
 
 
 @bp.post("/candidates/<int:candidate_id>/takehome-invitations")

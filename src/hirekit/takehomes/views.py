@@ -6,13 +6,15 @@ from flask import Blueprint, flash, jsonify, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from hirekit.accounts.auth import page_user, requires
+from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError
 from hirekit.queue import get_job
-from hirekit.takehomes import services, test_runs
-from hirekit.takehomes.forms import UploadForm
+from hirekit.takehomes import assessments, services, test_runs
+from hirekit.takehomes.forms import AssessmentForm, UploadForm
 from hirekit.takehomes.highlight import highlighted_rows
+from hirekit.takehomes.models import Submission
 
 bp = Blueprint("takehomes", __name__)
 
@@ -20,10 +22,13 @@ bp = Blueprint("takehomes", __name__)
 def _render_index(form: UploadForm, status: int = 200) -> tuple[str, int]:
     user = page_user()
     assert user is not None
+    submissions = services.recent_submissions(user)
     return render_template(
         "takehomes/index.html",
         form=form,
-        submissions=services.recent_submissions(user),
+        submissions=submissions,
+        blind=assessments.blind_submission_ids(submissions, user),
+        label=assessments.candidate_label,
         limit_mb=f"{services.max_archive_mb():g}",
     ), status
 
@@ -68,10 +73,37 @@ def show(submission_id: int) -> str:
     user = page_user()
     assert user is not None
     submission = services.get_submission(submission_id, user)
+    return _render_show(submission, user, AssessmentForm(formdata=None))
+
+
+@bp.post("/reviews/<int:submission_id>/assessment")
+@requires(Permission.REVIEWS_RUN)
+def assess(submission_id: int) -> Response | tuple[str, int]:
+    """A reviewer's one assessment of a submission; it reveals the candidate to them."""
+    user = page_user()
+    assert user is not None
+    form = AssessmentForm()
+    if form.validate_on_submit():
+        try:
+            assessments.assess(submission_id, form.rating.data, form.notes.data or "", actor=user)
+        except HirekitError as exc:
+            flash(exc.message, "error")
+            submission = services.get_submission(submission_id, user)
+            return _render_show(submission, user, form), exc.status
+        flash("Assessment submitted.", "success")
+        return redirect(url_for("takehomes.show", submission_id=submission_id))
+    for errors in form.errors.values():
+        flash(" ".join(str(e) for e in errors), "error")
+    submission = services.get_submission(submission_id, user)
+    return _render_show(submission, user, form), 400
+
+
+def _render_show(submission: Submission, user: User, form: AssessmentForm) -> str:
     job = get_job(submission.background_job_id) if submission.background_job_id else None
     snippets = {
         int(index): highlighted_rows(rows) for index, rows in (submission.snippets or {}).items()
     }
+    blind = assessments.is_blind(submission, user)
     return render_template(
         "takehomes/show.html",
         submission=submission,
@@ -79,6 +111,13 @@ def show(submission_id: int) -> str:
         snippets=snippets,
         task=job,
         combined=test_runs.combined_report(submission),
+        blind=blind,
+        candidate_label=assessments.candidate_label(submission),
+        mine=assessments.assessment_by(submission, user),
+        # Others' ratings only once one's own is in, so none anchors another.
+        assessments=[] if blind else assessments.assessments_of(submission),
+        assessment_form=form,
+        ratings=assessments.RATINGS,
     )
 
 

@@ -154,11 +154,14 @@ def _extract_zip(archive: Path, root: Path, budget: _Budget) -> None:
             budget.add_file()
             if info.file_size > budget.limits.unpacked_bytes:
                 raise ArchiveRefused("an archive member declares more than the unpacked limit")
+            chunks = member_chunks(zf, info, inflation)
             try:
-                chunks = member_chunks(zf, info, inflation)
                 budget.copy(chunks, _target(root, rel), info.compress_size)
             except InflateRefused as exc:
                 raise ArchiveRefused(f"archive refused: {exc.message}") from exc
+            finally:
+                # A limit hit mid-member leaves the generator (and the member) open.
+                getattr(chunks, "close", lambda: None)()
 
 
 def _extract_tar(archive: Path, root: Path, budget: _Budget, gz: bool) -> None:
