@@ -26,6 +26,7 @@ from hirekit.audit import services as audit
 from hirekit.errors import Conflict, ValidationFailed
 from hirekit.extensions import db
 from hirekit.takehomes import services as takehomes
+from hirekit.takehomes import test_runs
 from hirekit.takehomes.models import Submission, SubmissionAssessment
 
 RATINGS = {1: "Strong no", 2: "No", 3: "Yes", 4: "Strong yes"}
@@ -128,8 +129,8 @@ def submission_summary(submission: Submission, viewer: User, *, blind: bool) -> 
         "status": submission.status,
         "score": submission.score,
         "level": submission.level,
-        # Hidden test results are attached by the run job when it exists; null until then.
-        "results": getattr(submission, "results", None),
+        # The sandboxed run beside the review; null until a run was queued.
+        "results": test_runs.combined_dict(submission) if test_runs.run_of(submission) else None,
         "report_url": f"/api/v1/reviews/{submission.id}",
         "created_at": submission.created_at,
     }
