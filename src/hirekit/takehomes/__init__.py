@@ -12,11 +12,15 @@ def init_app(app: Flask) -> None:
     """Register this domain with the application: its pages, its API."""
     from hirekit.api_base import register_api_blueprint
     from hirekit.takehomes.api import blp as api
+    from hirekit.takehomes.feedback_api import blp as feedback_api
+    from hirekit.takehomes.feedback_views import bp as feedback_pages
     from hirekit.takehomes.invite_views import blp as invite_api
     from hirekit.takehomes.invite_views import bp as invite_pages
     from hirekit.takehomes.views import bp as pages
 
     app.register_blueprint(pages)
     app.register_blueprint(invite_pages)
+    app.register_blueprint(feedback_pages)
     register_api_blueprint(api)
+    register_api_blueprint(feedback_api)
     register_api_blueprint(invite_api)
