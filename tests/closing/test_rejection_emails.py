@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -14,9 +15,10 @@ from hirekit.errors import Conflict, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.mail.models import MessageStatus, OutboxMessage
 from hirekit.queue import BackgroundJob
+from hirekit.queue.enqueue import backend
 from hirekit.queue.runner import drain
 from tests.closing.helpers import messages, rejected
-from tests.conftest import csrf_token
+from tests.conftest import REDIS_URL, csrf_token
 from tests.jobs.factories import make_application, make_job
 
 
@@ -254,3 +256,27 @@ def test_api_confirms_lists_and_cancels(client, api_token, make_user):
     )
     assert bad.status_code == 422
     assert {"application_ids", "template"} <= set(bad.get_json()["error"]["details"]["fields"])
+
+
+@pytest.mark.redis
+@pytest.mark.skipif(not REDIS_URL, reason="HIREKIT_TEST_REDIS_URL is not set")
+def test_on_rq_a_delayed_email_is_scheduled_not_queued(app_factory, make_user):
+    app = app_factory(REDIS_URL=REDIS_URL, QUEUE_NAME=f"hirekit-test-{uuid.uuid4().hex[:8]}")
+    with app.app_context():
+        rq_backend = backend()
+        try:
+            user = make_user("recruiter")
+            job = make_job(user)
+            application = rejected(user, job)
+            rejection_emails.queue_rejection_emails(
+                job, [application.id], "application_rejected", actor=user
+            )
+            db.session.commit()
+            # Held back by RQ's scheduler for the delay, not handed to a worker now.
+            assert rq_backend.queue.count == 0
+            assert rq_backend.queue.scheduled_job_registry.count == 1
+        finally:
+            registry = rq_backend.queue.scheduled_job_registry
+            for job_id in registry.get_job_ids():
+                registry.remove(job_id, delete_job=True)
+            rq_backend.queue.delete(delete_jobs=True)
