@@ -36,6 +36,7 @@ MALFORMED: dict[str, str] = {
     "REQUIRE_SALARY_TO_PUBLISH": "if possible",
     "POSTING_VALID_DAYS": "two months",
     "STATUS_LINK_DAYS": "0",
+    "REJECTION_EMAIL_DELAY_HOURS": "-1",
     "SMTP_URL": "ftp://mail.example.com",
     "MAIL_FROM": "hr@example.com\r\nBcc: x@example.com",
     "MAIL_MAX_ATTACHMENT_MB": "ten",

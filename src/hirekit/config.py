@@ -140,6 +140,9 @@ class Settings(BaseSettings):
     POSTING_VALID_DAYS: PositiveInt = 60
     # How long the link to an applicant's status page works
     STATUS_LINK_DAYS: PositiveInt = 180
+    # A confirmed rejection email waits this long before it goes (0: at once); moving the
+    # application back meanwhile cancels it. At most 30 days.
+    REJECTION_EMAIL_DELAY_HOURS: Annotated[float, Field(ge=0, le=720)] = 24.0
     # Email: SMTP when set (smtp://user:pass@host:587?starttls=1, smtps://...), else only recorded
     SMTP_URL: SmtpUrl | None = None
     MAIL_FROM: Text = "hirekit@localhost"

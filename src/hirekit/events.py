@@ -69,6 +69,14 @@ class ApplicationRejected:
 
 
 @dataclass(frozen=True)
+class ApplicationReopened:
+    """A rejected or withdrawn application became active again (moved back, or undone)."""
+
+    application: Application
+    actor: User | None
+
+
+@dataclass(frozen=True)
 class ApplicationHired:
     application: Application
 
@@ -115,6 +123,7 @@ class AccountChanged:
 application_created: Event[ApplicationCreated] = Event("application-created")
 application_moved: Event[ApplicationMoved] = Event("application-moved")
 application_rejected: Event[ApplicationRejected] = Event("application-rejected")
+application_reopened: Event[ApplicationReopened] = Event("application-reopened")
 application_hired: Event[ApplicationHired] = Event("application-hired")
 candidate_erased: Event[CandidateErased] = Event("candidate-erased")
 screening_done: Event[ScreeningDone] = Event("screening-done")

@@ -24,11 +24,16 @@ from hirekit.jobs.models import Job, JobMember, JobQuestion, Stage
 from hirekit.mail.models import MailTemplate, OutboxMessage
 from hirekit.privacy.models import AnonymousOutcome, DataRequest
 from hirekit.queue.models import BackgroundJob
-from hirekit.reports.models import ReportSnapshot, SelfIdAnswer, SelfIdQuestion
+from hirekit.reports.models import (
+    ExperienceAnswer,
+    ReportSnapshot,
+    SelfIdAnswer,
+    SelfIdQuestion,
+)
 from hirekit.resumes.models import JobScreeningSettings, Resume, ResumeBatch, Screening
 from hirekit.search.models import SearchDocument
 from hirekit.takehomes.invitations import Invitation
-from hirekit.takehomes.models import Submission
+from hirekit.takehomes.models import Submission, TakehomeFeedback
 from hirekit.takehomes.run_models import TestRun, TestRunResult
 
 __all__ = [
@@ -45,6 +50,7 @@ __all__ = [
     "DataRequest",
     "DebriefDecision",
     "Event",
+    "ExperienceAnswer",
     "Interview",
     "Invitation",
     "Job",
@@ -67,6 +73,7 @@ __all__ = [
     "SelfIdQuestion",
     "Stage",
     "Submission",
+    "TakehomeFeedback",
     "TestRun",
     "TestRunResult",
     "User",

@@ -49,6 +49,9 @@ def test_bulk_reject_asks_then_undo_restores(page, live_server, make_user, sign_
     asked: list[str] = []
     page.once("dialog", lambda d: (asked.append(d.message), d.accept()))
     page.get_by_role("button", name="Apply").click()
+    # Next the board asks about the rejection email; declining goes back with the Undo.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Send the rejection email?")
+    page.get_by_role("link", name="Don't send").click()
     expect(page.locator("form.undo")).to_contain_text("2 candidate(s) rejected in bulk.")
     assert "2 selected" in asked[0]
     db.session.expire_all()

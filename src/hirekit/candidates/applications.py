@@ -169,6 +169,8 @@ def move(
         **offered,
     )
     events.application_moved.send(events.ApplicationMoved(application, source))
+    if closed:
+        events.application_reopened.send(events.ApplicationReopened(application, actor))
     if application.status == ApplicationStatus.HIRED.value:
         events.application_hired.send(events.ApplicationHired(application))
     return application

@@ -90,7 +90,13 @@ def move(application_id: int) -> BaseResponse | dict[str, Any]:
     flash(
         f"{application.candidate.name}: {application.stage.name}, {application.status}.", "success"
     )
+    if action.kind == "reject":  # nothing is sent yet: ask about the rejection email
+        return redirect(_rejection_email_url(application.job_id, [application.id]))
     return redirect(url_for("board.show", job_id=application.job_id))
+
+
+def _rejection_email_url(job_id: int, ids: list[int]) -> str:
+    return url_for("rejections.confirm", job_id=job_id, ids=",".join(str(i) for i in ids))
 
 
 @bp.post("/jobs/<int:job_id>/board/bulk")
@@ -117,6 +123,8 @@ def bulk(job_id: int) -> BaseResponse | tuple[str, int]:
     closed = undo.closed_among(job, before)
     if closed and len(closed) <= undo.MAX_UNDO:
         session[UNDO_KEY] = {"job_id": job_id, "ids": closed, "action": action.kind}
+    if action.kind == "reject" and closed:  # nothing is sent yet: ask about the emails
+        return redirect(_rejection_email_url(job_id, closed))
     return redirect(url_for("board.show", job_id=job_id))
 
 
@@ -126,7 +134,10 @@ def _ask_bulk(job_id: int, ids: list[int], action: Action) -> tuple[str, int]:
     reason = f" ({REJECT_REASONS.get(action.value, action.value)})" if action.value else ""
     return confirmation.ask(
         title=f"{verb} {len(names)} candidate(s)?",
-        message=f"{verb}{reason}: these applications close. You can undo it from the board.",
+        message=f"{verb}{reason}: these applications close. You can undo it from the board."
+        + (
+            " You choose next whether to send a rejection email." if action.kind == "reject" else ""
+        ),
         button=f"{verb} {len(names)} candidate(s)",
         cancel_url=url_for("board.show", job_id=job_id),
         items=names,

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
+from hirekit.candidates import rejection_emails
 from hirekit.candidates.indexing import listen
 from hirekit.candidates.models import Application
 from hirekit.extensions import db
@@ -31,3 +32,4 @@ def subscribe() -> None:
     listen()  # the search index follows candidates, tags and notes
     count_stage_usage(applications_in_stage)
     find_applications_with(applications_of_jobs)
+    rejection_emails.subscribe()  # an application open again gets no rejection email

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.choices import ApplicationStatus, EventType
@@ -79,5 +80,6 @@ def restore(job: Job, application_ids: list[int], *, actor: User) -> int:
                 "reason": reason,
             },
         )
+        events.application_reopened.send(events.ApplicationReopened(application, actor))
         restored += 1
     return restored

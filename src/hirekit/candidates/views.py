@@ -13,7 +13,7 @@ from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
-from hirekit.candidates import applications, services
+from hirekit.candidates import applications, rejection_emails, services
 from hirekit.candidates.choices import SOURCES
 from hirekit.candidates.exports import candidate_record
 from hirekit.candidates.forms import ApplyForm, CandidateForm, MergeForm, NewCandidateForm, NoteForm
@@ -114,10 +114,13 @@ def show(candidate_id: int) -> str:
     job_ids = services.visible_job_ids(me)
     apply_form = ApplyForm()
     _job_choices(apply_form, me, blank=False)
+    mine = applications.applications_for(candidate, me)
     return render_template(
         "candidates/show.html",
         candidate=candidate,
-        applications=applications.applications_for(candidate, me),
+        applications=mine,
+        waiting_rejections={a.id: rejection_emails.pending(a) for a in mine},
+        can_send_rejection={a.id: rejection_emails.can_send(a) for a in mine},
         notes=services.notes_for(candidate, job_ids),
         events=events_for(candidate, job_ids),
         note_form=NoteForm(),

@@ -25,6 +25,7 @@ from hirekit.errors import Conflict, LinkUnavailable
 from hirekit.extensions import db
 from hirekit.interviews.choices import InterviewStatus
 from hirekit.interviews.models import Interview
+from hirekit.reports import experience
 from hirekit.takehomes.invitations import Invitation
 
 TOKEN_SALT = "hirekit.application-status"  # noqa: S105 - a signing namespace, not a secret
@@ -197,4 +198,10 @@ def status_footer(application_id: int, recipient: str) -> str | None:
     link = link_for(application)
     if link is None:
         return None
-    return f"See where your application stands, any time: {link}"
+    line = f"See where your application stands, any time: {link}"
+    if application.status in experience.ENDED and experience.answer_of(application) is None:
+        line += (
+            f"\n\nOne question, if you have a minute: how was your experience applying? "
+            f"Answer here: {link}#survey"
+        )
+    return line

@@ -25,13 +25,13 @@ from hirekit.accounts.permissions import Permission
 from hirekit.careers import branding, feeds, jsonld, postings, services, status
 from hirekit.careers.caching import public_document
 from hirekit.careers.forms import ApplyForm, BrandingForm
-from hirekit.errors import ValidationFailed
+from hirekit.errors import HirekitError, ValidationFailed
 from hirekit.extensions import limiter
 from hirekit.interviews.ics import build_ics
 from hirekit.interviews.scheduling import calendar_event
 from hirekit.mail.footers import register_footer
 from hirekit.privacy import requests as data_requests
-from hirekit.reports import selfid
+from hirekit.reports import experience, selfid
 from hirekit.resumes.services import Upload, max_resume_mb
 
 bp = Blueprint("careers", __name__, url_prefix="/careers")
@@ -235,15 +235,45 @@ def save_settings() -> Any:
     return redirect(url_for("careers.settings"))
 
 
-@bp.get("/status/<token>")
-def status_page(token: str) -> str:
+def _render_status(
+    token: str, survey_errors: dict[str, str] | None = None, code: int = 200
+) -> tuple[str, int]:
     application = status.application_for(token)
     return render_template(
         "careers/status.html",
         view=status.status_of(application),
         token=token,
         posting_title=application.job.title,
-    )
+        survey_open=experience.is_open(application),
+        survey_answered=experience.answer_of(application) is not None,
+        survey_question=experience.QUESTION,
+        ratings=experience.RATINGS,
+        survey_errors=survey_errors or {},
+        survey_values=request.form if survey_errors else {},
+    ), code
+
+
+@bp.get("/status/<token>")
+def status_page(token: str) -> tuple[str, int]:
+    return _render_status(token)
+
+
+@bp.post("/status/<token>/survey")
+def survey(token: str) -> BaseResponse | tuple[str, int]:
+    """The one-question survey after the process; answered once, through the private link."""
+    application = status.application_for(token)
+    if not ApplyForm().validate_on_submit():  # the CSRF token only
+        return _render_status(token, {"form": "The page expired; please send it again."}, 400)
+    try:
+        experience.record_answer(
+            application, request.form.get("rating"), request.form.get("comment", "")
+        )
+    except HirekitError as exc:
+        # As the application form does: the page answers fine, with the message in place.
+        field_name = next(iter(exc.details), "form")
+        return _render_status(token, {field_name: exc.message})
+    flash("Thank you for answering: it helps us improve how we hire.", "success")
+    return redirect(url_for("careers.status_page", token=token) + "#survey")
 
 
 @bp.post("/status/<token>/withdraw")

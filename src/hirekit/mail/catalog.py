@@ -28,6 +28,8 @@ SAMPLE_CONTEXT = {
     "interview_at": "Tuesday 2 June 2026, 14:00 UTC",
     "interview_place": "Video call (link in the calendar invitation)",
     "sender_name": "Sam Recruiter",
+    "feedback": "What went well:\n- A clear application factory.\n\nTwo things to improve:\n"
+    "- Add tests for the error cases.\n- Read secrets from the environment.",
 }
 
 

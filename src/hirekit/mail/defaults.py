@@ -35,6 +35,17 @@ DEFAULT_TEMPLATES: tuple[DefaultTemplate, ...] = (
         "Kind regards,\n{company}",
     ),
     DefaultTemplate(
+        "takehome_feedback",
+        "Take-home feedback",
+        "Feedback on your take-home exercise for {job_title}",
+        "Hello {candidate_name},\n\n"
+        "Thank you again for the work you put into the take-home exercise for {job_title}. "
+        "As promised, here is some feedback on it.\n\n"
+        "{feedback}\n\n"
+        "We hope it is useful, and wish you the best.\n\n"
+        "Kind regards,\n{sender_name}\n{company}",
+    ),
+    DefaultTemplate(
         "takehome_invitation",
         "Take-home invitation",
         "Your take-home exercise for {job_title}",

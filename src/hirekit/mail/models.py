@@ -18,6 +18,7 @@ class MessageStatus(StrEnum):
     SENT = "sent"  # handed to the SMTP server
     FAILED = "failed"  # every attempt failed; `error` says why
     RECORDED = "recorded"  # no SMTP server configured: kept here, not delivered
+    CANCELLED = "cancelled"  # taken back before it was due (a rejection undone); never sent
 
 
 class MailTemplate(db.Model):  # type: ignore[name-defined]
@@ -64,3 +65,7 @@ class OutboxMessage(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     )
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     sent_at: Mapped[datetime | None]
+    #: Not delivered before this time (a rejection email's delay); None: at once.
+    send_after: Mapped[datetime | None]
+    #: What the message is for, where a flow must find it again: "rejection", "feedback".
+    purpose: Mapped[str] = mapped_column(String(20), default="", index=True)

@@ -20,6 +20,7 @@ PLACEHOLDERS: dict[str, str] = {
     "interview_at": "The interview's date and time",
     "interview_place": "Where the interview happens (room or video link)",
     "sender_name": "The name of the person sending",
+    "feedback": "The feedback a person wrote and approved for the candidate",
 }
 
 _FORMATTER = string.Formatter()

@@ -47,3 +47,7 @@ class OutboxMessageSchema(ma.Schema):
     created_at = ma.fields.DateTime()
     updated_at = ma.fields.DateTime()
     sent_at = ma.fields.DateTime(allow_none=True)
+    send_after = ma.fields.DateTime(
+        allow_none=True, metadata={"description": "not delivered before this time"}
+    )
+    purpose = ma.fields.String(metadata={"description": '"rejection", "feedback" or ""'})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from flask import current_app
@@ -16,7 +17,8 @@ from sqlalchemy import Select, column, func, select, table
 
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
-from hirekit.errors import NotFound, TooLarge, ValidationFailed
+from hirekit.db import utcnow
+from hirekit.errors import Conflict, NotFound, TooLarge, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
 from hirekit.jobs.services import visible_jobs
@@ -84,8 +86,15 @@ def send_mail(
     application_id: int | None = None,
     attachments: Iterable[Attachment] = (),
     actor: User | None = None,
+    send_after: datetime | None = None,
+    purpose: str = "",
 ) -> OutboxMessage:
-    """Record a message in the outbox and enqueue its delivery (after the caller commits)."""
+    """Record a message in the outbox and enqueue its delivery (after the caller commits).
+
+    ``send_after`` holds the delivery back until then; until it goes the message
+    can be taken back with :func:`cancel_message`. ``purpose`` names the flow that
+    sent it, so that flow can find it again (``"rejection"``).
+    """
     if "\n" in subject or "\r" in subject:
         raise ValidationFailed("The subject must be one line", details={"subject": "one line"})
     footers = footers_for(application_id, to.strip()) if application_id is not None else []
@@ -100,6 +109,8 @@ def send_mail(
         application_id=application_id,
         attachments=_store_attachments(attachments),
         created_by_id=actor.id if actor else None,
+        send_after=send_after,
+        purpose=purpose,
     )
     db.session.add(message)
     db.session.flush()
@@ -110,6 +121,7 @@ def send_mail(
         created_by_id=actor.id if actor else None,
         hiring_job_id=_hiring_job_of(application_id),
         candidate_id=candidate_id,
+        run_after=send_after,
     )
     message.background_job_id = job.id
     audit.record(
@@ -117,7 +129,29 @@ def send_mail(
         actor=actor,
         subject_type="outbox_message",
         subject_id=message.id,
-        details={"to": message.to_addr, "template": template_key},
+        details={
+            "to": message.to_addr,
+            "template": template_key,
+            **({"purpose": purpose} if purpose else {}),
+            **({"send_after": send_after.isoformat()} if send_after else {}),
+        },
+    )
+    return message
+
+
+def cancel_message(message: OutboxMessage, *, actor: User | None, reason: str) -> OutboxMessage:
+    """Take back a message not yet handed on; Conflict once it went (or was taken back)."""
+    if message.status != MessageStatus.QUEUED or message.attempts:
+        raise Conflict(f"This email can no longer be cancelled: it is {message.status}.")
+    message.status = MessageStatus.CANCELLED.value
+    message.updated_at = utcnow()
+    db.session.flush()
+    audit.record(
+        "mail.cancelled",
+        actor=actor,
+        subject_type="outbox_message",
+        subject_id=message.id,
+        details={"template": message.template_key, "reason": reason},
     )
     return message
 
@@ -131,6 +165,8 @@ def send_template(
     application_id: int | None = None,
     attachments: Iterable[Attachment] = (),
     actor: User | None = None,
+    send_after: datetime | None = None,
+    purpose: str = "",
 ) -> OutboxMessage:
     """Fill the stored template ``template_key`` with ``context`` and send it as :func:`send_mail`.
 
@@ -148,6 +184,8 @@ def send_template(
         application_id=application_id,
         attachments=attachments,
         actor=actor,
+        send_after=send_after,
+        purpose=purpose,
     )
 
 

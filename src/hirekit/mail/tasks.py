@@ -43,6 +43,8 @@ def deliver_message(job: JobHandle, message_id: int) -> dict[str, Any]:
         return {"missing": message_id}
     if message.status in (MessageStatus.SENT, MessageStatus.RECORDED):
         return {"status": message.status}  # a retry after a success that could not be recorded
+    if message.status == MessageStatus.CANCELLED:
+        return {"status": message.status}  # taken back while it waited for its time
     transport = transport_for(current_app.config)
     try:
         transport.send(mail_of(message))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, Protocol, TypeVar, cast
 
 from flask import current_app
 
-from hirekit.db import on_commit
+from hirekit.db import on_commit, utcnow
 from hirekit.errors import NotFound
 from hirekit.extensions import db
 from hirekit.queue.models import BackgroundJob
@@ -47,6 +48,7 @@ def enqueue(
     created_by_id: int | None = None,
     hiring_job_id: int | None = None,
     candidate_id: int | None = None,
+    run_after: datetime | None = None,
 ) -> BackgroundJob:
     """Record a job in the caller's transaction; it is handed on once that commits.
 
@@ -65,11 +67,18 @@ def enqueue(
         hiring_job_id=hiring_job_id,
         candidate_id=candidate_id,
     )
+    if run_after is not None:
+        job.run_after = run_after
     db.session.add(job)
     db.session.flush()
     job_id = job.id
     chosen = backend()
-    on_commit(db.session(), lambda: chosen.notify(job_id))
+    delay = (run_after - utcnow()).total_seconds() if run_after is not None else 0.0
+    if delay > 0:
+        # The embedded worker polls for due jobs; RQ is told to hold it back as long.
+        on_commit(db.session(), lambda: chosen.schedule_retry(job_id, delay))
+    else:
+        on_commit(db.session(), lambda: chosen.notify(job_id))
     return job
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from hirekit.accounts.models import User
 from hirekit.errors import NotFound
 from hirekit.reports import charts as chart_of
+from hirekit.reports.experience import experience, experience_chart
 from hirekit.reports.fairness import fairness
 from hirekit.reports.filters import ReportFilter
 from hirekit.reports.funnel import funnel
@@ -112,6 +113,13 @@ REPORTS: dict[str, ReportKind] = {
             "Adverse-impact ratios per stage (four-fifths rule) from voluntary self-ID answers.",
             _fairness,
             chart_of.fairness_chart,
+        ),
+        ReportKind(
+            "candidate-experience",
+            "Candidate experience",
+            "How candidates rated applying (1 to 5) once their process ended, with comments.",
+            lambda u, f, now, q: experience(u, f),
+            experience_chart,
         ),
     )
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hirekit.db import NO_ID_REUSE, CreatedAtMixin
@@ -57,3 +57,25 @@ class ReportSnapshot(db.Model):  # type: ignore[name-defined]
     key: Mapped[str] = mapped_column(String(64), unique=True)
     computed_at: Mapped[datetime] = mapped_column(index=True)
     result: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ExperienceAnswer(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    """A candidate's one answer to "How was your experience applying?", once per application.
+
+    Asked through the applicant's private status link after the process ended.
+    """
+
+    __tablename__ = "experience_answers"
+    __table_args__ = (NO_ID_REUSE,)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), unique=True
+    )
+    job_id: Mapped[int | None] = mapped_column(
+        ForeignKey("jobs.id", ondelete="SET NULL"), index=True
+    )
+    rating: Mapped[int]  # 1 (poor) to 5 (excellent)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    #: How the process ended when they answered: rejected, hired or withdrawn.
+    outcome: Mapped[str] = mapped_column(String(16), default="")

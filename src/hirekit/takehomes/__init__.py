@@ -14,6 +14,8 @@ def init_app(app: Flask) -> None:
     from hirekit.takehomes.api import blp as api
     from hirekit.takehomes.assignment_api import blp as assignment_api
     from hirekit.takehomes.assignment_views import bp as assignment_pages
+    from hirekit.takehomes.feedback_api import blp as feedback_api
+    from hirekit.takehomes.feedback_views import bp as feedback_pages
     from hirekit.takehomes.invite_views import blp as invite_api
     from hirekit.takehomes.invite_views import bp as invite_pages
     from hirekit.takehomes.views import bp as pages
@@ -21,6 +23,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(pages)
     app.register_blueprint(invite_pages)
     app.register_blueprint(assignment_pages)
+    app.register_blueprint(feedback_pages)
     register_api_blueprint(api)
+    register_api_blueprint(feedback_api)
     register_api_blueprint(invite_api)
     register_api_blueprint(assignment_api)

@@ -1,4 +1,4 @@
-"""Take-home forms: uploads, assignments, sending one, a reviewer's assessment."""
+"""Take-home forms: uploads, assignments, sending one, a reviewer's assessment, feedback."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from wtforms import (
     IntegerField,
     SelectField,
     StringField,
+    SubmitField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
@@ -92,3 +93,19 @@ class AssessmentForm(FlaskForm):
         validators=[InputRequired("Choose a rating.")],
     )
     notes = TextAreaField("Notes", validators=[Length(max=MAX_NOTES)])
+
+
+class FeedbackForm(FlaskForm):
+    body = TextAreaField(
+        "Feedback for the candidate",
+        validators=[
+            DataRequired("Write the feedback before saving it."),
+            Length(max=5000, message="At most 5000 characters."),
+        ],
+    )
+    save = SubmitField("Save draft")
+    approve = SubmitField("Approve and send")
+
+
+class DraftForm(FlaskForm):
+    """Only the CSRF token: drafting takes no input."""

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hirekit.accounts.models import User
 from hirekit.candidates.models import Candidate
-from hirekit.db import NO_ID_REUSE, CreatedAtMixin
+from hirekit.db import NO_ID_REUSE, CreatedAtMixin, utcnow
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
 
@@ -159,3 +159,38 @@ class SubmissionAssessment(CreatedAtMixin, db.Model):  # type: ignore[name-defin
     notes: Mapped[str] = mapped_column(Text, default="")
 
     reviewer: Mapped[User] = relationship()
+
+
+class FeedbackStatus(StrEnum):
+    DRAFT = "draft"  # being edited; never leaves hirekit in this state
+    SENT = "sent"  # approved by a person and handed to the outbox
+
+
+class TakehomeFeedback(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    """Written feedback for one application's take-home: drafted, edited, then approved."""
+
+    __tablename__ = "takehome_feedback"
+    __table_args__ = NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True, unique=True
+    )
+    submission_id: Mapped[int | None] = mapped_column(
+        ForeignKey("submissions.id", ondelete="SET NULL"), index=True
+    )
+    body: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default=FeedbackStatus.DRAFT.value)
+    drafted_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    approved_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    approved_at: Mapped[datetime | None]
+    outbox_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outbox_messages.id", ondelete="SET NULL")
+    )
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
