@@ -67,6 +67,8 @@ class Application(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
         UniqueConstraint("candidate_id", "job_id", name="uq_applications_pair"),
         # Searches filtered by application date start from the applications of those days.
         Index("ix_applications_created_at", "created_at", "candidate_id"),
+        # A board reads each column's first cards and its count from this index alone.
+        Index("ix_applications_board", "job_id", "status", "stage_id", "stage_entered_at", "id"),
         NO_ID_REUSE,
     )
 
