@@ -79,6 +79,7 @@ bench: install wrk ## Benchmarks; each prints measured figures (a few minutes ea
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/reports.py
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/request_cpu.py
 
 clean: ## Remove caches (keeps .venv and instance/)
 	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis

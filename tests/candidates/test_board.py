@@ -184,3 +184,50 @@ def test_pipeline_csv_export(client, login_as):
     assert by_name["Max Example"]["stage"] == "Applied"
     assert by_name["Max Example"]["tags"] == "flask"
     assert by_name["Max Example"]["days_in_stage"] == "0"
+
+
+def test_a_crowded_column_shows_its_first_cards_its_count_and_more_on_request(client, login_as):
+    from hirekit.candidates.board import PAGE
+
+    user = login_as("recruiter")
+    job = make_job(user)
+    apps = [make_application(user, job, f"Crowd{i:03d} Example") for i in range(PAGE + 3)]
+    rejected = make_application(user, job, "Rex Example")
+    token = csrf_token(client, f"/jobs/{job.id}/board")
+    client.post(
+        f"/applications/{rejected.id}/move",
+        data={"action": "reject:position-filled", "csrf_token": token},
+    )
+    applied = job.stages[0]
+    page = _board(client, job)
+    # Longest waiting first: the first PAGE applicants are shown, the last three are not.
+    assert f'<span class="count" data-count="{PAGE + 3}">{PAGE + 3}</span>' in page
+    assert "Crowd000 Example" in page and f"Crowd{PAGE - 1:03d} Example" in page
+    assert f"Crowd{PAGE:03d} Example" not in page
+    assert f"({PAGE} of {PAGE + 3} shown)" in page
+    # The closed column counts and shows its card too.
+    assert '<span class="count" data-count="1">1</span>' in page and "Rex Example" in page
+    more = f"/jobs/{job.id}/board?show_{applied.id}={PAGE * 2}"
+    assert f'href="{more.replace("&", "&amp;")}#col-{applied.id}"' in page
+    expanded = client.get(more).get_data(as_text=True)
+    assert all(f"Crowd{i:03d} Example" in expanded for i in range(PAGE + 3))
+    assert "Show more" not in expanded
+    # Bulk actions still reach cards picked on the board.
+    moved = client.post(
+        f"/jobs/{job.id}/board/bulk",
+        data={
+            "action": f"stage:{job.stages[1].id}",
+            "application_ids": [a.id for a in apps[:2]],
+            "csrf_token": token,
+        },
+    )
+    assert moved.status_code == 302
+    assert f'<span class="count" data-count="{PAGE + 1}">{PAGE + 1}</span>' in _board(client, job)
+
+
+def test_show_more_needs_a_number(client, login_as):
+    user = login_as("recruiter")
+    job = make_job(user)
+    response = client.get(f"/jobs/{job.id}/board?show_{job.stages[0].id}=lots")
+    assert response.status_code == 422
+    assert "must be a number of cards" in response.get_data(as_text=True)

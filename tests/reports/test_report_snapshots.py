@@ -113,3 +113,43 @@ def test_stored_figures_are_the_live_figures_of_their_time(app, db, make_user):
         built = build(slug, admin, ALL, now=now)
         assert built.as_of == now, slug
         assert asdict(built.result) == asdict(kind.compute(admin, ALL, now)), slug
+
+
+def test_reading_a_report_asks_the_worker_once_for_fresh_figures(app, db, make_user, client):
+    from sqlalchemy import select
+
+    from hirekit.queue import BackgroundJob
+    from hirekit.queue.runner import drain
+    from hirekit.reports.tasks import LABEL, REFRESH_AFTER
+
+    admin = make_user("admin")
+    history = History.open_job(admin)
+    history.apply(0, source="referral")
+    db.session.commit()
+    login(client, admin.email)
+
+    def queued() -> list[BackgroundJob]:
+        return list(db.session.scalars(select(BackgroundJob).filter_by(label=LABEL)))
+
+    # Nothing stored: computed now, and one refresh is queued however many pages ask.
+    first = client.get("/reports/funnel").get_data(as_text=True)
+    assert "Figures as of" not in first
+    client.get("/reports/sources")
+    assert len(queued()) == 1
+    # A filtered view never asks: the worker stores unfiltered figures only.
+    client.get(f"/reports/funnel?job={history.job.id}")
+    assert len(queued()) == 1
+    assert drain() == 1
+    db.session.expire_all()
+    assert [j.status for j in queued()] == ["done"]
+    assert "Figures as of" in client.get("/reports/funnel").get_data(as_text=True)
+    assert len(queued()) == 1  # fresh figures: nothing more to do
+    # Once they are older than REFRESH_AFTER, the next visit asks again.
+    db.session.execute(
+        db.update(ReportSnapshot).values(
+            computed_at=utcnow() - REFRESH_AFTER - timedelta(minutes=1)
+        )
+    )
+    db.session.commit()
+    assert "Figures as of" in client.get("/reports/funnel").get_data(as_text=True)
+    assert len(queued()) == 2

@@ -23,9 +23,10 @@ from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates import applications, bulk_email, undo
 from hirekit.candidates.applications import Action
-from hirekit.candidates.board import build_board, chosen_names
+from hirekit.candidates.board import PAGE, Column, build_board, chosen_names, shown_limit
 from hirekit.candidates.exports import pipeline_csv
 from hirekit.candidates.forms import ActionForm
+from hirekit.db import utcnow
 from hirekit.errors import Conflict, ValidationFailed, wants_json
 from hirekit.jobs.choices import REJECT_REASONS
 from hirekit.jobs.services import get_job
@@ -34,12 +35,14 @@ bp = Blueprint("board", __name__)
 
 #: The session key holding the last bulk reject or withdraw, for its Undo button.
 UNDO_KEY = "board_undo"
+#: ``?show_<column key>=<cards>``: how many cards a column shows after "Show more".
+SHOW_PREFIX = "show_"
 
 
 @bp.get("/jobs/<int:job_id>/board")
 @requires(Permission.CANDIDATES_READ)
 def show(job_id: int) -> str:
-    board = build_board(get_job(job_id, signed_in_user()))
+    board = build_board(get_job(job_id, signed_in_user()), _limits())
     return render_template(
         "candidates/board.html",
         board=board,
@@ -47,7 +50,31 @@ def show(job_id: int) -> str:
         form=ActionForm(),
         email_templates=bulk_email.bulk_templates(),
         undo=_pending_undo(job_id),
+        more_url=lambda column: _more_url(job_id, column),
+        now=utcnow(),
     )
+
+
+def _more_url(job_id: int, column: Column) -> str:
+    """This board with one column showing more cards, the others as they are."""
+    args: dict[str, Any] = {
+        name: value for name, value in request.args.items() if name.startswith(SHOW_PREFIX)
+    }
+    args[SHOW_PREFIX + column.key] = str(column.next_limit)
+    return url_for("board.show", job_id=job_id, _anchor=f"col-{column.key}", **args)
+
+
+def _limits() -> dict[str, int]:
+    """The columns "Show more" was asked for: ``show_<column>=<cards>``."""
+    limits = {}
+    for name, value in request.args.items():
+        if not name.startswith(SHOW_PREFIX):
+            continue
+        limit = shown_limit(value)
+        if limit is None:
+            raise ValidationFailed(f"{name} must be a number of cards, such as {PAGE * 2}.")
+        limits[name.removeprefix(SHOW_PREFIX)] = limit
+    return limits
 
 
 def _pending_undo(job_id: int) -> dict[str, Any] | None:

@@ -67,6 +67,11 @@ class Application(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
         UniqueConstraint("candidate_id", "job_id", name="uq_applications_pair"),
         # Searches filtered by application date start from the applications of those days.
         Index("ix_applications_created_at", "created_at", "candidate_id"),
+        # A board reads each column's first cards and its count from this index alone.
+        Index("ix_applications_board", "job_id", "status", "stage_id", "stage_entered_at", "id"),
+        # The dashboard's new and stalled applications: a range of one status, in date order.
+        Index("ix_applications_status_entered", "status", "stage_entered_at", "job_id"),
+        Index("ix_applications_status_created", "status", "created_at", "job_id"),
         NO_ID_REUSE,
     )
 

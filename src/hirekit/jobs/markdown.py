@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -19,6 +21,8 @@ _TAGS = {
 _SET = {"pre": {"tabindex": "0"}}
 
 
+# The same few descriptions are shown on every careers visit: each is parsed and cleaned once.
+@lru_cache(maxsize=512)
 def render_markdown(text: str) -> Markup:
     html = _PARSER.render(text)
     clean = nh3.clean(

@@ -168,6 +168,8 @@ def _hiring_manager(user: User, now: datetime, work: MyWork) -> None:
         .outerjoin(
             Application,
             and_(
+                # The job too (implied by the stage): the board's covering index then counts.
+                Application.job_id == Job.id,
                 Application.stage_id == Stage.id,
                 Application.status == ApplicationStatus.ACTIVE.value,
             ),

@@ -21,9 +21,10 @@ from hirekit.reports.funnel import funnel
 from hirekit.reports.interviewers import interviewers
 from hirekit.reports.offers import offers
 from hirekit.reports.screening import screening_insight
-from hirekit.reports.snapshots import stored
+from hirekit.reports.snapshots import SNAPSHOTTED, stored
 from hirekit.reports.sources import sources
 from hirekit.reports.tables import Table
+from hirekit.reports.tasks import refresh_due, request_refresh
 from hirekit.reports.time_in_stage import time_in_stage
 from hirekit.reports.time_to_hire import time_to_hire
 
@@ -130,6 +131,10 @@ def build(slug: str, user: User, flt: ReportFilter, *, now: datetime, question: 
     if kind is None:
         raise NotFound(f"No report named {slug!r}")
     snapshot = None if question else stored(slug, user, flt, now=now)
+    unfiltered = slug in SNAPSHOTTED and not flt.as_args() and not question
+    # The worker recomputes them; meanwhile this page shows what is stored (or computes).
+    if unfiltered and refresh_due(snapshot.computed_at if snapshot else None, now=now):
+        request_refresh()
     if snapshot is not None:
         result = snapshot.result
         return Built(

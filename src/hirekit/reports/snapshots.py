@@ -1,6 +1,6 @@
 """Report figures computed ahead of time, for the reports that read the whole event history.
 
-The time-to-hire, time-in-stage, funnel, sources and offers reports aggregate
+The time-to-hire, time-in-stage, funnel, sources, offers and screening reports aggregate
 every application's moves; over a large history (100k applications, a million moves) that takes
 seconds. ``hirekit reports refresh`` (run from cron, e.g. hourly) computes
 them for each scope people look at -- the set of jobs a user may see, with
@@ -33,6 +33,7 @@ from hirekit.reports.funnel import Funnel, FunnelStage, funnel
 from hirekit.reports.models import ReportSnapshot
 from hirekit.reports.offers import OfferedSalary, Offers, offers
 from hirekit.reports.percentiles import Spread
+from hirekit.reports.screening import FitRow, FlagRow, ScreeningInsight, screening_insight
 from hirekit.reports.sources import SourceRow, Sources, sources
 from hirekit.reports.time_in_stage import StageTime, TimeInStage, time_in_stage
 from hirekit.reports.time_to_hire import MonthTrend, TimeToHire, time_to_hire
@@ -81,6 +82,12 @@ SNAPSHOTTED: dict[str, Snapshotted] = {
             pending=d["pending"],
             salaries=[OfferedSalary(**s) for s in d["salaries"]],
             market=(d["market"][0], d["market"][1], d["market"][2]),
+        ),
+    ),
+    "screening": Snapshotted(
+        lambda u, f, now: screening_insight(u, f),
+        lambda d: ScreeningInsight(
+            [FitRow(**r) for r in d["fits"]], [FlagRow(**r) for r in d["flags"]]
         ),
     ),
     "time-in-stage": Snapshotted(

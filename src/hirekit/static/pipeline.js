@@ -6,11 +6,13 @@
 function initBoard(board) {
   let dragged = null;
 
-  function countColumns() {
-    for (const column of board.querySelectorAll(".board-column")) {
-      const count = column.querySelector(".count");
-      if (count) count.textContent = String(column.querySelectorAll("[data-card]").length);
-    }
+  // A column shows its first cards only: its count is the server's total, kept
+  // up to date here as cards leave and arrive.
+  function shift(list, by) {
+    const count = list.closest(".board-column").querySelector(".count");
+    if (!count) return;
+    count.dataset.count = String(Number(count.dataset.count) + by);
+    count.textContent = count.dataset.count;
   }
 
   async function moveCard(card, list) {
@@ -29,6 +31,8 @@ function initBoard(board) {
         body,
       });
       if (!response.ok) throw new Error(String(response.status));
+      shift(origin, -1);
+      shift(list, 1);
       const days = card.querySelector(".days");
       if (days) days.textContent = "0 d";
       const select = form.querySelector("select[name=action]");
@@ -38,7 +42,6 @@ function initBoard(board) {
       card.classList.add("move-failed");
     } finally {
       card.classList.remove("moving");
-      countColumns();
     }
   }
 
