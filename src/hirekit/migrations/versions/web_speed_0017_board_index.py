@@ -1,7 +1,7 @@
 """web-speed: board and dashboard indexes
 
 Revision ID: web_speed_0017
-Revises: 7c1a0e0d0016
+Revises: closing_loop_0017
 Create Date: 2026-12-07 17:20:00
 
 A job's board reads each column's first cards and every column's count from
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'web_speed_0017'
-down_revision = '7c1a0e0d0016'
+down_revision = 'closing_loop_0017'
 branch_labels = None
 depends_on = None
 
