@@ -25,7 +25,7 @@ from hirekit.interviews.access import managed_job
 from hirekit.interviews.choices import Decision, InterviewStatus
 from hirekit.interviews.evidence import CandidateEvidence, candidate_evidence
 from hirekit.interviews.models import DebriefDecision, Interview, KitQuestion, Scorecard
-from hirekit.jobs.choices import REJECT_REASONS
+from hirekit.jobs.choices import REJECT_REASONS, StageKind
 from hirekit.jobs.models import Job, Stage
 
 
@@ -144,7 +144,8 @@ def debrief_list(user: User) -> list[tuple[Interview, int, int]]:
 def record_decision(
     job_id: int, candidate_id: int, decision: str, *, actor: User, reason: str = "", note: str = ""
 ) -> DebriefDecision:
-    """Record the decision and carry it to the application: advance, reject, or to Offer."""
+    """Record the decision and carry it to the application: advance, reject, or to the
+    job's first stage of kind ``offer``."""
     debrief = build_debrief(job_id, candidate_id, actor)
     if decision not in set(Decision):
         raise ValidationFailed("Unknown decision", details={"decision": "advance, reject or offer"})
@@ -192,9 +193,14 @@ def _apply_to_application(
         return
     stages: list[Stage] = list(application.job.stages)
     if decision == Decision.OFFER:
-        target = next((s for s in stages if s.name.lower() == "offer"), None)
+        target = next((s for s in stages if s.kind == StageKind.OFFER.value), None)
     else:
-        later = [s for s in stages if s.position > application.stage.position]
+        # Advancing never lands in a stage that would reject the candidate.
+        later = [
+            s
+            for s in stages
+            if s.position > application.stage.position and s.kind != StageKind.REJECTED.value
+        ]
         target = later[0] if later else None
     if target is not None and target.id != application.stage_id:
         applications.move(application, target, actor=actor)
