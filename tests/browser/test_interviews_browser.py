@@ -129,7 +129,10 @@ def test_kit_panel_independent_scorecards_and_debrief(
 
     # The debrief: both scorecards side by side, the disagreement, the estimate.
     page.goto(f"{live_server.url}/jobs/{job.id}/debriefs/{candidate.id}")
+    expect(page.locator("[data-summary]")).to_contain_text("Panel leans hire; two interviewers")
     table = page.locator("#debrief-table")
+    expect(table).to_be_hidden()
+    page.get_by_text("Show the figures").click()
     expect(table.locator("thead th")).to_have_text(
         ["Question / attribute", "Ada Interviewer", "Ben Interviewer", "Spread"]
     )

@@ -84,7 +84,11 @@ def test_the_step_follows_the_pipeline(app, client, applied, recruiter, make_use
     app.config["BASE_URL"] = "https://jobs.example.com"
     application, mail = applied
     url = _status_url(mail)
+    # The step follows the stage's kind: "Screen" is of kind interview, "Take-home" active.
     applications.move(application, application.job.stages[1], actor=recruiter)
+    db.session.commit()
+    assert "You are in the interview step" in _page(client, url)
+    applications.move(application, application.job.stages[2], actor=recruiter)
     db.session.commit()
     assert "In review" in _page(client, url)
 
@@ -117,6 +121,10 @@ def test_the_step_follows_the_pipeline(app, client, applied, recruiter, make_use
     assert event.decoded("dtstart") == starts
     # The applicant's copy names no interviewer.
     assert manager.email not in ics.get_data(as_text=True)
+
+    applications.move(application, application.job.stages[4], actor=recruiter)  # kind offer
+    db.session.commit()
+    assert "We would like to make you an offer" in _page(client, url)
 
     applications.reject(application, "position-filled", actor=recruiter)
     db.session.commit()

@@ -127,22 +127,26 @@ def test_stages_are_editable_and_keep_their_ids(client, login_as):
     job = make_job(user)
     screen_id = job.stages[1].id
     token = csrf_token(client, f"/jobs/{job.id}/stages")
-    response = client.post(
-        f"/jobs/{job.id}/stages",
-        data={"stages": "Applied\nScreen\nPair programming\nOffer\nHired", "csrf_token": token},
-    )
+    data = {"csrf_token": token, "rows": "7"}
+    for i, stage in enumerate(job.stages):
+        data |= {f"row-{i}-id": str(stage.id), f"row-{i}-name": stage.name}
+        data |= {f"row-{i}-kind": stage.kind, f"row-{i}-order": str(i + 1)}
+    data |= {"row-2-name": "Pair programming", "row-2-kind": "interview"}
+    data |= {"row-6-name": "Reference check", "row-6-kind": "active", "row-6-order": "5"}
+    response = client.post(f"/jobs/{job.id}/stages", data=data)
     assert response.status_code == 302
     db.session.expire_all()
     job = db.session.get(Job, job.id)
-    assert [s.name for s in job.stages] == [
-        "Applied",
-        "Screen",
-        "Pair programming",
-        "Offer",
-        "Hired",
+    assert [(s.name, s.kind) for s in job.stages] == [
+        ("Applied", "active"),
+        ("Screen", "interview"),
+        ("Pair programming", "interview"),
+        ("Interview", "interview"),
+        ("Offer", "offer"),
+        ("Reference check", "active"),
+        ("Hired", "hired"),
     ]
     assert job.stages[1].id == screen_id
-    duplicate = client.post(
-        f"/jobs/{job.id}/stages", data={"stages": "Applied\napplied", "csrf_token": token}
-    )
+    duplicate = client.post(f"/jobs/{job.id}/stages", data={**data, "row-1-name": "applied"})
     assert duplicate.status_code == 422
+    assert "each stage name once" in duplicate.get_data(as_text=True)

@@ -18,7 +18,7 @@ def test_create_read_patch(client, api_token):
     assert created.status_code == 201
     job = created.get_json()
     assert job["state"] == "draft" and job["currency"] == "GBP"
-    assert [s["name"] for s in job["stages"]][-1] == "Hired"
+    assert [(s["name"], s["kind"]) for s in job["stages"]][-1] == ("Hired", "hired")
     assert "issues" in job["check"]
     patched = client.patch(
         f"/api/v1/jobs/{job['id']}",
@@ -61,23 +61,77 @@ def test_state_changes_and_conflicts(client, api_token):
     assert conflict.get_json()["error"]["code"] == "conflict"
 
 
-def test_stages_replace_and_refuse_removing_a_busy_stage(client, api_token):
+def test_stages_edit_by_id_and_refuse_removing_a_busy_stage(client, api_token):
     _, headers = api_token("recruiter")
-    job_id = _create(client, headers).get_json()["id"]
+    job = _create(client, headers).get_json()
+    job_id = job["id"]
+    applied, hired = job["stages"][0], job["stages"][-1]
+    assert (applied["kind"], hired["kind"]) == ("active", "hired")
     candidate = client.post(
         "/api/v1/candidates", headers=headers, json={"name": "Ria Example", "job_id": job_id}
     ).get_json()
     assert candidate["id"]
+    url = f"/api/v1/jobs/{job_id}/stages"
     busy = client.put(
-        f"/api/v1/jobs/{job_id}/stages", headers=headers, json={"stages": ["Screen", "Hired"]}
+        url,
+        headers=headers,
+        json={
+            "stages": [
+                {"name": "Screen", "kind": "active"},
+                {"id": hired["id"], "name": "Hired", "kind": "hired"},
+            ]
+        },
     )
     assert busy.status_code == 422 and "Applied" in busy.get_json()["error"]["message"]
     ok = client.put(
-        f"/api/v1/jobs/{job_id}/stages",
+        url,
         headers=headers,
-        json={"stages": ["Applied", "Tech chat", "Hired"]},
+        json={
+            "stages": [
+                {"id": applied["id"], "name": "Received", "kind": "active"},
+                {"name": "Tech chat", "kind": "interview"},
+                {"id": hired["id"], "name": "Hired", "kind": "hired"},
+            ]
+        },
     )
     assert ok.status_code == 200
-    assert [s["name"] for s in ok.get_json()] == ["Applied", "Tech chat", "Hired"]
-    listed = client.get(f"/api/v1/jobs/{job_id}/stages", headers=headers).get_json()
+    body = ok.get_json()
+    assert [(s["name"], s["kind"]) for s in body] == [
+        ("Received", "active"),
+        ("Tech chat", "interview"),
+        ("Hired", "hired"),
+    ]
+    # Renamed while holding the candidate: same id, candidate still in it.
+    assert body[0]["id"] == applied["id"]
+    listed = client.get(url, headers=headers).get_json()
     assert [s["position"] for s in listed] == [0, 1, 2]
+    no_hired = client.put(
+        url,
+        headers=headers,
+        json={
+            "stages": [
+                {"id": applied["id"], "name": "A", "kind": "active"},
+                {"name": "B", "kind": "offer"},
+            ]
+        },
+    )
+    assert no_hired.status_code == 422
+    assert "hired" in no_hired.get_json()["error"]["details"]["kind"]
+    bad_kind = client.put(url, headers=headers, json={"stages": [{"name": "A", "kind": "maybe"}]})
+    assert bad_kind.status_code == 422
+    moved = client.put(
+        url,
+        headers=headers,
+        json={
+            "stages": [
+                {"name": "Fresh start", "kind": "active"},
+                {"id": hired["id"], "name": "Hired", "kind": "hired"},
+            ],
+            "relocate": [{"from_stage_id": applied["id"], "to_stage_id": hired["id"]}],
+        },
+    )
+    assert moved.status_code == 200
+    apps = client.get(
+        f"/api/v1/candidates/{candidate['id']}/applications", headers=headers
+    ).get_json()
+    assert [(a["stage"], a["status"]) for a in apps] == [("Hired", "hired")]

@@ -96,15 +96,14 @@ def test_stored_figures_are_the_live_figures_of_their_time(app, db, make_user):
 
     from hirekit.jobs.choices import DEFAULT_STAGES
 
+    names = [name for name, _ in DEFAULT_STAGES]
     admin = make_user("admin")
     history = History.open_job(admin)
     for n in range(4):
         application = history.apply(n, source=("referral", "linkedin")[n % 2])
-        history.walk(
-            application, *((stage, n + 2 * i) for i, stage in enumerate(DEFAULT_STAGES[1:], 1))
-        )
+        history.walk(application, *((stage, n + 2 * i) for i, stage in enumerate(names[1:], 1)))
     history.reject(history.apply(1), 3)
-    history.move(history.apply(2), DEFAULT_STAGES[1], 4)
+    history.move(history.apply(2), names[1], 4)
     db.session.commit()
     now = utcnow()
     refresh(now=now)

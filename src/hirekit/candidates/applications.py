@@ -1,8 +1,8 @@
 """Applications through a job's pipeline: apply, move, reject, withdraw, hire, in bulk too.
 
 Every change writes a timeline event with who and when; a move's event holds
-the stage it left and the stage it entered. Reaching the job's last stage
-means hired.
+the stage it left and the stage it entered. What reaching a stage means is
+its kind: a ``hired`` stage hires, a ``rejected`` one rejects.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from hirekit.candidates.timeline import record_event
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, NotFound, ValidationFailed
 from hirekit.extensions import db
-from hirekit.jobs.choices import REJECT_REASONS
+from hirekit.jobs.choices import REJECT_REASONS, StageKind
 from hirekit.jobs.models import Job, Stage
 from hirekit.jobs.stages import get_stage
 
@@ -90,8 +90,7 @@ MAX_SALARY = 10_000_000
 
 
 def is_offer_stage(stage: Stage) -> bool:
-    """An offer stage is one whose name contains "offer" (as the offers report reads it)."""
-    return "offer" in stage.name.lower()
+    return stage.kind == StageKind.OFFER.value
 
 
 def _check_salary(stage: Stage, salary: int | None) -> None:
@@ -149,7 +148,18 @@ def move(
         at=when,
     )
     job = application.job
-    if job.hire_stage is not None and stage.id == job.hire_stage.id:
+    if stage.kind == StageKind.REJECTED.value:
+        # A stage of kind "rejected" closes the application there, as a rejection would.
+        application.status, application.reject_reason = ApplicationStatus.REJECTED.value, "other"
+        record_event(
+            EventType.REJECTED,
+            application.candidate,
+            actor=actor,
+            application=application,
+            data={"stage_id": stage.id, "stage": stage.name, "reason": "other"},
+            at=when,
+        )
+    if stage.kind == StageKind.HIRED.value:
         application.status = ApplicationStatus.HIRED.value
         record_event(
             EventType.HIRED,
@@ -173,6 +183,8 @@ def move(
         events.application_reopened.send(events.ApplicationReopened(application, actor))
     if application.status == ApplicationStatus.HIRED.value:
         events.application_hired.send(events.ApplicationHired(application))
+    if application.status == ApplicationStatus.REJECTED.value:
+        events.application_rejected.send(events.ApplicationRejected(application))
     return application
 
 

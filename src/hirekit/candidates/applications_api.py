@@ -106,8 +106,8 @@ class ApplicationMoves(MethodView):
     @blp.arguments(MoveArgsSchema)
     @blp.response(201, ApplicationSchema)
     def post(self, data: dict[str, Any], application_id: int) -> Application:
-        """Move to another stage of the job; the last stage means hired. ``salary``
-        records the salary offered on a move into an offer stage"""
+        """Move to another stage of the job; a stage of kind hired hires, rejected rejects.
+        ``salary`` records the salary offered on a move into a stage of kind offer"""
         user = api_user()
         application = applications.get_application(application_id, user)
         stage = get_stage(application.job, data["stage_id"])

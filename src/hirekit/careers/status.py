@@ -25,6 +25,7 @@ from hirekit.errors import Conflict, LinkUnavailable
 from hirekit.extensions import db
 from hirekit.interviews.choices import InterviewStatus
 from hirekit.interviews.models import Interview
+from hirekit.jobs.choices import StageKind
 from hirekit.reports import experience
 from hirekit.takehomes.invitations import Invitation
 
@@ -37,7 +38,9 @@ class StatusLinkUnavailable(LinkUnavailable):
 
 @dataclass(frozen=True)
 class Step:
-    key: str  # received, in-review, interview, take-home, offer-accepted, not-selected, withdrawn
+    # received, in-review, interviewing, interview, take-home, offer, offer-accepted,
+    # not-selected, withdrawn
+    key: str
     title: str
     detail: str
 
@@ -135,6 +138,11 @@ def _step(
         )
     if status == ApplicationStatus.HIRED.value:
         return Step("offer-accepted", "Decision: hired", "Welcome aboard!")
+    kind = application.stage.kind
+    if kind == StageKind.OFFER.value:
+        return Step(
+            "offer", "Offer", "We would like to make you an offer; we will be in touch about it."
+        )
     if interviews:
         return Step("interview", "Interview scheduled", "See the times below.")
     if takehome is not None:
@@ -142,6 +150,12 @@ def _step(
             "take-home",
             "Take-home exercise waiting for you",
             "Upload your project through the link in our email before it expires.",
+        )
+    if kind == StageKind.INTERVIEW.value:
+        return Step(
+            "interviewing",
+            "Interviews",
+            "You are in the interview step; we will send you the times by email.",
         )
     first = application.job.stages[0] if application.job.stages else None
     if first is not None and application.stage_id == first.id:

@@ -21,6 +21,7 @@ from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
 from hirekit.jobs import services as jobs
+from hirekit.jobs.choices import StageKind
 from hirekit.jobs.models import Job
 from hirekit.jobs.services import JobFields
 
@@ -139,12 +140,19 @@ def _history(
     people: dict[str, User],
 ) -> None:
     """Walk one application forward from ``start`` according to ``plan``."""
-    stages = application.job.stages
+    job = application.job
+    stages = job.stages
     now = utcnow()
+    # Stories walk the pipeline by the stages' kinds: a hire ends in the hired stage,
+    # an offer in the first offer stage, anything else somewhere before hired.
+    hired = stages.index(job.hire_stage) if job.hire_stage else len(stages) - 1
+    offers = job.stages_of(StageKind.OFFER)
     if plan == "hire":
-        steps = len(stages) - 1
+        steps = hired
+    elif plan == "offer":
+        steps = stages.index(offers[0]) if offers else hired - 1
     else:
-        steps = rng.choice((0, 1, 1, 2, 2, 3, 4)) if plan != "offer" else len(stages) - 2
+        steps = min(rng.choice((0, 1, 1, 2, 2, 3, 4)), hired - 1)
     when = start
     for position in range(1, steps + 1):
         remaining = (now - when).total_seconds()

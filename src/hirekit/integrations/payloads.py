@@ -20,7 +20,11 @@ def application_payload(application: Application) -> dict[str, Any]:
             "email": application.candidate.email,
         },
         "job": {"id": application.job_id, "title": application.job.title},
-        "stage": {"id": application.stage_id, "name": application.stage.name},
+        "stage": {
+            "id": application.stage_id,
+            "name": application.stage.name,
+            "kind": application.stage.kind,
+        },
     }
 
 

@@ -24,7 +24,7 @@ from hirekit.queue import enqueue
 EVENTS: dict[str, str] = {
     "application.created": "A candidate applied, or was added to a job",
     "application.stage_changed": "An application moved to another stage",
-    "application.hired": "An application reached the job's hired stage",
+    "application.hired": "An application reached the job's stage of kind hired",
     "application.rejected": "An application was rejected",
 }
 

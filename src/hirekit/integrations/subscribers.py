@@ -15,7 +15,7 @@ def _moved(event: events.ApplicationMoved) -> None:
     emit_application(
         "application.stage_changed",
         event.application,
-        from_stage={"id": stage.id, "name": stage.name},
+        from_stage={"id": stage.id, "name": stage.name, "kind": stage.kind},
     )
 
 

@@ -93,6 +93,7 @@ class ScorecardItem(MethodView):
         answers = {a["question_id"]: (a["rating"], a["notes"]) for a in data["answers"]}
         payload = scorecards.ScorecardInput(
             answers=answers,
+            tailored={t["key"]: (t["rating"], t["notes"]) for t in data["tailored"]},
             attributes=data["attributes"],
             recommendation=data["recommendation"],
             key_points=data["key_points"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
@@ -23,9 +23,11 @@ from hirekit.extensions import db
 from hirekit.interviews import kits
 from hirekit.interviews.access import managed_job
 from hirekit.interviews.choices import Decision, InterviewStatus
+from hirekit.interviews.debrief_summary import Disagreement, short_label, summary
 from hirekit.interviews.evidence import CandidateEvidence, candidate_evidence
 from hirekit.interviews.models import DebriefDecision, Interview, KitQuestion, Scorecard
-from hirekit.jobs.choices import REJECT_REASONS
+from hirekit.interviews.tailored_ratings import is_tailored
+from hirekit.jobs.choices import REJECT_REASONS, StageKind
 from hirekit.jobs.models import Job, Stage
 
 
@@ -41,10 +43,35 @@ class Debrief:
     estimate: LevelEstimate
     evidence: CandidateEvidence
     decision: DebriefDecision | None
+    #: answer key (kit question id, or ``t:<hash>`` for a tailored one) -> (text, topic)
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def disagreements(self) -> list[ItemSpread]:
         return [s for s in self.question_spreads + self.attribute_spreads if s.disagreement]
+
+    def label(self, item: str) -> str:
+        return self.labels.get(item, ("", ""))[0] or f"question {item}"
+
+    def is_tailored(self, item: str) -> bool:
+        return is_tailored(item)
+
+    @property
+    def summary(self) -> str:
+        """The debrief in one plain sentence, from the figures shown under it."""
+        disagreements = [
+            Disagreement(short_label(*self.labels.get(s.item, (s.item, ""))), len(s.ratings))
+            for s in self.question_spreads
+            if s.disagreement
+        ] + [Disagreement(s.item, len(s.ratings)) for s in self.attribute_spreads if s.disagreement]
+        waiting = list(dict.fromkeys(_rater(c) for c in self.pending))
+        return summary(
+            [c.recommendation for c in self.scorecards],
+            disagreements,
+            waiting,
+            self.estimate.level,
+            self.estimate.confidence_label,
+        )
 
 
 def _rater(card: Scorecard) -> str:
@@ -61,20 +88,22 @@ def panel_ratings(
             if rating is None:
                 continue
             q = questions.get(qid)
+            label = q.text if q else str(answer.get("question") or f"question {qid}")
             out.append(
                 QuestionRating(
                     question_id=qid,
                     rater=_rater(card),
                     rating=int(rating),
                     use_cases=tuple(q.use_cases) if q else (),
-                    label=q.text if q else f"question {qid}",
+                    label=label,
                 )
             )
     return out
 
 
 def build_debrief(job_id: int, candidate_id: int, user: User) -> Debrief:
-    """Hiring managers and admins only; every submitted scorecard counts."""
+    """Hiring managers and admins only; every submitted scorecard of an interview that
+    was not cancelled counts."""
     job = managed_job(job_id, user, Permission.DEBRIEFS_RUN)
     candidate = db.session.get(Candidate, candidate_id)
     if candidate is None:
@@ -111,7 +140,21 @@ def build_debrief(job_id: int, candidate_id: int, user: User) -> Debrief:
         estimate=estimate_level(panel_ratings(submitted, questions), job.use_case),
         evidence=candidate_evidence(candidate.id, candidate.name, job.id, job.use_case),
         decision=latest_decision(job.id, candidate.id),
+        labels=_labels(cards, questions),
     )
+
+
+def _labels(
+    cards: list[Scorecard], questions: dict[str, KitQuestion]
+) -> dict[str, tuple[str, str]]:
+    """(text, topic) of every rated item: kit questions from the kit, tailored ones from
+    the text stored with their rating."""
+    labels = {qid: (q.text, q.topic) for qid, q in questions.items()}
+    for card in cards:
+        for key, answer in card.answers.items():
+            if is_tailored(key) and key not in labels:
+                labels[key] = (str(answer.get("question", "")), str(answer.get("topic", "")))
+    return labels
 
 
 def latest_decision(job_id: int, candidate_id: int) -> DebriefDecision | None:
@@ -123,13 +166,16 @@ def latest_decision(job_id: int, candidate_id: int) -> DebriefDecision | None:
 
 
 def debrief_list(user: User) -> list[tuple[Interview, int, int]]:
-    """(latest interview, submitted, total) per job and candidate the user may debrief."""
+    """(latest interview, submitted, total) per job and candidate the user may debrief,
+    over interviews that were not cancelled."""
     if not user.can(Permission.DEBRIEFS_RUN):
         return []
     from hirekit.interviews.scheduling import scheduled_interviews
 
     seen: dict[tuple[int, int], tuple[Interview, int, int]] = {}
     for interview in scheduled_interviews(user, limit=500):
+        if interview.status == InterviewStatus.CANCELLED.value:
+            continue  # a cancelled interview's scorecards count nowhere
         key = (interview.job_id, interview.candidate_id)
         done = sum(1 for c in interview.scorecards if c.is_submitted)
         total = len(interview.scorecards)
@@ -144,7 +190,8 @@ def debrief_list(user: User) -> list[tuple[Interview, int, int]]:
 def record_decision(
     job_id: int, candidate_id: int, decision: str, *, actor: User, reason: str = "", note: str = ""
 ) -> DebriefDecision:
-    """Record the decision and carry it to the application: advance, reject, or to Offer."""
+    """Record the decision and carry it to the application: advance, reject, or to the
+    job's first stage of kind ``offer``."""
     debrief = build_debrief(job_id, candidate_id, actor)
     if decision not in set(Decision):
         raise ValidationFailed("Unknown decision", details={"decision": "advance, reject or offer"})
@@ -192,9 +239,14 @@ def _apply_to_application(
         return
     stages: list[Stage] = list(application.job.stages)
     if decision == Decision.OFFER:
-        target = next((s for s in stages if s.name.lower() == "offer"), None)
+        target = next((s for s in stages if s.kind == StageKind.OFFER.value), None)
     else:
-        later = [s for s in stages if s.position > application.stage.position]
+        # Advancing never lands in a stage that would reject the candidate.
+        later = [
+            s
+            for s in stages
+            if s.position > application.stage.position and s.kind != StageKind.REJECTED.value
+        ]
         target = later[0] if later else None
     if target is not None and target.id != application.stage_id:
         applications.move(application, target, actor=actor)

@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from hirekit.forms import options
 from hirekit.interviews.scheduling import ScheduleFields
 from hirekit.interviews.scorecards import ScorecardInput
+from hirekit.interviews.tailored_ratings import TailoredItem
 
 
 class CsrfForm(FlaskForm):
@@ -82,16 +83,25 @@ def _rating(raw: str | None) -> int | None:
 
 
 def parse_scorecard(
-    form: Mapping[str, str], question_ids: list[int], attributes: list[str]
+    form: Mapping[str, str],
+    question_ids: list[int],
+    attributes: list[str],
+    tailored: list[TailoredItem] | None = None,
 ) -> ScorecardInput:
-    """Read ``q<id>-rating``, ``q<id>-notes``, ``attr-<n>`` and the overall fields."""
+    """Read ``q<id>-rating``, ``q<id>-notes``, ``t-<hash>-rating``, ``t-<hash>-notes``,
+    ``attr-<n>`` and the overall fields."""
     answers = {
         qid: (_rating(form.get(f"q{qid}-rating")), form.get(f"q{qid}-notes", ""))
         for qid in question_ids
     }
     attrs = {name: _rating(form.get(f"attr-{i}")) for i, name in enumerate(attributes)}
+    rated = {
+        t.key: (_rating(form.get(f"{t.field}-rating")), form.get(f"{t.field}-notes", ""))
+        for t in tailored or []
+    }
     return ScorecardInput(
         answers=answers,
+        tailored={k: v for k, v in rated.items() if v[0] is not None or v[1].strip()},
         attributes=attrs,
         recommendation=form.get("recommendation", ""),
         key_points=form.get("key_points", ""),

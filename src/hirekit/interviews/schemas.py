@@ -80,8 +80,23 @@ class AnswerSchema(ma.Schema):
     notes = ma.fields.String(load_default="")
 
 
+class TailoredAnswerSchema(ma.Schema):
+    key = ma.fields.String(
+        required=True,
+        validate=ma.validate.Regexp(r"^t:[0-9a-f]{12}$"),
+        metadata={"description": "a tailored question's key, as in the scorecard's answers"},
+    )
+    rating = ma.fields.Integer(load_default=None, allow_none=True, validate=RATING)
+    notes = ma.fields.String(load_default="")
+
+
 class ScorecardWriteSchema(ma.Schema):
     answers = ma.fields.List(ma.fields.Nested(AnswerSchema), load_default=list)
+    tailored = ma.fields.List(
+        ma.fields.Nested(TailoredAnswerSchema),
+        load_default=list,
+        metadata={"description": "ratings of the questions tailored to this candidate"},
+    )
     attributes = ma.fields.Dict(
         keys=ma.fields.String(),
         values=ma.fields.Integer(allow_none=True, validate=RATING),
@@ -98,7 +113,12 @@ class ScorecardSchema(ma.Schema):
     interviewer_id = ma.fields.Integer()
     interviewer_name = ma.fields.String(attribute="interviewer.display_name")
     status = ma.fields.String()
-    answers = ma.fields.Dict()
+    answers = ma.fields.Dict(
+        metadata={
+            "description": "kit question id, or t:<hash> for a tailored question (with its "
+            "text), -> rating and notes"
+        }
+    )
     attribute_ratings = ma.fields.Dict()
     recommendation = ma.fields.String()
     key_points = ma.fields.String()
@@ -133,6 +153,7 @@ class SpreadSchema(ma.Schema):
 
 
 class DebriefSchema(ma.Schema):
+    summary = ma.fields.String(metadata={"description": "the debrief in plain words"})
     job_id = ma.fields.Integer(attribute="job.id")
     candidate_id = ma.fields.Integer(attribute="candidate.id")
     scorecards = ma.fields.List(ma.fields.Nested(ScorecardSchema))

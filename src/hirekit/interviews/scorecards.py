@@ -21,6 +21,7 @@ from hirekit.interviews import kits
 from hirekit.interviews.access import on_panel, own_feedback_done, sees_all_scorecards
 from hirekit.interviews.choices import RATINGS, InterviewStatus, Recommendation, ScorecardStatus
 from hirekit.interviews.models import Interview, KitQuestion, Scorecard
+from hirekit.interviews.tailored_ratings import tailored_for
 
 MAX_NOTES = 5000
 
@@ -32,6 +33,8 @@ class ScorecardInput:
     attributes: dict[str, int | None] = field(default_factory=dict)
     recommendation: str = ""
     key_points: str = ""
+    #: tailored question key (``t:<hash>``) -> (rating 1..4 or None, notes)
+    tailored: dict[str, tuple[int | None, str]] = field(default_factory=dict)
 
 
 def questions_for(card: Scorecard) -> list[KitQuestion]:
@@ -126,6 +129,21 @@ def _clean(card: Scorecard, data: ScorecardInput) -> dict[str, Any]:
             problems[f"q{qid}"] = "a rating from 1 to 4"
         elif rating is not None or notes.strip():
             answers[str(qid)] = {"rating": rating, "notes": notes.strip()[:MAX_NOTES]}
+    if data.tailored:
+        tailored = {t.key: t for t in tailored_for(card)}
+        for key, (rating, notes) in data.tailored.items():
+            item = tailored.get(key)
+            if item is None:
+                problems[key] = "not a tailored question of this candidate"
+            elif rating is not None and rating not in RATINGS:
+                problems[key] = "a rating from 1 to 4"
+            elif rating is not None or notes.strip():
+                answers[key] = {
+                    "rating": rating,
+                    "notes": notes.strip()[:MAX_NOTES],
+                    "question": item.question,
+                    "topic": item.topic,
+                }
     attributes: dict[str, Any] = {}
     known = set(attributes_for(card))
     for name, rating in data.attributes.items():

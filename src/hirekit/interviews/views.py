@@ -18,6 +18,7 @@ from hirekit.interviews.forms import CsrfForm, parse_scorecard
 from hirekit.interviews.ics import build_ics
 from hirekit.interviews.models import Scorecard
 from hirekit.interviews.reminders import overdue_scorecards
+from hirekit.interviews.tailored_ratings import tailored_for
 
 bp = Blueprint("interviews", __name__)
 
@@ -92,6 +93,7 @@ def _render_card(card: Scorecard, status: int = 200) -> tuple[str, int]:
         card=card,
         editable=card.interviewer_id == me.id,
         questions=scorecards.questions_for(card),
+        tailored=tailored_for(card),
         attributes=scorecards.attributes_for(card),
         ratings=RATINGS,
         recommendations=list(Recommendation),
@@ -122,6 +124,7 @@ def save_scorecard(scorecard_id: int) -> Response | tuple[str, int] | tuple[dict
         request.form,
         [q.id for q in scorecards.questions_for(card)],
         scorecards.attributes_for(card),
+        tailored_for(card),
     )
     submit = request.form.get("action") == "submit"
     try:

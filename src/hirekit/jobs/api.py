@@ -95,16 +95,19 @@ class JobStages(MethodView):
     @api_requires(Permission.JOBS_READ)
     @blp.response(200, StageSchema(many=True))
     def get(self, job_id: int) -> Any:
-        """A job's pipeline stages in order; the last one means hired"""
+        """A job's pipeline stages in order, each with its kind"""
         return services.get_job(job_id, api_user()).stages
 
     @api_requires(Permission.JOBS_WRITE)
     @blp.arguments(StagesWriteSchema)
     @blp.response(200, StageSchema(many=True))
-    def put(self, data: dict[str, list[str]], job_id: int) -> Any:
-        """Replace the stages; kept names keep their id, non-empty stages cannot go"""
+    def put(self, data: dict[str, Any], job_id: int) -> Any:
+        """Add, rename, reorder, set kinds and remove stages; a listed id keeps its stage,
+        a non-empty stage goes only with a ``relocate`` entry moving its applications"""
         job = services.get_job(job_id, api_user())
-        return stages.set_stages(job, data["stages"], actor=api_user())
+        wanted = [stages.StageSpec(s["name"], s["kind"], s.get("id")) for s in data["stages"]]
+        relocate = {r["from_stage_id"]: r["to_stage_id"] for r in data["relocate"]}
+        return stages.edit_stages(job, wanted, actor=api_user(), relocate=relocate)
 
 
 @blp.route("/jobs/<int:job_id>/questions")

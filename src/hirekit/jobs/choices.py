@@ -61,8 +61,39 @@ TRANSITIONS: dict[JobState, frozenset[JobState]] = {
     JobState.CLOSED: frozenset({JobState.OPEN}),
 }
 
-#: The pipeline a new job starts with; its last stage means "hired".
-DEFAULT_STAGES = ("Applied", "Screen", "Take-home", "Interview", "Offer", "Hired")
+
+class StageKind(StrEnum):
+    """What a stage means, set by the user; reports, debriefs and webhooks read it,
+    never the stage's name or place."""
+
+    ACTIVE = "active"
+    INTERVIEW = "interview"
+    OFFER = "offer"
+    HIRED = "hired"
+    REJECTED = "rejected"
+
+    @property
+    def label(self) -> str:
+        return STAGE_KIND_LABELS[self]
+
+
+STAGE_KIND_LABELS: dict[StageKind, str] = {
+    StageKind.ACTIVE: "Active: in progress",
+    StageKind.INTERVIEW: "Interview: screens and interviews",
+    StageKind.OFFER: "Offer: an offer is out",
+    StageKind.HIRED: "Hired: reaching it hires the candidate",
+    StageKind.REJECTED: "Rejected: reaching it rejects the application",
+}
+
+#: The pipeline a new job starts with, each stage with its kind.
+DEFAULT_STAGES: tuple[tuple[str, StageKind], ...] = (
+    ("Applied", StageKind.ACTIVE),
+    ("Screen", StageKind.INTERVIEW),
+    ("Take-home", StageKind.ACTIVE),
+    ("Interview", StageKind.INTERVIEW),
+    ("Offer", StageKind.OFFER),
+    ("Hired", StageKind.HIRED),
+)
 
 #: Why an application ended in "rejected": stable keys, readable labels.
 REJECT_REASONS: dict[str, str] = {

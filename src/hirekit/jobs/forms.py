@@ -105,11 +105,7 @@ class StateForm(FlaskForm):
 
 
 class StagesForm(FlaskForm):
-    stages = TextAreaField(
-        "Stages, one per line, in order (the last one means hired)",
-        validators=[DataRequired(), Length(max=2000)],
-        render_kw={"rows": 10},
-    )
+    """The stage editor's CSRF token; its rows are read by :mod:`hirekit.jobs.stage_editor`."""
 
 
 QUESTION_KIND_LABELS = {

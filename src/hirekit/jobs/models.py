@@ -10,7 +10,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from hirekit.accounts.models import User
 from hirekit.db import CreatedAtMixin, utcnow
 from hirekit.extensions import db
-from hirekit.jobs.choices import EmploymentType, JobState, QuestionKind, TeamRole, Workplace
+from hirekit.jobs.choices import (
+    EmploymentType,
+    JobState,
+    QuestionKind,
+    StageKind,
+    TeamRole,
+    Workplace,
+)
 
 
 class Job(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
@@ -69,8 +76,11 @@ class Job(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
 
     @property
     def hire_stage(self) -> Stage | None:
-        """The last stage: reaching it means the candidate is hired."""
-        return self.stages[-1] if self.stages else None
+        """The stage of kind ``hired``: reaching it means the candidate is hired."""
+        return next((s for s in self.stages if s.kind == StageKind.HIRED.value), None)
+
+    def stages_of(self, kind: StageKind) -> list[Stage]:
+        return [s for s in self.stages if s.kind == kind.value]
 
 
 class JobMember(db.Model):  # type: ignore[name-defined]
@@ -95,8 +105,19 @@ class Stage(db.Model):  # type: ignore[name-defined]
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(60))
     position: Mapped[int] = mapped_column(default=0)
+    #: A :class:`StageKind`: what reaching this stage means.
+    kind: Mapped[str] = mapped_column(
+        String(16),
+        default=StageKind.ACTIVE.value,
+        server_default=StageKind.ACTIVE.value,
+        index=True,
+    )
 
     job: Mapped[Job] = relationship(back_populates="stages")
+
+    @property
+    def kind_label(self) -> str:
+        return StageKind(self.kind).label
 
 
 class JobQuestion(db.Model):  # type: ignore[name-defined]

@@ -12,6 +12,7 @@ from hirekit.jobs.choices import (
     JobState,
     Level,
     QuestionKind,
+    StageKind,
     UseCase,
     Workplace,
 )
@@ -20,10 +21,16 @@ from hirekit.jobs.models import Job
 _SALARY_FIELDS = ("salary_min", "salary_max", "currency")
 
 
+STAGE_KINDS = [k.value for k in StageKind]
+
+
 class StageSchema(ma.Schema):
     id = ma.fields.Integer(dump_only=True)
     name = ma.fields.String()
     position = ma.fields.Integer()
+    kind = ma.fields.String(
+        metadata={"enum": STAGE_KINDS, "description": "what reaching the stage means"}
+    )
 
 
 class TeamMemberSchema(ma.Schema):
@@ -131,11 +138,32 @@ class JobStateSchema(ma.Schema):
     state = ma.fields.String(required=True, validate=ma.validate.OneOf([s.value for s in JobState]))
 
 
+class StageWriteSchema(ma.Schema):
+    id = ma.fields.Integer(
+        metadata={"description": "an existing stage's id (renaming keeps it); leave out to add"}
+    )
+    name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=60))
+    kind = ma.fields.String(required=True, validate=ma.validate.OneOf(STAGE_KINDS))
+
+
+class RelocationSchema(ma.Schema):
+    from_stage_id = ma.fields.Integer(required=True, metadata={"description": "a removed stage"})
+    to_stage_id = ma.fields.Integer(required=True, metadata={"description": "a kept stage"})
+
+
 class StagesWriteSchema(ma.Schema):
     stages = ma.fields.List(
-        ma.fields.String(validate=ma.validate.Length(min=1, max=60)),
+        ma.fields.Nested(StageWriteSchema),
         required=True,
-        metadata={"description": "Stage names in order; the last one means hired"},
+        metadata={
+            "description": "The stages in order, each with its kind (exactly one hired; "
+            "the first active or interview); a stage left out is removed"
+        },
+    )
+    relocate = ma.fields.List(
+        ma.fields.Nested(RelocationSchema),
+        load_default=list,
+        metadata={"description": "Where the applications of a removed stage go first"},
     )
 
 

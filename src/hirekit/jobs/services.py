@@ -179,7 +179,10 @@ def create_job(fields: JobFields, *, actor: User) -> Job:
     validate_fields(fields)
     job = Job(created_by_id=actor.id, state=JobState.DRAFT.value)
     _apply(job, fields)
-    job.stages = [Stage(name=name, position=i) for i, name in enumerate(DEFAULT_STAGES)]
+    job.stages = [
+        Stage(name=name, position=i, kind=kind.value)
+        for i, (name, kind) in enumerate(DEFAULT_STAGES)
+    ]
     db.session.add(job)
     _set_team(job, fields)
     db.session.flush()

@@ -13,9 +13,9 @@ from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError, ValidationFailed
-from hirekit.jobs import questions, services, stages
+from hirekit.jobs import questions, services, stage_editor, stages
 from hirekit.jobs.checks import check_job, check_text
-from hirekit.jobs.choices import JobState
+from hirekit.jobs.choices import JobState, StageKind
 from hirekit.jobs.forms import JobForm, QuestionForm, StagesForm, StateForm
 from hirekit.jobs.markdown import render_markdown
 
@@ -115,19 +115,38 @@ def change_state(job_id: int) -> Response | tuple[str, int]:
 @requires(Permission.JOBS_WRITE)
 def edit_stages(job_id: int) -> Response | tuple[str, int]:
     job = services.get_job(job_id, signed_in_user())
-    form = StagesForm(data={"stages": "\n".join(s.name for s in job.stages)})
-    if request.method == "POST":
-        form = StagesForm()
-    if form.validate_on_submit():
-        try:
-            stages.set_stages(job, (form.stages.data or "").splitlines(), actor=signed_in_user())
-        except HirekitError as exc:
-            _form_failed(form, exc)
-            return render_template("jobs/stages.html", form=form, job=job), exc.status
-        flash("Pipeline stages saved.", "success")
-        return redirect(url_for("jobs.show", job_id=job.id))
-    status = 400 if request.method == "POST" else 200
-    return render_template("jobs/stages.html", form=form, job=job), status
+    form = StagesForm()
+    if request.method == "GET":
+        return _stages_page(job, form, stage_editor.rows_of(job))
+    rows = stage_editor.submitted_rows(job, request.form)
+    if not form.validate_on_submit():
+        flash("The form is incomplete or expired; please try again.", "error")
+        return _stages_page(job, form, rows, 400)
+    try:
+        wanted, relocate = stage_editor.read_rows(rows)
+        stages.edit_stages(job, wanted, actor=signed_in_user(), relocate=relocate)
+    except HirekitError as exc:
+        flash(exc.message, "error")
+        return _stages_page(job, form, rows, exc.status, exc.details)
+    flash("Pipeline stages saved.", "success")
+    return redirect(url_for("jobs.edit_stages", job_id=job.id))
+
+
+def _stages_page(
+    job: Any,
+    form: StagesForm,
+    rows: list[stage_editor.StageRow],
+    status: int = 200,
+    problems: dict[str, Any] | None = None,
+) -> tuple[str, int]:
+    return render_template(
+        "jobs/stages.html",
+        job=job,
+        form=form,
+        rows=rows,
+        kinds=list(StageKind),
+        problems=problems or {},
+    ), status
 
 
 def _questions_page(job: Any, form: QuestionForm, status: int = 200) -> tuple[str, int]:

@@ -22,7 +22,7 @@ from hirekit.extensions import db
 from hirekit.reports.filters import ReportFilter, scoped_applications
 from hirekit.reports.funnel import stage_counts
 from hirekit.reports.models import SelfIdAnswer, SelfIdQuestion
-from hirekit.reports.pipeline import ordered_stage_names, reached
+from hirekit.reports.pipeline import ending, ordered_stage_names, reached
 from hirekit.reports.tables import Column, Table
 
 MIN_GROUP = 5
@@ -93,6 +93,7 @@ def fairness(user: User, flt: ReportFilter, question_key: str) -> Fairness | Non
         select(
             got.c.stage,
             func.min(got.c.position).label("position"),
+            ending(got).label("ending"),
             SelfIdAnswer.value.label("grp"),
             *stage_counts(got),
         )
@@ -108,8 +109,11 @@ def fairness(user: User, flt: ReportFilter, question_key: str) -> Fairness | Non
     )
     rows = db.session.execute(query).all()
     rates: list[GroupRate] = []
-    # The last stage (hired) has nothing to pass through to.
-    for stage in ordered_stage_names(list(rows))[:-1]:
+    # A hired or rejected stage has nothing to pass through to.
+    ended = {r.stage for r in rows if r.ending}
+    for stage in ordered_stage_names(list(rows)):
+        if stage in ended:
+            continue
         rates += _stage_rates(stage, [r for r in rows if r.stage == stage], question.options)
     return Fairness(question.key, question.label, rates)
 

@@ -21,7 +21,7 @@ from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application
 from hirekit.extensions import db
 from hirekit.reports.filters import ReportFilter, scoped_applications
-from hirekit.reports.pipeline import ordered_stage_names, reached
+from hirekit.reports.pipeline import ending, ordered_stage_names, reached
 from hirekit.reports.tables import Column, Table, rate
 
 
@@ -31,6 +31,8 @@ class FunnelStage:
     reached: int
     passed: int
     still_in_stage: int
+    #: A hired or rejected stage: nothing passes through it.
+    ending: bool = False
 
     @property
     def decided(self) -> int:
@@ -57,10 +59,11 @@ class Funnel:
                 Column("pass_through", "Pass-through %"),
             ],
             [
-                [s.stage, s.reached, s.still_in_stage, s.passed, s.pass_through]
-                for s in self.stages[:-1]
-            ]
-            + [[s.stage, s.reached, s.still_in_stage, None, None] for s in self.stages[-1:]],
+                [s.stage, s.reached, s.still_in_stage, None, None]
+                if s.ending
+                else [s.stage, s.reached, s.still_in_stage, s.passed, s.pass_through]
+                for s in self.stages
+            ],
         )
 
 
@@ -80,7 +83,12 @@ def stage_counts(got: Subquery) -> list[ColumnElement[Any]]:
 def funnel(user: User, flt: ReportFilter) -> Funnel:
     got = reached(scoped_applications(user, flt))
     query = (
-        select(got.c.stage, func.min(got.c.position).label("position"), *stage_counts(got))
+        select(
+            got.c.stage,
+            func.min(got.c.position).label("position"),
+            ending(got).label("ending"),
+            *stage_counts(got),
+        )
         .join(Application, Application.id == got.c.application_id)
         .group_by(got.c.stage)
     )
@@ -88,7 +96,9 @@ def funnel(user: User, flt: ReportFilter) -> Funnel:
     by_name = {row.stage: row for row in rows}
     return Funnel(
         [
-            FunnelStage(name, row.reached, int(row.passed or 0), int(row.still or 0))
+            FunnelStage(
+                name, row.reached, int(row.passed or 0), int(row.still or 0), bool(row.ending)
+            )
             for name in ordered_stage_names(list(rows))
             for row in [by_name[name]]
         ]

@@ -1,7 +1,7 @@
 """Offers: acceptance rate, and salary offered against the job's band and the market.
 
-An offer stage is one whose name contains "offer". An offer was accepted when
-the application was hired; declined when the application closed (a
+An offer stage is one of kind ``offer`` (set by the user, never read from its
+name). An offer was accepted when the application was hired; declined when the application closed (a
 ``rejected`` or ``withdrawn`` event) while in an offer stage and was not hired
 later; pending when the application is active in an offer stage now. Pending
 offers are left out of the rate. Reading only hire and close events keeps
@@ -23,6 +23,7 @@ from hirekit.candidates.choices import ApplicationStatus, EventType
 from hirekit.candidates.models import Application, Event
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
+from hirekit.jobs.choices import StageKind
 from hirekit.jobs.models import Job, Stage
 from hirekit.reports.filters import ReportFilter, in_scope
 from hirekit.reports.percentiles import percentile
@@ -89,7 +90,7 @@ def offered_salaries(conditions: list[ColumnElement[bool]]) -> list[OfferedSalar
     """The salary of each move into an offer stage that recorded one (``data.salary``),
     for applications matching ``conditions`` (see :func:`in_scope`)."""
     salary = Event.data["salary"].as_integer()
-    offer_stages = select(Stage.id).where(func.lower(Stage.name).contains("offer"))
+    offer_stages = select(Stage.id).where(Stage.kind == StageKind.OFFER.value)
     # Seek the moves into offer stages by (type, stage) and join each one's
     # application, rather than probing every application in scope.
     query = (
@@ -109,7 +110,7 @@ def offers(user: User, flt: ReportFilter, *, with_salaries: bool = True) -> Offe
     """Offer outcomes; ``with_salaries=False`` leaves ``salaries`` empty (the dashboard
     shows the acceptance rate only)."""
     conditions = in_scope(user, flt)
-    is_offer = func.lower(Stage.name).contains("offer")
+    is_offer = Stage.kind == StageKind.OFFER.value
     hired = (
         select(Event.application_id)
         .join(Application, Application.id == Event.application_id)

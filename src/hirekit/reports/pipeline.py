@@ -3,18 +3,20 @@
 An application enters a stage with its ``applied`` event (the first stage) or
 a ``moved`` event (``data.to_stage_id``); both name it in ``Event.stage_id``.
 Stages are grouped across jobs by name and ordered by their position, so an
-org-wide report lines up jobs that share the default pipeline.
+org-wide report lines up jobs that share the default pipeline. What a stage
+means (interview, offer, hired, ...) is its kind, never its name.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.sql import Subquery
 
 from hirekit.candidates.choices import EventType
 from hirekit.candidates.models import Event
+from hirekit.jobs.choices import StageKind
 from hirekit.jobs.models import Stage
 
 # Without table statistics SQLite's planner may walk every event through the
@@ -24,11 +26,18 @@ BY_TYPE = "INDEXED BY ix_events_type"
 BY_TYPE_STAGE = "INDEXED BY ix_events_type_stage"
 BY_TIMELINE = "INDEXED BY ix_events_application_timeline"
 ENTRIES = (EventType.APPLIED.value, EventType.MOVED.value)
+#: Kinds that end an application: nothing passes through them.
+ENDING_KINDS = (StageKind.HIRED.value, StageKind.REJECTED.value)
+
+
+def ending(got: Subquery) -> ColumnElement[Any]:
+    """1 when any stage of a group (by name) is of an ending kind, over :func:`reached`."""
+    return func.max(case((got.c.kind.in_(ENDING_KINDS), 1), else_=0))
 
 
 def reached(applications: Select[int]) -> Subquery:
-    """Each (application, stage) reached at least once: the stage's name and position,
-    and ``furthest``, the highest position that application ever reached."""
+    """Each (application, stage) reached at least once: the stage's name, kind and
+    position, and ``furthest``, the highest position that application ever reached."""
     # Read from the timeline index alone: no JSON, no table rows.
     entered = (
         select(Event.application_id.label("application_id"), Event.stage_id.label("stage_id"))
@@ -43,6 +52,7 @@ def reached(applications: Select[int]) -> Subquery:
             Stage.id.label("stage_id"),
             Stage.name.label("stage"),
             Stage.position.label("position"),
+            Stage.kind.label("kind"),
         )
         .join(Stage, Stage.id == entered.c.stage_id)
         .subquery("visits")
@@ -51,13 +61,12 @@ def reached(applications: Select[int]) -> Subquery:
     return select(visits, furthest.label("furthest")).subquery("reached")
 
 
-def per_application(applications: Select[int], *names: str) -> Subquery:
-    """Per application: ``furthest`` position reached, and for each word in ``names`` a
-    0/1 column of that name telling whether it reached a stage whose name contains it."""
+def per_application(applications: Select[int], *kinds: StageKind) -> Subquery:
+    """Per application: ``furthest`` position reached, and for each of ``kinds`` a 0/1
+    column named after it telling whether it reached a stage of that kind."""
     got = reached(applications)
     flags = [
-        func.max(case((func.lower(got.c.stage).contains(word), 1), else_=0)).label(word)
-        for word in names
+        func.max(case((got.c.kind == kind.value, 1), else_=0)).label(kind.value) for kind in kinds
     ]
     return (
         select(got.c.application_id, func.max(got.c.position).label("furthest"), *flags)

@@ -2,7 +2,8 @@
 
 Per candidate source (careers page, referral, import, API, agency, ...):
 applications, screened in (went past the pipeline's first stage), interviewed
-(reached a stage named "interview", or had a scheduled interview for that job)
+(reached a stage of kind ``interview``, or had an interview for that job that
+was not cancelled)
 and hired. Applications are chosen by their application date.
 """
 
@@ -18,6 +19,7 @@ from hirekit.candidates.models import Application, Candidate
 from hirekit.extensions import db
 from hirekit.interviews.choices import InterviewStatus
 from hirekit.interviews.models import Interview
+from hirekit.jobs.choices import StageKind
 from hirekit.reports.filters import ReportFilter, scoped_applications
 from hirekit.reports.pipeline import per_application
 from hirekit.reports.tables import Column, Table, rate
@@ -61,7 +63,7 @@ class Sources:
 
 
 def sources(user: User, flt: ReportFilter) -> Sources:
-    apps = per_application(scoped_applications(user, flt), "interview")
+    apps = per_application(scoped_applications(user, flt), StageKind.INTERVIEW)
     had_interview = exists().where(
         Interview.candidate_id == Application.candidate_id,
         Interview.job_id == Application.job_id,
