@@ -14,8 +14,12 @@ REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 JINJA_EXPR = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 SAFE_FILTER = re.compile(r"\|\s*safe\b")
-#: ``post.body``, ``item["html"]``, ``rows[0].text``: a variable, no call, no filter before |safe.
-VARIABLE = re.compile(r"^\s*[A-Za-z_]\w*(?:\.\w+|\[\s*(?:\d+|'[^']*'|\"[^\"]*\")\s*\])*\s*$")
+#: ``post.body``, ``item["html"]``, ``rows[0].text``: what an object holds, no call, no filter.
+STORED = re.compile(r"^\s*([A-Za-z_]\w*)(?:\.\w+|\[\s*(?:\d+|'[^']*'|\"[^\"]*\")\s*\])+\s*$")
+#: Roots whose attributes the code or the operator wrote: settings, form definitions
+#: (a field's label and description), Jinja's own loop and caller, the request's
+#: non-client parts (its client data is REQUEST_DATA).
+CODE_ROOTS = frozenset({"config", "request", "field", "form", "loop", "caller", "self", "g"})
 REQUEST_DATA = re.compile(r"\brequest\.(args|form|values|json|data|cookies|headers|files|get_json)")
 SECRET_ENV = re.compile(r"^\s*(?:export\s+)?(\w*SECRET_KEY)\s*=\s*(\S+)", re.MULTILINE)
 UNSAFE_MARKUP_WHY = (
@@ -97,11 +101,15 @@ def _safe_finding(body: str) -> tuple[str, str] | None:
         return None
     if REQUEST_DATA.search(body):
         return "high", "request data rendered with |safe"
-    before = body[: safe.start()]
-    # What the view passed in or a model holds; a literal or a call's result is the code's.
-    if VARIABLE.match(before) and before.strip() not in ("true", "false", "none"):
-        return "medium", f"template variable {before.strip()} rendered with |safe"
-    return None
+    # What a model holds (``post.body``); a bare name is often HTML the view built,
+    # and a literal or a call's result is the code's own.
+    stored = STORED.match(body[: safe.start()])
+    if stored is None:
+        return None
+    root = stored.group(1)
+    if root in CODE_ROOTS or "config" in root.lower():
+        return None
+    return "medium", f"stored data {stored.group(0).strip()} rendered with |safe"
 
 
 def template_findings(templates: Iterable[SourceFile]) -> list[Finding]:

@@ -23,6 +23,12 @@ ESCAPERS = SANITIZERS | frozenset(
 #: Calls that only convert or reshape their arguments: data in, data out.
 RESHAPERS = frozenset({"str", "repr", "format", "list", "tuple", "sorted", "reversed"})
 SELF_NAMES = frozenset({"self", "cls"})
+SETTINGS_WORDS = ("config", "settings", "environ", "options")
+#: The last call of a database read.
+LOADERS = frozenset(
+    {"get", "get_or_404", "first", "first_or_404", "one", "one_or_none", "one_or_404",
+     "scalar", "scalar_one", "scalars", "all", "fetchone", "fetchall", "paginate"}
+)  # fmt: skip
 
 
 def _params(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -32,9 +38,18 @@ def _params(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     return {a.arg for a in every if a.arg not in SELF_NAMES}
 
 
-def _imported(name: str, scan: Scan) -> bool:
-    """A module or object this file imports: its attributes are the library's, not data."""
-    return name in scan.facts.imports
+def _loaded(node: ast.AST) -> bool:
+    """``db.session.get(Model, id)``, ``Model.query.filter_by(...).first()``: rows the
+    database holds, so whatever users once saved."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in LOADERS
+    ):
+        return False
+    # ``current_app.config.get(...)``, ``os.environ.get(...)``: the operator's settings.
+    base = (dotted(node.func.value) or "").lower()
+    return not any(word in base for word in SETTINGS_WORDS)
 
 
 def carries_data(node: ast.AST, names: set[str], scan: Scan) -> bool:
@@ -56,6 +71,9 @@ def carries_data(node: ast.AST, names: set[str], scan: Scan) -> bool:
         return False
     if isinstance(node, ast.Compare):  # a comparison is True or False, never markup
         return False
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+        # ``x and f"<i>{escape(x)}</i>"``: the text is the last value (else a falsy one).
+        return carries_data(node.values[-1], names, scan)
     return any(carries_data(child, names, scan) for child in ast.iter_child_nodes(node))
 
 
@@ -65,11 +83,9 @@ def _attribute_data(node: ast.Attribute, names: set[str], scan: Scan) -> bool:
     name = dotted(node)
     if name is None:  # ``f().x``, ``d["k"].x``: as data as what it hangs on
         return carries_data(node.value, names, scan)
-    head = name.split(".", 1)[0]
-    if head in SELF_NAMES or head in names:
-        return True  # an attribute of the model itself, or of an object handed in
-    # A module or library object (``os.sep``, ``string.digits``) is the library's.
-    return not _imported(head, scan) and head.islower() and head not in scan.constant_tables()
+    # An attribute of the model itself, or of an object handed in or loaded from the
+    # database; a module's or a library object's (``os.sep``) is the library's.
+    return name.split(".", 1)[0] in SELF_NAMES | names
 
 
 def _call_data(node: ast.Call, names: set[str], scan: Scan) -> bool:
@@ -82,11 +98,29 @@ def _call_data(node: ast.Call, names: set[str], scan: Scan) -> bool:
         return any(carries_data(a, names, scan) for a in args)
     func = node.func
     if isinstance(func, ast.Attribute) and func.attr in DATA_METHODS:
+        if isinstance(func.value, ast.Name) and func.value.id in SELF_NAMES:
+            return True  # ``self.get("url")`` on a model that is a mapping: what it holds
         # ``x.strip()`` is x; ``", ".join(xs)`` and ``"{}".format(x)`` are their arguments.
         return carries_data(func.value, names, scan) or any(
             carries_data(a, names, scan) for a in args
         )
     return False
+
+
+def _pairwise(pairs: list[tuple[ast.AST, ast.AST]]) -> list[tuple[ast.AST, ast.AST]]:
+    """``a, b = [], f(x)``: each name with its own value."""
+    out: list[tuple[ast.AST, ast.AST]] = []
+    for target, value in pairs:
+        if (
+            isinstance(target, ast.Tuple | ast.List)
+            and isinstance(value, ast.Tuple | ast.List)
+            and len(target.elts) == len(value.elts)
+            and not any(isinstance(e, ast.Starred) for e in (*target.elts, *value.elts))
+        ):
+            out.extend(zip(target.elts, value.elts, strict=True))
+        else:
+            out.append((target, value))
+    return out
 
 
 def _escaped(node: ast.AST) -> bool:
@@ -121,8 +155,8 @@ class DataNames:
                 pairs.append((node.target, node.iter))
         for _ in range(3):  # a -> b -> c
             before = len(names)
-            for target, value in pairs:
-                if carries_data(value, names, self.scan):
+            for target, value in _pairwise(pairs):
+                if _loaded(value) or carries_data(value, names, self.scan):
                     names.update(_target_names(target))
             if len(names) == before:
                 break
