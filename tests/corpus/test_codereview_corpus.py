@@ -283,6 +283,13 @@ def test_labels(
 
 #: Labelled findings the review does not make yet, kept so the figure stays honest.
 KNOWN_MISSES: dict[str, set[tuple[str, str, int]]] = {}
+#: Findings the review makes that reading the code shows false, kept for the same reason.
+KNOWN_FALSE: dict[str, set[tuple[str, str, int]]] = {
+    # format_form_errors(form, prefix) puts its parameters in Markup(): every caller passes
+    # a translated constant and a form whose errors are its validators' own messages. The
+    # review counts parameters as data (it cannot see the callers in other files).
+    "ihatemoney-7.2.1": {("unsafe-markup", "ihatemoney/utils.py", 460)},
+}
 
 
 @pytest.mark.parametrize("folder", sorted(SECURITY_LABELS))
@@ -290,7 +297,7 @@ def test_security_findings_match_the_labels(corpus: Path, folder: str) -> None:
     report = _review(corpus, folder)
     got = {(f.rule, f.file, f.line) for f in report.findings if f.rule in SECURITY_RULES}
     labels = SECURITY_LABELS[folder]
-    assert got - labels == set()  # no false finding
+    assert got - labels == KNOWN_FALSE.get(folder, set())  # no other false finding
     assert labels - got == KNOWN_MISSES.get(folder, set())
 
 
