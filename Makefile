@@ -5,6 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
 BWRAP    ?= /usr/bin/bwrap
+# Where `make run` serves: `make run PORT=8080`, `make run HOST=0.0.0.0`.
+HOST ?= 127.0.0.1
+PORT ?= 5000
 # Two workers: the suite is mostly waiting on databases and the browser.
 PYTEST_ARGS ?= -n 2
 
@@ -21,9 +24,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
-run: install ## Set up (migrations, demo data, first admin) and serve on http://127.0.0.1:5000
-	$(BIN)/hirekit setup
-	$(BIN)/hirekit run --host 127.0.0.1 --port 5000
+run: install ## Set up (migrations, demo data, first admin) and serve on http://127.0.0.1:5000 (PORT=, HOST=)
+	$(BIN)/hirekit run --setup --host $(HOST) --port $(PORT)
 
 chromium: ## Install Debian's Chromium for the browser tests, if missing
 	@if [ ! -x $(CHROMIUM) ]; then \

@@ -72,15 +72,65 @@ def test_users_create_rejects_bad_input_clearly(runner, app):
     assert role.exit_code == 2
 
 
+def _logins(output: str) -> dict[str, tuple[str, str]]:
+    """email -> (role, password) from the sign-in block that ends the output."""
+    lines = output.rstrip("\n").splitlines()
+    start = max(i for i, line in enumerate(lines) if line.startswith("Sign in"))
+    rows = [line.split(None, 2) for line in lines[start + 1 :]]
+    return {email: (role, password) for email, role, password in rows}
+
+
 def test_setup_creates_an_admin_once_and_loads_demo(runner, app):
     first = runner.invoke(args=["setup", "--demo"])
     assert first.exit_code == 0, first.output
-    password = first.output.split("password: ")[1].split()[0]
-    assert services.authenticate("admin@example.com", password).role == "admin"
     assert "loaded demo data" in first.output
+    logins = _logins(first.output)
+    role, password = logins["admin@example.com"]
+    assert role == "admin"
+    assert services.authenticate("admin@example.com", password).role == "admin"
+    # Every demo user is listed with a password that signs them in, in their role.
+    assert len(logins) == 5
+    for email, (role, password) in logins.items():
+        user = services.authenticate(email, password)
+        assert user is not None and user.role == role, email
     second = runner.invoke(args=["setup"])
     assert "already set up" in second.output
+    again = _logins(second.output)
+    assert again["admin@example.com"][1].startswith("(password shown at first setup")
+    assert {k: v for k, v in again.items() if k != "admin@example.com"} == {
+        k: v for k, v in logins.items() if k != "admin@example.com"
+    }
     assert services.count_users() == len(services.list_users())
+
+
+def test_setup_leaves_out_a_demo_user_whose_password_changed(runner, app):
+    assert runner.invoke(args=["setup", "--demo"]).exit_code == 0
+    rita = services.find_by_email("rita.recruiter@example.com")
+    services.reset_password(rita, "another-password-77")
+    from hirekit.extensions import db
+
+    db.session.commit()
+    logins = _logins(runner.invoke(args=["setup"]).output)
+    assert "rita.recruiter@example.com" not in logins
+    assert "hank.manager@example.com" in logins
+
+
+def test_setup_is_quiet_about_migrations_unless_verbose(runner, app):
+    from hirekit.extensions import db
+
+    # One migration to run each time: the newest, taken back first (with no transaction
+    # of ours open, which PostgreSQL would make the schema change wait for).
+    db.session.remove()
+    assert runner.invoke(args=["db", "downgrade"]).exit_code == 0
+    quiet = runner.invoke(args=["setup", "--no-demo"])
+    assert quiet.exit_code == 0, quiet.output
+    assert "Running upgrade" not in quiet.output
+    assert quiet.output.splitlines()[0] == "created the first admin"
+    db.session.remove()
+    assert runner.invoke(args=["db", "downgrade"]).exit_code == 0
+    loud = runner.invoke(args=["setup", "--verbose"])
+    assert loud.exit_code == 0, loud.output
+    assert "Running upgrade" in loud.output
 
 
 def test_demo_load_is_idempotent(runner, app):

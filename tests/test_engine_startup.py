@@ -123,3 +123,16 @@ def test_the_entry_point_and_the_lazy_table_name_the_same_commands() -> None:
 
     assert set(LAZY) == ENGINE_COMMANDS
     assert USE_CASES == GUIDE_USE_CASES
+
+
+def test_version_is_hirekits_own_and_loads_no_app(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    cwd = tmp_path / "empty"
+    cwd.mkdir()
+    result = _run(["--version"], cwd, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"hirekit {version('hirekit')}\n"
+    assert "flask" not in result.stdout.lower()
+    assert "LOADED=\n" in result.stderr
+    assert list(cwd.iterdir()) == []

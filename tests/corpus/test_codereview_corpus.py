@@ -136,7 +136,13 @@ SECURITY_LABELS: dict[str, set[tuple[str, str, int]]] = {
     # user save any page.
     "archivy-1.7.7": {("csrf-disabled", "archivy/routes.py", 424)},
     # SECRET_KEY from the environment or os.urandom; SQL joined from constant fragments.
-    "buku-5.1/bukuserver": set(),
+    # The bookmark list puts the stored URL unescaped in a title="" attribute, and the
+    # detail view its netloc (which may hold a quote) in the favicon's title and src,
+    # both inside Markup(): a saved bookmark can carry script.
+    "buku-5.1/bukuserver": {
+        ("unsafe-markup", "views.py", 149),
+        ("unsafe-markup", "views.py", 168),
+    },
     # The default config (used unless overridden) holds both signing keys; the
     # populate command's "test" password is seed data, testing.py is test-only.
     "FlaskBB-2.0.2": {
@@ -276,12 +282,13 @@ def test_labels(
 
 
 #: Labelled findings the review does not make yet, kept so the figure stays honest.
-KNOWN_MISSES: dict[str, set[tuple[str, str, int]]] = {
-    # Markup() around stored or earlier-fetched text (the taint is per request and function).
-    "changedetection_io-0.50.10": {
-        ("unsafe-markup", "changedetectionio/model/Watch.py", line)
-        for line in (93, 818, 820, 822, 825)
-    },
+KNOWN_MISSES: dict[str, set[tuple[str, str, int]]] = {}
+#: Findings the review makes that reading the code shows false, kept for the same reason.
+KNOWN_FALSE: dict[str, set[tuple[str, str, int]]] = {
+    # format_form_errors(form, prefix) puts its parameters in Markup(): every caller passes
+    # a translated constant and a form whose errors are its validators' own messages. The
+    # review counts parameters as data (it cannot see the callers in other files).
+    "ihatemoney-7.2.1": {("unsafe-markup", "ihatemoney/utils.py", 460)},
 }
 
 
@@ -290,7 +297,7 @@ def test_security_findings_match_the_labels(corpus: Path, folder: str) -> None:
     report = _review(corpus, folder)
     got = {(f.rule, f.file, f.line) for f in report.findings if f.rule in SECURITY_RULES}
     labels = SECURITY_LABELS[folder]
-    assert got - labels == set()  # no false finding
+    assert got - labels == KNOWN_FALSE.get(folder, set())  # no other false finding
     assert labels - got == KNOWN_MISSES.get(folder, set())
 
 

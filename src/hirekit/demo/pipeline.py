@@ -101,12 +101,20 @@ def _demo_jobs() -> list[JobFields]:
     ]
 
 
+def showcase_job() -> Job | None:
+    """The demo job the interviews and the take-home review are staged on (not confidential,
+    so every demo user sees them)."""
+    title = _demo_jobs()[0].title
+    return db.session.scalars(select(Job).where(Job.title == title).order_by(Job.id)).first()
+
+
 def demo_pipeline_loaded() -> bool:
     titles = [f.title for f in _demo_jobs()]
     return bool(db.session.scalar(select(func.count(Job.id)).where(Job.title.in_(titles))))
 
 
-def _people() -> dict[str, User]:
+def demo_people() -> dict[str, User]:
+    """The demo users by first name, as the demo's stories cast them."""
     emails = {
         "rita": "rita.recruiter@example.com",
         "hank": "hank.manager@example.com",
@@ -202,7 +210,7 @@ def _plans(count: int, rng: random.Random) -> list[str]:
 def load_demo_pipeline() -> dict[str, int]:
     """Create the demo jobs, candidates and history in the caller's transaction."""
     rng = random.Random(SEED)  # noqa: S311 - repeatable made-up data, not a secret
-    people = _people()
+    people = demo_people()
     demo_jobs = _create_jobs(people)
     now = utcnow()
     names = [f"{first} {LAST[i % len(LAST)]}" for i, first in enumerate(FIRST)]

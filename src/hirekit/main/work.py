@@ -67,6 +67,17 @@ class ApplicationRow:
 
 
 @dataclass(frozen=True)
+class ReviewRow:
+    """A take-home reviewed lately: its report is ready to read."""
+
+    submission_id: int
+    filename: str
+    candidate: str | None
+    score: int | None
+    level: str
+
+
+@dataclass(frozen=True)
 class PipelineRow:
     job_id: int
     job: str
@@ -85,6 +96,7 @@ class MyWork:
     stalled: int = 0
     stalled_list: list[ApplicationRow] = field(default_factory=list)
     takehomes_waiting: int = 0
+    takehomes_reviewed: list[ReviewRow] = field(default_factory=list)
     failed_jobs: list[BackgroundJob] = field(default_factory=list)
 
 
@@ -236,6 +248,26 @@ def _recruiter(user: User, now: datetime, work: MyWork) -> None:
             )
             or 0
         )
+        work.takehomes_reviewed = _reviewed(user, now - timedelta(days=NEW_WITHIN_DAYS))
+
+
+def _reviewed(user: User, since: datetime) -> list[ReviewRow]:
+    """Reports of the last days, newest first; a confidential job's stay with its team."""
+    jobs = visible_jobs(user).with_only_columns(Job.id)
+    rows = db.session.execute(
+        select(
+            Submission.id, Submission.filename, Candidate.name, Submission.score, Submission.level
+        )
+        .outerjoin(Candidate, Candidate.id == Submission.candidate_id)
+        .where(
+            Submission.status == SubmissionStatus.REVIEWED.value,
+            Submission.reviewed_at >= since,
+            Submission.job_id.is_(None) | Submission.job_id.in_(jobs),
+        )
+        .order_by(Submission.reviewed_at.desc(), Submission.id.desc())
+        .limit(LIST_LIMIT)
+    ).all()
+    return [ReviewRow(*row) for row in rows]
 
 
 def _failed(user: User, now: datetime, work: MyWork) -> None:

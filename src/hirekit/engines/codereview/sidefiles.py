@@ -14,11 +14,17 @@ REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 JINJA_EXPR = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 SAFE_FILTER = re.compile(r"\|\s*safe\b")
+#: ``post.body``, ``item["html"]``, ``rows[0].text``: what an object holds, no call, no filter.
+STORED = re.compile(r"^\s*([A-Za-z_]\w*)(?:\.\w+|\[\s*(?:\d+|'[^']*'|\"[^\"]*\")\s*\])+\s*$")
+#: Roots whose attributes the code or the operator wrote: settings, form definitions
+#: (a field's label and description), Jinja's own loop and caller, the request's
+#: non-client parts (its client data is REQUEST_DATA).
+CODE_ROOTS = frozenset({"config", "request", "field", "form", "loop", "caller", "self", "g"})
 REQUEST_DATA = re.compile(r"\brequest\.(args|form|values|json|data|cookies|headers|files|get_json)")
 SECRET_ENV = re.compile(r"^\s*(?:export\s+)?(\w*SECRET_KEY)\s*=\s*(\S+)", re.MULTILINE)
 UNSAFE_MARKUP_WHY = (
-    "|safe turns off autoescaping, so request data in it renders as raw HTML "
-    "(cross-site scripting)."
+    "|safe turns off autoescaping, so request or stored data in it renders as raw HTML "
+    "(cross-site scripting); leave it escaped, or sanitise the HTML where it is made."
 )
 
 
@@ -88,8 +94,27 @@ def dependencies(files: Iterable[SourceFile]) -> list[str]:
     return sorted(names)
 
 
+def _safe_finding(body: str) -> tuple[str, str] | None:
+    """(severity, message) for ``{{ body }}`` when it turns a variable's escaping off."""
+    safe = SAFE_FILTER.search(body)
+    if safe is None:
+        return None
+    if REQUEST_DATA.search(body):
+        return "high", "request data rendered with |safe"
+    # What a model holds (``post.body``); a bare name is often HTML the view built,
+    # and a literal or a call's result is the code's own.
+    stored = STORED.match(body[: safe.start()])
+    if stored is None:
+        return None
+    root = stored.group(1)
+    if root in CODE_ROOTS or "config" in root.lower():
+        return None
+    return "medium", f"stored data {stored.group(0).strip()} rendered with |safe"
+
+
 def template_findings(templates: Iterable[SourceFile]) -> list[Finding]:
-    """``|safe`` applied to request data inside ``{{ }}``; Jinja comments never count."""
+    """``|safe`` applied to request data or a variable inside ``{{ }}``; Jinja comments
+    never count."""
     found: list[Finding] = []
     for source in templates:
         text = _read(source)
@@ -98,18 +123,12 @@ def template_findings(templates: Iterable[SourceFile]) -> list[Finding]:
         # Blank comments out but keep their newlines so line numbers stay right.
         text = JINJA_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         for m in JINJA_EXPR.finditer(text):
-            body = m.group(1)
-            if SAFE_FILTER.search(body) and REQUEST_DATA.search(body):
+            judged = _safe_finding(m.group(1))
+            if judged is not None:
                 line = text.count("\n", 0, m.start()) + 1
+                severity, message = judged
                 found.append(
-                    Finding(
-                        "unsafe-markup",
-                        "high",
-                        source.rel,
-                        line,
-                        "request data rendered with |safe",
-                        UNSAFE_MARKUP_WHY,
-                    )
+                    Finding("unsafe-markup", severity, source.rel, line, message, UNSAFE_MARKUP_WHY)
                 )
     return found
 

@@ -6,6 +6,7 @@ import ast
 import re
 
 from hirekit.engines.codereview.facts import Finding
+from hirekit.engines.codereview.rules.stored import DataNames, carries_data
 from hirekit.engines.codereview.rules.taint import TaintCache, is_tainted
 from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword
 
@@ -19,8 +20,9 @@ WHY = {
         "sends (server-side template injection, often remote code execution)."
     ),
     "unsafe-markup": (
-        "Markup() marks text as already safe, so request data inside it is rendered "
-        "as raw HTML (cross-site scripting)."
+        "Markup() marks text as already safe, so request, stored or remote data inside "
+        "it is rendered as raw HTML (cross-site scripting); escape() the data first, or "
+        "let Markup's own % and format() escape it."
     ),
     "unsafe-deserialize": (
         "pickle and yaml.load build arbitrary objects; on client data that is remote "
@@ -282,12 +284,14 @@ def _sink_kind(call: ast.Call, canon: str | None) -> str | None:
 MESSAGES = {
     "template-injection": "template source built from request, remote or exception data",
     "unsafe-markup": "request or remote data wrapped in Markup() without escaping",
+    "stored-markup": "stored data or a parameter wrapped in Markup() without escaping",
     "unsafe-deserialize": "request data deserialised with pickle or yaml.load",
 }
 
 
 def check(scan: Scan) -> list[Finding]:
     taint = TaintCache(scan)
+    data = DataNames(scan)
     found: list[Finding] = []
     runners = _query_runners(scan)
     for call, ctx, callee, canonical in scan.resolved_calls():
@@ -314,4 +318,8 @@ def check(scan: Scan) -> list[Finding]:
             found.append(
                 Finding(kind, "high", scan.facts.rel, call.lineno, MESSAGES[kind], WHY[kind])
             )
+        elif kind == "unsafe-markup" and carries_data(arg, data.names(ctx), scan):
+            # What a model holds or a caller passes was typed or fetched at some time.
+            message = MESSAGES["stored-markup"]
+            found.append(Finding(kind, "medium", scan.facts.rel, call.lineno, message, WHY[kind]))
     return found
