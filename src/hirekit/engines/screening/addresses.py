@@ -13,7 +13,44 @@ from __future__ import annotations
 
 import re
 
-_STREET_WORDS = ["street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "boulevard", "blvd", "drive", "dr", "way", "place", "pl", "court", "ct", "close", "crescent", "terrace", "marg", "nagar", "colony", "sector", "square", "sq", "highway", "hwy", "parkway", "pkwy", "circle", "cir", "mews", "gardens", "layout", "cross"]
+_STREET_WORDS = (
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "ln",
+    "boulevard",
+    "blvd",
+    "drive",
+    "dr",
+    "way",
+    "place",
+    "pl",
+    "court",
+    "ct",
+    "close",
+    "crescent",
+    "terrace",
+    "marg",
+    "nagar",
+    "colony",
+    "sector",
+    "square",
+    "sq",
+    "highway",
+    "hwy",
+    "parkway",
+    "pkwy",
+    "circle",
+    "cir",
+    "mews",
+    "gardens",
+    "layout",
+    "cross",
+)
 # Capitalised or in capitals only: "2 main modules" is not a street.
 _STREET_WORD = "(?:" + "|".join(f"{w.capitalize()}|{w.upper()}" for w in _STREET_WORDS) + ")"
 # "4 Arlington Street", "12B, Baker St.", "No. 24/23, Dr. Ambedkar Street"
