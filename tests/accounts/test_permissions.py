@@ -91,6 +91,8 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
         "candidates.apply",
         Permission.CANDIDATES_WRITE,
     ),
+    ("POST", "/blind-review", "blind.switch", Permission.CANDIDATES_READ),
+    ("POST", "/candidates/{candidate}/reveal", "blind.reveal", Permission.CANDIDATES_READ),
     ("GET", "/candidates/{candidate}/merge", "candidates.merge", Permission.CANDIDATES_WRITE),
     ("POST", "/candidates/{candidate}/merge", "candidates.merge", Permission.CANDIDATES_WRITE),
     (

@@ -13,12 +13,14 @@ def init_app(app: Flask) -> None:
     from hirekit.api_base import register_api_blueprint
     from hirekit.candidates.api import blp as api
     from hirekit.candidates.applications_api import blp as applications_api
+    from hirekit.candidates.blind_views import bp as blind_pages
     from hirekit.candidates.board_views import bp as board_pages
     from hirekit.candidates.subscribers import subscribe
     from hirekit.candidates.views import bp as pages
 
     app.register_blueprint(pages)
     app.register_blueprint(board_pages)
+    app.register_blueprint(blind_pages)
     register_api_blueprint(api)
     register_api_blueprint(applications_api)
     subscribe()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import flask
 import marshmallow as ma
 
+from hirekit.candidates import blinding
 from hirekit.candidates.choices import SOURCES, ApplicationStatus
+from hirekit.candidates.models import Candidate
 from hirekit.jobs.choices import REJECT_REASONS
 
 
@@ -18,6 +23,23 @@ class CandidateSchema(ma.Schema):
     source = ma.fields.String()
     created_at = ma.fields.DateTime()
     updated_at = ma.fields.DateTime()
+    blinded = ma.fields.Boolean(
+        dump_only=True,
+        metadata={
+            "description": "True when the caller reviews blind: name is a pseudonym, "
+            "email, phone and links are empty until the caller reveals the candidate."
+        },
+    )
+
+    @ma.post_dump(pass_original=True)
+    def _blind(self, data: dict[str, Any], original: Any, **_: Any) -> dict[str, Any]:
+        viewer = flask.g.get("api_user")
+        data["blinded"] = False
+        if isinstance(original, Candidate) and blinding.hides(viewer, original.id):
+            data.update(
+                name=blinding.blind_id(original.id), email="", phone="", links=[], blinded=True
+            )
+        return data
 
 
 class CandidateWriteSchema(ma.Schema):
