@@ -114,9 +114,11 @@ class CandidateMerge(MethodView):
     @api_requires(Permission.CANDIDATES_WRITE)
     @blp.arguments(MergeArgsSchema)
     @blp.response(200, CandidateSchema)
-    def post(self, data: dict[str, int], candidate_id: int) -> Candidate:
+    def post(self, data: dict[str, Any], candidate_id: int) -> Candidate:
         """Fold ``source_id`` into this candidate, keeping every note, application and event"""
-        return merge_by_id(candidate_id, data["source_id"], actor=api_user())
+        return merge_by_id(
+            candidate_id, data["source_id"], actor=api_user(), choices=data.get("keep") or {}
+        )
 
 
 @blp.route("/candidates/<int:candidate_id>/notes")

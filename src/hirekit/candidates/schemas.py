@@ -141,6 +141,18 @@ class MergeArgsSchema(ma.Schema):
         required=True,
         metadata={"description": "The duplicate to fold into this candidate; it is deleted"},
     )
+    keep = ma.fields.Dict(
+        keys=ma.fields.String(
+            validate=ma.validate.OneOf(["name", "email", "phone", "source", "links"])
+        ),
+        values=ma.fields.String(validate=ma.validate.OneOf(["this", "other", "both"])),
+        load_default=dict,
+        metadata={
+            "description": "Per field, which value wins: 'this' (this candidate's) or 'other' "
+            "(the duplicate's); links may also be 'both'. Unchosen fields keep this "
+            "candidate's value, filled from the duplicate when empty."
+        },
+    )
 
 
 class NoteSchema(ma.Schema):
