@@ -23,6 +23,7 @@ from hirekit.db import utcnow
 from hirekit.engines.screening import Result, analyse, blind, extract_text
 from hirekit.engines.screening.failures import MESSAGES
 from hirekit.engines.screening.result import SCHEMA_VERSION
+from hirekit.engines.screening.resume_check import not_a_resume
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
 from hirekit.jobs.choices import UseCase
@@ -48,6 +49,12 @@ def screen_resume_now(resume: Resume, actor: User | None = None) -> Resume:
         for use_case in use_cases(resume)
     ]
     if resume.candidate_id is None:
+        # A bulk upload's notes or read-me must not become a candidate.
+        if reason := not_a_resume(results[0]):
+            resume.status = ResumeStatus.SKIPPED.value
+            resume.error_code, resume.error_message = "not-a-resume", reason
+            db.session.flush()
+            return resume
         resume.candidate = candidate_from(results[0], resume.filename, actor)
         db.session.flush()
     if resume.job is not None:
