@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.resume_corpus import SAMPLE, full_corpus, resume_files
 
 from hirekit.engines.guide import Guide
 from hirekit.engines.screening import analyse, screen
 from hirekit.engines.screening.resume_check import NO_RESUME_SIGNS, TOO_SHORT, not_a_resume
-from tests.resume_corpus import SAMPLE, full_corpus, resume_files
 
 
 @pytest.mark.parametrize(
