@@ -5,7 +5,7 @@ The rule is conservative, so that no real resume is ever skipped: text is
 "not a resume" only when it is almost empty, or when it has none of the
 things every resume has at least one of: a resume section heading
 (experience, education, skills...), an e-mail address, a phone number, a
-profile or portfolio link, dated work history, or the words resumes are written in ("degree",
+profile or portfolio link, a postal address near the top, dated work history, or the words resumes are written in ("degree",
 "responsible", "engineer"...) wherever they stand.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from hirekit.engines.screening.addresses import address_spans
 from hirekit.engines.screening.result import Result
 
 #: Fewer words than this is no resume, whatever they say.
@@ -29,6 +30,8 @@ _RESUME_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ENOUGH_WORDS = 3
+# Where a contact block with an address stands.
+_HEAD = 2000
 NO_RESUME_SIGNS = "Not a resume: no resume sections, contact details, links or work history."
 
 
@@ -39,7 +42,7 @@ def not_a_resume(result: Result) -> str | None:
     person = result.candidate
     if result.sections or person.email or person.phone or person.links:
         return None
-    if result.years_experience:
+    if result.years_experience or address_spans(result.text[:_HEAD]):
         return None
     found = {m.group().lower() for m in _RESUME_WORDS.finditer(result.text)}
     return None if len(found) >= _ENOUGH_WORDS else NO_RESUME_SIGNS
