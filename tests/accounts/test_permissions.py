@@ -446,6 +446,12 @@ API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
     ),
     (
         "GET",
+        "/api/v1/candidates/{candidate}/merge-preview",
+        "candidates_api.CandidateMergePreview",
+        Permission.CANDIDATES_WRITE,
+    ),
+    (
+        "GET",
         "/api/v1/candidates/{candidate}/notes",
         "candidates_api.CandidateNotes",
         Permission.CANDIDATES_READ,

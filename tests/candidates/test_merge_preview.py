@@ -98,3 +98,27 @@ def test_api_merge_with_field_choices(client, api_token):
         headers=headers,
     )
     assert done.status_code == 200 and done.get_json()["name"] == "Ola B. Example"
+
+
+def test_api_merge_preview_shows_both_records_and_changes_nothing(client, api_token):
+    me, headers = api_token("recruiter")
+    keep = make_candidate(me, "Quin Example", email="quin@example.com")
+    dupe = make_candidate(me, "Quin B. Example", email="quin.b@example.com")
+    keep_id, dupe_id = keep.id, dupe.id
+    url = f"/api/v1/candidates/{keep_id}/merge-preview"
+    body = client.get(f"{url}?other={dupe_id}", headers=headers).get_json()
+    assert body["this"]["name"] == "Quin Example" and body["other"]["name"] == "Quin B. Example"
+    assert body["fields"] == ["name", "email", "phone", "source", "links"]
+    assert body["other"]["applications"] == [] and body["other"]["notes"] == 0
+    assert db.session.get(Candidate, dupe_id) is not None
+    same = client.get(f"{url}?other={keep_id}", headers=headers)
+    assert same.status_code == 422 and "itself" in str(same.get_json())
+    unknown = client.get(f"{url}?other=999999", headers=headers)
+    assert unknown.status_code == 422
+    missing = client.get(url, headers=headers)
+    assert missing.status_code == 422
+
+
+def test_api_merge_preview_is_in_the_openapi_document(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert "/api/v1/candidates/{candidate_id}/merge-preview" in spec["paths"]

@@ -136,6 +136,38 @@ class RejectArgsSchema(ma.Schema):
     reason = ma.fields.String(required=True, validate=ma.validate.OneOf(list(REJECT_REASONS)))
 
 
+class MergePreviewArgsSchema(ma.Schema):
+    other = ma.fields.Integer(
+        required=True, metadata={"description": "The candidate that would be merged in"}
+    )
+
+
+class MergeRecordSchema(CandidateSchema):
+    applications = ma.fields.Method("_applications")
+    notes = ma.fields.Method("_notes")
+
+    def _applications(self, candidate: Candidate) -> list[dict[str, Any]]:
+        return [
+            {"id": a.id, "job_id": a.job_id, "job": a.job.title, "stage": a.stage.name,
+             "status": a.status}
+            for a in candidate.applications
+        ]  # fmt: skip
+
+    def _notes(self, candidate: Candidate) -> int:
+        return len(candidate.notes)
+
+
+class MergePreviewSchema(ma.Schema):
+    this = ma.fields.Nested(MergeRecordSchema)
+    other = ma.fields.Nested(MergeRecordSchema)
+    choices = ma.fields.List(
+        ma.fields.String(),
+        attribute="fields",
+        data_key="fields",
+        metadata={"description": "Fields to choose between in the merge's ``keep``"},
+    )
+
+
 class MergeArgsSchema(ma.Schema):
     source_id = ma.fields.Integer(
         required=True,

@@ -5,8 +5,9 @@ The rule is conservative, so that no real resume is ever skipped: text is
 "not a resume" only when it is almost empty, or when it has none of the
 things every resume has at least one of: a resume section heading
 (experience, education, skills...), an e-mail address, a phone number, a
-profile or portfolio link, a postal address near the top, dated work history, or the words resumes are written in ("degree",
-"responsible", "engineer"...) wherever they stand.
+profile or portfolio link, a postal address near the top, dated work
+history, or the words resumes are written in ("degree", "responsible",
+"engineer"...) wherever they stand.
 """
 
 from __future__ import annotations
