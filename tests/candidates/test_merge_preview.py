@@ -122,3 +122,24 @@ def test_api_merge_preview_shows_both_records_and_changes_nothing(client, api_to
 def test_api_merge_preview_is_in_the_openapi_document(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert "/api/v1/candidates/{candidate_id}/merge-preview" in spec["paths"]
+
+
+def test_same_resume_file_and_near_same_name_is_offered(client, login_as):
+    from hirekit.resumes.files import ResumeFile
+    from hirekit.resumes.services import store_resume
+    from tests.resumes.samples import text_resume
+
+    me = login_as("recruiter")
+    data = text_resume("Rae Example")
+    people = [
+        make_candidate(me, "Rae Example", email="rae@example.com"),
+        make_candidate(me, "RAE J. EXAMPLE", email="rae.j@example.com"),
+        make_candidate(me, "Sol Other", email="sol@example.com"),
+    ]
+    for person in people:
+        store_resume(ResumeFile("cv.txt", data, "text/plain"), candidate=person, actor=me)
+    db.session.commit()
+    first, second, other = (p.id for p in people)
+    page = client.get(f"/candidates/{first}").get_data(as_text=True)
+    assert f"/candidates/{first}/merge?other={second}" in page
+    assert f"merge?other={other}" not in page

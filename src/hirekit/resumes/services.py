@@ -132,6 +132,32 @@ def file_sender(job_id: int, sha256: str) -> Candidate | None:
     return resume.candidate if resume is not None else None
 
 
+def same_resume_people(candidate: Candidate) -> list[Candidate]:
+    """Other candidates with a near-identical name who hold one of this candidate's
+    resume files byte for byte: likely the same person, offered for a merge preview."""
+    hashes = select(Resume.sha256).where(Resume.candidate_id == candidate.id)
+    others = db.session.scalars(
+        select(Candidate)
+        .join(Resume, Resume.candidate_id == Candidate.id)
+        .where(Resume.sha256.in_(hashes), Candidate.id != candidate.id)
+        .distinct()
+        .order_by(Candidate.id)
+    )
+    return [other for other in others if _near_same_name(candidate.name, other.name)]
+
+
+def _name_words(name: str) -> set[str]:
+    return {
+        w for w in "".join(c if c.isalnum() else " " for c in name.lower()).split() if len(w) > 1
+    }
+
+
+def _near_same_name(a: str, b: str) -> bool:
+    """ "Ana Lovelace" and "ANA  LOVELACE" or "Ana M. Lovelace": one's words hold the other's."""
+    first, second = _name_words(a), _name_words(b)
+    return bool(first and second) and (first <= second or second <= first)
+
+
 def upload_for_candidate(candidate_id: int, upload: Upload, *, actor: User) -> Resume:
     """One resume for a candidate the actor can see; screened in the background."""
     candidate = get_candidate(candidate_id, actor)

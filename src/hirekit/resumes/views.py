@@ -47,6 +47,8 @@ def resume_panel(candidate: Candidate) -> dict[str, Any]:
         "hidden": hidden,
         "text": text,
         "resumes": services.resumes_of(candidate),
+        # Offered as links to the merge preview, never merged here.
+        "same_resume": services.same_resume_people(candidate),
         "screening": screening,
         "form": ResumeForm(),
         "limit_mb": services.max_resume_mb(),
