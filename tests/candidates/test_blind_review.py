@@ -101,6 +101,15 @@ def test_api_is_blind_for_a_blind_reviewer(client, screened, app):
     body = client.get(f"/api/v1/candidates/{screening.candidate_id}", headers=headers).get_json()
     assert body["blinded"] is True and body["email"] == "" and body["phone"] == ""
     assert body["name"] == blinding.blind_id(screening.candidate_id)
+    shown = client.get(
+        f"/api/v1/candidates/{screening.candidate_id}/screening", headers=headers
+    ).get_json()
+    assert shown["blinded"] is True and shown["candidate"]["email"] is None
+    assert shown["file"] != "cv.docx"
+    quotes = " ".join(
+        e["quote"] for f in shown["green_flags"] + shown["yellow_flags"] for e in f["evidence"]
+    )
+    assert _leaks(quotes, _secrets(screening.profile)) == []
 
 
 def test_reveal_is_deliberate_audited_and_lasts(client, screened):
