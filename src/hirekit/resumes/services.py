@@ -136,12 +136,14 @@ def same_resume_people(candidate: Candidate) -> list[Candidate]:
     """Other candidates with a near-identical name who hold one of this candidate's
     resume files byte for byte: likely the same person, offered for a merge preview."""
     hashes = select(Resume.sha256).where(Resume.candidate_id == candidate.id)
-    others = db.session.scalars(
-        select(Candidate)
-        .join(Resume, Resume.candidate_id == Candidate.id)
-        .where(Resume.sha256.in_(hashes), Candidate.id != candidate.id)
+    # Ids first: a candidate row holds JSON, which PostgreSQL cannot compare for DISTINCT.
+    ids = (
+        select(Resume.candidate_id)
+        .where(Resume.sha256.in_(hashes), Resume.candidate_id != candidate.id)
         .distinct()
-        .order_by(Candidate.id)
+    )
+    others = db.session.scalars(
+        select(Candidate).where(Candidate.id.in_(ids)).order_by(Candidate.id)
     )
     return [other for other in others if _near_same_name(candidate.name, other.name)]
 

@@ -9,6 +9,8 @@ A user's blind-review switch, and the candidates each blind reviewer chose to re
 from alembic import op
 import sqlalchemy as sa
 
+import hirekit.db
+
 
 # revision identifiers, used by Alembic.
 revision = 'b1d7e3a9_blind_merge'
@@ -28,7 +30,7 @@ def upgrade():
         sa.Column('candidate_id', sa.Integer(), nullable=False),
         sa.Column('user_id', sa.Integer(), nullable=False),
         sa.Column('reason', sa.Text(), nullable=False),
-        sa.Column('created_at', sa.DateTime(), nullable=False),
+        sa.Column('created_at', hirekit.db.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ['candidate_id'], ['candidates.id'],
             name=op.f('fk_candidate_reveals_candidate_id_candidates'), ondelete='CASCADE',
