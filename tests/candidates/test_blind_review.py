@@ -144,3 +144,14 @@ def test_switching_blind_review_is_audited(client, login_as):
     assert me.blind_review is True
     actions = db.session.scalars(select(AuditEntry.action)).all()
     assert "candidates.blind_review" in actions
+
+
+def test_the_candidates_page_has_the_blind_review_switch(client, login_as):
+    me = login_as("recruiter")
+    page = client.get("/candidates/").get_data(as_text=True)
+    assert "Review blind" in page
+    token = csrf_token(client, "/candidates/")
+    client.post("/blind-review", data={"csrf_token": token, "on": "on", "next": "/candidates/"})
+    db.session.refresh(me)
+    assert me.blind_review is True
+    assert "Turn blind review off" in client.get("/candidates/").get_data(as_text=True)
