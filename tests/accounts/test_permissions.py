@@ -112,6 +112,8 @@ ROUTES: list[tuple[str, str, str, str | Permission]] = [
         "candidates.apply",
         Permission.CANDIDATES_WRITE,
     ),
+    ("POST", "/blind-review", "blind.switch", Permission.CANDIDATES_READ),
+    ("POST", "/candidates/{candidate}/reveal", "blind.reveal", Permission.CANDIDATES_READ),
     ("GET", "/candidates/{candidate}/merge", "candidates.merge", Permission.CANDIDATES_WRITE),
     ("POST", "/candidates/{candidate}/merge", "candidates.merge", Permission.CANDIDATES_WRITE),
     (
@@ -584,6 +586,12 @@ API_ROUTES: list[tuple[str, str, str, str | Permission]] = [
         "POST",
         "/api/v1/candidates/{candidate}/merge",
         "candidates_api.CandidateMerge",
+        Permission.CANDIDATES_WRITE,
+    ),
+    (
+        "GET",
+        "/api/v1/candidates/{candidate}/merge-preview",
+        "candidates_api.CandidateMergePreview",
         Permission.CANDIDATES_WRITE,
     ),
     (

@@ -239,3 +239,28 @@ def test_a_public_application_joins_a_person_by_email_but_changes_nothing_of_the
     page = staff.get(f"/candidates/{person.id}").get_data(as_text=True)
     assert job.title in page and "forged.txt" in page
     assert "Ana Lovelace" in page
+
+
+def test_seven_reapplications_make_one_person_one_file_one_email(client, job):
+    for _ in range(7):
+        assert _apply(client, job.id).status_code == 302
+    assert _count(Candidate) == 1 and _count(Application) == 1
+    assert _count(Resume) == 1  # the same bytes are stored once
+    assert _count(OutboxMessage) == 1  # one confirmation
+    assert _count(CareersApplication) == 1
+
+
+def test_reapplication_under_another_address_with_the_same_file_is_the_same_person(client, job):
+    assert _apply(client, job.id).status_code == 302
+    assert _apply(client, job.id, email="ana.other@example.com").status_code == 302
+    assert _count(Candidate) == 1 and _count(Resume) == 1 and _count(OutboxMessage) == 1
+
+
+def test_reapplication_with_a_new_file_adds_a_resume_version(client, job):
+    assert _apply(client, job.id).status_code == 302
+    newer = (io.BytesIO(docx_resume("Ana Lovelace", "ana@example.com")), "ana-2026.docx")
+    assert _apply(client, job.id, resume=newer).status_code == 302
+    assert _count(Candidate) == 1 and _count(Application) == 1 and _count(Resume) == 2
+    assert _count(OutboxMessage) == 1
+    record = db.session.scalars(select(CareersApplication)).one()
+    assert db.session.get(Resume, record.resume_id).filename.endswith(".docx")

@@ -64,7 +64,8 @@ def test_dedupe_by_name_and_phone_when_there_is_no_email(client, login_as):
     job = open_job(login_as("recruiter"))
     files = [
         ("a.txt", text_resume("Cy Okafor", phone="+44 20 7946 0001")),
-        ("b.txt", text_resume("Cy Okafor", phone="+44 20 7946 0001")),
+        # A second version of the file (the same bytes would be stored once).
+        ("b.txt", text_resume("Cy Okafor", phone="+44 20 7946 0001") + b"Hobbies\nChess\n"),
     ]
     assert _post(client, job.id, files).status_code == 302
     drain()
@@ -154,3 +155,37 @@ def test_a_resume_without_a_name_is_listed_for_review_not_by_file_name(client, l
     assert [p.name for p in people] == ["Name not found — review"] * 2
     page = client.get(f"/candidates/{people[0].id}")
     assert "Name not found — review" in page.get_data(as_text=True)
+
+
+def test_notes_and_non_resumes_in_a_zip_are_skipped_with_the_reason(client, login_as):
+    job = open_job(login_as("recruiter"))
+    archive = zip_of(
+        {
+            "ana.txt": text_resume("Ana Lovelace", "ana@example.com"),
+            "notes.md": b"# Notes\nCall Ana back on Tuesday about the offer.\n",
+            "todo.txt": b"Remember to water the plants and buy milk on the way home.\n",
+        }
+    )
+    assert _post(client, job.id, [("batch.zip", archive)]).status_code == 302
+    drain()
+    people = db.session.scalars(select(Candidate)).all()
+    assert [p.name for p in people] == ["Ana Lovelace"]
+    batch = db.session.scalars(select(ResumeBatch)).one()
+    page = client.get(f"/resumes/batches/{batch.id}").get_data(as_text=True)
+    assert "notes or documentation, not a resume" in page
+    assert "Not a resume: no resume sections" in page
+    assert page.count(">skipped<") == 2
+
+
+def test_the_same_file_twice_for_a_job_is_one_candidate_and_one_copy(client, login_as):
+    job = open_job(login_as("recruiter"))
+    data = text_resume("Bo Example", "bo@example.com")
+    assert _post(client, job.id, [("bo.txt", data), ("bo-copy.txt", data)]).status_code == 302
+    assert _post(client, job.id, [("bo-again.txt", data)]).status_code in (302, 422)
+    drain()
+    assert _count_rows(Candidate) == 1 and _count_rows(Resume) == 1
+    assert _count_rows(Application) == 1
+
+
+def _count_rows(model):
+    return db.session.scalar(select(func.count()).select_from(model))

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hirekit.accounts.permissions import Permission, Role, role_can
@@ -32,6 +33,8 @@ class User(CreatedAtMixin, UserMixin, db.Model):  # type: ignore[name-defined]
     last_login_at: Mapped[datetime | None]
     # IANA name ("Europe/Lisbon") used to show and read times; "" means UTC.
     time_zone: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # Blind review: candidates appear without name, contacts or address until revealed.
+    blind_review: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     tokens: Mapped[list[ApiToken]] = relationship(
         back_populates="user", cascade="all, delete-orphan", order_by="ApiToken.id"

@@ -13,6 +13,7 @@ def init_app(app: Flask) -> None:
     from hirekit.api_base import register_api_blueprint
     from hirekit.candidates.api import blp as api
     from hirekit.candidates.applications_api import blp as applications_api
+    from hirekit.candidates.blind_views import bp as blind_pages
     from hirekit.candidates.board_views import bp as board_pages
     from hirekit.candidates.rejection_api import blp as rejection_api
     from hirekit.candidates.rejection_views import bp as rejection_pages
@@ -22,6 +23,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(pages)
     app.register_blueprint(board_pages)
     app.register_blueprint(rejection_pages)
+    app.register_blueprint(blind_pages)
     register_api_blueprint(api)
     register_api_blueprint(applications_api)
     register_api_blueprint(rejection_api)

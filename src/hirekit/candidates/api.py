@@ -14,7 +14,13 @@ from hirekit.audit import services as audit
 from hirekit.candidates import services
 from hirekit.candidates.dedupe import find_duplicates
 from hirekit.candidates.exports import candidate_record
-from hirekit.candidates.intake import add_note_by_id, create_with_application, merge_by_id
+from hirekit.candidates.intake import (
+    add_note_by_id,
+    create_with_application,
+    merge_by_id,
+    merge_pair,
+)
+from hirekit.candidates.merge import MERGE_FIELDS
 from hirekit.candidates.models import Candidate
 from hirekit.candidates.schemas import (
     CandidateCreateSchema,
@@ -23,6 +29,8 @@ from hirekit.candidates.schemas import (
     CandidateSchema,
     EventSchema,
     MergeArgsSchema,
+    MergePreviewArgsSchema,
+    MergePreviewSchema,
     NoteSchema,
     SearchArgsSchema,
 )
@@ -114,9 +122,23 @@ class CandidateMerge(MethodView):
     @api_requires(Permission.CANDIDATES_WRITE)
     @blp.arguments(MergeArgsSchema)
     @blp.response(200, CandidateSchema)
-    def post(self, data: dict[str, int], candidate_id: int) -> Candidate:
+    def post(self, data: dict[str, Any], candidate_id: int) -> Candidate:
         """Fold ``source_id`` into this candidate, keeping every note, application and event"""
-        return merge_by_id(candidate_id, data["source_id"], actor=api_user())
+        return merge_by_id(
+            candidate_id, data["source_id"], actor=api_user(), choices=data.get("keep") or {}
+        )
+
+
+@blp.route("/candidates/<int:candidate_id>/merge-preview")
+class CandidateMergePreview(MethodView):
+    @api_requires(Permission.CANDIDATES_WRITE)
+    @blp.arguments(MergePreviewArgsSchema, location="query")
+    @blp.response(200, MergePreviewSchema)
+    def get(self, args: dict[str, Any], candidate_id: int) -> dict[str, Any]:
+        """Both records side by side before a merge, with the fields one may choose between;
+        nothing changes until the merge is posted with its ``keep`` choices"""
+        target, source = merge_pair(candidate_id, str(args["other"]), actor=api_user())
+        return {"this": target, "other": source, "fields": list(MERGE_FIELDS)}
 
 
 @blp.route("/candidates/<int:candidate_id>/notes")

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, String, case, cast, func, select, union_all
 from sqlalchemy.orm import joinedload
 
+from hirekit.accounts.models import User
+from hirekit.candidates.blinding import title
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application, Candidate
 from hirekit.extensions import db
@@ -114,13 +116,13 @@ def _in_column(column: Column) -> tuple[ColumnElement[bool], ...]:
     return (Application.status.in_(OPEN), Application.stage_id == column.stage.id)
 
 
-def chosen_names(job_id: int, application_ids: list[int]) -> list[str]:
-    """The names of the people behind the chosen applications of a job, for a confirmation."""
-    return list(
-        db.session.scalars(
-            select(Candidate.name)
-            .join(Application, Application.candidate_id == Candidate.id)
-            .where(Application.job_id == job_id, Application.id.in_(application_ids))
-            .order_by(Candidate.name)
-        )
+def chosen_names(job_id: int, application_ids: list[int], viewer: User | None = None) -> list[str]:
+    """The names of the people behind the chosen applications of a job, for a
+    confirmation; pseudonyms for a blind reviewer."""
+    people = db.session.scalars(
+        select(Candidate)
+        .join(Application, Application.candidate_id == Candidate.id)
+        .where(Application.job_id == job_id, Application.id.in_(application_ids))
+        .order_by(Candidate.name)
     )
+    return [title(viewer, person) for person in people]

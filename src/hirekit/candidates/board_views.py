@@ -156,7 +156,7 @@ def bulk(job_id: int) -> BaseResponse | tuple[str, int]:
 
 
 def _ask_bulk(job_id: int, ids: list[int], action: Action) -> tuple[str, int]:
-    names = chosen_names(job_id, ids)
+    names = chosen_names(job_id, ids, signed_in_user())
     verb = "Reject" if action.kind == "reject" else "Mark as withdrawn"
     reason = f" ({REJECT_REASONS.get(action.value, action.value)})" if action.value else ""
     return confirmation.ask(

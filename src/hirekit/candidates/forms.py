@@ -70,3 +70,13 @@ class ActionForm(FlaskForm):
     tags = StringField("Tags", validators=[Length(max=600)])
     # Only with a move into an offer stage: the yearly salary offered.
     salary = IntegerField("Salary offered", validators=[Optional(), NumberRange(min=1)])
+
+
+class RevealForm(FlaskForm):
+    reason = StringField("Why reveal who this is", validators=[DataRequired(), Length(max=500)])
+
+
+class BlindReviewForm(FlaskForm):
+    """Blind review on or off for oneself (a hidden field carries the wanted state)."""
+
+    on = StringField("Blind review", validators=[Length(max=5)])

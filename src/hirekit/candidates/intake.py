@@ -7,7 +7,7 @@ from hirekit.candidates import applications, services
 from hirekit.candidates.merge import merge_candidates
 from hirekit.candidates.models import Candidate, Note
 from hirekit.candidates.services import CandidateFields
-from hirekit.errors import ValidationFailed
+from hirekit.errors import NotFound, ValidationFailed
 from hirekit.jobs.services import get_job
 
 
@@ -33,11 +33,35 @@ def create_with_application(
     return candidate
 
 
-def merge_by_id(target_id: int, source_id: int, *, actor: User) -> Candidate:
+def merge_by_id(
+    target_id: int, source_id: int, *, actor: User, choices: dict[str, str] | None = None
+) -> Candidate:
     """Merge ``source_id`` into ``target_id``; both must be visible to ``actor``."""
+    target, source = merge_pair(target_id, str(source_id), actor=actor)
+    return merge_candidates(target, source, actor=actor, choices=choices)
+
+
+def merge_pair(target_id: int, other: str, *, actor: User) -> tuple[Candidate, Candidate]:
+    """The two records to compare before a merge, or a clear error about ``other``
+    (not a number, no such candidate, the same person)."""
     target = services.get_candidate(target_id, actor)
-    source = services.get_candidate(source_id, actor)
-    return merge_candidates(target, source, actor=actor)
+    raw = other.strip().lstrip("#")
+    if not raw.isdigit():
+        raise ValidationFailed(
+            "Give the number of the candidate to merge in, such as 42.",
+            details={"other_id": "a candidate number"},
+        )
+    if int(raw) == target.id:
+        raise ValidationFailed(
+            "A candidate cannot be merged with itself.", details={"other_id": "same candidate"}
+        )
+    try:
+        source = services.get_candidate(int(raw), actor)
+    except NotFound:
+        raise ValidationFailed(
+            f"There is no candidate #{raw} that you can see.", details={"other_id": "unknown"}
+        ) from None
+    return target, source
 
 
 def add_note_by_id(

@@ -50,7 +50,47 @@ def _fold_application(keep: Application, gone: Application) -> dict[str, object]
     return folded
 
 
-def merge_candidates(target: Candidate, source: Candidate, *, actor: User) -> Candidate:
+#: The fields a person chooses between when merging; "this" keeps the target's value,
+#: "other" takes the merged-in record's. Links may also be "both" (the default).
+MERGE_FIELDS = ("name", "email", "phone", "source", "links")
+CHOICES = ("this", "other", "both")
+
+
+def check_choices(choices: dict[str, str]) -> dict[str, str]:
+    """The per-field choices, every field named and valid, or a clear error per field."""
+    problems = {
+        field: "choose this or other"
+        for field, value in choices.items()
+        if field not in MERGE_FIELDS
+        or value not in CHOICES
+        or (value == "both" and field != "links")
+    }
+    if problems:
+        raise ValidationFailed("Choose which value to keep for each field.", details=problems)
+    return choices
+
+
+def _apply_choices(target: Candidate, source: Candidate, choices: dict[str, str]) -> None:
+    for field in ("name", "email", "phone", "source"):
+        choice = choices.get(field)
+        if choice == "other":
+            setattr(target, field, getattr(source, field))
+        elif choice is None:  # unchosen: fill an empty value from the other record
+            setattr(target, field, getattr(target, field) or getattr(source, field))
+    links = choices.get("links", "both")
+    if links == "other":
+        target.links = list(source.links)
+    elif links == "both":
+        target.links = list(dict.fromkeys([*target.links, *source.links]))
+
+
+def merge_candidates(
+    target: Candidate,
+    source: Candidate,
+    *,
+    actor: User,
+    choices: dict[str, str] | None = None,
+) -> Candidate:
     """Fold ``source`` into ``target`` and delete ``source``.
 
     Every note, application and event of both ends up on ``target``. Where
@@ -60,7 +100,11 @@ def merge_candidates(target: Candidate, source: Candidate, *, actor: User) -> Ca
     links and tags are joined.
     """
     if target.id == source.id:
-        raise ValidationFailed("A candidate cannot be merged into itself")
+        raise ValidationFailed(
+            "A candidate cannot be merged with itself.", details={"other_id": "same candidate"}
+        )
+    # ``choices`` say per field which record's value wins (see MERGE_FIELDS).
+    chosen = check_choices(dict(choices or {}))
     by_job = {a.job_id: a for a in target.applications}
     folded = []
     for application in list(source.applications):
@@ -79,12 +123,9 @@ def merge_candidates(target: Candidate, source: Candidate, *, actor: User) -> Ca
     db.session.execute(
         update(Note).where(Note.candidate_id == source.id).values(candidate_id=target.id)
     )
-    target.email = target.email or source.email
-    target.phone = target.phone or source.phone
-    target.source = target.source or source.source
-    target.links = list(dict.fromkeys([*target.links, *source.links]))
-    set_tags(target, sorted({*target.tag_names, *source.tag_names}))
     merged = {"id": source.id, "name": source.name, "email": source.email, "phone": source.phone}
+    _apply_choices(target, source, chosen)
+    set_tags(target, sorted({*target.tag_names, *source.tag_names}))
     # Reload what now points elsewhere, so deleting the row cascades over nothing.
     db.session.flush()
     db.session.expire(source)
@@ -104,6 +145,6 @@ def merge_candidates(target: Candidate, source: Candidate, *, actor: User) -> Ca
         actor=actor,
         subject_type="candidate",
         subject_id=target.id,
-        details={"merged": merged, "folded_applications": len(folded)},
+        details={"merged": merged, "folded_applications": len(folded), "choices": chosen},
     )
     return target

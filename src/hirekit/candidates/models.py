@@ -196,3 +196,17 @@ class Event(db.Model):  # type: ignore[name-defined]
 
     actor: Mapped[User | None] = relationship()
     application: Mapped[Application | None] = relationship()
+
+
+class CandidateReveal(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    """A blind reviewer chose to see who a candidate is; kept so the reveal lasts and is known."""
+
+    __tablename__ = "candidate_reveals"
+    __table_args__ = (UniqueConstraint("candidate_id", "user_id", name="uq_candidate_reveals"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")

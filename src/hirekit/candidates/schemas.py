@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import flask
 import marshmallow as ma
 
+from hirekit.candidates import blinding
 from hirekit.candidates.choices import SOURCES, ApplicationStatus
+from hirekit.candidates.models import Candidate
 from hirekit.jobs.choices import REJECT_REASONS
 
 
@@ -18,6 +23,23 @@ class CandidateSchema(ma.Schema):
     source = ma.fields.String()
     created_at = ma.fields.DateTime()
     updated_at = ma.fields.DateTime()
+    blinded = ma.fields.Boolean(
+        dump_only=True,
+        metadata={
+            "description": "True when the caller reviews blind: name is a pseudonym, "
+            "email, phone and links are empty until the caller reveals the candidate."
+        },
+    )
+
+    @ma.post_dump(pass_original=True)
+    def _blind(self, data: dict[str, Any], original: Any, **_: Any) -> dict[str, Any]:
+        viewer = flask.g.get("api_user")
+        data["blinded"] = False
+        if isinstance(original, Candidate) and blinding.hides(viewer, original.id):
+            data.update(
+                name=blinding.blind_id(original.id), email="", phone="", links=[], blinded=True
+            )
+        return data
 
 
 class CandidateWriteSchema(ma.Schema):
@@ -114,10 +136,54 @@ class RejectArgsSchema(ma.Schema):
     reason = ma.fields.String(required=True, validate=ma.validate.OneOf(list(REJECT_REASONS)))
 
 
+class MergePreviewArgsSchema(ma.Schema):
+    other = ma.fields.Integer(
+        required=True, metadata={"description": "The candidate that would be merged in"}
+    )
+
+
+class MergeRecordSchema(CandidateSchema):
+    applications = ma.fields.Method("_applications")
+    notes = ma.fields.Method("_notes")
+
+    def _applications(self, candidate: Candidate) -> list[dict[str, Any]]:
+        return [
+            {"id": a.id, "job_id": a.job_id, "job": a.job.title, "stage": a.stage.name,
+             "status": a.status}
+            for a in candidate.applications
+        ]  # fmt: skip
+
+    def _notes(self, candidate: Candidate) -> int:
+        return len(candidate.notes)
+
+
+class MergePreviewSchema(ma.Schema):
+    this = ma.fields.Nested(MergeRecordSchema)
+    other = ma.fields.Nested(MergeRecordSchema)
+    choices = ma.fields.List(
+        ma.fields.String(),
+        attribute="fields",
+        data_key="fields",
+        metadata={"description": "Fields to choose between in the merge's ``keep``"},
+    )
+
+
 class MergeArgsSchema(ma.Schema):
     source_id = ma.fields.Integer(
         required=True,
         metadata={"description": "The duplicate to fold into this candidate; it is deleted"},
+    )
+    keep = ma.fields.Dict(
+        keys=ma.fields.String(
+            validate=ma.validate.OneOf(["name", "email", "phone", "source", "links"])
+        ),
+        values=ma.fields.String(validate=ma.validate.OneOf(["this", "other", "both"])),
+        load_default=dict,
+        metadata={
+            "description": "Per field, which value wins: 'this' (this candidate's) or 'other' "
+            "(the duplicate's); links may also be 'both'. Unchosen fields keep this "
+            "candidate's value, filled from the duplicate when empty."
+        },
     )
 
 

@@ -15,9 +15,11 @@ from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
 from hirekit.candidates import applications, rejection_emails, services
 from hirekit.candidates.choices import SOURCES
+from hirekit.candidates.dedupe import find_duplicates
 from hirekit.candidates.exports import candidate_record
 from hirekit.candidates.forms import ApplyForm, CandidateForm, MergeForm, NewCandidateForm, NoteForm
-from hirekit.candidates.intake import create_with_application, merge_by_id
+from hirekit.candidates.intake import create_with_application, merge_pair
+from hirekit.candidates.merge import MERGE_FIELDS, merge_candidates
 from hirekit.candidates.search import FITS, SearchFilters, search_query
 from hirekit.candidates.timeline import events_for
 from hirekit.errors import HirekitError, ValidationFailed
@@ -126,6 +128,14 @@ def show(candidate_id: int) -> str:
         note_form=NoteForm(),
         apply_form=apply_form,
         merge_form=MergeForm(),
+        # Offered, never applied: each links to the side-by-side preview.
+        duplicates=find_duplicates(
+            candidate.name,
+            candidate.email,
+            candidate.phone,
+            list(candidate.links),
+            exclude_id=candidate.id,
+        ),
     )
 
 
@@ -176,25 +186,35 @@ def apply(candidate_id: int) -> Response:
 
 @bp.route("/<int:candidate_id>/merge", methods=["GET", "POST"])
 @requires(Permission.CANDIDATES_WRITE)
-def merge(candidate_id: int) -> Response | str:
-    """GET compares the two records; POST folds ``other_id`` into this candidate."""
+def merge(candidate_id: int) -> Response | tuple[str, int] | str:
+    """GET shows both records side by side with a choice per field; POST merges as chosen."""
     me = signed_in_user()
-    if request.method == "GET":
-        other_id = _int_arg("other")
-        if other_id is None:
-            raise ValidationFailed("Say which candidate to merge: ?other=<id>")
+    form = MergeForm() if request.method == "POST" else MergeForm(formdata=None)
+    other = (form.other_id.data if request.method == "POST" else request.args.get("other")) or ""
+    try:
+        target, source = merge_pair(candidate_id, other, actor=me)
+    except ValidationFailed as exc:
+        target = services.get_candidate(candidate_id, me)
+        form.other_id.data = other
         return render_template(
-            "candidates/merge.html",
-            target=services.get_candidate(candidate_id, me),
-            source=services.get_candidate(other_id, me),
-            form=MergeForm(other_id=str(other_id)),
+            "candidates/merge.html", target=target, source=None, form=form, error=exc.message
+        ), 422
+    if request.method == "GET":
+        form.other_id.data = str(source.id)
+        return render_template(
+            "candidates/merge.html", target=target, source=source, form=form, error=""
         )
-    form = MergeForm()
-    raw = (form.other_id.data or "").strip().lstrip("#")
-    if not (form.validate_on_submit() and raw.isdigit()):
-        raise ValidationFailed("Give the id of the candidate to merge in.")
-    target = merge_by_id(candidate_id, int(raw), actor=me)
-    flash(f"Merged candidate #{raw} into {target.name}; nothing was lost.", "success")
+    if not form.validate_on_submit():
+        raise ValidationFailed("The form expired; reload the page and try again.")
+    choices = {f: request.form[f"keep_{f}"] for f in MERGE_FIELDS if request.form.get(f"keep_{f}")}
+    gone = source.id
+    try:
+        merged = merge_candidates(target, source, actor=me, choices=choices)
+    except ValidationFailed as exc:
+        return render_template(
+            "candidates/merge.html", target=target, source=source, form=form, error=exc.message
+        ), 422
+    flash(f"Merged candidate #{gone} into {merged.name}; nothing was lost.", "success")
     return redirect(url_for("candidates.show", candidate_id=candidate_id))
 
 

@@ -8,6 +8,7 @@ resume is screened in the background.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from flask import current_app
@@ -31,7 +32,13 @@ from hirekit.jobs.choices import JobState
 from hirekit.jobs.models import Job
 from hirekit.jobs.questions import knocks_out, read_answer
 from hirekit.resumes.files import ResumeFile
-from hirekit.resumes.services import Upload, accept_resume, read_resume
+from hirekit.resumes.services import (
+    Upload,
+    accept_resume,
+    file_sender,
+    read_resume,
+    same_file,
+)
 
 SOURCE = "careers-page"
 MAX_COVER_NOTE = 5000
@@ -136,8 +143,9 @@ def submit_application(job_id: int, data: ApplicationInput) -> CareersApplicatio
     fields, resume_file, answers = validate(job, data)
     if data.website.strip():
         return None  # a bot: answer as for anyone, keep nothing
-    candidate = _person(fields)
-    application = _application(candidate, job)
+    digest = hashlib.sha256(resume_file.data).hexdigest()
+    candidate = _person(fields, job, digest)
+    application, again = _application(candidate, job)
     if not application.answers:  # a second application to the same job keeps the first answers
         application.answers = answers
     if data.cover_note.strip():
@@ -147,7 +155,26 @@ def submit_application(job_id: int, data: ApplicationInput) -> CareersApplicatio
             actor=None,
             application=application,
         )
-    resume = accept_resume(candidate, resume_file, actor=None, job_id=job.id, source="careers")
+    # The same file again is the same resume: no second copy, no second screening;
+    # a new file is a new version of their resume.
+    resume = same_file(candidate.id, digest) or accept_resume(
+        candidate, resume_file, actor=None, job_id=job.id, source="careers"
+    )
+    if again:
+        earlier = db.session.scalars(
+            select(CareersApplication).where(CareersApplication.application_id == application.id)
+        ).first()
+        if earlier is not None:
+            earlier.resume_id = resume.id
+            audit.record(
+                "careers.reapplied",
+                actor=None,
+                subject_type="application",
+                subject_id=application.id,
+                details={"job_id": job.id, "candidate_id": candidate.id, "resume_id": resume.id},
+            )
+            db.session.flush()
+            return earlier  # one confirmation per application, sent the first time
     record = CareersApplication(
         application_id=application.id,
         candidate_id=candidate.id,
@@ -169,22 +196,31 @@ def submit_application(job_id: int, data: ApplicationInput) -> CareersApplicatio
             "knocked_out": bool(application.knockouts),
         },
     )
-    send_application_confirmation(application, retention_days())
+    if not again:
+        send_application_confirmation(application, retention_days())
     return record
 
 
-def _person(fields: CandidateFields) -> Candidate:
+def _person(fields: CandidateFields, job: Job, digest: str) -> Candidate:
+    """The same person: same e-mail (or phone, or name and link), else whoever sent this
+    very file to this job."""
     found = find_duplicates(fields.name, fields.email, fields.phone, fields.links)
     if found:
         return found[0]
+    sender = file_sender(job.id, digest)
+    if sender is not None:
+        return sender
     return create_candidate(fields, actor=None, allow_duplicate=True)
 
 
-def _application(candidate: Candidate, job: Job) -> Application:
-    """Their application to ``job``; applying twice keeps the first (the new resume is added)."""
+def _application(candidate: Candidate, job: Job) -> tuple[Application, bool]:
+    """Their application to ``job`` and whether they had applied before; applying twice
+    keeps the first (a new resume is added to it)."""
     existing = db.session.scalars(
         select(Application).where(
             Application.candidate_id == candidate.id, Application.job_id == job.id
         )
     ).first()
-    return existing or applications.apply(candidate, job, actor=None)
+    if existing is not None:
+        return existing, True
+    return applications.apply(candidate, job, actor=None), False

@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
+from hirekit.candidates import blinding
 from hirekit.resumes import services
 from hirekit.resumes.models import Resume, ResumeBatch
 from hirekit.resumes.schemas import (
@@ -57,8 +58,9 @@ class CandidateScreening(MethodView):
     @blp.response(200, ScreeningResultSchema)
     def get(self, query: dict[str, Any], candidate_id: int) -> dict[str, Any]:
         """The candidate's latest screening, in the engine's JSON shape (schema_version 1)"""
-        screening = services.latest_screening(candidate_id, api_user(), query["use_case"])
-        body = engine_json(screening)
+        viewer = api_user()
+        screening = services.latest_screening(candidate_id, viewer, query["use_case"])
+        body = engine_json(screening, blinded=blinding.hides(viewer, candidate_id))
         body["screened_at"] = screening.screened_at
         body["override"] = (
             {"fit": screening.override_fit, "reason": screening.override_reason}

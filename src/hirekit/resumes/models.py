@@ -20,6 +20,7 @@ class ResumeStatus(StrEnum):
     QUEUED = "queued"  # stored, waiting to be read and screened
     SCREENED = "screened"
     FAILED = "failed"  # unreadable or refused; ``error_code`` says why
+    SKIPPED = "skipped"  # a bulk upload's file that is no resume (notes, a read-me); no candidate
 
 
 class ResumeBatch(CreatedAtMixin, db.Model):  # type: ignore[name-defined]

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import dataclass, field
 
-from flask import current_app
 from markupsafe import Markup
 from sqlalchemy import and_, select
 from sqlalchemy.orm import joinedload
 
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
+from hirekit.candidates import blinding
+from hirekit.candidates.blinding import blind_id as blind_id
 from hirekit.candidates.models import Application
 from hirekit.candidates.services import get_candidate
 from hirekit.db import utcnow
@@ -56,13 +55,6 @@ class RankedList:
     job: Job
     blind: bool
     entries: list[Entry]
-
-
-def blind_id(candidate_id: int) -> str:
-    """A stable pseudonym that reviewers cannot turn back into the candidate id."""
-    key = str(current_app.config["SECRET_KEY"]).encode()
-    digest = hmac.new(key, f"candidate:{candidate_id}".encode(), hashlib.sha256).hexdigest()
-    return f"Candidate #{digest[:4].upper()}"
 
 
 def is_blind(job_id: int) -> bool:
@@ -120,8 +112,10 @@ def ranked_list(job_id: int, actor: User) -> RankedList:
             0 <= other < len(keyed) and keyed[other][0] == key
             for other in (position - 1, position + 1)
         )
-        entries.append(_entry(rank, application, screening, blind, labels, tied))
-    return RankedList(job=job, blind=blind, entries=entries)
+        # The job's blind mode, or the reviewer's own, until they revealed this person.
+        hidden = blinding.hides(actor, application.candidate_id, blind_anyway=blind)
+        entries.append(_entry(rank, application, screening, hidden, labels, tied))
+    return RankedList(job=job, blind=blind or actor.blind_review, entries=entries)
 
 
 def _rank_key(screening: Screening | None) -> tuple[bool, int, int]:

@@ -78,6 +78,12 @@ class ScreeningResultSchema(ma.Schema):
 
     schema_version = ma.fields.Integer()
     file = ma.fields.String()
+    blinded = ma.fields.Boolean(
+        metadata={
+            "description": "True for a blind reviewer: no name, contacts or links, "
+            "quotes from the blinded text, the file named by its number"
+        }
+    )
     error = ma.fields.Dict(allow_none=True)
     candidate = ma.fields.Dict()
     mentions_flask = ma.fields.Boolean()

@@ -23,6 +23,7 @@ from hirekit.db import utcnow
 from hirekit.engines.screening import Result, analyse, blind, extract_text
 from hirekit.engines.screening.failures import MESSAGES
 from hirekit.engines.screening.result import SCHEMA_VERSION
+from hirekit.engines.screening.resume_check import not_a_resume
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
 from hirekit.jobs.choices import UseCase
@@ -48,6 +49,12 @@ def screen_resume_now(resume: Resume, actor: User | None = None) -> Resume:
         for use_case in use_cases(resume)
     ]
     if resume.candidate_id is None:
+        # A bulk upload's notes or read-me must not become a candidate.
+        if reason := not_a_resume(results[0]):
+            resume.status = ResumeStatus.SKIPPED.value
+            resume.error_code, resume.error_message = "not-a-resume", reason
+            db.session.flush()
+            return resume
         resume.candidate = candidate_from(results[0], resume.filename, actor)
         db.session.flush()
     if resume.job is not None:
@@ -187,10 +194,14 @@ def _save(
     return screening
 
 
-def engine_json(screening: Screening) -> dict[str, Any]:
-    """The stored screening in the engine's documented JSON shape (schema_version 1)."""
-    profile = screening.profile or {}
-    flags = screening.flags or {}
+def engine_json(screening: Screening, *, blinded: bool = False) -> dict[str, Any]:
+    """The stored screening in the engine's documented JSON shape (schema_version 1);
+    ``blinded``: as a blind reviewer reads it (no name, contacts or links; quotes
+    from the blinded text; the file named by its number)."""
+    profile = dict(screening.profile or {})
+    if blinded:
+        profile.update(name=None, email=None, phone=None, links=[])
+    flags = (screening.blind_flags if blinded else screening.flags) or {}
     error = (
         {"code": screening.error_code, "message": screening.error_message}
         if screening.error_code
@@ -198,13 +209,15 @@ def engine_json(screening: Screening) -> dict[str, Any]:
     )
     return {
         "schema_version": screening.schema_version,
-        "file": screening.resume.filename,
+        "file": f"resume-{screening.resume_id}" if blinded else screening.resume.filename,
+        "blinded": blinded,
         "error": error,
         "candidate": {
             "name": profile.get("name"),
             # screenings saved before name_status existed say it by their name
-            "name_status": profile.get("name_status")
-            or ("found" if profile.get("name") else "not-found"),
+            "name_status": "hidden"
+            if blinded
+            else profile.get("name_status") or ("found" if profile.get("name") else "not-found"),
             "email": profile.get("email"),
             "phone": profile.get("phone"),
             "links": list(profile.get("links") or []),
@@ -212,8 +225,8 @@ def engine_json(screening: Screening) -> dict[str, Any]:
         "mentions_flask": bool(profile.get("mentions_flask")),
         "years_experience": profile.get("years_experience"),
         "skills": list(profile.get("skills") or []),
-        "green_flags": list((screening.flags or {}).get("green", [])),
-        "yellow_flags": list((screening.flags or {}).get("yellow", [])),
+        "green_flags": list(flags.get("green", [])),
+        "yellow_flags": list(flags.get("yellow", [])),
         "use_case": screening.use_case,
         "score": screening.score or 0,
         "fit": screening.fit or "no",

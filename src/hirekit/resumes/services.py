@@ -7,6 +7,7 @@ on its own, the rest of a bulk upload goes on.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -115,6 +116,50 @@ def accept_resume(
     return resume
 
 
+def same_file(candidate_id: int, sha256: str) -> Resume | None:
+    """The candidate's stored resume with these exact bytes, if any."""
+    query = select(Resume).where(Resume.candidate_id == candidate_id, Resume.sha256 == sha256)
+    return db.session.scalars(query.order_by(Resume.id)).first()
+
+
+def file_sender(job_id: int, sha256: str) -> Candidate | None:
+    """Who already sent these exact bytes to ``job_id`` (a re-application under another
+    address is still the same person)."""
+    query = select(Resume).where(
+        Resume.job_id == job_id, Resume.sha256 == sha256, Resume.candidate_id.is_not(None)
+    )
+    resume = db.session.scalars(query.order_by(Resume.id)).first()
+    return resume.candidate if resume is not None else None
+
+
+def same_resume_people(candidate: Candidate) -> list[Candidate]:
+    """Other candidates with a near-identical name who hold one of this candidate's
+    resume files byte for byte: likely the same person, offered for a merge preview."""
+    hashes = select(Resume.sha256).where(Resume.candidate_id == candidate.id)
+    # Ids first: a candidate row holds JSON, which PostgreSQL cannot compare for DISTINCT.
+    ids = (
+        select(Resume.candidate_id)
+        .where(Resume.sha256.in_(hashes), Resume.candidate_id != candidate.id)
+        .distinct()
+    )
+    others = db.session.scalars(
+        select(Candidate).where(Candidate.id.in_(ids)).order_by(Candidate.id)
+    )
+    return [other for other in others if _near_same_name(candidate.name, other.name)]
+
+
+def _name_words(name: str) -> set[str]:
+    return {
+        w for w in "".join(c if c.isalnum() else " " for c in name.lower()).split() if len(w) > 1
+    }
+
+
+def _near_same_name(a: str, b: str) -> bool:
+    """ "Ana Lovelace" and "ANA  LOVELACE" or "Ana M. Lovelace": one's words hold the other's."""
+    first, second = _name_words(a), _name_words(b)
+    return bool(first and second) and (first <= second or second <= first)
+
+
 def upload_for_candidate(candidate_id: int, upload: Upload, *, actor: User) -> Resume:
     """One resume for a candidate the actor can see; screened in the background."""
     candidate = get_candidate(candidate_id, actor)
@@ -139,7 +184,13 @@ def bulk_upload(job_id: int, uploads: list[Upload], *, actor: User) -> ResumeBat
     )
     db.session.add(batch)
     db.session.flush()
+    seen = _hashes_for_job(job.id)
     for file in kept:
+        digest = hashlib.sha256(file.data).hexdigest()
+        if digest in seen:  # the same file again: one copy, one candidate
+            batch.rejected = [*batch.rejected, _already(file.filename)]
+            continue
+        seen.add(digest)
         store_resume(file, candidate=None, actor=actor, job_id=job.id, batch_id=batch.id)
     task = enqueue(
         screen_batch,
@@ -159,6 +210,27 @@ def bulk_upload(job_id: int, uploads: list[Upload], *, actor: User) -> ResumeBat
     return batch
 
 
+def _hashes_for_job(job_id: int) -> set[str]:
+    return set(db.session.scalars(select(Resume.sha256).where(Resume.job_id == job_id)))
+
+
+def _already(filename: str) -> dict[str, str]:
+    return Refusal(
+        filename, "duplicate-file", "Skipped: this file was already uploaded for this job."
+    ).to_dict()
+
+
+# Notes and documentation that ride along in an archive of resumes; a plain-text
+# resume is still read (``.txt``), and judged by its text once read.
+_NOT_RESUME_SUFFIXES = (".md", ".markdown", ".rst", ".csv", ".log", ".ini", ".yml", ".yaml")
+
+
+def _not_resume_by_name(filename: str) -> Refusal | None:
+    if filename.lower().endswith(_NOT_RESUME_SUFFIXES):
+        return Refusal(filename, "not-a-resume", "Skipped: notes or documentation, not a resume.")
+    return None
+
+
 def _sort_files(uploads: list[Upload]) -> tuple[list[ResumeFile], list[Refusal]]:
     limit = max_resume_bytes()
     archive_limit = max(limit, int(current_app.config["MAX_CONTENT_LENGTH"]))
@@ -172,6 +244,8 @@ def _sort_files(uploads: list[Upload]) -> tuple[list[ResumeFile], list[Refusal]]
         for item in expand(upload.filename, data, limit, zip_limits(current_app.config)):
             if isinstance(item, ResumeFile) and len(item.data) > limit:
                 item = too_large(item.filename, limit)
+            elif isinstance(item, ResumeFile):
+                item = _not_resume_by_name(item.filename) or item
             (kept if isinstance(item, ResumeFile) else refused).append(item)  # type: ignore[arg-type]
     if len(kept) > MAX_BATCH_FILES:
         raise ValidationFailed(

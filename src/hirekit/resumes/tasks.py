@@ -49,8 +49,16 @@ def screen_batch(job: JobHandle, batch_id: int) -> dict[str, Any]:
     return {
         "url": _batch_url(batch_id),
         "screened": sum(r.status == ResumeStatus.SCREENED for r in resumes),
-        "failed": sum(r.status == ResumeStatus.FAILED for r in resumes) + len(batch.rejected),
+        "failed": sum(r.status == ResumeStatus.FAILED for r in resumes)
+        + sum(r.get("code") not in SKIP_CODES for r in batch.rejected),
+        "skipped": sum(r.status == ResumeStatus.SKIPPED for r in resumes)
+        + sum(r.get("code") in SKIP_CODES for r in batch.rejected),
     }
+
+
+#: Files left out of a bulk upload on purpose (not a resume, the same file again),
+#: as opposed to files that could not be read.
+SKIP_CODES = frozenset({"not-a-resume", "duplicate-file"})
 
 
 def _batch_url(batch_id: int) -> str:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from markupsafe import Markup
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
 from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
+from hirekit.candidates import blinding
+from hirekit.candidates.blinding import blind_id
 from hirekit.candidates.models import Candidate
 from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError
@@ -19,8 +22,8 @@ from hirekit.jobs.services import get_job
 from hirekit.queue import get_job as get_task
 from hirekit.resumes import services
 from hirekit.resumes.forms import BulkResumeForm, ResumeForm
+from hirekit.resumes.highlight import highlight, spans_of
 from hirekit.resumes.models import Screening
-from hirekit.resumes.ranking import blind_id
 
 bp = Blueprint("resumes", __name__)
 
@@ -33,8 +36,19 @@ def resume_panel(candidate: Candidate) -> dict[str, Any]:
         screening = services.latest_screening(candidate.id, signed_in_user())
     except HirekitError:
         screening = None
+    # A blind reviewer reads the blinded text and quotes, and never the file
+    # itself or its name ("jane-doe-cv.pdf").
+    hidden = blinding.hides(signed_in_user(), candidate.id)
+    text = Markup()
+    if screening is not None and not screening.error_code:
+        flags = (screening.blind_flags if hidden else screening.flags) or {}
+        text = highlight(screening.blind_text if hidden else screening.text, spans_of(flags))
     return {
+        "hidden": hidden,
+        "text": text,
         "resumes": services.resumes_of(candidate),
+        # Offered as links to the merge preview, never merged here.
+        "same_resume": services.same_resume_people(candidate),
         "screening": screening,
         "form": ResumeForm(),
         "limit_mb": services.max_resume_mb(),

@@ -1,9 +1,13 @@
 """Blind mode: hide who the candidate is from reviewers, keep what they did.
 
-Replaces the name, contact details, links, pronouns and titles, gender,
-age/date of birth, nationality, marital status, photo captions and school
-names with neutral placeholders, in the text and in every quote, keeping
-``text[start:end] == quote`` true.
+Replaces the name (whole, each given or family name alone in any case, the
+names written on the first lines even when none was found, and spaced-out
+"J A N E"), contact details (e-mails, every phone the phone finder reads,
+messenger handles), postal addresses, links and personal sites, pronouns and
+titles, gender, age/date of birth, nationality, marital status, photo captions
+and school names with neutral placeholders, in the text and in every quote,
+keeping ``text[start:end] == quote`` true. Photos never reach the text: the
+extractors read text only.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from hirekit.engines.screening.addresses import address_spans
+from hirekit.engines.screening.names import name_parts, opening_names
+from hirekit.engines.screening.phones import phone_spans
 from hirekit.engines.screening.profile import EMAIL, PHONE, URL
 from hirekit.engines.screening.result import Candidate, Evidence, FlagResult, Result
 from hirekit.engines.screening.sections import Section
@@ -34,6 +41,20 @@ _SCHOOL = re.compile(
     r"(?:[A-Z][\w.'\u2019&-]*\s+){0,5}(?:University|College|School|Institute|Academy|Polytechnic|"
     r"Universit[éäà]\w*|Hochschule|Lyc[ée]e|Gymnasium)(?:\s+(?:of|for|de|of the)\s+"
     r"(?:[A-Z][\w.'\u2019&-]*\s?){1,5})?"
+)
+
+# "Skype ID: jane.doe88", "GitHub: janedoe", "@janedoe": a handle names a person.
+_HANDLE = re.compile(
+    r"(?i:\b(?:skype|github|gitlab|linkedin|twitter|telegram|whatsapp|instagram|facebook|"
+    r"stackoverflow|stack\s+overflow|kaggle|medium|x)\b(?:\s*(?:id|handle|profile|username))?"
+    r"\s*[:\-–]+\s*)(?P<value>[^\s|,;•]+)"
+    r"|(?<![\w@.])@(?P<at>[A-Za-z0-9_](?:[A-Za-z0-9_.-]{1,38}[A-Za-z0-9_])?)(?![\w@])"
+)
+# "janedoe.dev", "jane-doe.me/blog": a personal site written without "https://".
+_SITE = re.compile(
+    r"(?<![\w@./-])(?!socket\.io\b)[a-z0-9][a-z0-9-]{2,}(?:\.[a-z0-9-]+)*"
+    r"\.(?:com|dev|io|me|net|org|info|site|page|blog|tech|xyz|online|co\.uk|co\.in|in)"
+    r"(?:/[^\s<>()\"',;|]*)?(?![\w.])"
 )
 
 Replacement = tuple[int, int, str]
@@ -72,6 +93,12 @@ def _spans(text: str, result: Result) -> list[Replacement]:
     for pattern, label in ((EMAIL, "[email]"), (URL, "[link]"), (_AGE, "[age]")):
         spans += [(m.start(), m.end(), label) for m in pattern.finditer(text)]
     spans += [(m.start(), m.end(), "[phone]") for m in PHONE.finditer(text) if _phone_like(m)]
+    spans += [(start, end, "[phone]") for start, end in phone_spans(text)]
+    spans += [(start, end, "[address]") for start, end in address_spans(text)]
+    spans += [(m.start(), m.end(), "[link]") for m in _SITE.finditer(text)]
+    for m in _HANDLE.finditer(text):
+        group = "value" if m.group("value") else "at"
+        spans.append((m.start(group), m.end(group), "[handle]"))
     spans += [(m.start(), m.end(), "") for m in _TITLE.finditer(text)]
     spans += [(m.start(), m.end(), "[gender]") for m in _GENDER.finditer(text)]
     spans += [(m.start(), m.end(), "[marital status]") for m in _MARITAL.finditer(text)]
@@ -96,10 +123,22 @@ def _pronoun(word: str) -> str:
 
 
 def _name_spans(text: str, name: str | None) -> list[Replacement]:
-    if not name:
+    names = [n for n in (name, *opening_names(text)) if n]
+    if not names:
         return []
-    parts = [re.escape(name)] + [re.escape(p) for p in name.split() if len(p.strip(".")) >= 3]
-    pattern = re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+    wholes = [re.escape(n) for n in names]
+    parts = {p for n in names for p in name_parts(n)}
+    # Each part alone, glued to digits ("jane1990") or spaced out ("J A N E").
+    alone = [re.escape(p) for p in parts]
+    spaced = [r"[ \t]".join(re.escape(c) for c in p) for p in parts if len(p) >= 3]
+    # Letters-only boundaries: a part inside a longer word stays, one beside a
+    # digit, a dot or an underscore ("DR.JANE", "jane_doe") goes.
+    pattern = re.compile(
+        r"(?<![^\W\d_])(?:"
+        + "|".join(sorted([*wholes, *alone, *spaced], key=len, reverse=True))
+        + r")(?![^\W\d_])",
+        re.IGNORECASE,
+    )
     return [(m.start(), m.end(), "[name]") for m in pattern.finditer(text)]
 
 

@@ -155,3 +155,49 @@ def _title(word: str) -> str:
     if len(word.rstrip(".")) <= 1 or word.lower() in _PARTICLES:
         return word if len(word.rstrip(".")) <= 1 else word.lower()
     return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+
+# Honorifics and suffixes written beside a name: never a part that identifies anyone.
+_HONORIFICS = _words(
+    "dr dr. md md. mr mrs ms miss mx jr jr. sr sr. prof prof. er er. adv sri shri smt"
+)
+_OPENING_LINES = 3
+_BRACKETS = re.compile(r"[\[\](){}<>\"]")
+
+
+def name_parts(name: str | None) -> tuple[str, ...]:
+    """The words of ``name`` that point at a person: given and family names, not
+    initials, honorifics or particles ("Dr. C. Jane de Vries" -> Jane, Vries)."""
+    if not name:
+        return ()
+    parts = []
+    for word in _GLUED_DOT.sub(". ", name).split():
+        bare = _bare(word).rstrip(".")
+        if len(bare) < 2 or bare in _HONORIFICS or f"{bare}." in _HONORIFICS:
+            continue
+        if bare in _PARTICLES:
+            continue
+        parts.append(bare)
+    return tuple(dict.fromkeys(parts))
+
+
+def opening_names(text: str) -> list[str]:
+    """Names written on the first lines, read more loosely than :func:`find_name`:
+    the leading words of a chunk ("[Jane Doe] | CV", "J. DOE No. 24 Main Street")
+    that read as a name. Blinding hides them even when no name was found."""
+    found: list[str] = []
+    read = 0
+    for raw in text.splitlines():
+        line = _LEAD.sub("", _BRACKETS.sub(" ", raw)).strip()
+        if not line:
+            continue
+        read += 1
+        if read > _OPENING_LINES:
+            break
+        for chunk in _SPLIT.split(line):
+            words = chunk.split()
+            for size in range(min(5, len(words)), 1, -1):
+                if name := _as_name(" ".join(words[:size])):
+                    found.append(name)
+                    break
+    return found

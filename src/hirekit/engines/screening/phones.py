@@ -209,3 +209,21 @@ _DATE_LIKE = re.compile(
 
 def _looks_like_date(raw: str) -> bool:
     return bool(_DATE_LIKE.search(raw.strip()))
+
+
+# Regions read when looking for every number to hide: the text's own, then two
+# common ones; more only slows blinding down without finding other numbers.
+_SPAN_REGIONS = 3
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Where every phone number the library can read sits in ``text`` (for blinding):
+    all of them, not only the first, in the regions the text points at."""
+    if sum(c.isdigit() for c in text) < 7:
+        return []
+    spans: set[tuple[int, int]] = set()
+    for region in _regions(text[:_HEAD_CHARS])[:_SPAN_REGIONS]:
+        for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE, max_tries=500):
+            if not _looks_like_date(match.raw_string):
+                spans.add((match.start, match.end))
+    return sorted(spans)

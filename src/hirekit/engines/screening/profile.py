@@ -18,7 +18,8 @@ from hirekit.engines.screening.sections import (
 from hirekit.engines.screening.text_scan import occurrences
 
 # What blinding hides as a phone; reading the phone itself is :mod:`.phones`'s job.
-PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().\-]{7,18}\d(?![\w/])")
+# A slash may join two numbers ("+91 98.../98..."), so it does not stop a match.
+PHONE = re.compile(r"(?<!\w)\+?\(?\d[\d ().\-]{7,18}\d(?!\w)")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 URL = re.compile(
     r"(?:https?://|www\.)[^\s<>()\"',;|]+"
