@@ -1,7 +1,7 @@
 """blind review per user and audited reveals
 
 Revision ID: b1d7e3a9_blind_merge
-Revises: 5d7e0b1c9a42
+Revises: 5d7e0b1c9a42_stage_kinds
 Create Date: 2026-12-07 17:40:00
 
 A user's blind-review switch, and the candidates each blind reviewer chose to reveal.
@@ -14,7 +14,7 @@ import hirekit.db
 
 # revision identifiers, used by Alembic.
 revision = 'b1d7e3a9_blind_merge'
-down_revision = '5d7e0b1c9a42'
+down_revision = '5d7e0b1c9a42_stage_kinds'
 branch_labels = None
 depends_on = None
 
