@@ -155,3 +155,37 @@ def test_the_candidates_page_has_the_blind_review_switch(client, login_as):
     db.session.refresh(me)
     assert me.blind_review is True
     assert "Turn blind review off" in client.get("/candidates/").get_data(as_text=True)
+
+
+def test_a_blind_reviewer_cannot_find_a_hidden_candidate_by_name(client, screened):
+    me, _job, screening = screened
+    from hirekit.candidates.models import Candidate
+
+    candidate = db.session.get(Candidate, screening.candidate_id)
+    family = candidate.name.split()[-1]
+    pseudonym = blinding.blind_id(candidate.id)
+    from hirekit.search.models import SearchDocument
+
+    # A word of the resume that is no part of the name or contacts still finds them, blind.
+    body = db.session.scalars(
+        select(SearchDocument.body).where(
+            SearchDocument.candidate_id == candidate.id, SearchDocument.kind == "resume"
+        )
+    ).one()
+    identity = f"{candidate.name} {candidate.email} {candidate.phone}".lower()
+    skill = next(w for w in re.findall(r"[a-z]{6,}", body.lower()) if w not in identity)
+    by_skill = client.get(f"/candidates/?q={skill}").get_data(as_text=True)
+    assert pseudonym in by_skill
+    for word in (family, candidate.email.split("@")[0]):
+        page = client.get(f"/candidates/?q={word}").get_data(as_text=True)
+        assert pseudonym not in page, "a name search picked the hidden candidate out"
+    from hirekit.accounts.services import create_token
+
+    headers = {"Authorization": f"Bearer {create_token(me, 'blind').secret}"}
+    db.session.commit()
+    assert client.get(f"/api/v1/candidates?q={skill}", headers=headers).get_json()
+    found = client.get(f"/api/v1/candidates?q={family}", headers=headers).get_json()
+    assert [c["id"] for c in found] == []
+    blinding.reveal(candidate, "Booking the final interview", actor=me)
+    db.session.commit()
+    assert candidate.name in client.get(f"/candidates/?q={family}").get_data(as_text=True)

@@ -11,14 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, not_, or_, select, true
 from sqlalchemy.orm import selectinload
 
 from hirekit.accounts.models import User
+from hirekit.candidates.blinding import revealed_ids
 from hirekit.candidates.models import Application, Candidate, CandidateTag
 from hirekit.candidates.services import normalise_tag, visible_candidates
 from hirekit.extensions import db
 from hirekit.search import text_match
+from hirekit.search.matching import query_words
 from hirekit.search.screening_filters import fit_is, has_flag
 
 #: The fits a screening can give (``hirekit.engines.screening.scoring``).
@@ -94,6 +96,8 @@ def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
     by_date = filters.applied_since is not None or filters.applied_until is not None
     bounded = by_job or (by_date and not postgres)
     query = query.where(text_match(Candidate.id, filters.text, few_candidates=by_job))
+    if getattr(user, "blind_review", False):
+        query = query.where(_not_found_by_identity(user, filters.text))
     applied = _application_match(filters)
     if applied is not None:
         query = query.where(applied)
@@ -120,6 +124,29 @@ def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
     if bounded:
         newest = _not_indexed(newest)
     return query.order_by(newest.desc(), Candidate.id.desc())
+
+
+def _not_found_by_identity(user: User, text_: str) -> ColumnElement[bool]:
+    """For a blind reviewer: no hidden candidate is found by a word of their name or contacts.
+
+    The index holds the name, email and phone (and the resume repeats them), so
+    typing a name would otherwise pick that person out of "Candidate #..." rows.
+    A word that occurs anywhere in a hidden candidate's name, email or phone
+    keeps them out of the result; candidates the reviewer revealed stay findable.
+    """
+    identity = func.lower(
+        func.coalesce(Candidate.name, "")
+        + " "
+        + func.coalesce(Candidate.email, "")
+        + " "
+        + func.coalesce(Candidate.phone, "")
+    )
+    hiding = [identity.contains(word.casefold(), autoescape=True) for word in query_words(text_)]
+    if not hiding:
+        return true()
+    revealed = revealed_ids(user)
+    unseen = not_(or_(*hiding))
+    return or_(Candidate.id.in_(revealed), unseen) if revealed else unseen
 
 
 def _not_indexed(column: ColumnElement[datetime]) -> ColumnElement[datetime]:
