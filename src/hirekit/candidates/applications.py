@@ -285,6 +285,24 @@ class BulkOutcome:
     skipped: list[str]
 
 
+def chosen_applications(job: Job, application_ids: list[int]) -> list[Application]:
+    """The chosen applications of ``job`` in id order; every id must be one of them."""
+    if not application_ids:
+        raise ValidationFailed(
+            "Choose at least one candidate", details={"application_ids": "empty"}
+        )
+    chosen = list(
+        db.session.scalars(
+            select(Application)
+            .where(Application.job_id == job.id, Application.id.in_(application_ids))
+            .order_by(Application.id)
+        )
+    )
+    if len(chosen) != len(set(application_ids)):
+        raise NotFound("Some chosen applications are not in this job")
+    return chosen
+
+
 def bulk(
     job: Job,
     application_ids: list[int],
@@ -298,21 +316,8 @@ def bulk(
     One that cannot take it (already in that stage, already rejected) is skipped
     with its reason rather than failing the whole batch.
     """
-    if not application_ids:
-        raise ValidationFailed(
-            "Choose at least one candidate", details={"application_ids": "empty"}
-        )
-    chosen = list(
-        db.session.scalars(
-            select(Application).where(
-                Application.job_id == job.id, Application.id.in_(application_ids)
-            )
-        )
-    )
-    if len(chosen) != len(set(application_ids)):
-        raise NotFound("Some chosen applications are not in this job")
     done, skipped = 0, []
-    for application in chosen:
+    for application in chosen_applications(job, application_ids):
         try:
             with db.session.begin_nested():
                 perform(application, action, actor=actor, tags=tags)

@@ -10,12 +10,10 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
-from hirekit.candidates.models import Application
-from hirekit.errors import NotFound, ValidationFailed
+from hirekit.candidates.applications import chosen_applications
+from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
 from hirekit.mail import catalog
@@ -64,23 +62,6 @@ def _bulk_template(template_key: str) -> MailTemplate:
     )
 
 
-def _chosen(job: Job, application_ids: list[int]) -> list[Application]:
-    if not application_ids:
-        raise ValidationFailed(
-            "Choose at least one candidate", details={"application_ids": "empty"}
-        )
-    chosen = list(
-        db.session.scalars(
-            select(Application)
-            .where(Application.job_id == job.id, Application.id.in_(application_ids))
-            .order_by(Application.id)
-        )
-    )
-    if len(chosen) != len(set(application_ids)):
-        raise NotFound("Some chosen applications are not in this job")
-    return chosen
-
-
 def send_bulk_email(
     job: Job, application_ids: list[int], template_key: str, *, actor: User
 ) -> BulkEmailOutcome:
@@ -94,7 +75,7 @@ def send_bulk_email(
     """
     template = _bulk_template(template_key)
     outcome = BulkEmailOutcome(template.key)
-    for application in _chosen(job, application_ids):
+    for application in chosen_applications(job, application_ids):
         candidate = application.candidate
         if not candidate.email.strip():
             outcome.skipped.append(f"{candidate.name}: no email address")

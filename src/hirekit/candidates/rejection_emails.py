@@ -19,6 +19,7 @@ from sqlalchemy import select
 from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
+from hirekit.candidates.applications import chosen_applications
 from hirekit.candidates.bulk_email import bulk_templates
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application
@@ -99,23 +100,6 @@ def can_send(application: Application) -> bool:
     )
 
 
-def chosen_rejected(job: Job, application_ids: list[int]) -> list[Application]:
-    if not application_ids:
-        raise ValidationFailed(
-            "Choose at least one candidate", details={"application_ids": "empty"}
-        )
-    chosen = list(
-        db.session.scalars(
-            select(Application)
-            .where(Application.job_id == job.id, Application.id.in_(application_ids))
-            .order_by(Application.id)
-        )
-    )
-    if len(chosen) != len(set(application_ids)):
-        raise NotFound("Some chosen applications are not in this job")
-    return chosen
-
-
 def queue_rejection_emails(
     job: Job, application_ids: list[int], template_key: str, *, actor: User
 ) -> RejectionOutcome:
@@ -129,7 +113,7 @@ def queue_rejection_emails(
     template = _template(template_key)
     send_after = utcnow() + delay()
     outcome = RejectionOutcome(template.key, send_after)
-    for application in chosen_rejected(job, application_ids):
+    for application in chosen_applications(job, application_ids):
         candidate = application.candidate
         if application.status != ApplicationStatus.REJECTED.value:
             outcome.skipped.append(f"{candidate.name}: not rejected")

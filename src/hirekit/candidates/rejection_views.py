@@ -31,7 +31,7 @@ def _back(job_id: int) -> str:
 def confirm(job_id: int) -> str:
     """Ask whether to send the rejection email to the just-rejected applications."""
     job = get_job(job_id, signed_in_user())
-    chosen = rejection_emails.chosen_rejected(job, _ids(request.args.getlist("ids")))
+    chosen = applications.chosen_applications(job, _ids(request.args.getlist("ids")))
     return render_template(
         "candidates/rejection_emails.html",
         job=job,
