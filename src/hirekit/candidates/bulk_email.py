@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.applications import chosen_applications
+from hirekit.candidates.models import Application
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
 from hirekit.mail import catalog
-from hirekit.mail.models import MailTemplate
+from hirekit.mail.models import MailTemplate, OutboxMessage
 from hirekit.mail.services import send_template
 
 #: The placeholders a bulk send can fill for every candidate alike.
@@ -62,6 +64,44 @@ def _bulk_template(template_key: str) -> MailTemplate:
     )
 
 
+def email_applicant(
+    application: Application,
+    job: Job,
+    template_key: str,
+    *,
+    actor: User,
+    send_after: datetime | None = None,
+    purpose: str = "",
+) -> OutboxMessage | str:
+    """Queue ``template_key`` to the application's candidate, or say why they were skipped.
+
+    A missing or refused address skips that one candidate (the reason names
+    them); it never fails the rest of a batch.
+    """
+    candidate = application.candidate
+    if not candidate.email.strip():
+        return f"{candidate.name}: no email address"
+    context = {
+        "candidate_name": candidate.name,
+        "job_title": job.title,
+        "sender_name": actor.display_name,
+    }
+    try:
+        with db.session.begin_nested():
+            return send_template(
+                template_key,
+                candidate.email,
+                context,
+                candidate_id=candidate.id,
+                application_id=application.id,
+                actor=actor,
+                send_after=send_after,
+                purpose=purpose,
+            )
+    except ValidationFailed:
+        return f"{candidate.name}: {candidate.email!r} is not an address"
+
+
 def send_bulk_email(
     job: Job, application_ids: list[int], template_key: str, *, actor: User
 ) -> BulkEmailOutcome:
@@ -76,31 +116,12 @@ def send_bulk_email(
     template = _bulk_template(template_key)
     outcome = BulkEmailOutcome(template.key)
     for application in chosen_applications(job, application_ids):
-        candidate = application.candidate
-        if not candidate.email.strip():
-            outcome.skipped.append(f"{candidate.name}: no email address")
+        sent = email_applicant(application, job, template.key, actor=actor)
+        if isinstance(sent, str):
+            outcome.skipped.append(sent)
             outcome.skipped_ids.append(application.id)
             continue
-        context = {
-            "candidate_name": candidate.name,
-            "job_title": job.title,
-            "sender_name": actor.display_name,
-        }
-        try:
-            with db.session.begin_nested():
-                message = send_template(
-                    template.key,
-                    candidate.email,
-                    context,
-                    candidate_id=candidate.id,
-                    application_id=application.id,
-                    actor=actor,
-                )
-        except ValidationFailed:
-            outcome.skipped.append(f"{candidate.name}: {candidate.email!r} is not an address")
-            outcome.skipped_ids.append(application.id)
-            continue
-        outcome.sent.append(message.id)
+        outcome.sent.append(sent.id)
     audit.record(
         "application.bulk_emailed",
         actor=actor,

@@ -20,7 +20,7 @@ from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.applications import chosen_applications
-from hirekit.candidates.bulk_email import bulk_templates
+from hirekit.candidates.bulk_email import bulk_templates, email_applicant
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application
 from hirekit.db import utcnow
@@ -28,7 +28,7 @@ from hirekit.errors import NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
 from hirekit.mail.models import MailTemplate, MessageStatus, OutboxMessage
-from hirekit.mail.services import cancel_message, send_template
+from hirekit.mail.services import cancel_message
 
 PURPOSE = "rejection"
 DEFAULT_TEMPLATE = "application_rejected"
@@ -121,28 +121,11 @@ def queue_rejection_emails(
         if not can_send(application):
             outcome.skipped.append(f"{candidate.name}: a rejection email is already queued or sent")
             continue
-        if not candidate.email.strip():
-            outcome.skipped.append(f"{candidate.name}: no email address")
-            continue
-        context = {
-            "candidate_name": candidate.name,
-            "job_title": job.title,
-            "sender_name": actor.display_name,
-        }
-        try:
-            with db.session.begin_nested():
-                message = send_template(
-                    template.key,
-                    candidate.email,
-                    context,
-                    candidate_id=candidate.id,
-                    application_id=application.id,
-                    actor=actor,
-                    send_after=send_after,
-                    purpose=PURPOSE,
-                )
-        except ValidationFailed:
-            outcome.skipped.append(f"{candidate.name}: {candidate.email!r} is not an address")
+        message = email_applicant(
+            application, job, template.key, actor=actor, send_after=send_after, purpose=PURPOSE
+        )
+        if isinstance(message, str):
+            outcome.skipped.append(message)
             continue
         outcome.queued.append(message.id)
         audit.record(
