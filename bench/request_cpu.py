@@ -17,15 +17,9 @@ from __future__ import annotations
 import argparse
 import os
 import subprocess
-import tempfile
 from pathlib import Path
 
 import web
-from flask_migrate import upgrade
-from pg_schema import private_schema
-
-from hirekit import create_app
-from hirekit.extensions import db
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -51,41 +45,11 @@ def arbiter(base: str) -> int:
 
 
 def run(url: str, label: str, args: argparse.Namespace, tmp: Path) -> None:
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", "DEMO": False})
-    with app.app_context():
-        upgrade()
-        ref = web.seed(args.board)
-        db.session.remove()
-        db.engine.dispose()
-    (tmp / "hello_app.py").write_text(web.HELLO_APP)
-    script = tmp / "report.lua"
-    script.write_text(web.REPORT_LUA)
-    env = {
-        **os.environ,
-        "HIREKIT_DATABASE_URL": url,
-        "HIREKIT_SECRET_KEY": "bench-secret-key",
-        "HIREKIT_INSTANCE_PATH": str(tmp / "instance"),
-        "HIREKIT_DEMO": "false",
-        "PYTHONPATH": str(tmp),
-    }
-    env.pop("HIREKIT_REDIS_URL", None)
     print(f"\n{label}: gunicorn -w 2, wrk -t 2 -c 2, {args.seconds} s per line")
     print(f"  {'endpoint':<22} {'requests':>9} {'CPU ms/request':>15} {'x hello':>8}")
-    with (
-        web.gunicorn("hello_app:app", env, tmp) as hello,
-        web.gunicorn("hirekit:create_app()", env, tmp) as hk,
-    ):
-        api = {"Authorization": f"Bearer {ref['token']}", "User-Agent": web.AGENT}
-        page = {"Cookie": web.session_cookie(hk), "User-Agent": web.AGENT}
-        plan = [
-            ("hello (bare Flask)", hello + "/", {}),
-            ("/healthz", hk + "/healthz", {}),
-            ("careers page", hk + "/careers/", {}),
-            ("API candidates (25)", hk + "/api/v1/candidates?per_page=25", api),
-            ("API jobs", hk + "/api/v1/jobs", api),
-            ("candidate page", hk + f"/candidates/{ref['candidate']}", page),
-            (f"board ({args.board})", hk + f"/jobs/{ref['board_job']}/board", page),
-        ]
+    with web.serving(url, args.board, tmp) as served:
+        plan = served.endpoints(args.board)
+        script = served.script
         hello_ms = 0.0
         for name, target, headers in plan:
             if args.endpoints and name != plan[0][0] and not any(e in name for e in args.endpoints):
@@ -105,14 +69,7 @@ def main() -> None:
     parser.add_argument("--board", type=int, default=2_000)
     parser.add_argument("endpoints", nargs="*", help="only endpoints whose name contains these")
     args = parser.parse_args()
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    pg = os.environ.get("HIREKIT_TEST_DATABASE_URL", "")
-    if pg:
-        with private_schema(pg) as url, tempfile.TemporaryDirectory() as tmp:
-            run(url, "postgresql", args, Path(tmp))
-    with tempfile.TemporaryDirectory() as tmp:
-        run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", "sqlite", args, Path(tmp))
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    web.each_database(lambda url, label, tmp: run(url, label, args, tmp))
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -229,11 +229,38 @@ def drive(
     return requests, requests / (duration_us / 1e6), p50_us / 1000, p95_us / 1000, errors
 
 
-def run(url: str, label: str, args: argparse.Namespace, tmp: Path) -> list[Figure]:
+@dataclass(frozen=True)
+class Served:
+    """hirekit and the bare hello app, both under gunicorn, on a seeded database."""
+
+    hello: str  # base URLs
+    hirekit: str
+    script: Path  # wrk's report script
+    api: dict[str, str]  # request headers: a bearer token, a signed-in session
+    page: dict[str, str]
+    ref: dict[str, Any]  # what seed() made
+
+    def endpoints(self, board: int) -> list[tuple[str, str, dict[str, str]]]:
+        """(name, URL, headers) of each measured endpoint; hello first, the board last."""
+        hk, ref = self.hirekit, self.ref
+        return [
+            ("hello (bare Flask)", self.hello + "/", {}),
+            ("/healthz", hk + "/healthz", {}),
+            ("careers page", hk + "/careers/", {}),
+            ("API candidates (25)", hk + "/api/v1/candidates?per_page=25", self.api),
+            ("API jobs", hk + "/api/v1/jobs", self.api),
+            ("candidate page", hk + f"/candidates/{ref['candidate']}", self.page),
+            (f"board ({board})", hk + f"/jobs/{ref['board_job']}/board", self.page),
+        ]
+
+
+@contextmanager
+def serving(url: str, board: int, tmp: Path) -> Iterator[Served]:
+    """Migrate and seed ``url``, then serve hirekit and the bare hello beside it."""
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", "DEMO": False})
     with app.app_context():
         upgrade()
-        ref = seed(args.board)
+        ref = seed(board)
         db.session.remove()
         db.engine.dispose()
     (tmp / "hello_app.py").write_text(HELLO_APP)
@@ -248,31 +275,38 @@ def run(url: str, label: str, args: argparse.Namespace, tmp: Path) -> list[Figur
         "PYTHONPATH": str(tmp),
     }
     env.pop("HIREKIT_REDIS_URL", None)
-    figures: list[Figure] = []
     with (
         gunicorn("hello_app:app", env, tmp) as hello,
         gunicorn("hirekit:create_app()", env, tmp) as hk,
     ):
-        cookie = session_cookie(hk)
         api = {"Authorization": f"Bearer {ref['token']}", "User-Agent": AGENT}
-        page = {"Cookie": cookie, "User-Agent": AGENT}
-        c, board_c = args.connections, 16
-        plan = [
-            ("hello (bare Flask)", hello + "/", {}, c),
-            ("/healthz", hk + "/healthz", {}, c),
-            ("careers page", hk + "/careers/", {}, c),
-            ("API candidates (25)", hk + "/api/v1/candidates?per_page=25", api, c),
-            ("API jobs", hk + "/api/v1/jobs", api, c),
-            ("candidate page", hk + f"/candidates/{ref['candidate']}", page, c),
-            (
-                f"board ({args.board}, 16 users)",
-                hk + f"/jobs/{ref['board_job']}/board",
-                page,
-                board_c,
-            ),
-        ]
+        page = {"Cookie": session_cookie(hk), "User-Agent": AGENT}
+        yield Served(hello, hk, script, api, page, ref)
+
+
+def each_database(run: Callable[[str, str, Path], object]) -> None:
+    """``run(url, label, tmp)`` on PostgreSQL (when configured) and on SQLite."""
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    pg = os.environ.get("HIREKIT_TEST_DATABASE_URL", "")
+    if pg:
+        with private_schema(pg) as url, tempfile.TemporaryDirectory() as tmp:
+            run(url, "postgresql", Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", "sqlite", Path(tmp))
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def run(url: str, label: str, args: argparse.Namespace, tmp: Path) -> list[Figure]:
+    figures: list[Figure] = []
+    with serving(url, args.board, tmp) as served:
+        *others, (_, board_url, board_headers) = served.endpoints(args.board)
+        plan = [(name, target, headers, args.connections) for name, target, headers in others]
+        # The board as 16 people clicking through it.
+        plan.append((f"board ({args.board}, 16 users)", board_url, board_headers, 16))
         for name, target, headers, connections in plan:
-            _, rps, p50, p95, errors = drive(target, headers, args.seconds, connections, script)
+            _, rps, p50, p95, errors = drive(
+                target, headers, args.seconds, connections, served.script
+            )
             figures.append(Figure(name, rps, p50, p95, errors))
     hello_rps = figures[0].rps
     print(f"\n{label}: gunicorn -w 2, wrk -t 2, {args.seconds} s per line")
@@ -292,14 +326,7 @@ def main() -> None:
     parser.add_argument("--board", type=int, default=2_000)
     parser.add_argument("--connections", type=int, default=32)
     args = parser.parse_args()
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    pg = os.environ.get("HIREKIT_TEST_DATABASE_URL", "")
-    if pg:
-        with private_schema(pg) as url, tempfile.TemporaryDirectory() as tmp:
-            run(url, "postgresql", args, Path(tmp))
-    with tempfile.TemporaryDirectory() as tmp:
-        run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", "sqlite", args, Path(tmp))
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    each_database(lambda url, label, tmp: run(url, label, args, tmp))
 
 
 if __name__ == "__main__":
