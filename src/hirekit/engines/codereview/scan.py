@@ -32,6 +32,17 @@ def str_value(node: ast.AST | None) -> str | None:
     return None
 
 
+def assigned_name(target: ast.AST) -> str | None:
+    """The setting an assignment target names: ``X``, ``app.config.X`` or ``config["X"]``."""
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, ast.Attribute):
+        return target.attr
+    if isinstance(target, ast.Subscript):
+        return str_value(target.slice)
+    return None
+
+
 def str_list(node: ast.AST | None) -> tuple[str, ...] | None:
     if isinstance(node, ast.List | ast.Tuple | ast.Set):
         values = [str_value(e) for e in node.elts]

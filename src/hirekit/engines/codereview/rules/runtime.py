@@ -6,7 +6,7 @@ import ast
 import re
 
 from hirekit.engines.codereview.facts import Finding
-from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword, str_value
+from hirekit.engines.codereview.scan import Ctx, Scan, assigned_name, dotted, keyword, str_value
 
 WHY = {
     "debug-run": (
@@ -197,7 +197,7 @@ def _assignment(stmt: ast.stmt, ctx: Ctx, scan: Scan) -> list[Finding]:
         return []
     found: list[Finding] = []
     for target in stmt.targets:
-        name = _assigned_name(target)
+        name = assigned_name(target)
         if name in ("WTF_CSRF_ENABLED", "CSRF_ENABLED") and _false(stmt.value):
             found.append(_finding("csrf-disabled", "medium", scan, stmt.lineno, f"{name} = False"))
         elif (
@@ -269,7 +269,7 @@ def _config_pairs(scan: Scan) -> list[tuple[str, ast.expr, int]]:
     for stmt, _ctx in scan.assigns:
         value = getattr(stmt, "value", None)
         for target in getattr(stmt, "targets", ()):
-            name = _assigned_name(target)
+            name = assigned_name(target)
             if name in CORS_CONFIG_KEYS and value is not None:
                 pairs.append((name, value, stmt.lineno))
         if isinstance(value, ast.Dict):
@@ -352,14 +352,3 @@ def check(scan: Scan) -> list[Finding]:
         if (f := _exempt(deco, dctx, scan)) is not None:
             found.append(f)
     return found
-
-
-def _assigned_name(target: ast.expr) -> str | None:
-    """The setting an assignment target names: ``X``, ``app.config.X`` or ``config["X"]``."""
-    if isinstance(target, ast.Name):
-        return target.id
-    if isinstance(target, ast.Attribute):
-        return target.attr
-    if isinstance(target, ast.Subscript):
-        return str_value(target.slice)
-    return None

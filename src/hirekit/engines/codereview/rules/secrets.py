@@ -14,7 +14,7 @@ import ast
 import re
 
 from hirekit.engines.codereview.facts import Finding
-from hirekit.engines.codereview.scan import Ctx, Scan, keyword, str_value
+from hirekit.engines.codereview.scan import Ctx, Scan, assigned_name, keyword, str_value
 
 RULE = "hardcoded-secret"
 WHY = (
@@ -187,16 +187,6 @@ class _Judge:
         return None
 
 
-def _assigned_name(target: ast.AST) -> str | None:
-    if isinstance(target, ast.Name):
-        return target.id
-    if isinstance(target, ast.Attribute):
-        return target.attr
-    if isinstance(target, ast.Subscript):
-        return str_value(target.slice)
-    return None
-
-
 def _fallback_names(scan: Scan) -> frozenset[str]:
     """Module constants used as the default of an env read of a secret:
     ``os.getenv("SECRET_KEY", DEFAULT_KEY)`` (not ``os.getenv("PROTOCOLS", PROTOCOLS_RE)``)."""
@@ -233,7 +223,7 @@ def check(scan: Scan) -> list[Finding]:
         if value is None or not _candidate(value):
             continue
         for target in targets:
-            name = _assigned_name(target)
+            name = assigned_name(target)
             if name and (f := judge(name, value, stmt.lineno, ctx)):
                 found.append(f)
     for call, ctx, callee, canonical in scan.resolved_calls():
