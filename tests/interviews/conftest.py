@@ -13,6 +13,7 @@ from hirekit.candidates.services import CandidateFields, create_candidate
 from hirekit.extensions import db
 from hirekit.interviews import kits, scheduling
 from hirekit.jobs.services import JobFields, create_job
+from hirekit.takehomes.models import Submission
 
 # Interviews are scheduled in the future only; tests pass "now" explicitly where time matters.
 START = datetime(2036, 3, 2, 14, 0, tzinfo=UTC)
@@ -84,3 +85,22 @@ def happened(interview: Any, at: datetime | None = None) -> Any:
     interview.starts_at = at or datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
     db.session.commit()
     return interview
+
+
+def add_reviewed_takehome(panel: Panel) -> None:
+    """A reviewed take-home of the panel's candidate whose one finding is "no-tests"."""
+    db.session.add(
+        Submission(
+            candidate_id=panel.candidate.id,
+            job_id=panel.job.id,
+            file_key="k",
+            filename="t.zip",
+            size=1,
+            sha256="0" * 64,
+            status="reviewed",
+            score=40,
+            level="junior",
+            report={"findings": [{"rule": "no-tests", "file": "", "line": 0, "message": "none"}]},
+        )
+    )
+    db.session.commit()

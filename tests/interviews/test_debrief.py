@@ -14,8 +14,7 @@ from hirekit.interviews import debrief, reminders, scorecards
 from hirekit.interviews.ics import build_ics
 from hirekit.interviews.scheduling import calendar_event
 from hirekit.interviews.scorecards import ScorecardInput
-from hirekit.takehomes.models import Submission
-from tests.interviews.conftest import START
+from tests.interviews.conftest import START, add_reviewed_takehome
 
 
 def _rate(panel, user, ratings):
@@ -76,21 +75,7 @@ def test_offer_moves_to_the_offer_stage(panel):
 
 
 def test_tailored_questions_come_from_the_take_home(panel):
-    db.session.add(
-        Submission(
-            candidate_id=panel.candidate.id,
-            job_id=panel.job.id,
-            file_key="k",
-            filename="t.zip",
-            size=1,
-            sha256="0" * 64,
-            status="reviewed",
-            score=40,
-            level="junior",
-            report={"findings": [{"rule": "no-tests", "file": "", "line": 0, "message": "none"}]},
-        )
-    )
-    db.session.commit()
+    add_reviewed_takehome(panel)
     d = debrief.build_debrief(panel.job.id, panel.candidate.id, panel.manager)
     assert [q.evidence for q in d.evidence.tailored] == [("no-tests",)]
     assert d.evidence.takehomes[0].score == 40

@@ -11,9 +11,8 @@ from hirekit.interviews.cancelling import cancel_interview
 from hirekit.interviews.debrief_summary import Disagreement, lean, summary
 from hirekit.interviews.scorecards import ScorecardInput
 from hirekit.interviews.tailored_ratings import tailored_for
-from hirekit.takehomes.models import Submission
 from tests.conftest import login
-from tests.interviews.conftest import later, schedule_panel
+from tests.interviews.conftest import add_reviewed_takehome, later, schedule_panel
 
 
 @pytest.mark.parametrize(
@@ -90,26 +89,8 @@ def test_the_debrief_says_it_in_words_and_leaves_cancelled_interviews_out(client
     assert "Scorecards of cancelled interviews are not counted." in page
 
 
-def _takehome(panel):
-    db.session.add(
-        Submission(
-            candidate_id=panel.candidate.id,
-            job_id=panel.job.id,
-            file_key="k",
-            filename="t.zip",
-            size=1,
-            sha256="0" * 64,
-            status="reviewed",
-            score=40,
-            level="junior",
-            report={"findings": [{"rule": "no-tests", "file": "", "line": 0, "message": "none"}]},
-        )
-    )
-    db.session.commit()
-
-
 def test_tailored_questions_are_rated_stored_and_shown_in_the_debrief(client, panel):
-    _takehome(panel)
+    add_reviewed_takehome(panel)
     card = panel.card_of(panel.a)
     (item,) = tailored_for(card)
     qs = scorecards.questions_for(card)
