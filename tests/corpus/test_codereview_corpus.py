@@ -274,7 +274,23 @@ SECURITY_LABELS: dict[str, set[tuple[str, str, int]]] = {
     "chill-0.11.2": set(),
     # settings.yml ships the key that signs sessions and image-proxy links, used unless
     # SEARX_SECRET is set; debug comes from the settings (off); yaml.safe_load.
-    "searx-0.17.0": {("hardcoded-secret", "searx/settings.yml", 15)},
+    # Templates (labelled on a second reading, after the review pointed at them):
+    # result titles and contents are escaped in webapp.py before |safe, but code
+    # results' repository URLs, video embeds and infobox contents are other servers'
+    # text rendered raw (a Wikidata description is anyone's edit).
+    "searx-0.17.0": {
+        ("hardcoded-secret", "searx/settings.yml", 15),
+        ("unsafe-markup", "searx/templates/courgette/result_templates/code.html", 5),
+        ("unsafe-markup", "searx/templates/legacy/infobox.html", 5),
+        ("unsafe-markup", "searx/templates/legacy/result_templates/code.html", 6),
+        ("unsafe-markup", "searx/templates/oscar/infobox.html", 10),
+        ("unsafe-markup", "searx/templates/oscar/result_templates/default.html", 12),
+        ("unsafe-markup", "searx/templates/oscar/result_templates/videos.html", 12),
+        ("unsafe-markup", "searx/templates/simple/infobox.html", 5),
+        ("unsafe-markup", "searx/templates/simple/result_templates/code.html", 7),
+        ("unsafe-markup", "searx/templates/simple/result_templates/default.html", 14),
+        ("unsafe-markup", "searx/templates/simple/result_templates/videos.html", 12),
+    },
     # The unfurl_app entry point calls web_app(), whose debug defaults to the string
     # 'True' when no unfurl.ini says otherwise (none ships): the Werkzeug debugger is on.
     # CORS(app) allows any origin without credentials; yaml.safe_load.
@@ -337,6 +353,13 @@ KNOWN_FALSE: dict[str, set[tuple[str, str, int]]] = {
     # a translated constant and a form whose errors are its validators' own messages. The
     # review counts parameters as data (it cannot see the callers in other files).
     "ihatemoney-7.2.1": {("unsafe-markup", "ihatemoney/utils.py", 460)},
+    # A static-site generator: the HTML field type and markdown render what the site's
+    # author wrote in the content files as HTML, on purpose (only the author edits them).
+    "lektor-3.3.14": {
+        ("unsafe-markup", "lektor/markdown.py", 120),
+        ("unsafe-markup", "lektor/markdown.py", 131),
+        ("unsafe-markup", "lektor/types/primitives.py", 55),
+    },
 }
 
 
