@@ -43,7 +43,7 @@ class _Blueprint(Blueprint):
 
 
 blp = _Blueprint(
-    "assignments_api", __name__, url_prefix="/api/v1", description="Take-home assignments"
+    "takehomes_assignments_api", __name__, url_prefix="/api/v1", description="Take-home assignments"
 )
 
 

@@ -113,7 +113,7 @@ def link_for(invitation: Invitation) -> str:
     if base:
         return f"{base}/takehome/{token}"
     try:
-        return url_for("takehome_invites.page", token=token, _external=True)
+        return url_for("takehomes_invitations.page", token=token, _external=True)
     except RuntimeError:  # no request to take the host from (CLI, worker)
         raise ValidationFailed(
             "Set HIREKIT_BASE_URL so that emailed links point to this server.",

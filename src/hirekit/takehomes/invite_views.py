@@ -26,9 +26,9 @@ from hirekit.takehomes.candidate_page import CandidateView
 from hirekit.takehomes.forms import UploadForm
 from hirekit.takehomes.invitations import Invitation, InvitationUnavailable
 
-bp = Blueprint("takehome_invites", __name__)
+bp = Blueprint("takehomes_invitations", __name__)
 blp = ApiBlueprint(
-    "takehome_invitations_api", __name__, url_prefix="/api/v1", description="Take-home invitations"
+    "takehomes_invitations_api", __name__, url_prefix="/api/v1", description="Take-home invitations"
 )
 
 
@@ -77,7 +77,7 @@ def page(token: str) -> Any:
         submission = invitation.submission
         name = submission.filename if submission else "your archive"
         flash(f"Received {name}. You can upload a new version until the deadline.", "success")
-        return redirect(url_for("takehome_invites.page", token=token))
+        return redirect(url_for("takehomes_invitations.page", token=token))
     return render_template("takehomes/invite_done.html", invitation=invitation)
 
 
