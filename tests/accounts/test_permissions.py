@@ -18,7 +18,8 @@ from hirekit.jobs.services import JobFields, change_state, create_job
 from hirekit.mail.services import send_mail
 from hirekit.queue import enqueue
 from hirekit.resumes.models import Resume, ResumeBatch, Screening
-from hirekit.takehomes.invitations import Invitation, token_for
+from hirekit.takehomes.invitations import token_for
+from hirekit.takehomes.models import Invitation
 from hirekit.takehomes.services import Upload, submit
 from tests.conftest import csrf_token, login
 from tests.queue.sample_tasks import add

@@ -24,7 +24,8 @@ from hirekit.jobs.markdown import render_markdown
 from hirekit.takehomes import candidate_page, invitations, services
 from hirekit.takehomes.candidate_page import CandidateView
 from hirekit.takehomes.forms import UploadForm
-from hirekit.takehomes.invitations import Invitation, InvitationUnavailable
+from hirekit.takehomes.invitations import InvitationUnavailable
+from hirekit.takehomes.models import Invitation, InvitationState
 
 bp = Blueprint("takehomes_invitations", __name__)
 blp = ApiBlueprint(
@@ -158,7 +159,7 @@ class InvitationSchema(ma.Schema):
     candidate_id = ma.fields.Integer()
     job_id = ma.fields.Integer(allow_none=True)
     email = ma.fields.String()
-    state = ma.fields.Method("_state", metadata={"enum": list(invitations.InvitationState)})
+    state = ma.fields.Method("_state", metadata={"enum": list(InvitationState)})
     expires_at = ma.fields.DateTime()
     opened_at = ma.fields.DateTime(allow_none=True)
     submitted_at = ma.fields.DateTime(allow_none=True)
