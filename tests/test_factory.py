@@ -12,7 +12,7 @@ from hirekit.config import ConfigError, ensure_secret_key_file
 
 
 def test_factory_registers_every_domain_blueprint(app):
-    assert {"main", "accounts", "admin", "guides", "tasks", "users_api", "guides_api"} <= set(
+    assert {"main", "accounts", "admin", "guides", "queue", "accounts_api", "guides_api"} <= set(
         app.blueprints
     )
 
@@ -30,10 +30,17 @@ def test_every_domain_package_is_listed_once_and_registers_itself(tmp_path):
     assert len(set(DOMAINS)) == len(DOMAINS)
     app = create_app({"SECRET_KEY": "k", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
     # One blueprint or command group from each domain that has pages, API or commands.
-    assert {"main", "admin", "careers", "debriefs", "selfid", "takehome_invites"} <= set(
+    assert {
+        "main",
+        "admin",
+        "careers",
+        "interviews_debriefs",
+        "reports_selfid",
+        "takehomes_invitations",
+    } <= set(app.blueprints)
+    assert {"audit_api", "candidates_applications_api", "takehomes_invitations_api"} <= set(
         app.blueprints
     )
-    assert {"audit_api", "applications_api", "takehome_invitations_api"} <= set(app.blueprints)
     assert {"users", "audit", "interviews", "retention"} <= set(app.cli.commands)
 
 

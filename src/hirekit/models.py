@@ -32,8 +32,7 @@ from hirekit.reports.models import (
 )
 from hirekit.resumes.models import JobScreeningSettings, Resume, ResumeBatch, Screening
 from hirekit.search.models import SearchDocument
-from hirekit.takehomes.invitations import Invitation
-from hirekit.takehomes.models import Submission, TakehomeFeedback
+from hirekit.takehomes.models import Invitation, Submission, TakehomeFeedback
 from hirekit.takehomes.run_models import TestRun, TestRunResult
 
 __all__ = [

@@ -8,7 +8,7 @@ import urllib.request
 
 from werkzeug.serving import make_server
 
-from tests.webhooks.serving import serving
+from tests.integrations.serving import serving
 
 
 def test_a_search_for_a_name_leaves_no_trace_in_the_access_log(app, caplog):

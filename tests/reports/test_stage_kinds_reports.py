@@ -18,8 +18,8 @@ from hirekit.reports.funnel import funnel
 from hirekit.reports.offers import offers
 from hirekit.reports.sources import sources
 from hirekit.reports.time_to_hire import time_to_hire
+from tests.integrations.receiver import receiver
 from tests.reports.factories import History
-from tests.webhooks.receiver import receiver
 
 PORTUGUESE = [
     ("Triagem", "active"),

@@ -13,8 +13,8 @@ from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.takehomes import assignments, invitations
 from hirekit.takehomes.assignments import AssignmentFiles
-from hirekit.takehomes.invitations import Invitation, token_for
-from hirekit.takehomes.models import Assignment, SubmissionAssessment
+from hirekit.takehomes.invitations import token_for
+from hirekit.takehomes.models import Assignment, Invitation, SubmissionAssessment
 from tests.conftest import csrf_token, login
 from tests.jobs.factories import make_application, make_job
 from tests.takehomes.archives import APP, traversal_zip, zip_bytes

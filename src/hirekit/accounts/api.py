@@ -15,7 +15,7 @@ from hirekit.accounts.permissions import Permission
 from hirekit.accounts.schemas import MeSchema, UserCreateSchema, UserSchema, UserUpdateSchema
 from hirekit.pagination import PageArgsSchema, paginate
 
-blp = Blueprint("users_api", __name__, url_prefix="/api/v1", description="The caller and users")
+blp = Blueprint("accounts_api", __name__, url_prefix="/api/v1", description="The caller and users")
 
 
 @blp.route("/me")

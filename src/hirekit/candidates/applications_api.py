@@ -29,7 +29,10 @@ from hirekit.mail.schemas import MailTemplateSchema
 from hirekit.pagination import PageArgsSchema, paginate
 
 blp = Blueprint(
-    "applications_api", __name__, url_prefix="/api/v1", description="Applications and moves"
+    "candidates_applications_api",
+    __name__,
+    url_prefix="/api/v1",
+    description="Applications and moves",
 )
 
 

@@ -15,7 +15,7 @@ from hirekit.candidates.forms import BlindReviewForm, RevealForm
 from hirekit.candidates.models import Candidate
 from hirekit.errors import ValidationFailed
 
-bp = Blueprint("blind", __name__)
+bp = Blueprint("candidates_blind", __name__)
 
 
 @bp.post("/blind-review")

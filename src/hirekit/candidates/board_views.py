@@ -31,7 +31,7 @@ from hirekit.errors import Conflict, ValidationFailed, wants_json
 from hirekit.jobs.choices import REJECT_REASONS
 from hirekit.jobs.services import get_job
 
-bp = Blueprint("board", __name__)
+bp = Blueprint("candidates_board", __name__)
 
 #: The session key holding the last bulk reject or withdraw, for its Undo button.
 UNDO_KEY = "board_undo"
@@ -61,7 +61,7 @@ def _more_url(job_id: int, column: Column) -> str:
         name: value for name, value in request.args.items() if name.startswith(SHOW_PREFIX)
     }
     args[SHOW_PREFIX + column.key] = str(column.next_limit)
-    return url_for("board.show", job_id=job_id, _anchor=f"col-{column.key}", **args)
+    return url_for("candidates_board.show", job_id=job_id, _anchor=f"col-{column.key}", **args)
 
 
 def _limits() -> dict[str, int]:
@@ -106,7 +106,7 @@ def move(application_id: int) -> BaseResponse | dict[str, Any]:
         if wants_json():
             raise
         flash(exc.message, "info")
-        return redirect(url_for("board.show", job_id=application.job_id))
+        return redirect(url_for("candidates_board.show", job_id=application.job_id))
     if wants_json():
         return {
             "id": application.id,
@@ -119,11 +119,13 @@ def move(application_id: int) -> BaseResponse | dict[str, Any]:
     )
     if action.kind == "reject":  # nothing is sent yet: ask about the rejection email
         return redirect(_rejection_email_url(application.job_id, [application.id]))
-    return redirect(url_for("board.show", job_id=application.job_id))
+    return redirect(url_for("candidates_board.show", job_id=application.job_id))
 
 
 def _rejection_email_url(job_id: int, ids: list[int]) -> str:
-    return url_for("rejections.confirm", job_id=job_id, ids=",".join(str(i) for i in ids))
+    return url_for(
+        "candidates_rejections.confirm", job_id=job_id, ids=",".join(str(i) for i in ids)
+    )
 
 
 @bp.post("/jobs/<int:job_id>/board/bulk")
@@ -152,7 +154,7 @@ def bulk(job_id: int) -> BaseResponse | tuple[str, int]:
         session[UNDO_KEY] = {"job_id": job_id, "ids": closed, "action": action.kind}
     if action.kind == "reject" and closed:  # nothing is sent yet: ask about the emails
         return redirect(_rejection_email_url(job_id, closed))
-    return redirect(url_for("board.show", job_id=job_id))
+    return redirect(url_for("candidates_board.show", job_id=job_id))
 
 
 def _ask_bulk(job_id: int, ids: list[int], action: Action) -> tuple[str, int]:
@@ -166,7 +168,7 @@ def _ask_bulk(job_id: int, ids: list[int], action: Action) -> tuple[str, int]:
             " You choose next whether to send a rejection email." if action.kind == "reject" else ""
         ),
         button=f"{verb} {len(names)} candidate(s)",
-        cancel_url=url_for("board.show", job_id=job_id),
+        cancel_url=url_for("candidates_board.show", job_id=job_id),
         items=names,
     )
 
@@ -179,7 +181,7 @@ def undo_bulk(job_id: int) -> BaseResponse:
     pending = _pending_undo(job_id)
     if pending is None:
         flash("Nothing to undo.", "info")
-        return redirect(url_for("board.show", job_id=job_id))
+        return redirect(url_for("candidates_board.show", job_id=job_id))
     session.pop(UNDO_KEY, None)
     ids = [int(i) for i in pending.get("ids", [])]
     restored = undo.restore(get_job(job_id, me), ids, actor=me)
@@ -187,7 +189,7 @@ def undo_bulk(job_id: int) -> BaseResponse:
     flash(f"Undone for {restored} candidate(s).", "success")
     if skipped:
         flash(f"{skipped} candidate(s) changed since and were left as they are.", "info")
-    return redirect(url_for("board.show", job_id=job_id))
+    return redirect(url_for("candidates_board.show", job_id=job_id))
 
 
 def _bulk_email(job_id: int, ids: list[int], template_key: str, me: User) -> BaseResponse:
@@ -196,7 +198,7 @@ def _bulk_email(job_id: int, ids: list[int], template_key: str, me: User) -> Bas
     flash(f"Email queued for {len(outcome.sent)} candidate(s).", "success")
     for reason in outcome.skipped:
         flash(f"Skipped: {reason}", "info")
-    return redirect(url_for("board.show", job_id=job_id))
+    return redirect(url_for("candidates_board.show", job_id=job_id))
 
 
 @bp.get("/jobs/<int:job_id>/pipeline.csv")

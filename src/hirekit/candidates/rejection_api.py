@@ -16,7 +16,9 @@ from hirekit.jobs.services import get_job
 from hirekit.mail.models import OutboxMessage
 from hirekit.mail.schemas import OutboxMessageSchema
 
-blp = Blueprint("rejection_api", __name__, url_prefix="/api/v1", description="Rejection emails")
+blp = Blueprint(
+    "candidates_rejections_api", __name__, url_prefix="/api/v1", description="Rejection emails"
+)
 
 
 class RejectionEmailArgsSchema(ma.Schema):

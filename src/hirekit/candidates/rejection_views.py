@@ -11,7 +11,7 @@ from hirekit.accounts.permissions import Permission
 from hirekit.candidates import applications, rejection_emails
 from hirekit.jobs.services import get_job
 
-bp = Blueprint("rejections", __name__)
+bp = Blueprint("candidates_rejections", __name__)
 
 
 def _ids(values: list[str]) -> list[int]:
@@ -23,7 +23,7 @@ def _back(job_id: int) -> str:
     # Only our own candidate pages or the board: never an address from outside.
     if target.startswith("/candidates/") and "//" not in target:
         return target
-    return url_for("board.show", job_id=job_id)
+    return url_for("candidates_board.show", job_id=job_id)
 
 
 @bp.get("/jobs/<int:job_id>/rejection-emails")

@@ -18,7 +18,7 @@ from hirekit.careers.caching import public_document
 from hirekit.careers.schemas import PostingSchema, posting_view
 
 blp = Blueprint(
-    "postings_api",
+    "careers_api",
     __name__,
     url_prefix="/api/v1/public/postings",
     description="Public job postings (no authentication)",

@@ -27,7 +27,7 @@ from hirekit.interviews.choices import InterviewStatus
 from hirekit.interviews.models import Interview
 from hirekit.jobs.choices import StageKind
 from hirekit.reports import experience
-from hirekit.takehomes.invitations import Invitation
+from hirekit.takehomes.models import Invitation
 
 TOKEN_SALT = "hirekit.application-status"  # noqa: S105 - a signing namespace, not a secret
 

@@ -150,7 +150,7 @@ def thanks(job_id: int) -> str:
     posting = postings.get_posting(job_id)
     token = request.args.get("self_id", "")
     self_id_url = (
-        url_for("selfid.answer", job_id=job_id, token=token)
+        url_for("reports_selfid.answer", job_id=job_id, token=token)
         if selfid.link_open(job_id, token)
         else None
     )

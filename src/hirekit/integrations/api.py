@@ -14,7 +14,7 @@ from hirekit.integrations.models import WebhookSubscription
 from hirekit.integrations.schemas import DeliverySchema, NewSubscriptionSchema, SubscriptionSchema
 from hirekit.pagination import PageArgsSchema, paginate
 
-blp = Blueprint("webhooks_api", __name__, url_prefix="/api/v1", description="Outgoing webhooks")
+blp = Blueprint("integrations_api", __name__, url_prefix="/api/v1", description="Outgoing webhooks")
 
 
 @blp.route("/webhooks")

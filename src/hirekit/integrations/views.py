@@ -13,7 +13,7 @@ from hirekit.errors import ValidationFailed
 from hirekit.integrations import services
 from hirekit.integrations.forms import SubscriptionForm
 
-bp = Blueprint("webhooks", __name__, url_prefix="/admin/webhooks")
+bp = Blueprint("integrations", __name__, url_prefix="/admin/webhooks")
 
 
 def _form() -> SubscriptionForm:
@@ -24,7 +24,7 @@ def _form() -> SubscriptionForm:
 
 def _render_index(form: SubscriptionForm, status: int = 200) -> tuple[str, int]:
     return render_template(
-        "webhooks/index.html",
+        "integrations/index.html",
         form=form,
         subscriptions=services.list_subscriptions(),
         events=services.EVENTS,
@@ -53,14 +53,14 @@ def create() -> tuple[str, int]:
     except ValidationFailed as exc:
         form.url.errors = [*form.url.errors, exc.message]
         return _render_index(form, exc.status)
-    return render_template("webhooks/created.html", made=made), 201
+    return render_template("integrations/created.html", made=made), 201
 
 
 @bp.get("/<int:subscription_id>")
 @requires(Permission.WEBHOOKS_MANAGE)
 def show(subscription_id: int) -> str:
     return render_template(
-        "webhooks/show.html",
+        "integrations/show.html",
         subscription=services.get_subscription(subscription_id),
         deliveries=services.recent_deliveries(subscription_id),
     )
@@ -75,11 +75,11 @@ def delete(subscription_id: int) -> Response | tuple[str, int]:
             title="Delete this webhook?",
             message=f"Deliveries to {subscription.url} stop and their history is removed.",
             button="Delete webhook",
-            cancel_url=url_for("webhooks.show", subscription_id=subscription_id),
+            cancel_url=url_for("integrations.show", subscription_id=subscription_id),
         )
     services.delete_subscription(subscription_id, actor=signed_in_user())
     flash("Webhook deleted.", "success")
-    return redirect(url_for("webhooks.index"))
+    return redirect(url_for("integrations.index"))
 
 
 @bp.post("/<int:subscription_id>/ping")
@@ -87,4 +87,4 @@ def delete(subscription_id: int) -> Response | tuple[str, int]:
 def ping(subscription_id: int) -> Response:
     delivery = services.send_ping(subscription_id, actor=signed_in_user())
     flash(f"Test ping {delivery.uuid} queued; its result shows below.", "success")
-    return redirect(url_for("webhooks.show", subscription_id=subscription_id))
+    return redirect(url_for("integrations.show", subscription_id=subscription_id))

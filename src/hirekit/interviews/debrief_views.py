@@ -16,7 +16,7 @@ from hirekit.interviews.choices import RATINGS
 from hirekit.interviews.forms import DecisionForm
 from hirekit.jobs.choices import REJECT_REASONS
 
-bp = Blueprint("debriefs", __name__)
+bp = Blueprint("interviews_debriefs", __name__)
 
 
 def _decision_form() -> DecisionForm:
@@ -69,7 +69,7 @@ def decide(job_id: int, candidate_id: int) -> Response | tuple[str, int]:
         flash(exc.message, "error")
         return _render(job_id, candidate_id, form, exc.status)
     flash("Decision recorded.", "success")
-    return redirect(url_for("debriefs.show", job_id=job_id, candidate_id=candidate_id))
+    return redirect(url_for("interviews_debriefs.show", job_id=job_id, candidate_id=candidate_id))
 
 
 @bp.get("/interviewers/calibration")

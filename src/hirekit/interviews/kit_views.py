@@ -18,11 +18,11 @@ from hirekit.interviews import kits, scheduling
 from hirekit.interviews.forms import CsrfForm, PartForm, QuestionForm, ScheduleForm
 from hirekit.jobs.services import team_choices
 
-bp = Blueprint("kits", __name__, url_prefix="/jobs/<int:job_id>")
+bp = Blueprint("interviews_kits", __name__, url_prefix="/jobs/<int:job_id>")
 
 
 def _back(job_id: int) -> Response:
-    return redirect(url_for("kits.show", job_id=job_id))
+    return redirect(url_for("interviews_kits.show", job_id=job_id))
 
 
 def _done(job_id: int, form: CsrfForm | QuestionForm | PartForm, action: object) -> Response:
@@ -183,7 +183,7 @@ def regenerate(job_id: int) -> Response | tuple[str, int]:
             message=f"The kit of {kit.job.title} is rebuilt from the guide: every question "
             "and interview edited, added or removed here is lost.",
             button="Regenerate the kit",
-            cancel_url=url_for("kits.show", job_id=job_id),
+            cancel_url=url_for("interviews_kits.show", job_id=job_id),
         )
     return _done(job_id, CsrfForm(), lambda: kits.regenerate(job_id, actor=signed_in_user()))
 

@@ -32,8 +32,7 @@ from hirekit.mail.models import OutboxMessage
 from hirekit.privacy.rows import owned_row_ids, owned_tables
 from hirekit.queue.models import BackgroundJob
 from hirekit.resumes.models import Resume, Screening
-from hirekit.takehomes.invitations import Invitation
-from hirekit.takehomes.models import Submission
+from hirekit.takehomes.models import Invitation, Submission
 
 
 @dataclass

@@ -11,7 +11,7 @@ from hirekit.queue.models import BackgroundJob
 from hirekit.queue.schemas import BackgroundJobSchema
 from hirekit.queue.visibility import get_visible_task
 
-blp = Blueprint("tasks_api", __name__, url_prefix="/api/v1", description="Background jobs")
+blp = Blueprint("queue_api", __name__, url_prefix="/api/v1", description="Background jobs")
 
 
 @blp.route("/tasks/<int:job_id>")

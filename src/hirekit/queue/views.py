@@ -12,7 +12,7 @@ from hirekit.accounts.permissions import Permission
 from hirekit.queue.schemas import BackgroundJobSchema
 from hirekit.queue.visibility import get_visible_task
 
-bp = Blueprint("tasks", __name__)
+bp = Blueprint("queue", __name__)
 
 
 def _viewer() -> User:

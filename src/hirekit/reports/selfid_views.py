@@ -12,7 +12,7 @@ from hirekit.extensions import limiter
 from hirekit.reports import selfid
 from hirekit.reports.forms import QuestionForm
 
-bp = Blueprint("selfid", __name__)
+bp = Blueprint("reports_selfid", __name__)
 
 
 @bp.route("/careers/<int:job_id>/self-id/<token>", methods=["GET", "POST"])
@@ -55,7 +55,7 @@ def add_question() -> Response | tuple[str, int]:
                 "reports/self_id_questions.html", form=form, questions=selfid.all_questions()
             ), exc.status
         flash("Question added.", "success")
-        return redirect(url_for("selfid.questions"))
+        return redirect(url_for("reports_selfid.questions"))
     return render_template(
         "reports/self_id_questions.html", form=form, questions=selfid.all_questions()
     ), 400
@@ -67,4 +67,4 @@ def set_active(question_id: int) -> Response:
     user = page_user()
     assert user is not None
     selfid.set_active(question_id, request.form.get("active") == "1", actor=user)
-    return redirect(url_for("selfid.questions"))
+    return redirect(url_for("reports_selfid.questions"))

@@ -13,7 +13,7 @@ from hirekit.jobs.services import list_jobs
 from hirekit.resumes import ranking
 from hirekit.resumes.forms import BlindForm, OverrideForm
 
-bp = Blueprint("screening", __name__)
+bp = Blueprint("resumes_screening", __name__)
 
 
 @bp.get("/screening")
@@ -42,7 +42,7 @@ def settings(job_id: int) -> Response:
         raise ValidationFailed("The form expired; reload the page and try again.")
     ranking.set_blind(job_id, bool(form.blind.data), actor=signed_in_user())
     flash("Blind review is on." if form.blind.data else "Blind review is off.", "success")
-    return redirect(url_for("screening.ranked", job_id=job_id))
+    return redirect(url_for("resumes_screening.ranked", job_id=job_id))
 
 
 @bp.post("/screenings/<int:screening_id>/override")
@@ -58,5 +58,5 @@ def override(screening_id: int) -> Response:
     flash(f"Fit set to {screening.override_fit}.", "success")
     job_id = request.form.get("job_id", "")
     if job_id.isdigit():
-        return redirect(url_for("screening.ranked", job_id=int(job_id)))
+        return redirect(url_for("resumes_screening.ranked", job_id=int(job_id)))
     return redirect(url_for("candidates.show", candidate_id=screening.candidate_id))

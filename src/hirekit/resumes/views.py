@@ -114,7 +114,7 @@ def bulk_upload(job_id: int) -> Any:
         return _render_bulk(job_id, form, exc.details.get("files", []), exc.status)
     if batch.rejected:
         flash(f"{len(batch.rejected)} file(s) could not be accepted; see the report.", "error")
-    return redirect(url_for("tasks.show", job_id=batch.background_job_id))
+    return redirect(url_for("queue.show", job_id=batch.background_job_id))
 
 
 @bp.get("/resumes/batches/<int:batch_id>")

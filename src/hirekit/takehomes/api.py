@@ -21,7 +21,7 @@ from hirekit.takehomes.schemas import (
     ReviewUploadSchema,
 )
 
-blp = Blueprint("reviews_api", __name__, url_prefix="/api/v1", description="Take-home reviews")
+blp = Blueprint("takehomes_api", __name__, url_prefix="/api/v1", description="Take-home reviews")
 
 
 class ArchiveRefusedError(HirekitError):

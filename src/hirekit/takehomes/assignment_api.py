@@ -22,9 +22,8 @@ from hirekit.takehomes.assignment_schemas import (
     SendArgsSchema,
     VersionUploadSchema,
 )
-from hirekit.takehomes.invitations import Invitation
 from hirekit.takehomes.invite_views import InvitationSchema
-from hirekit.takehomes.models import Assignment, AssignmentVersion, Submission
+from hirekit.takehomes.models import Assignment, AssignmentVersion, Invitation, Submission
 
 
 class _MultipartParser(FlaskParser):
@@ -43,7 +42,7 @@ class _Blueprint(Blueprint):
 
 
 blp = _Blueprint(
-    "assignments_api", __name__, url_prefix="/api/v1", description="Take-home assignments"
+    "takehomes_assignments_api", __name__, url_prefix="/api/v1", description="Take-home assignments"
 )
 
 

@@ -20,7 +20,7 @@ from hirekit.takehomes import assessments, assignments, invitations, services
 from hirekit.takehomes.forms import AssignmentForm, SendAssignmentForm
 from hirekit.takehomes.models import Assignment
 
-bp = Blueprint("assignments", __name__)
+bp = Blueprint("takehomes_assignments", __name__)
 
 
 def _upload(data: Any) -> services.Upload | None:
@@ -80,7 +80,7 @@ def new(job_id: int) -> Response | tuple[str, int]:
             _failed(form, exc)
             return _render_form(form, job=job, assignment=None), exc.status
         flash(f"Created the assignment “{assignment.current.title}”.", "success")
-        return redirect(url_for("assignments.show", assignment_id=assignment.id))
+        return redirect(url_for("takehomes_assignments.show", assignment_id=assignment.id))
     return _render_form(form, job=job, assignment=None), 400 if form.is_submitted() else 200
 
 
@@ -100,7 +100,7 @@ def edit(assignment_id: int) -> Response | tuple[str, int]:
             _failed(form, exc)
             return _render_form(form, job=assignment.job, assignment=assignment), exc.status
         flash(f"Saved version {version.number}; earlier versions stay as they were.", "success")
-        return redirect(url_for("assignments.show", assignment_id=assignment.id))
+        return redirect(url_for("takehomes_assignments.show", assignment_id=assignment.id))
     status = 400 if form.is_submitted() else 200
     return _render_form(form, job=assignment.job, assignment=assignment), status
 
@@ -148,7 +148,7 @@ def send(assignment_id: int) -> Response:
     assignment = assignments.get_assignment(assignment_id, me)
     form = SendAssignmentForm()
     form.application_id.choices = _candidates(assignment)
-    back = redirect(url_for("assignments.show", assignment_id=assignment.id))
+    back = redirect(url_for("takehomes_assignments.show", assignment_id=assignment.id))
     if not form.validate_on_submit():
         for errors in form.errors.values():
             flash(" ".join(str(e) for e in errors), "error")

@@ -31,9 +31,8 @@ from hirekit.jobs.choices import UseCase
 from hirekit.storage import FileTooLarge, StoredFile, file_store
 from hirekit.takehomes import services as takehomes
 from hirekit.takehomes.archives import archive_kind, check_archive, refusal_message
-from hirekit.takehomes.invitations import Invitation
 from hirekit.takehomes.limits import review_limits
-from hirekit.takehomes.models import Assignment, AssignmentVersion, Submission
+from hirekit.takehomes.models import Assignment, AssignmentVersion, Invitation, Submission
 from hirekit.takehomes.services import Upload, max_archive_bytes, max_archive_mb
 
 MAX_BRIEF = 20_000

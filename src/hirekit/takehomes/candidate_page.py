@@ -18,8 +18,7 @@ from hirekit.errors import HirekitError, NotFound
 from hirekit.extensions import db
 from hirekit.takehomes import invitations
 from hirekit.takehomes import services as takehomes
-from hirekit.takehomes.invitations import Invitation
-from hirekit.takehomes.models import AssignmentVersion, Submission
+from hirekit.takehomes.models import AssignmentVersion, Invitation, Submission
 
 
 class DeadlinePassed(HirekitError):

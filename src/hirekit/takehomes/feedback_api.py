@@ -15,7 +15,9 @@ from hirekit.errors import NotFound
 from hirekit.takehomes import feedback
 from hirekit.takehomes.models import TakehomeFeedback
 
-blp = Blueprint("feedback_api", __name__, url_prefix="/api/v1", description="Take-home feedback")
+blp = Blueprint(
+    "takehomes_feedback_api", __name__, url_prefix="/api/v1", description="Take-home feedback"
+)
 
 
 class FeedbackSchema(ma.Schema):

@@ -13,7 +13,7 @@ from hirekit.errors import HirekitError
 from hirekit.takehomes import feedback
 from hirekit.takehomes.forms import DraftForm, FeedbackForm
 
-bp = Blueprint("feedback", __name__)
+bp = Blueprint("takehomes_feedback", __name__)
 
 
 def _render(
@@ -46,7 +46,7 @@ def draft(application_id: int) -> Response | tuple[str, int]:
     flash(
         "Feedback drafted from the take-home review. Edit it, then approve it to send.", "success"
     )
-    return redirect(url_for("feedback.show", application_id=application_id))
+    return redirect(url_for("takehomes_feedback.show", application_id=application_id))
 
 
 @bp.post("/applications/<int:application_id>/feedback")
@@ -68,4 +68,4 @@ def save(application_id: int) -> Response | tuple[str, int]:
     except HirekitError as exc:
         form.body.errors = [*form.body.errors, exc.message]
         return _render(application_id, form, exc.status)
-    return redirect(url_for("feedback.show", application_id=application_id))
+    return redirect(url_for("takehomes_feedback.show", application_id=application_id))

@@ -10,88 +10,28 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import timedelta
 from typing import Any
 
 from flask import current_app, url_for
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import ForeignKey, String, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import select
 
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.applications import get_application
 from hirekit.candidates.models import Application
 from hirekit.candidates.services import visible_job_ids
-from hirekit.db import CreatedAtMixin, utcnow
+from hirekit.db import utcnow
 from hirekit.errors import LinkUnavailable, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.mail.services import send_template
 from hirekit.takehomes import services as takehomes
-from hirekit.takehomes.models import AssignmentVersion, Submission, SubmissionStatus
+from hirekit.takehomes.models import AssignmentVersion, Invitation, Submission
 
 TOKEN_SALT = "hirekit.takehome-invitation.v1"  # noqa: S105 - a salt, not a secret
 DEFAULT_DAYS = 7
 MAX_DAYS = 60
-
-
-class InvitationState(StrEnum):
-    SENT = "sent"
-    OPENED = "opened"
-    SUBMITTED = "submitted"
-    REVIEWED = "reviewed"
-    EXPIRED = "expired"
-
-
-class Invitation(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
-    __tablename__ = "takehome_invitations"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    application_id: Mapped[int] = mapped_column(
-        ForeignKey("applications.id", ondelete="CASCADE"), index=True
-    )
-    candidate_id: Mapped[int] = mapped_column(
-        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
-    )
-    job_id: Mapped[int | None] = mapped_column(
-        ForeignKey("jobs.id", ondelete="SET NULL"), index=True
-    )
-    email: Mapped[str] = mapped_column(String(254))
-    # Part of the token, so a token never matches a later row that reuses an id.
-    nonce: Mapped[str] = mapped_column(String(32))
-    expires_at: Mapped[datetime]
-    opened_at: Mapped[datetime | None]
-    submitted_at: Mapped[datetime | None]
-    submission_id: Mapped[int | None] = mapped_column(
-        ForeignKey("submissions.id", ondelete="SET NULL")
-    )
-    outbox_message_id: Mapped[int | None] = mapped_column(
-        ForeignKey("outbox_messages.id", ondelete="SET NULL")
-    )
-    sent_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL"), index=True
-    )
-    #: With an assignment, ``expires_at`` is its deadline: uploads are taken until then
-    #: (each kept, the latest counts) and the page stays readable after it.
-    assignment_version_id: Mapped[int | None] = mapped_column(
-        ForeignKey("assignment_versions.id", ondelete="SET NULL"), index=True
-    )
-
-    application: Mapped[Application] = relationship()
-    submission: Mapped[Submission | None] = relationship()
-    sent_by: Mapped[User | None] = relationship()
-    assignment_version: Mapped[AssignmentVersion | None] = relationship()
-
-    def state(self, now: datetime | None = None) -> InvitationState:
-        """Sent, opened, submitted, reviewed; or expired when unused past its deadline."""
-        if self.submission is not None and self.submission.status == SubmissionStatus.REVIEWED:
-            return InvitationState.REVIEWED
-        if self.submitted_at is not None:
-            return InvitationState.SUBMITTED
-        if (now or utcnow()) >= self.expires_at:
-            return InvitationState.EXPIRED
-        return InvitationState.OPENED if self.opened_at is not None else InvitationState.SENT
 
 
 class InvitationUnavailable(LinkUnavailable):
@@ -113,7 +53,7 @@ def link_for(invitation: Invitation) -> str:
     if base:
         return f"{base}/takehome/{token}"
     try:
-        return url_for("takehome_invites.page", token=token, _external=True)
+        return url_for("takehomes_invitations.page", token=token, _external=True)
     except RuntimeError:  # no request to take the host from (CLI, worker)
         raise ValidationFailed(
             "Set HIREKIT_BASE_URL so that emailed links point to this server.",

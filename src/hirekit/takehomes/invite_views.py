@@ -24,11 +24,12 @@ from hirekit.jobs.markdown import render_markdown
 from hirekit.takehomes import candidate_page, invitations, services
 from hirekit.takehomes.candidate_page import CandidateView
 from hirekit.takehomes.forms import UploadForm
-from hirekit.takehomes.invitations import Invitation, InvitationUnavailable
+from hirekit.takehomes.invitations import InvitationUnavailable
+from hirekit.takehomes.models import Invitation, InvitationState
 
-bp = Blueprint("takehome_invites", __name__)
+bp = Blueprint("takehomes_invitations", __name__)
 blp = ApiBlueprint(
-    "takehome_invitations_api", __name__, url_prefix="/api/v1", description="Take-home invitations"
+    "takehomes_invitations_api", __name__, url_prefix="/api/v1", description="Take-home invitations"
 )
 
 
@@ -77,7 +78,7 @@ def page(token: str) -> Any:
         submission = invitation.submission
         name = submission.filename if submission else "your archive"
         flash(f"Received {name}. You can upload a new version until the deadline.", "success")
-        return redirect(url_for("takehome_invites.page", token=token))
+        return redirect(url_for("takehomes_invitations.page", token=token))
     return render_template("takehomes/invite_done.html", invitation=invitation)
 
 
@@ -158,7 +159,7 @@ class InvitationSchema(ma.Schema):
     candidate_id = ma.fields.Integer()
     job_id = ma.fields.Integer(allow_none=True)
     email = ma.fields.String()
-    state = ma.fields.Method("_state", metadata={"enum": list(invitations.InvitationState)})
+    state = ma.fields.Method("_state", metadata={"enum": list(InvitationState)})
     expires_at = ma.fields.DateTime()
     opened_at = ma.fields.DateTime(allow_none=True)
     submitted_at = ma.fields.DateTime(allow_none=True)

@@ -1,4 +1,4 @@
-"""Take-home assignments (versioned), submissions against them, and reviewers' assessments."""
+"""Take-home assignments (versioned), submissions, reviewers' assessments and invitations."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hirekit.accounts.models import User
-from hirekit.candidates.models import Candidate
+from hirekit.candidates.models import Application, Candidate
 from hirekit.db import NO_ID_REUSE, CreatedAtMixin, utcnow
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
@@ -194,3 +194,61 @@ class TakehomeFeedback(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
+
+
+class InvitationState(StrEnum):
+    SENT = "sent"
+    OPENED = "opened"
+    SUBMITTED = "submitted"
+    REVIEWED = "reviewed"
+    EXPIRED = "expired"
+
+
+class Invitation(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
+    __tablename__ = "takehome_invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    job_id: Mapped[int | None] = mapped_column(
+        ForeignKey("jobs.id", ondelete="SET NULL"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(254))
+    # Part of the token, so a token never matches a later row that reuses an id.
+    nonce: Mapped[str] = mapped_column(String(32))
+    expires_at: Mapped[datetime]
+    opened_at: Mapped[datetime | None]
+    submitted_at: Mapped[datetime | None]
+    submission_id: Mapped[int | None] = mapped_column(
+        ForeignKey("submissions.id", ondelete="SET NULL")
+    )
+    outbox_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outbox_messages.id", ondelete="SET NULL")
+    )
+    sent_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    #: With an assignment, ``expires_at`` is its deadline: uploads are taken until then
+    #: (each kept, the latest counts) and the page stays readable after it.
+    assignment_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assignment_versions.id", ondelete="SET NULL"), index=True
+    )
+
+    application: Mapped[Application] = relationship()
+    submission: Mapped[Submission | None] = relationship()
+    sent_by: Mapped[User | None] = relationship()
+    assignment_version: Mapped[AssignmentVersion | None] = relationship()
+
+    def state(self, now: datetime | None = None) -> InvitationState:
+        """Sent, opened, submitted, reviewed; or expired when unused past its deadline."""
+        if self.submission is not None and self.submission.status == SubmissionStatus.REVIEWED:
+            return InvitationState.REVIEWED
+        if self.submitted_at is not None:
+            return InvitationState.SUBMITTED
+        if (now or utcnow()) >= self.expires_at:
+            return InvitationState.EXPIRED
+        return InvitationState.OPENED if self.opened_at is not None else InvitationState.SENT

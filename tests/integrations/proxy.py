@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from tests.webhooks.serving import serving
+from tests.integrations.serving import serving
 
 
 @dataclass

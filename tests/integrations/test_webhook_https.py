@@ -14,10 +14,10 @@ from hirekit.integrations import services
 from hirekit.integrations.models import DeliveryStatus, WebhookDelivery
 from hirekit.integrations.signing import verify
 from hirekit.queue.runner import drain
+from tests.integrations.proxy import forwarding_proxy
+from tests.integrations.receiver import receiver
 from tests.jobs.factories import make_application, make_job
 from tests.tls import server_tls
-from tests.webhooks.proxy import forwarding_proxy
-from tests.webhooks.receiver import receiver
 
 
 def _deliveries() -> list[WebhookDelivery]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from tests.webhooks.serving import serving
+from tests.integrations.serving import serving
 
 
 @dataclass

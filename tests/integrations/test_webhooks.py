@@ -22,10 +22,10 @@ from hirekit.integrations.signing import signature, verify
 from hirekit.integrations.targets import url_problem
 from hirekit.queue.runner import drain
 from tests.conftest import csrf_token
+from tests.integrations.proxy import forwarding_proxy
+from tests.integrations.receiver import receiver
 from tests.jobs.factories import make_application, make_job
 from tests.mail.smtp_server import free_port
-from tests.webhooks.proxy import forwarding_proxy
-from tests.webhooks.receiver import receiver
 
 ALL_EVENTS = list(services.EVENTS)
 
@@ -354,7 +354,7 @@ def test_a_delivery_posted_by_a_run_that_lost_its_lease_is_not_posted_again(hook
 
     from hirekit.queue import BackgroundJob
     from hirekit.queue.runner import LOST, run_job
-    from tests.webhooks.serving import serving
+    from tests.integrations.serving import serving
 
     other = create_engine(hooks_app.config["DATABASE_URL"])
     posted: list[str] = []
