@@ -2,21 +2,24 @@
 
 A busy job has thousands of applications: each column shows its first cards
 (longest waiting first) and its full count; "Show more" asks for more of one
-column. Two statements whatever the job's size: the counts, then the cards.
+column. Three statements whatever the job's size: the counts, the cards (plain
+values, not ORM objects), and the cards' knockout answers. Everything a card
+shows is worked out here, once, so the template only writes it out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from sqlalchemy import ColumnElement, String, case, cast, func, select, union_all
-from sqlalchemy.orm import joinedload
+from sqlalchemy import ColumnElement, func, select, union_all
 
 from hirekit.accounts.models import User
-from hirekit.candidates.blinding import title
+from hirekit.candidates.blinding import blind_id, hides, title
 from hirekit.candidates.choices import ApplicationStatus
-from hirekit.candidates.models import Application, Candidate
+from hirekit.candidates.models import Application, ApplicationAnswer, Candidate
+from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.jobs.models import Job, Stage
 
@@ -30,13 +33,29 @@ CLOSED = (ApplicationStatus.REJECTED.value, ApplicationStatus.WITHDRAWN.value)
 OPEN = tuple(s.value for s in ApplicationStatus if s.value not in CLOSED)
 
 
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What one card shows, read as plain values: a board shows a hundred of them or more."""
+
+    id: int
+    candidate_id: int
+    stage_id: int
+    status: str
+    reject_reason: str
+    #: The person's name, or their pseudonym for a blind reviewer.
+    name: str
+    days_in_stage: int
+    #: The questions whose answers knock this application out, in the form's order.
+    knockouts: tuple[str, ...] = ()
+
+
 @dataclass
 class Column:
     #: ``str(stage id)`` for a stage's column, the status for a closed one.
     key: str
     title: str
     stage: Stage | None = None
-    cards: list[Application] = field(default_factory=list)
+    cards: list[Card] = field(default_factory=list)
     count: int = 0
     limit: int = PAGE
 
@@ -67,24 +86,33 @@ def shown_limit(value: str) -> int | None:
     return max(PAGE, min(int(value), MOST_SHOWN))
 
 
-def build_board(job: Job, limits: Mapping[str, int] | None = None) -> Board:
+def build_board(
+    job: Job,
+    limits: Mapping[str, int] | None = None,
+    *,
+    viewer: User | None = None,
+    now: datetime | None = None,
+) -> Board:
     """Active and hired applications sit in their stage's column, longest waiting first.
 
-    ``limits`` maps a column's key to how many cards it shows (``PAGE`` otherwise).
+    ``limits`` maps a column's key to how many cards it shows (``PAGE`` otherwise);
+    ``viewer`` decides whose names are hidden (blind review); ``now`` dates the cards.
     """
     limits = dict(limits or {})
+    now = now or utcnow()
     columns = [Column(str(s.id), s.name, s, limit=limits.get(str(s.id), PAGE)) for s in job.stages]
     closed = [Column(s, s.capitalize(), limit=limits.get(s, PAGE)) for s in CLOSED]
     by_key = {c.key: c for c in (*columns, *closed)}
-    key = case(
-        (Application.status.in_(CLOSED), Application.status),
-        else_=cast(Application.stage_id, String),
-    )
-    for column_key, count in db.session.execute(
-        select(key, func.count()).where(Application.job_id == job.id).group_by(key)
+    # Grouped by the board index's own columns: read from the index, in its order
+    # (grouping by a computed column key sorted every application of the job).
+    for status, stage_id, count in db.session.execute(
+        select(Application.status, Application.stage_id, func.count())
+        .where(Application.job_id == job.id)
+        .group_by(Application.status, Application.stage_id)
     ):
-        if column_key in by_key:
-            by_key[column_key].count = count
+        column = by_key.get(_column_key(status, stage_id))
+        if column is not None:
+            column.count += count
     # Each column's first cards: one limited, index-ordered read per column, in one statement.
     firsts = [
         select(Application.id)
@@ -95,19 +123,63 @@ def build_board(job: Job, limits: Mapping[str, int] | None = None) -> Board:
         for c in by_key.values()
     ]
     shown = union_all(*(select(f.c.id) for f in firsts))
-    # A card shows the person's name only: joined, no other candidate column, no tags.
-    query = (
-        select(Application)
+    # A card shows the person's name only: no other candidate column, no tags.
+    rows = db.session.execute(
+        select(
+            Application.id,
+            Application.candidate_id,
+            Application.stage_id,
+            Application.status,
+            Application.reject_reason,
+            Application.stage_entered_at,
+            Candidate.name,
+        )
+        .join(Candidate, Candidate.id == Application.candidate_id)
         .where(Application.id.in_(shown))
-        .options(joinedload(Application.candidate, innerjoin=True).load_only(Candidate.name))
         .order_by(Application.stage_entered_at, Application.id)
-    )
-    for application in db.session.scalars(query):
-        status = application.status
-        column = by_key.get(status if status in CLOSED else str(application.stage_id))
-        if column is not None:
-            column.cards.append(application)
+    ).all()
+    knockouts = _knockouts([row.id for row in rows])
+    for row in rows:
+        column = by_key.get(_column_key(row.status, row.stage_id))
+        if column is None:
+            continue
+        hidden = hides(viewer, row.candidate_id)
+        column.cards.append(
+            Card(
+                id=row.id,
+                candidate_id=row.candidate_id,
+                stage_id=row.stage_id,
+                status=row.status,
+                reject_reason=row.reject_reason,
+                name=blind_id(row.candidate_id) if hidden else row.name,
+                days_in_stage=max(0, (now - row.stage_entered_at).days),
+                knockouts=knockouts.get(row.id, ()),
+            )
+        )
     return Board(job, columns, closed)
+
+
+def _column_key(status: str, stage_id: int) -> str:
+    return status if status in CLOSED else str(stage_id)
+
+
+def _knockouts(application_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """The knocked-out questions of these applications (most have none: few rows)."""
+    if not application_ids:
+        return {}
+    found: dict[int, tuple[str, ...]] = {}
+    for application_id, question in db.session.execute(
+        select(ApplicationAnswer.application_id, ApplicationAnswer.question)
+        .where(
+            ApplicationAnswer.application_id.in_(application_ids),
+            ApplicationAnswer.knocked_out.is_(True),
+        )
+        .order_by(
+            ApplicationAnswer.application_id, ApplicationAnswer.position, ApplicationAnswer.id
+        )
+    ):
+        found[application_id] = (*found.get(application_id, ()), question)
+    return found
 
 
 def _in_column(column: Column) -> tuple[ColumnElement[bool], ...]:
