@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from hirekit.careers import branding
-from hirekit.careers.page_cache import postings_version
+from hirekit.careers.postings_version import postings_version
 from hirekit.extensions import db
 from hirekit.jobs.services import change_state
 from tests.resumes.samples import open_job
@@ -125,3 +125,23 @@ def test_signed_in_colleagues_and_waiting_messages_are_neither_kept_nor_shown_to
     assert "Thanks for your interest" in _page(flashed).get_data(as_text=True)
     assert "Thanks for your interest" not in _page(flashed).get_data(as_text=True)
     assert "Thanks for your interest" not in _page(visitor).get_data(as_text=True)
+
+
+def test_a_broken_version_connection_is_replaced_and_a_missing_database_is_a_503(
+    app, recruiter, tmp_path
+):
+    from hirekit import create_app
+    from tests.conftest import BASE_CONFIG
+
+    open_job(recruiter, title="Flask API developer")
+    visitor = app.test_client()
+    _page(visitor)
+    reader = app.extensions["hirekit_postings_version"]
+    reader.connection.driver_connection.close()  # as a server restart would leave it
+    assert "Flask API developer" in _page(visitor).get_data(as_text=True)
+
+    gone = create_app(
+        {**BASE_CONFIG, "DATABASE_URL": f"sqlite:///{tmp_path}/missing-folder/x.sqlite3"}
+    )
+    response = gone.test_client().get("/careers/")
+    assert response.status_code == 503 and response.headers["Retry-After"] == "5"

@@ -3,12 +3,10 @@
 The page an anonymous visitor sees depends only on the open public jobs, the
 careers look (logo, colour) and this process's configuration, and it is by far
 the most visited page. Each process keeps the page it rendered together with
-the *postings version* it rendered it from: the id and last change of every
-open public job and of the look, read from the database on every request (one
-small query, far cheaper than building the postings and rendering). A job that
-opens, closes, changes or disappears, or a new look, changes that value, so the
-next request anywhere (another worker, another server) renders afresh; nothing
-needs to be told to forget.
+the postings version it rendered it from (see ``postings_version``), read from
+the database on every request: far cheaper than building the postings and
+rendering. A change made anywhere (another worker, another server) changes that
+value, so the next request renders afresh; nothing needs to be told to forget.
 
 Signed-in colleagues (their name is in the header) and visitors with a message
 waiting (a flash) get the page rendered for them, as before.
@@ -22,26 +20,15 @@ from typing import Any
 
 from flask import Response, current_app, request, session
 from flask_login import COOKIE_NAME
-from sqlalchemy import literal, select, union_all
 from werkzeug.http import generate_etag
 
 from hirekit.accounts.auth import page_user
-from hirekit.careers.models import CareersBranding
-from hirekit.extensions import db
-from hirekit.jobs.choices import JobState
-from hirekit.jobs.models import Job
+from hirekit.careers.postings_version import postings_version
 
 #: Distinct query strings kept per process; a crawler adding junk arguments cannot
 #: grow the cache past this (it starts over).
 MAX_PAGES = 64
 _EXTENSION = "hirekit_careers_pages"
-
-_VERSION = union_all(
-    select(literal("job"), Job.id, Job.updated_at).where(
-        Job.state == JobState.OPEN.value, Job.confidential.is_(False)
-    ),
-    select(literal("look"), CareersBranding.id, CareersBranding.updated_at),
-)
 
 
 @dataclass(frozen=True)
@@ -49,38 +36,6 @@ class _Page:
     version: tuple[Any, ...]
     body: bytes
     etag: str
-
-
-def postings_version() -> tuple[Any, ...]:
-    """What the public page shows, in a few values: any change to it changes this."""
-    engine = db.engine
-    sql = _version_sql.get(engine.dialect.name)
-    if sql is None:
-        sql = str(_VERSION.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
-        _version_sql[engine.dialect.name] = sql
-    # A pooled driver connection of its own: this runs on every visit, and SQLAlchemy's
-    # statement and result layers cost more than the query (the values are only compared).
-    connection = engine.raw_connection()
-    try:
-        driver = connection.driver_connection
-        # One round trip on PostgreSQL instead of three (BEGIN, the query, ROLLBACK).
-        autocommit = engine.dialect.name == "postgresql"
-        if autocommit:
-            driver.autocommit = True  # type: ignore[union-attr]
-        try:
-            cursor = connection.cursor()
-            cursor.execute(sql)
-            rows = cursor.fetchall()
-            cursor.close()
-        finally:
-            if autocommit:
-                driver.autocommit = False  # type: ignore[union-attr]
-    finally:
-        connection.close()  # back to the pool
-    return tuple(sorted(tuple(row) for row in rows))
-
-
-_version_sql: dict[str, str] = {}
 
 
 def _anonymous_visitor() -> bool:
