@@ -33,6 +33,8 @@ class LeanCookieSessionInterface(SecureCookieSessionInterface):
     def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
         if not app.secret_key:
             return None
+        if "HTTP_COOKIE" not in request.environ:
+            return self.session_class()  # no cookie at all: nothing to parse
         value = request.cookies.get(self.get_cookie_name(app))
         if not value:
             return self.session_class()
@@ -48,7 +50,10 @@ class LeanCookieSessionInterface(SecureCookieSessionInterface):
         if not session and not session.modified:
             # Nothing to write or delete: only the Vary header Flask would add.
             if session.accessed:
-                response.vary.add("Cookie")
+                if "Vary" in response.headers:
+                    response.vary.add("Cookie")
+                else:
+                    response.headers["Vary"] = "Cookie"  # what vary.add writes, unparsed
             return
         super().save_session(app, session, response)
 

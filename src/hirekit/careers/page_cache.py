@@ -40,7 +40,9 @@ class _Page:
 
 def _anonymous_visitor() -> bool:
     """No one is signed in; without side effects when there is nothing to look at."""
-    if not session and _remember_cookie() not in request.cookies:
+    if not session and (
+        "HTTP_COOKIE" not in request.environ or _remember_cookie() not in request.cookies
+    ):
         return True  # Flask-Login would find no one, and change nothing, either
     # Flask-Login's own answer, with what it does to the session on the way.
     return page_user() is None
