@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, union_all
+from sqlalchemy import Integer, Select, bindparam, func, select, true, union_all
 
 from hirekit.accounts.models import User
 from hirekit.candidates.blinding import blind_id, hides, title
@@ -103,41 +105,16 @@ def build_board(
     columns = [Column(str(s.id), s.name, s, limit=limits.get(str(s.id), PAGE)) for s in job.stages]
     closed = [Column(s, s.capitalize(), limit=limits.get(s, PAGE)) for s in CLOSED]
     by_key = {c.key: c for c in (*columns, *closed)}
-    # Grouped by the board index's own columns: read from the index, in its order
-    # (grouping by a computed column key sorted every application of the job).
-    for status, stage_id, count in db.session.execute(
-        select(Application.status, Application.stage_id, func.count())
-        .where(Application.job_id == job.id)
-        .group_by(Application.status, Application.stage_id)
-    ):
+    for status, stage_id, count in db.session.execute(_COUNTS, {"job_id": job.id}):
         column = by_key.get(_column_key(status, stage_id))
         if column is not None:
             column.count += count
-    # Each column's first cards: one limited, index-ordered read per column, in one statement.
-    firsts = [
-        select(Application.id)
-        .where(Application.job_id == job.id, *_in_column(c))
-        .order_by(Application.stage_entered_at, Application.id)
-        .limit(c.limit)
-        .subquery()
-        for c in by_key.values()
-    ]
-    shown = union_all(*(select(f.c.id) for f in firsts))
-    # A card shows the person's name only: no other candidate column, no tags.
-    rows = db.session.execute(
-        select(
-            Application.id,
-            Application.candidate_id,
-            Application.stage_id,
-            Application.status,
-            Application.reject_reason,
-            Application.stage_entered_at,
-            Candidate.name,
-        )
-        .join(Candidate, Candidate.id == Application.candidate_id)
-        .where(Application.id.in_(shown))
-        .order_by(Application.stage_entered_at, Application.id)
-    ).all()
+    params: dict[str, Any] = {"job_id": job.id}
+    for index, column in enumerate(columns):
+        params[f"stage_{index}"] = column.stage.id if column.stage else None
+        params[f"limit_{index}"] = column.limit
+    params.update({f"limit_{c.key}": c.limit for c in closed})
+    rows = db.session.execute(_cards_statement(len(columns)), params).all()
     knockouts = _knockouts([row.id for row in rows])
     for row in rows:
         column = by_key.get(_column_key(row.status, row.stage_id))
@@ -157,6 +134,51 @@ def build_board(
             )
         )
     return Board(job, columns, closed)
+
+
+#: Grouped by the board index's own columns: read from the index, in its order
+#: (grouping by a computed column key sorted every application of the job).
+_COUNTS = (
+    select(Application.status, Application.stage_id, func.count())
+    .where(Application.job_id == bindparam("job_id"))
+    .group_by(Application.status, Application.stage_id)
+)
+
+
+@lru_cache(maxsize=32)
+def _cards_statement(stages: int) -> Select[int, int, int, str, str, datetime, str]:
+    """The shown cards of a board with ``stages`` stage columns: each column's first cards
+    are one limited, index-ordered read, all in one statement. Built once per stage count
+    (the job, stages and limits are parameters): building it cost more than running it."""
+    in_stage = [
+        (Application.status.in_(OPEN), Application.stage_id == bindparam(f"stage_{index}"), index)
+        for index in range(stages)
+    ]
+    in_closed = [(Application.status == status, true(), status) for status in CLOSED]
+    firsts = [
+        select(Application.id)
+        .where(Application.job_id == bindparam("job_id"), status_is, stage_is)
+        .order_by(Application.stage_entered_at, Application.id)
+        .limit(bindparam(f"limit_{name}", type_=Integer))
+        .subquery()
+        for status_is, stage_is, name in (*in_stage, *in_closed)
+    ]
+    shown = union_all(*(select(f.c.id) for f in firsts))
+    # A card shows the person's name only: no other candidate column, no tags.
+    return (
+        select(
+            Application.id,
+            Application.candidate_id,
+            Application.stage_id,
+            Application.status,
+            Application.reject_reason,
+            Application.stage_entered_at,
+            Candidate.name,
+        )
+        .join(Candidate, Candidate.id == Application.candidate_id)
+        .where(Application.id.in_(shown))
+        .order_by(Application.stage_entered_at, Application.id)
+    )
 
 
 def _column_key(status: str, stage_id: int) -> str:
@@ -180,12 +202,6 @@ def _knockouts(application_ids: list[int]) -> dict[int, tuple[str, ...]]:
     ):
         found[application_id] = (*found.get(application_id, ()), question)
     return found
-
-
-def _in_column(column: Column) -> tuple[ColumnElement[bool], ...]:
-    if column.stage is None:
-        return (Application.status == column.key,)
-    return (Application.status.in_(OPEN), Application.stage_id == column.stage.id)
 
 
 def chosen_names(job_id: int, application_ids: list[int], viewer: User | None = None) -> list[str]:
