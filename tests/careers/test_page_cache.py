@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from hirekit import create_app
 from hirekit.careers import branding
 from hirekit.careers.postings_version import postings_version
 from hirekit.extensions import db
 from hirekit.jobs.services import change_state
+from tests.conftest import BASE_CONFIG, login
 from tests.resumes.samples import open_job
 
 # Headers that differ between any two answers, kept page or not.
@@ -108,8 +110,6 @@ def test_a_kept_page_answers_exactly_as_a_rendered_one_and_conditionally(app, ot
 def test_signed_in_colleagues_and_waiting_messages_are_neither_kept_nor_shown_to_others(
     app, other, recruiter, make_user
 ):
-    from tests.conftest import login
-
     open_job(recruiter, title="Flask API developer")
     visitor = other.test_client()
     _page(visitor)
@@ -130,9 +130,6 @@ def test_signed_in_colleagues_and_waiting_messages_are_neither_kept_nor_shown_to
 def test_a_broken_version_connection_is_replaced_and_a_missing_database_is_a_503(
     app, recruiter, tmp_path
 ):
-    from hirekit import create_app
-    from tests.conftest import BASE_CONFIG
-
     open_job(recruiter, title="Flask API developer")
     visitor = app.test_client()
     _page(visitor)
