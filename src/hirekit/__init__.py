@@ -39,12 +39,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     ``config`` overrides the environment (``HIREKIT_*``), which overrides the defaults.
     """
-    from flask import Flask
-
     from hirekit.config import instance_path_from_env, load_config
     from hirekit.request_guards import register_converters, register_request_guards
+    from hirekit.request_pipeline import HirekitFlask
 
-    app = Flask(__name__, instance_path=str(instance_path_from_env()))
+    app = HirekitFlask(__name__, instance_path=str(instance_path_from_env()))
     load_config(app, config)
     register_logging(app)
     register_extensions(app)
@@ -54,6 +53,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_domains(app)
     register_error_handlers(app)
     register_request_guards(app)
+    register_request_pipeline(app)
     register_security(app)
     register_caching(app)
     register_template_helpers(app)
@@ -71,6 +71,7 @@ def register_extensions(app: Flask) -> None:
     from hirekit import models  # noqa: F401  - every table known to migrations
     from hirekit.extensions import csrf, db, limiter, migrate
     from hirekit.search.schema_filter import include_object
+    from hirekit.sessions import init_sessions
     from hirekit.storage import init_storage
 
     db.init_app(app)
@@ -83,6 +84,7 @@ def register_extensions(app: Flask) -> None:
     )
     csrf.init_app(app)
     limiter.init_app(app)
+    init_sessions(app)
     init_storage(app)
 
 
@@ -92,6 +94,8 @@ def register_transaction_boundary(app: Flask) -> None:
 
     @app.after_request
     def _commit(response: Any) -> Any:
+        if not db.session.registry.has():
+            return response  # the request never opened a session: nothing to end
         if response.status_code < 400:
             db.session.commit()
         else:
@@ -120,6 +124,14 @@ def register_domains(app: Flask) -> None:
 
     for name in DOMAINS:
         import_module(f"hirekit.{name}").init_app(app)
+
+
+def register_request_pipeline(app: Flask) -> None:
+    from hirekit.extensions import limiter
+    from hirekit.request_pipeline import trim_request_hooks
+
+    # After the domains: a blueprint-wide limit would be declared by them.
+    trim_request_hooks(app, limiter)
 
 
 def register_error_handlers(app: Flask) -> None:

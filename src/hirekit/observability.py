@@ -4,8 +4,8 @@ no query string in the access log, where it would keep what people searched for.
 from __future__ import annotations
 
 import logging
+import os
 import re
-import uuid
 
 from flask import Flask, g, has_request_context, request
 from werkzeug.wrappers import Response
@@ -63,7 +63,8 @@ def init_logging(app: Flask) -> None:
 
 def _assign_request_id() -> None:
     incoming = request.headers.get("X-Request-ID", "")
-    g.request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+    # 128 random bits as 32 hex digits, as a UUID4 would give, without building one.
+    g.request_id = incoming if incoming and _VALID_ID.match(incoming) else os.urandom(16).hex()
 
 
 def _echo_request_id(response: Response) -> Response:

@@ -58,8 +58,11 @@ def register_request_guards(app: Flask) -> None:
 
 
 def _refuse_nul_characters() -> tuple[Response, int] | None:
-    if "%00" in request.query_string.decode("latin-1") or _has_nul(request.args.values()):
+    query = request.query_string
+    if query and (b"%00" in query or _has_nul(request.args.values())):
         return _nul_refused("the query string")
+    if not request.environ.get("CONTENT_TYPE"):
+        return None  # no body to read (every GET): nothing below applies
     if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
         if _has_nul(request.form.values()):
             return _nul_refused("a form field")

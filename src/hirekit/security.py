@@ -13,17 +13,29 @@ CSP = (
 )
 
 
+#: The same on every answer; a view may set its own Content-Security-Policy.
+_FIXED = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+_ALL_FIXED = (("Content-Security-Policy", CSP), *_FIXED)
+_NAMES = frozenset(name.lower() for name, _ in _ALL_FIXED)
+
+
 def init_security_headers(app: Flask) -> None:
     app.after_request(_add_headers)
 
 
 def _add_headers(response: Response) -> Response:
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", CSP)
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers["X-Frame-Options"] = "DENY"
-    headers["Referrer-Policy"] = "same-origin"
-    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if _NAMES.isdisjoint(name.lower() for name, _ in headers.items()):
+        headers.extend(_ALL_FIXED)  # the usual case, in one step
+    else:
+        headers.setdefault("Content-Security-Policy", CSP)
+        for name, value in _FIXED:
+            headers[name] = value
     if request.is_secure:
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     if request.path.startswith("/api/") or response.mimetype == "text/html":

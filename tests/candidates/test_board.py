@@ -231,3 +231,45 @@ def test_show_more_needs_a_number(client, login_as):
     response = client.get(f"/jobs/{job.id}/board?show_{job.stages[0].id}=lots")
     assert response.status_code == 422
     assert "must be a number of cards" in response.get_data(as_text=True)
+
+
+def _statements(client, path):
+    """The SQL statements one request runs."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return seen
+
+
+def test_the_board_runs_as_many_statements_for_many_cards_as_for_one(client, login_as):
+    from hirekit.candidates.models import ApplicationAnswer
+
+    user = login_as("recruiter")
+    small, crowded = make_job(user), make_job(user, title="Crowded")
+    make_application(user, small, "Solo Example")
+    apps = [make_application(user, crowded, f"Many{i:02d} Example") for i in range(12)]
+    for index, application in enumerate(apps[:8]):
+        application.stage_id = crowded.stages[index % 4].id
+    apps[8].status = "rejected"
+    db.session.add(
+        ApplicationAnswer(
+            application_id=apps[0].id, question="Can you work in the EU?", knocked_out=True
+        )
+    )
+    db.session.commit()
+    _statements(client, f"/jobs/{small.id}/board")  # first visit's one-off work (defaults)
+    one = _statements(client, f"/jobs/{small.id}/board")
+    many = _statements(client, f"/jobs/{crowded.id}/board")
+    assert len(many) == len(one)
+    page = client.get(f"/jobs/{crowded.id}/board").get_data(as_text=True)
+    assert 'title="Can you work in the EU?">knockout</small>' in page
+    assert all(f"Many{i:02d} Example" in page for i in range(12))

@@ -42,7 +42,9 @@ SHOW_PREFIX = "show_"
 @bp.get("/jobs/<int:job_id>/board")
 @requires(Permission.CANDIDATES_READ)
 def show(job_id: int) -> str:
-    board = build_board(get_job(job_id, signed_in_user()), _limits())
+    me = signed_in_user()
+    now = utcnow()
+    board = build_board(get_job(job_id, me), _limits(), viewer=me, now=now)
     return render_template(
         "candidates/board.html",
         board=board,
@@ -51,7 +53,6 @@ def show(job_id: int) -> str:
         email_templates=bulk_email.bulk_templates(),
         undo=_pending_undo(job_id),
         more_url=lambda column: _more_url(job_id, column),
-        now=utcnow(),
     )
 
 

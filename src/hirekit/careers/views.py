@@ -25,6 +25,7 @@ from hirekit.accounts.permissions import Permission
 from hirekit.careers import branding, feeds, jsonld, postings, services, status
 from hirekit.careers.caching import public_document
 from hirekit.careers.forms import ApplyForm, BrandingForm
+from hirekit.careers.page_cache import open_positions_page
 from hirekit.errors import HirekitError, ValidationFailed
 from hirekit.extensions import limiter
 from hirekit.interviews.ics import build_ics
@@ -54,8 +55,10 @@ def _rate_limit() -> str:
 
 
 @bp.get("/")
-def index() -> str:
-    return render_template("careers/index.html", postings=postings.open_postings())
+def index() -> Response | str:
+    return open_positions_page(
+        lambda: render_template("careers/index.html", postings=postings.open_postings())
+    )
 
 
 def _render_job(
