@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
+from hirekit.api_cache import kept_while_unchanged
 from hirekit.audit import services as audit
 from hirekit.candidates import services
 from hirekit.candidates.dedupe import find_duplicates
@@ -46,6 +47,7 @@ blp = Blueprint(
 
 @blp.route("/candidates")
 class Candidates(MethodView):
+    @kept_while_unchanged
     @api_requires(Permission.CANDIDATES_READ)
     @blp.arguments(SearchArgsSchema, location="query")
     @blp.arguments(PageArgsSchema, location="query")
