@@ -95,14 +95,18 @@ def kept_while_unchanged(view: F) -> F:
         stamp = data_version.current()
         store = _store()
         caller = known_caller_id()
+        # The host is part of the key: the Link headers name it.
+        url = request.host + request.full_path
         if caller is not None and stamp is not None:
-            kept = store.get(caller, request.url, stamp)
+            kept = store.get(caller, url, stamp)
             if kept is not None:
                 return kept
         response = current_app.make_response(view(*args, **kwargs))
         user = g.get("api_user")
         if stamp is not None and user is not None and response.status_code == 200:
-            store.put(user.id, request.url, stamp, response)
+            # The ETag every API answer gets (hirekit.caching), hashed once and kept with it.
+            response.add_etag()
+            store.put(user.id, url, stamp, response)
         return response
 
     return cast(F, wrapper)
