@@ -69,6 +69,7 @@ def register_logging(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     from hirekit import models  # noqa: F401  - every table known to migrations
+    from hirekit.data_version import init_data_version
     from hirekit.extensions import csrf, db, limiter, migrate
     from hirekit.search.schema_filter import include_object
     from hirekit.sessions import init_sessions
@@ -86,6 +87,7 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     init_sessions(app)
     init_storage(app)
+    init_data_version(app)
 
 
 def register_transaction_boundary(app: Flask) -> None:

@@ -11,6 +11,7 @@ from hirekit.candidates.models import (
     Note,
 )
 from hirekit.careers.models import CareersApplication, CareersBranding
+from hirekit.data_version import DataVersion
 from hirekit.integrations.models import WebhookDelivery, WebhookSubscription
 from hirekit.interviews.models import (
     DebriefDecision,
@@ -47,6 +48,7 @@ __all__ = [
     "CareersApplication",
     "CareersBranding",
     "DataRequest",
+    "DataVersion",
     "DebriefDecision",
     "Event",
     "ExperienceAnswer",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -47,7 +48,16 @@ class Page:
 
 
 def paginate(query: Select[Any], page: int, per_page: int) -> Page:
+    """The ``page``-th ``per_page`` objects ``query`` selects, with the total."""
+    return paginate_rows(query, page, per_page, lambda window: list(db.session.scalars(window)))
+
+
+def paginate_rows(
+    query: Select[Any], page: int, per_page: int, read: Callable[[Select[Any]], list[Any]]
+) -> Page:
+    """As :func:`paginate`, the items being what ``read`` makes of the page's query
+    (plain rows, say, where objects would cost more than the list needs)."""
     per_page = min(per_page, int(current_app.config["API_MAX_PER_PAGE"]))
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    items = list(db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
+    items = read(query.limit(per_page).offset((page - 1) * per_page))
     return Page(items, total or 0, page, per_page)

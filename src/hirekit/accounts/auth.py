@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from functools import wraps
 from typing import Any, TypeVar, cast
 
-from flask import Flask, g, request
+from flask import Flask, current_app, g, request
 from flask_login import current_user
 
+from hirekit import data_version
 from hirekit.accounts import services
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
+from hirekit.db import utcnow
 from hirekit.errors import Forbidden, Unauthorized
 from hirekit.extensions import login_manager
 
@@ -50,20 +54,68 @@ def requires(permission: Permission) -> Callable[[F], F]:
     return decorator
 
 
+def _bearer_secret() -> str | None:
+    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
+    secret = secret.strip()
+    return secret if scheme.lower() == "bearer" and secret else None
+
+
 def api_user() -> User:
     """The user behind the bearer token of this API request, or a 401."""
     cached = g.get("api_user")
     if cached is not None:
         return cast(User, cached)
-    header = request.headers.get("Authorization", "")
-    scheme, _, secret = header.partition(" ")
-    if scheme.lower() != "bearer" or not secret.strip():
+    secret = _bearer_secret()
+    if secret is None:
         raise Unauthorized("Authentication required: send 'Authorization: Bearer <token>'.")
-    user = services.user_for_token(secret.strip())
-    if user is None:
+    use = services.token_use(secret)
+    if use is None:
         raise Unauthorized("The API token is invalid, revoked, or its user is deactivated.")
-    g.api_user = user
-    return user
+    stamp = data_version.read_in_request()
+    if stamp is not None:
+        # Read before the token was: a revocation or deactivation since changes it.
+        _known_tokens()[services.token_hash(secret)] = _KnownToken(
+            use.user.id, stamp, use.recorded_at
+        )
+    g.api_user = use.user
+    return use.user
+
+
+@dataclass(frozen=True)
+class _KnownToken:
+    user_id: int
+    stamp: int  # the data version it was valid at
+    recorded_at: datetime  # when its use was last written
+
+
+#: Tokens a process remembers; more are simply looked up again.
+KNOWN_TOKENS = 1024
+
+
+def _known_tokens() -> dict[str, _KnownToken]:
+    known: dict[str, _KnownToken] = current_app.extensions.setdefault("hirekit_tokens", {})
+    if len(known) >= KNOWN_TOKENS:
+        known.clear()
+    return known
+
+
+def known_caller_id() -> int | None:
+    """The id of the user behind this request's token without a query, or ``None``.
+
+    Known when this process checked the token at the current data version (a
+    revocation, a deactivation or a role change would have changed it) and its
+    use was written less than a minute ago (else the full check writes it again).
+    """
+    secret = _bearer_secret()
+    if secret is None:
+        return None
+    stamp = data_version.current()
+    known = _known_tokens().get(services.token_hash(secret))
+    if known is None or stamp is None or known.stamp != stamp:
+        return None
+    if utcnow() - known.recorded_at >= services.TOKEN_USE_RESOLUTION:
+        return None
+    return known.user_id
 
 
 def api_requires(permission: Permission) -> Callable[[F], F]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload
 
 from hirekit import events
@@ -20,6 +20,7 @@ from hirekit.accounts.models import ApiToken, User, new_session_nonce
 from hirekit.accounts.passwords import hash_password, password_problem, verify_password
 from hirekit.accounts.permissions import Role
 from hirekit.accounts.timezones import is_valid_zone
+from hirekit.data_version import BOOKKEEPING
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db
@@ -185,7 +186,7 @@ class IssuedToken:
     secret: str  # shown once, never stored
 
 
-def _token_hash(secret: str) -> str:
+def token_hash(secret: str) -> str:
     # Tokens carry 256 bits of randomness, so a fast hash is enough (no stretching needed).
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -197,7 +198,7 @@ def create_token(user: User, name: str) -> IssuedToken:
             "Give the token a name of 1 to 80 characters", details={"name": "1 to 80 characters"}
         )
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user=user, name=label, prefix=secret[:10], token_hash=_token_hash(secret))
+    token = ApiToken(user=user, name=label, prefix=secret[:10], token_hash=token_hash(secret))
     db.session.add(token)
     db.session.flush()
     _audit(
@@ -220,19 +221,40 @@ def revoke_token(user: User, token_id: int) -> None:
 
 
 def user_for_token(secret: str) -> User | None:
+    use = token_use(secret)
+    return use.user if use is not None else None
+
+
+@dataclass(frozen=True)
+class TokenUse:
+    user: User
+    #: When the token's use was last recorded (at most a minute ago, now that it is used).
+    recorded_at: datetime
+
+
+def token_use(secret: str) -> TokenUse | None:
+    """The active user behind a valid token, recording the use at most once a minute."""
     token = db.session.scalars(
         select(ApiToken)
-        .where(ApiToken.token_hash == _token_hash(secret))
+        .where(ApiToken.token_hash == token_hash(secret))
         # Every API request reads the token and its user: one query for both.
         .options(joinedload(ApiToken.user))
     ).first()
     if token is None or token.revoked_at is not None or not token.user.active:
         return None
     now = utcnow()
-    # Written at most once a minute per token, so that a read stays a read.
-    if token.last_used_at is None or now - token.last_used_at >= TOKEN_USE_RESOLUTION:
-        token.last_used_at = now
-    return token.user
+    recorded = token.last_used_at
+    # Written at most once a minute per token, so that a read stays a read. Bookkeeping:
+    # no API answer shows it, so it leaves the data version (and cached answers) alone.
+    if recorded is None or now - recorded >= TOKEN_USE_RESOLUTION:
+        db.session.execute(
+            update(ApiToken)
+            .where(ApiToken.id == token.id)
+            .values(last_used_at=now)
+            .execution_options(**{BOOKKEEPING: True})
+        )
+        recorded = now
+    return TokenUse(token.user, recorded)
 
 
 def reset_password(user: User, new: str, *, actor: User | None = None) -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from flask import jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
+from hirekit.api_cache import kept_while_unchanged
 from hirekit.audit import services as audit
 from hirekit.candidates import services
+from hirekit.candidates.api_rows import candidate_rows
 from hirekit.candidates.dedupe import find_duplicates
 from hirekit.candidates.exports import candidate_record
 from hirekit.candidates.intake import (
@@ -37,7 +40,7 @@ from hirekit.candidates.schemas import (
 from hirekit.candidates.search import SearchFilters, search_query
 from hirekit.candidates.services import CandidateFields
 from hirekit.candidates.timeline import events_for
-from hirekit.pagination import PageArgsSchema, paginate
+from hirekit.pagination import PageArgsSchema, paginate_rows
 
 blp = Blueprint(
     "candidates_api", __name__, url_prefix="/api/v1", description="Candidates and their timeline"
@@ -46,6 +49,7 @@ blp = Blueprint(
 
 @blp.route("/candidates")
 class Candidates(MethodView):
+    @kept_while_unchanged
     @api_requires(Permission.CANDIDATES_READ)
     @blp.arguments(SearchArgsSchema, location="query")
     @blp.arguments(PageArgsSchema, location="query")
@@ -64,8 +68,15 @@ class Candidates(MethodView):
             applied_since=search["applied_since"],
             applied_until=search["applied_until"],
         )
-        page = paginate(search_query(api_user(), filters), args["page"], args["per_page"])
-        return page.items, 200, page.headers()
+        user = api_user()
+        page = paginate_rows(
+            search_query(user, filters),
+            args["page"],
+            args["per_page"],
+            lambda window: candidate_rows(window, user),
+        )
+        # Shaped as the schema dumps them (a test holds both to the same JSON).
+        return jsonify(page.items), 200, page.headers()
 
     @api_requires(Permission.CANDIDATES_WRITE)
     @blp.arguments(CandidateCreateSchema)

@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
+from hirekit.api_cache import kept_while_unchanged
 from hirekit.jobs import questions, services, stages
 from hirekit.jobs.checks import check_job, check_text
 from hirekit.jobs.models import Job
@@ -39,6 +40,7 @@ def _dump(job: Job) -> Any:
 
 @blp.route("/jobs")
 class Jobs(MethodView):
+    @kept_while_unchanged
     @api_requires(Permission.JOBS_READ)
     @blp.arguments(JobListArgsSchema, location="query")
     @blp.arguments(PageArgsSchema, location="query")
