@@ -249,7 +249,9 @@ def _jobs(count: int, creator_id: int) -> list[list[int]]:
             created_by_id=creator_id,
             created_at=START + timedelta(days=5 * j),
         )
-        job.stages = [Stage(name=n, position=i) for i, n in enumerate(DEFAULT_STAGES)]
+        job.stages = [
+            Stage(name=n, kind=k.value, position=i) for i, (n, k) in enumerate(DEFAULT_STAGES)
+        ]
         db.session.add(job)
         db.session.flush()
         stages.append([s.id for s in job.stages])
