@@ -35,8 +35,8 @@ from typing import Any
 
 from flask import Flask
 from flask_migrate import upgrade
-from pg_schema import private_schema
-from sqlalchemy import insert, select, text
+from pg_schema import analyze_schema, private_schema
+from sqlalchemy import insert, select
 
 from hirekit import create_app
 from hirekit.accounts import services as accounts
@@ -302,7 +302,7 @@ def run(url: str, label: str, args: argparse.Namespace, *, seeded: bool = False)
             if db.engine.dialect.name == "postgresql":
                 # What autovacuum does soon after a bulk load on a running server.
                 with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-                    c.execute(text("ANALYZE"))
+                    analyze_schema(c)
         admin = db.session.scalars(select(User).filter_by(email=_email("admin"))).one()
         for slug in REPORTS:
             if slug == "fairness" or not args.live:

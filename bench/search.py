@@ -37,7 +37,7 @@ from typing import Any
 
 from flask import Flask
 from flask_migrate import upgrade
-from pg_schema import private_schema
+from pg_schema import analyze_schema, private_schema
 from sqlalchemy import insert, select, text
 
 from hirekit import create_app
@@ -468,7 +468,10 @@ def run(url: str, label: str, args: argparse.Namespace) -> float:
         print(f"seed {time.perf_counter() - started:.1f} s ({label})")
         # Fresh statistics, as autovacuum (PostgreSQL) or a scheduled ANALYZE
         # (SQLite) would have them on a database this size.
-        db.session.execute(text("ANALYZE"))
+        if db.engine.dialect.name == "postgresql":
+            analyze_schema(db.session.connection())
+        else:
+            db.session.execute(text("ANALYZE"))
         db.session.commit()
         samples = time_search(RECRUITER, queries(ref), args.repeat, label)
         db.session.remove()
