@@ -87,6 +87,22 @@ def _applicants(filters: SearchFilters) -> Select[int]:
     return select(Application.candidate_id).where(*_application_conditions(filters))
 
 
+#: A date range with at most this many applications is searched from them (PostgreSQL).
+FEW_APPLICATIONS = 20_000
+
+
+def _few_applications(filters: SearchFilters) -> bool:
+    """Whether the applications matching the dates are few enough to start from.
+
+    Walking candidates newest first to reach a month a year back read 47,000 of
+    100,000 (30-60 ms); fetching that month's 9,000 applicants by key and sorting
+    them took 8 ms. A range reaching today is the other way round, and unbounded.
+    """
+    capped = select(Application.id).where(*_application_conditions(filters))
+    counted = select(func.count()).select_from(capped.limit(FEW_APPLICATIONS + 1).subquery())
+    return (db.session.scalar(counted) or 0) <= FEW_APPLICATIONS
+
+
 def _per_row(condition: ColumnElement[bool]) -> ColumnElement[bool]:
     """``condition``, wrapped as a boolean scalar subquery: same rows, better plan.
 
@@ -123,10 +139,11 @@ def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
     query = visible_candidates(user)
     postgres = db.session.get_bind().dialect.name == "postgresql"
     # A job or stage bounds the result by one job's applicants, not by age; so,
-    # on SQLite, does a date range (PostgreSQL walks those faster, measured).
+    # on SQLite, does a date range. PostgreSQL walks a wide range faster (its
+    # newest candidates soon fill a page), a narrow one faster from its applicants.
     by_job = filters.job_id is not None or filters.stage_id is not None
     by_date = filters.applied_since is not None or filters.applied_until is not None
-    bounded = by_job or (by_date and not postgres)
+    bounded = by_job or (by_date and (not postgres or _few_applications(filters)))
     if getattr(user, "blind_review", False):
         query = query.where(_not_found_by_identity(user, filters.text))
     applied = _application_match(filters)
