@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 
 
 @contextmanager
@@ -25,3 +25,15 @@ def private_schema(url: str) -> Iterator[str]:
         with engine.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         engine.dispose()
+
+
+def analyze_schema(conn: Connection) -> None:
+    """Fresh planner statistics for the tables of this run's schema only.
+
+    A bare ``ANALYZE`` covers every schema of the database: slow, and it can
+    deadlock with whatever else runs DDL on the same server."""
+    tables = conn.execute(
+        text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+    ).scalars()
+    for table in list(tables):
+        conn.execute(text(f'ANALYZE "{table}"'))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from hirekit.candidates.applications import apply, reject
 from hirekit.candidates.models import Application
@@ -158,3 +160,38 @@ def test_schedule_link_on_candidate_page_and_board_only_for_active_applications(
     assert (
         "Drew Waiting" in form and "Casey Candidate" not in form.split("Interviews for this job")[0]
     )
+
+
+def _dashboard_statements(app, user) -> tuple[str, int]:
+    client = app.test_client()
+    login(client, user.email)
+    seen: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        html = client.get("/dashboard").get_data(as_text=True)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return html, len(seen)
+
+
+def test_dashboard_statements_do_not_grow_with_the_interviews_listed(app, team):
+    """Overdue scorecards and debriefs of more jobs and candidates cost no more queries."""
+    past = utcnow() - timedelta(days=3)
+    happened(schedule_panel(team.manager, team.job, team.casey, [team.a]), past)
+    html, one = _dashboard_statements(app, team.manager)
+    assert "Overdue scorecards (1)" in html
+    other = create_job(
+        JobFields(title="Platform engineer", use_case="microservices", level="senior"),
+        actor=team.manager,
+    )
+    other.state = "open"
+    apply(team.drew, other, actor=team.recruiter)
+    db.session.commit()
+    happened(schedule_panel(team.manager, other, team.drew, [team.a]), past)
+    html, two = _dashboard_statements(app, team.manager)
+    assert "Overdue scorecards (2)" in html and "Platform engineer" in html
+    assert two == one

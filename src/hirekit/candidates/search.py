@@ -11,8 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Select, exists, func, not_, or_, select, true
-from sqlalchemy.orm import selectinload
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    any_,
+    cast,
+    exists,
+    func,
+    not_,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
 
 from hirekit.accounts.models import User
 from hirekit.candidates.blinding import revealed_ids
@@ -74,6 +87,22 @@ def _applicants(filters: SearchFilters) -> Select[int]:
     return select(Application.candidate_id).where(*_application_conditions(filters))
 
 
+#: A date range with at most this many applications is searched from them (PostgreSQL).
+FEW_APPLICATIONS = 20_000
+
+
+def _few_applications(filters: SearchFilters) -> bool:
+    """Whether the applications matching the dates are few enough to start from.
+
+    Walking candidates newest first to reach a month a year back read 47,000 of
+    100,000 (30-60 ms); fetching that month's 9,000 applicants by key and sorting
+    them took 8 ms. A range reaching today is the other way round, and unbounded.
+    """
+    capped = select(Application.id).where(*_application_conditions(filters))
+    counted = select(func.count()).select_from(capped.limit(FEW_APPLICATIONS + 1).subquery())
+    return (db.session.scalar(counted) or 0) <= FEW_APPLICATIONS
+
+
 def _per_row(condition: ColumnElement[bool]) -> ColumnElement[bool]:
     """``condition``, wrapped as a boolean scalar subquery: same rows, better plan.
 
@@ -86,44 +115,85 @@ def _per_row(condition: ColumnElement[bool]) -> ColumnElement[bool]:
     return select(condition).scalar_subquery()
 
 
+def _probes(
+    candidate_id: InstrumentedAttribute[int], filters: SearchFilters, *, few: bool
+) -> list[ColumnElement[bool]]:
+    """The conditions tested per candidate row: words, tag, fit and flags."""
+    conditions = [text_match(candidate_id, filters.text, few_candidates=few)]
+    if filters.tag:
+        conditions.append(
+            exists().where(
+                CandidateTag.candidate_id == candidate_id,
+                CandidateTag.tag == normalise_tag(filters.tag),
+            )
+        )
+    if filters.fit:
+        conditions.append(_per_row(fit_is(candidate_id, filters.fit)))
+    if filters.flag:
+        conditions.append(_per_row(has_flag(candidate_id, filters.flag)))
+    return conditions
+
+
 def search_query(user: User, filters: SearchFilters) -> Select[Candidate]:
     """The candidates ``user`` may see that match every given filter, newest first."""
     query = visible_candidates(user)
     postgres = db.session.get_bind().dialect.name == "postgresql"
     # A job or stage bounds the result by one job's applicants, not by age; so,
-    # on SQLite, does a date range (PostgreSQL walks those faster, measured).
+    # on SQLite, does a date range. PostgreSQL walks a wide range faster (its
+    # newest candidates soon fill a page), a narrow one faster from its applicants.
     by_job = filters.job_id is not None or filters.stage_id is not None
     by_date = filters.applied_since is not None or filters.applied_until is not None
-    bounded = by_job or (by_date and not postgres)
-    query = query.where(text_match(Candidate.id, filters.text, few_candidates=by_job))
+    bounded = by_job or (by_date and (not postgres or _few_applications(filters)))
     if getattr(user, "blind_review", False):
         query = query.where(_not_found_by_identity(user, filters.text))
     applied = _application_match(filters)
-    if applied is not None:
+    if applied is not None and bounded and postgres:
+        # The applicants' ids as one array, read first: their rows are then fetched
+        # by primary key (PostgreSQL otherwise hashed them against all candidates).
+        ids = select(func.array_agg(Application.candidate_id)).where(
+            *_application_conditions(filters)
+        )
+        # Cast, it is one array value: "= ANY (SELECT ...)" would compare row by row.
+        query = query.where(Candidate.id == any_(cast(ids.scalar_subquery(), ARRAY(Integer))))
+    elif applied is not None:
         query = query.where(applied)
-        if bounded and not postgres:
+        if bounded:
             # SQLite starts from the matching applications (a bounded set found by
             # index) instead of walking every candidate newest first to find them.
             query = query.where(Candidate.id.in_(_applicants(filters)))
     if filters.source:
         query = query.where(Candidate.source == filters.source.strip().lower())
-    if filters.tag:
-        query = query.where(
-            exists().where(
-                CandidateTag.candidate_id == Candidate.id,
-                CandidateTag.tag == normalise_tag(filters.tag),
-            )
-        )
-    if filters.fit:
-        query = query.where(_per_row(fit_is(Candidate.id, filters.fit)))
-    if filters.flag:
-        query = query.where(_per_row(has_flag(Candidate.id, filters.flag)))
-    # Every result list shows the tags: load them in one query, not one per row.
-    query = query.options(selectinload(Candidate.tags))
     newest: ColumnElement[datetime] = Candidate.created_at.expression
     if bounded:
         newest = _not_indexed(newest)
+    if bounded and postgres:
+        return _sorted_then_probed(query, newest, filters)
+    query = query.where(*_probes(Candidate.id, filters, few=by_job))
+    # Every result list shows the tags: load them in one query, not one per row.
+    query = query.options(selectinload(Candidate.tags))
     return query.order_by(newest.desc(), Candidate.id.desc())
+
+
+def _sorted_then_probed(
+    query: Select[Candidate], newest: ColumnElement[datetime], filters: SearchFilters
+) -> Select[Candidate]:
+    """PostgreSQL, one job's applicants: sort them, then test words, tag, fit and flags
+    in that order until the page is full.
+
+    In one query PostgreSQL tests every applicant's words before sorting (2,000
+    probes for a job with 2,000 applicants, a common word); sorted first behind
+    a fence (``OFFSET 0``), the outer LIMIT stops the probes after about a page.
+    """
+    sort_at = newest.label("sort_at")
+    inner = query.add_columns(sort_at).order_by(sort_at.desc(), Candidate.id.desc()).offset(0)
+    rows = inner.subquery()
+    found = aliased(Candidate, rows)
+    return (
+        select(found)
+        .where(*_probes(found.id, filters, few=True))
+        .options(selectinload(found.tags))
+        .order_by(rows.c.sort_at.desc(), rows.c.id.desc())
+    )
 
 
 def _not_found_by_identity(user: User, text_: str) -> ColumnElement[bool]:

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hirekit.accounts.models import User
@@ -87,7 +87,9 @@ class KitQuestion(db.Model):  # type: ignore[name-defined]
 
 class Interview(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     __tablename__ = "interviews"
-    __table_args__ = NO_ID_REUSE
+    # A (job, candidate) pair's interviews, found in one probe by the dashboard's
+    # debrief list; by the job alone it read every interview of the job per applicant.
+    __table_args__ = (Index("ix_interviews_job_candidate", "job_id", "candidate_id"), NO_ID_REUSE)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
@@ -164,6 +166,8 @@ class DebriefDecision(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
     """The hiring manager's decision after a debrief; the latest one per pair stands."""
 
     __tablename__ = "debrief_decisions"
+    # "Is this pair decided?" is asked per pair on the dashboard: one probe.
+    __table_args__ = (Index("ix_debrief_decisions_pair", "job_id", "candidate_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)

@@ -63,9 +63,10 @@ def overdue_scorecards(user: User, now: datetime | None = None) -> list[Scorecar
         query = query.where((Scorecard.interviewer_id == user.id) | Interview.job_id.in_(visible))
     else:
         query = query.where(Scorecard.interviewer_id == user.id)
-    # The list shows each card's interview, candidate and interviewer: loaded with it.
+    # The list shows each card's interview, candidate, job and interviewer: loaded with it.
     query = query.options(
         contains_eager(Scorecard.interview).joinedload(Interview.candidate),
+        contains_eager(Scorecard.interview).joinedload(Interview.job),
         joinedload(Scorecard.interviewer),
     )
     return [c for c in db.session.scalars(query) if _is_overdue(c, when)]

@@ -138,36 +138,48 @@ def _hiring_manager(user: User, now: datetime, work: MyWork) -> None:
         DebriefDecision.job_id == Interview.job_id,
         DebriefDecision.candidate_id == Interview.candidate_id,
     )
+    active = exists().where(
+        Application.candidate_id == Interview.candidate_id,
+        Application.job_id == Interview.job_id,
+        Application.status == ApplicationStatus.ACTIVE.value,
+    )
     submitted = func.sum(case((Scorecard.status == ScorecardStatus.SUBMITTED.value, 1), else_=0))
-    rows = db.session.execute(
+    first = func.min(Interview.starts_at)
+    # The pairs first, each probed by (job, candidate) indexes; the job title and
+    # candidate name are then read for the hundred listed, not for every interview.
+    pairs = (
         select(
             Interview.job_id,
-            Job.title,
             Interview.candidate_id,
-            Candidate.name,
-            submitted,
-            func.count(Scorecard.id),
+            submitted.label("submitted"),
+            func.count(Scorecard.id).label("total"),
+            first.label("first"),
         )
         .join(Scorecard, Scorecard.interview_id == Interview.id)
-        .join(Job, Job.id == Interview.job_id)
-        .join(Candidate, Candidate.id == Interview.candidate_id)
-        .join(
-            Application,
-            and_(
-                Application.job_id == Interview.job_id,
-                Application.candidate_id == Interview.candidate_id,
-            ),
-        )
         .where(
             Interview.job_id.in_(jobs),
             Interview.status != InterviewStatus.CANCELLED.value,
             Interview.starts_at < now,
-            Application.status == ApplicationStatus.ACTIVE.value,
+            active,
             ~decided,
         )
-        .group_by(Interview.job_id, Job.title, Interview.candidate_id, Candidate.name)
-        .order_by(func.min(Interview.starts_at))
+        .group_by(Interview.job_id, Interview.candidate_id)
+        .order_by(first)
         .limit(100)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(
+            pairs.c.job_id,
+            Job.title,
+            pairs.c.candidate_id,
+            Candidate.name,
+            pairs.c.submitted,
+            pairs.c.total,
+        )
+        .join(Job, Job.id == pairs.c.job_id)
+        .join(Candidate, Candidate.id == pairs.c.candidate_id)
+        .order_by(pairs.c.first, pairs.c.job_id, pairs.c.candidate_id)
     ).all()
     for job_id, title, candidate_id, name, done, total in rows:
         row = PairRow(job_id, title, candidate_id, name, int(done or 0), int(total))

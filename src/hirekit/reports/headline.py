@@ -44,7 +44,8 @@ def headline(user: User, flt: ReportFilter, *, now: datetime) -> Headline:
     hire = stored_hire.result if stored_hire else time_to_hire(user, flt)
     stored_offer = stored("offers", user, flt, now=now)
     offer = stored_offer.result if stored_offer else offers(user, flt, with_salaries=False)
-    panel = interviewers(user, flt, now=now)
+    stored_panel = stored("interviewers", user, flt, now=now)
+    panel = stored_panel.result if stored_panel else interviewers(user, flt, now=now)
     applications = db.session.scalar(
         select(func.count()).select_from(scoped_applications(user, flt).subquery())
     )

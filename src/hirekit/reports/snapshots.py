@@ -1,11 +1,11 @@
 """Report figures computed ahead of time, for the reports that read the whole event history.
 
 The time-to-hire, time-in-stage, funnel, sources, offers and screening reports aggregate
-every application's moves; over a large history (100k applications, a million moves) that takes
-seconds. ``hirekit reports refresh`` (run from cron, e.g. hourly) computes
-them for each scope people look at -- the set of jobs a user may see, with
-no filter -- and stores the figures. A page (or the API, or a CSV) for that
-same scope reads the stored figures and says when they were computed;
+every application's moves, the interviewers report every scorecard; over a large history
+(100k applications, a million moves) that takes seconds. ``hirekit reports refresh``
+(run from cron, e.g. hourly) computes them for each scope people look at -- the set of
+jobs a user may see, with no filter -- and stores the figures. A page (or the API, or a
+CSV) for that same scope reads the stored figures and says when they were computed;
 any other filter, or figures older than :data:`MAX_AGE`, are computed live.
 
 A scope is keyed by the ids of the jobs it covers, never by user: two people
@@ -30,6 +30,7 @@ from hirekit.accounts.permissions import Permission
 from hirekit.extensions import db
 from hirekit.reports.filters import ReportFilter, scoped_jobs
 from hirekit.reports.funnel import Funnel, FunnelStage, funnel
+from hirekit.reports.interviewers import InterviewerLoad, Interviewers, interviewers
 from hirekit.reports.models import ReportSnapshot
 from hirekit.reports.offers import OfferedSalary, Offers, offers
 from hirekit.reports.percentiles import Spread
@@ -93,6 +94,12 @@ SNAPSHOTTED: dict[str, Snapshotted] = {
     "time-in-stage": Snapshotted(
         lambda u, f, now: time_in_stage(u, f, now=now),
         lambda d: TimeInStage([StageTime(**s) for s in d["stages"]]),
+    ),
+    # Every scorecard seat of every interview: 0.3-0.6 s at 25,000 interviews,
+    # read by the dashboard's headline on each visit.
+    "interviewers": Snapshotted(
+        lambda u, f, now: interviewers(u, f, now=now),
+        lambda d: Interviewers([InterviewerLoad(**r) for r in d["rows"]], d["target"]),
     ),
 }
 
