@@ -1,7 +1,7 @@
 """indexes for the dashboard's debrief list
 
 Revision ID: c4e8a2f61d07_pair_indexes
-Revises: b1d7e3a9_blind_merge
+Revises: c4a9e2f1_data_version
 Create Date: 2026-12-07 20:40:00
 
 The hiring manager's debrief list joins each active application to its
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'c4e8a2f61d07_pair_indexes'
-down_revision = 'b1d7e3a9_blind_merge'
+down_revision = 'c4a9e2f1_data_version'
 branch_labels = None
 depends_on = None
 
