@@ -16,7 +16,7 @@ def init_app(app: Flask) -> None:
     from hirekit.takehomes.assignment_views import bp as assignment_pages
     from hirekit.takehomes.feedback_api import blp as feedback_api
     from hirekit.takehomes.feedback_views import bp as feedback_pages
-    from hirekit.takehomes.invite_views import blp as invite_api
+    from hirekit.takehomes.invitations_api import blp as invite_api
     from hirekit.takehomes.invite_views import bp as invite_pages
     from hirekit.takehomes.views import bp as pages
 

@@ -22,7 +22,7 @@ from hirekit.takehomes.assignment_schemas import (
     SendArgsSchema,
     VersionUploadSchema,
 )
-from hirekit.takehomes.invite_views import InvitationSchema
+from hirekit.takehomes.invitation_schemas import InvitationSchema
 from hirekit.takehomes.models import Assignment, AssignmentVersion, Invitation, Submission
 
 

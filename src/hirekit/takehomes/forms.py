@@ -17,6 +17,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from hirekit.forms import options
 from hirekit.jobs.choices import UseCase
+from hirekit.takehomes import invitations
 from hirekit.takehomes.assessments import MAX_NOTES, RATINGS
 from hirekit.takehomes.assignments import (
     MAX_BRIEF,
@@ -109,3 +110,12 @@ class FeedbackForm(FlaskForm):
 
 class DraftForm(FlaskForm):
     """Only the CSRF token: drafting takes no input."""
+
+
+class InviteForm(FlaskForm):
+    application_id = SelectField("Application", coerce=int, validators=[InputRequired()])
+    days = IntegerField(
+        "Link valid for (days)",
+        default=invitations.DEFAULT_DAYS,
+        validators=[InputRequired(), NumberRange(1, invitations.MAX_DAYS)],
+    )

@@ -1,45 +1,26 @@
-"""Take-home invitations: the candidate's public upload page, the recruiter's send form, the API."""
+"""Take-home invitation pages: the candidate's public upload page, the recruiter's send form."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import marshmallow as ma
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
-from flask.views import MethodView
-from flask_smorest import Blueprint as ApiBlueprint
-from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
-from wtforms import IntegerField, SelectField
-from wtforms.validators import InputRequired, NumberRange
 
-from hirekit.accounts.auth import api_requires, api_user, page_user, requires
+from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates.applications import applications_for
-from hirekit.candidates.models import Candidate
 from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError
 from hirekit.extensions import limiter
 from hirekit.jobs.markdown import render_markdown
 from hirekit.takehomes import candidate_page, invitations, services
 from hirekit.takehomes.candidate_page import CandidateView
-from hirekit.takehomes.forms import UploadForm
+from hirekit.takehomes.forms import InviteForm, UploadForm
 from hirekit.takehomes.invitations import InvitationUnavailable
-from hirekit.takehomes.models import Invitation, InvitationState
+from hirekit.takehomes.panel import takehome_panel
 
 bp = Blueprint("takehomes_invitations", __name__)
-blp = ApiBlueprint(
-    "takehomes_invitations_api", __name__, url_prefix="/api/v1", description="Take-home invitations"
-)
-
-
-class InviteForm(FlaskForm):
-    application_id = SelectField("Application", coerce=int, validators=[InputRequired()])
-    days = IntegerField(
-        "Link valid for (days)",
-        default=invitations.DEFAULT_DAYS,
-        validators=[InputRequired(), NumberRange(1, invitations.MAX_DAYS)],
-    )
 
 
 def _upload_limit() -> str:
@@ -125,71 +106,3 @@ def _applications(candidate_id: int) -> list[Any]:
 @bp.app_context_processor
 def _panel_helper() -> dict[str, Any]:
     return {"takehome_panel": takehome_panel}
-
-
-def takehome_panel(candidate: Candidate) -> dict[str, Any]:
-    """What the candidate page's take-home section shows (see _candidate_takehomes.html)."""
-    me = page_user()
-    if me is None or not me.can(Permission.REVIEWS_RUN):
-        return {"visible": False}
-    found = invitations.for_candidate(candidate.id, me)
-    form = InviteForm(formdata=None, days=invitations.invite_days())
-    active = [a for a in applications_for(candidate, me) if a.status == "active"]
-    form.application_id.choices = [(a.id, a.job.title) for a in active]
-    return {
-        "visible": True,
-        "invitations": found.invitations,
-        "submissions": found.submissions,
-        "invite_form": form,
-        "upload_form": UploadForm(formdata=None),
-        "can_invite": me.can(Permission.TAKEHOMES_INVITE) and bool(active),
-        "limit_mb": f"{services.max_archive_mb():g}",
-    }
-
-
-class InviteArgsSchema(ma.Schema):
-    days = ma.fields.Integer(
-        load_default=None, validate=ma.validate.Range(1, invitations.MAX_DAYS), allow_none=True
-    )
-
-
-class InvitationSchema(ma.Schema):
-    id = ma.fields.Integer()
-    application_id = ma.fields.Integer()
-    candidate_id = ma.fields.Integer()
-    job_id = ma.fields.Integer(allow_none=True)
-    email = ma.fields.String()
-    state = ma.fields.Method("_state", metadata={"enum": list(InvitationState)})
-    expires_at = ma.fields.DateTime()
-    opened_at = ma.fields.DateTime(allow_none=True)
-    submitted_at = ma.fields.DateTime(allow_none=True)
-    submission_id = ma.fields.Integer(allow_none=True)
-    outbox_message_id = ma.fields.Integer(allow_none=True)
-    report_url = ma.fields.Method("_report_url")
-    created_at = ma.fields.DateTime()
-
-    def _state(self, invitation: Invitation) -> str:
-        return invitation.state().value
-
-    def _report_url(self, invitation: Invitation) -> str | None:
-        sid = invitation.submission_id
-        return f"/api/v1/reviews/{sid}" if sid else None
-
-
-@blp.route("/applications/<int:application_id>/takehome-invitations")
-class ApplicationInvitations(MethodView):
-    @api_requires(Permission.TAKEHOMES_INVITE)
-    @blp.arguments(InviteArgsSchema)
-    @blp.response(201, InvitationSchema)
-    def post(self, data: dict[str, Any], application_id: int) -> Invitation:
-        """Email the candidate a private, expiring upload link for a take-home"""
-        return invitations.invite(application_id, actor=api_user(), days=data["days"])
-
-
-@blp.route("/takehome-invitations/<int:invitation_id>")
-class InvitationItem(MethodView):
-    @api_requires(Permission.REVIEWS_RUN)
-    @blp.response(200, InvitationSchema)
-    def get(self, invitation_id: int) -> Invitation:
-        """An invitation's state: sent, opened, submitted, reviewed or expired"""
-        return invitations.get_invitation(invitation_id, api_user())
