@@ -22,6 +22,7 @@ from hirekit import create_app
 from hirekit.accounts import passwords
 from hirekit.extensions import db as _db
 from tests.app_pool import AppPool, empty_folder, reset_sqlite
+from tests.pg_reset import SchemaReset
 from tests.resume_corpus import ENV as CORPUS_ENV
 from tests.resume_corpus import full_corpus_or_none
 
@@ -121,6 +122,16 @@ def pg_schema_url() -> Iterator[str]:
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def pg_reset(pg_schema_url: str) -> Iterator[SchemaReset]:
+    """Empties the private schema before each PostgreSQL test (see tests/pg_reset.py)."""
+    engine = create_engine(pg_schema_url)
+    reset = SchemaReset(engine, [t.name for t in _db.metadata.sorted_tables])
+    reset.quiet_autovacuum()
+    yield reset
+    engine.dispose()
+
+
 def _database_url(backend: str, request: pytest.FixtureRequest, folder: Path) -> str:
     if backend == "sqlite":
         template: Path = request.getfixturevalue("sqlite_template")
@@ -128,11 +139,8 @@ def _database_url(backend: str, request: pytest.FixtureRequest, folder: Path) ->
         reset_sqlite(template, copy)
         return f"sqlite:///{copy}"
     url: str = request.getfixturevalue("pg_schema_url")
-    engine = create_engine(url)
-    tables = ", ".join(f'"{t.name}"' for t in _db.metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    engine.dispose()
+    reset: SchemaReset = request.getfixturevalue("pg_reset")
+    reset()
     return url
 
 
