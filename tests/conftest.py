@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from argon2 import PasswordHasher, profiles
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 
 from hirekit import create_app
 from hirekit.accounts import passwords
@@ -87,6 +88,17 @@ class RequestScopedClient(FlaskClient):
             return super().open(*args, **kwargs)
 
 
+@event.listens_for(Engine, "connect")
+def _sqlite_without_fsync(dbapi_connection: Any, _record: Any) -> None:
+    """Test databases are copies thrown away after each test: no commit waits for fsync.
+
+    With SQLite's default (synchronous=FULL) every commit cost 5-9 ms of fsync here;
+    what other connections see, and when, is unchanged.
+    """
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous = OFF")
+
+
 def _psycopg_url(url: str) -> str:
     return re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
 
@@ -111,7 +123,9 @@ def pg_schema_url() -> Iterator[str]:
     with engine.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     sep = "&" if "?" in base else "?"
-    url = f"{base}{sep}options=-csearch_path%3D{schema}"
+    # A test database is thrown away, so no commit waits for its WAL to reach the disk
+    # (2-4 ms a commit here; visibility and locking are unchanged).
+    url = f"{base}{sep}options=-csearch_path%3D{schema}%20-csynchronous_commit%3Doff"
     app = create_app({**BASE_CONFIG, "DATABASE_URL": url})
     with app.app_context():
         upgrade()
