@@ -66,14 +66,33 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(_NO_CORPUS)
 
 
+# Markers of tests that take long, longest first: tens of seconds each (several
+# processes, schemathesis), then real corpora and sandboxed runs, then Chromium.
+LONG_RUNNING = (("scaleout", "slow"), ("corpus", "sandbox"), ("browser",))
+
+
+def _start_rank(item: pytest.Item) -> int:
+    for rank, markers in enumerate(LONG_RUNNING):
+        if any(item.get_closest_marker(name) for name in markers):
+            return rank
+    return len(LONG_RUNNING)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Deselect (never pass) tests that need the full resume corpus when it is not set."""
-    if full_corpus_or_none() is not None:
-        return
-    deselected = [item for item in items if _needs_resume_corpus(item)]
-    if deselected:
-        items[:] = [item for item in items if not _needs_resume_corpus(item)]
-        config.hook.pytest_deselected(items=deselected)
+    """Deselect (never pass) tests that need the full resume corpus when it is not set,
+    and run long tests first.
+
+    pytest-xdist hands out tests in this order (the Makefile asks for two at a time), so
+    the long ones spread over the workers from the start and the run never ends with one
+    worker finishing a 50-second test while the others wait. The sort is stable: files
+    and their fixtures stay together.
+    """
+    if full_corpus_or_none() is None:
+        deselected = [item for item in items if _needs_resume_corpus(item)]
+        if deselected:
+            items[:] = [item for item in items if not _needs_resume_corpus(item)]
+            config.hook.pytest_deselected(items=deselected)
+    items.sort(key=_start_rank)
 
 
 class RequestScopedClient(FlaskClient):
