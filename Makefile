@@ -8,8 +8,10 @@ BWRAP    ?= /usr/bin/bwrap
 # Where `make run` serves: `make run PORT=8080`, `make run HOST=0.0.0.0`.
 HOST ?= 127.0.0.1
 PORT ?= 5000
-# Two workers: the suite is mostly waiting on databases and the browser.
-PYTEST_ARGS ?= -n 2
+# Two workers: the suite is mostly waiting on databases and the browser. Two tests at a
+# time per worker, taken in order (tests/conftest.py starts the long ones first), so no
+# worker is left alone with a queue of long tests at the end.
+PYTEST_ARGS ?= -n 2 --maxschedchunk 2
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint format typecheck pytest chromium bubblewrap wrk bench clean

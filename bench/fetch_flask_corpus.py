@@ -1,8 +1,11 @@
 """Download the real Flask applications the code review corpus tests read.
 
 Each is a pinned PyPI source distribution fetched with
-``pip download --no-deps --no-binary :all:`` into a cache folder
-(default ``.cache/flask-corpus/``, git-ignored). Already present files are kept.
+``pip download --no-deps --no-binary :all:`` into a cache folder (default
+``$XDG_CACHE_HOME/hirekit/flask-corpus``, else ``~/.cache/hirekit/flask-corpus``).
+Already present files are kept. The cache sits outside the checkout because
+fetching costs minutes (pip prepares each sdist's metadata in a fresh build
+environment) and the archives are pinned: a new clone reuses them.
 
     python bench/fetch_flask_corpus.py [--cache DIR]
 """
@@ -10,6 +13,7 @@ Each is a pinned PyPI source distribution fetched with
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -44,23 +48,24 @@ SDISTS: dict[str, str] = {
     "db-api-server==1.0.6": "db_api_server-1.0.6.tar.gz",
     "httpmogger==0.1.0": "httpmogger-0.1.0.tar.gz",  # src/httpmogger/files/app.py
 }
-DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "flask-corpus"
+DEFAULT_CACHE = (
+    Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hirekit" / "flask-corpus"
+)
 
 
 def fetch(cache: Path = DEFAULT_CACHE) -> list[Path]:
     """Make sure every corpus archive is in ``cache``; raise ``OSError`` when pip fails."""
     cache.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for spec, filename in SDISTS.items():
-        target = cache / filename
-        if not target.exists():
-            cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
-            cmd += ["--no-binary", ":all:", "--dest", str(cache), spec]
-            result = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-            if result.returncode != 0 or not target.exists():
+    missing = [spec for spec, filename in SDISTS.items() if not (cache / filename).exists()]
+    if missing:
+        # one pip for all: each start of pip costs a second or two of imports
+        cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
+        cmd += ["--no-binary", ":all:", "--dest", str(cache), *missing]
+        result = subprocess.run(cmd, capture_output=True, text=True, timeout=300 * len(missing))
+        for spec in missing:
+            if result.returncode != 0 or not (cache / SDISTS[spec]).exists():
                 raise OSError(f"could not download {spec}: {result.stderr.strip()[-300:]}")
-        paths.append(target)
-    return paths
+    return [cache / filename for filename in SDISTS.values()]
 
 
 def main() -> int:

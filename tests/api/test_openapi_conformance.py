@@ -30,6 +30,8 @@ from hirekit.accounts import services
 from hirekit.extensions import db
 from tests.conftest import BASE_CONFIG
 
+pytestmark = pytest.mark.slow
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.engines.screening.screening_documents import resume_docx, text_pdf, zip_bomb_docx
@@ -49,6 +50,7 @@ def test_any_text(text: str) -> None:
     check(text.encode("utf-8", errors="surrogatepass"))
 
 
+@pytest.mark.slow
 @settings(max_examples=5, deadline=None)
 @given(st.sampled_from(["Flask ", "a", "1", "API. ", "\u2022 "]), st.integers(1, 10))
 def test_huge_lines(unit: str, megabytes: int) -> None:
