@@ -32,7 +32,11 @@ _AGGREGATE = """
     FROM search_documents {where} GROUP BY candidate_id"""
 
 REFRESH_FUNCTION = f"""
-CREATE FUNCTION search_candidate_text_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION search_candidate_text_refresh() RETURNS trigger LANGUAGE plpgsql
+-- Planned for each call with the tables' current size: a generic plan, cached
+-- once per connection, would keep what suited search_documents when it was
+-- small (a new database being filled).
+SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
     ids integer[];
 BEGIN
