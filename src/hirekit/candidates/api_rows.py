@@ -36,7 +36,11 @@ COLUMNS = (
 
 def candidate_rows(query: Select[Any], viewer: User | None) -> list[dict[str, Any]]:
     """The candidates ``query`` selects (with its order, limit and offset), as API dicts."""
-    rows = db.session.execute(query.with_only_columns(*COLUMNS)).all()
+    # The columns of the entity the query selects, which may be an alias of
+    # Candidate (a search sorted in a subquery first): Candidate's own columns
+    # would name a table the query does not read.
+    selected = query.selected_columns
+    rows = db.session.execute(query.with_only_columns(*(selected[c.key] for c in COLUMNS))).all()
     return shape(rows, _tags_of([row.id for row in rows]), viewer)
 
 

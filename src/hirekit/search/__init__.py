@@ -1,7 +1,7 @@
 """Full-text candidate search: one index of text per candidate, matched by the database.
 
 SQLite (the embedded setup) matches with an FTS5 virtual table, PostgreSQL with
-a ``tsvector`` column and a GIN index; :func:`text_match` picks by dialect so
+a GIN-indexed ``tsvector`` per candidate; :func:`text_match` picks by dialect so
 callers build one query for both.
 """
 

@@ -4,8 +4,9 @@ The domains that own the text push it here (candidates their profile and notes,
 screening the resume text through an event); the index knows no domain's rows.
 
 Every write goes through ``search_documents``; the database keeps its own
-full-text structure in step (FTS5 triggers on SQLite, a generated ``tsvector``
-column on PostgreSQL), so this module never speaks a dialect.
+full-text structure in step (triggers on both: an FTS5 row per candidate on
+SQLite, a ``tsvector`` per candidate on PostgreSQL), so this module never
+speaks a dialect.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def purge_deleted_text(session: Session | None = None) -> None:
     """Rewrite the SQLite full-text index so removed text is gone from its pages too.
 
     FTS5 records deletions as tombstones beside the old segments; ``optimize``
-    merges them away. PostgreSQL rewrites a row's ``tsvector`` with the row.
+    merges them away. PostgreSQL rewrites a candidate's ``tsvector`` with their text.
     """
     conn = _connection(session)
     if conn.dialect.name == "sqlite":

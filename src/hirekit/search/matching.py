@@ -14,20 +14,21 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
-    and_,
     bindparam,
+    column,
     exists,
     func,
     literal_column,
     select,
+    table,
     text,
     true,
 )
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import InstrumentedAttribute
 
 from hirekit.extensions import db
-from hirekit.search.ddl import FTS_MATCH_ROWIDS, PG_CONFIG, TSV_COLUMN
-from hirekit.search.models import SearchDocument
+from hirekit.search.ddl import CANDIDATE_TEXT_TABLE, FTS_MATCH_ROWIDS, PG_CONFIG, TSV_COLUMN
 
 MAX_WORDS = 8
 _WORD_CHAR = re.compile(r"\w")
@@ -61,29 +62,42 @@ def _sqlite_match(
     return (candidate_id + 0).in_(rowids.columns(rowid=Integer))
 
 
-def _postgres_ids(word: str) -> Select[int]:
-    query = func.to_tsquery(literal_column(f"'{PG_CONFIG}'"), tsquery_prefix(word))
-    return select(SearchDocument.candidate_id).where(
-        literal_column(f"{SearchDocument.__tablename__}.{TSV_COLUMN}").bool_op("@@")(query)
-    )
+#: One row per candidate with every document's words (see the migration
+#: ``candidate_text``): a lightweight table, the database alone writes it.
+_CANDIDATE_TEXT = table(
+    CANDIDATE_TEXT_TABLE, column("candidate_id", Integer), column(TSV_COLUMN, TSVECTOR)
+)
 
 
-def _postgres_probe(candidate_id: InstrumentedAttribute[int], word: str) -> ColumnElement[bool]:
-    """Whether this candidate's documents hold ``word``, looked up per candidate row.
+def _postgres_matches(words: list[str]) -> ColumnElement[bool]:
+    """The candidate's text holds every word: one tsquery, its words AND-ed.
+
+    Matched against one document per candidate, so several words are a single
+    GIN lookup, not one lookup per word joined by candidate.
+    """
+    query = " & ".join(tsquery_prefix(w) for w in words)
+    tsquery = func.to_tsquery(literal_column(f"'{PG_CONFIG}'"), query)
+    return _CANDIDATE_TEXT.c[TSV_COLUMN].bool_op("@@")(tsquery)
+
+
+def _postgres_ids(words: list[str]) -> Select[tuple[int]]:
+    return select(_CANDIDATE_TEXT.c.candidate_id).where(_postgres_matches(words))
+
+
+def _postgres_probe(
+    candidate_id: InstrumentedAttribute[int], words: list[str]
+) -> ColumnElement[bool]:
+    """Whether this candidate's text holds ``words``, looked up per candidate row.
 
     A scalar subquery the planner cannot turn into a join: it reads the
-    candidate's few documents by ``candidate_id`` instead of collecting every
-    candidate a common word matches (80,000 of 100,000 for "flask").
+    candidate's one row by key instead of collecting every candidate a common
+    word matches (80,000 of 100,000 for "flask").
     """
-    query = func.to_tsquery(literal_column(f"'{PG_CONFIG}'"), tsquery_prefix(word))
     found = (
         exists()
-        .where(
-            SearchDocument.candidate_id == candidate_id,
-            literal_column(f"{SearchDocument.__tablename__}.{TSV_COLUMN}").bool_op("@@")(query),
-        )
+        .where(_CANDIDATE_TEXT.c.candidate_id == candidate_id, _postgres_matches(words))
         # Bound to the outer query's candidate through the wrapping select.
-        .correlate_except(SearchDocument)
+        .correlate_except(_CANDIDATE_TEXT)
     )
     return select(found).scalar_subquery()
 
@@ -103,5 +117,5 @@ def text_match(
     if db.session.get_bind().dialect.name != "postgresql":
         return _sqlite_match(candidate_id, words)
     if few_candidates:
-        return and_(*(_postgres_probe(candidate_id, word) for word in words))
-    return and_(*(candidate_id.in_(_postgres_ids(word)) for word in words))
+        return _postgres_probe(candidate_id, words)
+    return candidate_id.in_(_postgres_ids(words))

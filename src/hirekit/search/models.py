@@ -14,7 +14,7 @@ from hirekit.extensions import db
 class SearchDocument(db.Model):  # type: ignore[name-defined]
     """Searchable text about one candidate, e.g. kind ``profile``, ``notes`` or ``resume``.
 
-    The database's own full-text index (FTS5 table or ``tsvector`` column,
+    The database's own full-text index (an FTS5 or ``tsvector`` row per candidate,
     created by the migration) is derived from ``body`` and kept in step with
     it by the database itself.
     """
