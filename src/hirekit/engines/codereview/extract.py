@@ -96,6 +96,7 @@ class Extractor(ast.NodeVisitor):
         self.loops: list[tuple[str, str]] = []  # (variable, sequence name) of enclosing for-loops
         self.tokens = self.scan.tokens
         self.add_token = self.tokens.append
+        self.assigning = 0  # depth of assignment statements being visited
 
     def visit(self, node: ast.AST) -> None:
         kind = node.__class__
@@ -325,19 +326,25 @@ class Extractor(ast.NodeVisitor):
             target = node.targets[0]
             if isinstance(target, ast.Name):
                 self.targets[id(node.value)] = target.id
+        self.assigning += 1
         for target in node.targets:
             self.visit(target)
         self.visit(node.value)
+        self.assigning -= 1
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         self.scan.assigns.append((node, self.ctx))
         if isinstance(node.value, ast.Call) and isinstance(node.target, ast.Name):
             self.targets[id(node.value)] = node.target.id
+        self.assigning += 1
         self.generic_visit(node)
+        self.assigning -= 1
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self.scan.assigns.append((node, self.ctx))
+        self.assigning += 1
         self.generic_visit(node)
+        self.assigning -= 1
 
     def visit_Return(self, node: ast.Return) -> None:
         value = node.value
@@ -356,6 +363,14 @@ class Extractor(ast.NodeVisitor):
             self.visit(value)
 
     # expressions -------------------------------------------------------
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        if self.assigning:
+            # ``os.environ["KEY"]`` in an assignment: file_settings reads these once the
+            # imports are known, without walking every assignment a second time.
+            self.scan.assigned_subscripts.append(node)
+        self.visit(node.value)
+        self.visit(node.slice)
+
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.attr == "environ" and self.scan.canon(dotted(node)) == "os.environ":
             self.f.config_sources.add("os.environ")

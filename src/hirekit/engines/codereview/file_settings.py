@@ -78,15 +78,13 @@ def env_settings(scan: Scan) -> set[str]:
         env_like = canonical in ENV_CALLS or "env" in (callee or "").lower()
         if env_like:
             keys.add(key.upper())
-    for stmt, _ctx in scan.assigns:
-        for node in ast.walk(stmt):
-            if (
-                isinstance(node, ast.Subscript)
-                and scan.canon(dotted(node.value)) == "os.environ"
-                and (key := str_value(node.slice))
-                and KEY_SETTING.search(key)
-            ):
-                keys.add(key.upper())
+    for node in scan.assigned_subscripts:
+        if (
+            scan.canon(dotted(node.value)) == "os.environ"
+            and (key := str_value(node.slice))
+            and KEY_SETTING.search(key)
+        ):
+            keys.add(key.upper())
     return keys
 
 
