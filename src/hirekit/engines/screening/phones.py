@@ -88,6 +88,18 @@ _COUNTRY_WORDS: dict[str, str] = {
 _COUNTRY = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(w) for w in _COUNTRY_WORDS) + r")(?!\w)", re.IGNORECASE
 )
+# The same words read in lower-cased text: the engine compares characters as they
+# are instead of case-folding each, and skips ahead to the words' first letters.
+_COUNTRY_LOWER = re.compile(
+    r"(?<!\w)(?=["
+    + "".join(sorted({w[0] for w in _COUNTRY_WORDS}))
+    + "])("
+    + "|".join(re.escape(w) for w in _COUNTRY_WORDS)
+    + r")(?!\w)"
+)
+# Letters that match ASCII ones only when ignoring case, or ("\u0130") whose lower()
+# is two characters: in a text holding one, lower-casing is not the same reading.
+_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
 # Where a resume puts its contact details: numbers further down are more often
 # identifiers, amounts or dates than a phone.
 _HEAD_CHARS = 6000
@@ -199,7 +211,11 @@ def _regions(text: str) -> list[str]:
         region = phonenumbers.region_code_for_country_code(int(match.group(1)))
         if region != "ZZ":
             dialled.append(region)
-    named = [_COUNTRY_WORDS[m.group(1).lower()] for m in islice(_COUNTRY.finditer(text), 2)]
+    if any(c in text for c in _LOOKALIKES):
+        words = [m.group(1).lower() for m in islice(_COUNTRY.finditer(text), 2)]
+    else:
+        words = [m.group(1) for m in islice(_COUNTRY_LOWER.finditer(text.lower()), 2)]
+    named = [_COUNTRY_WORDS[word] for word in words]
     return list(dict.fromkeys([*dialled[:2], *named[:2], *_FALLBACK_REGIONS]))
 
 
