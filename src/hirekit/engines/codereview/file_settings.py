@@ -38,21 +38,17 @@ def _is_app(node: ast.AST) -> bool:
 def init_extensions(scan: Scan) -> set[str]:
     """Top-level module names of classes started on the app (``X(app)``, ``x.init_app(app)``)."""
     imports = scan.facts.imports
-    made: dict[str, str] = {}  # local name -> module of the class it was made from
-    for stmt, _ctx in scan.assigns:
-        value = getattr(stmt, "value", None)
-        if isinstance(value, ast.Call) and (callee := dotted(value.func)):
-            module = imports.get(callee.split(".", 1)[0])
-            if module is not None:
-                for target in getattr(stmt, "targets", ()):
-                    if isinstance(target, ast.Name):
-                        made[target.id] = module
+    made: dict[str, str] | None = None  # local name -> module of the class it was made from
     tops: set[str] = set()
     for call, _ctx, callee, _canonical in scan.resolved_calls():
         if callee is None or not call.args or not _is_app(call.args[0]):
             continue
         head, _, rest = callee.partition(".")
-        if rest == "init_app" and head in made:
+        if rest == "init_app":
+            if made is None:  # the assignments are read only for a file that has one
+                made = _made_from_imports(scan)
+            if head not in made:
+                continue
             module = made[head]
         elif not rest and head[:1].isupper() and head in imports:
             module = imports[head]
@@ -62,6 +58,21 @@ def init_extensions(scan: Scan) -> set[str]:
         if top not in NOT_EXTENSIONS:
             tops.add(top)
     return tops
+
+
+def _made_from_imports(scan: Scan) -> dict[str, str]:
+    """Names assigned an instance of an imported class, with the class's module."""
+    imports = scan.facts.imports
+    made: dict[str, str] = {}
+    for stmt, _ctx in scan.assigns:
+        value = getattr(stmt, "value", None)
+        if isinstance(value, ast.Call) and (callee := dotted(value.func)):
+            module = imports.get(callee.split(".", 1)[0])
+            if module is not None:
+                for target in getattr(stmt, "targets", ()):
+                    if isinstance(target, ast.Name):
+                        made[target.id] = module
+    return made
 
 
 def env_settings(scan: Scan) -> set[str]:
