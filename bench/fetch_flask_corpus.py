@@ -34,6 +34,15 @@ SDISTS: dict[str, str] = {
     "changedetection.io==0.50.10": "changedetection_io-0.50.10.tar.gz",
     "flask-openapi3==4.3.2": "flask_openapi3-4.3.2.tar.gz",  # examples/
     "flask-caching==2.5.1": "flask_caching-2.5.1.tar.gz",  # examples/
+    "httpbin==0.10.4": "httpbin-0.10.4.tar.gz",
+    "rq-dashboard==0.9.0": "rq_dashboard-0.9.0.tar.gz",
+    "psdash==0.6.2": "psdash-0.6.2.tar.gz",
+    "chill==0.11.2": "chill-0.11.2.tar.gz",
+    "searx==0.17.0": "searx-0.17.0.tar.gz",
+    "dfir-unfurl==20261007": "dfir_unfurl-20261007.tar.gz",
+    "lektor==3.3.14": "lektor-3.3.14.tar.gz",  # lektor/admin and the dev server
+    "db-api-server==1.0.6": "db_api_server-1.0.6.tar.gz",
+    "httpmogger==0.1.0": "httpmogger-0.1.0.tar.gz",  # src/httpmogger/files/app.py
 }
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "flask-corpus"
 

@@ -152,6 +152,10 @@ class FileFacts:
     #: ``(line, has a timeout)`` of HTTP calls to other services
     outgoing: list[tuple[int, bool]] = field(default_factory=list)
     json_responses: int = 0
+    #: module-level class aliases, ``WebAdmin = WebUI`` -> {"WebAdmin": "WebUI"}
+    aliases: dict[str, str] = field(default_factory=dict)
+    #: item keys and attributes given escaped HTML (see rules.escaping)
+    escaped_fields: set[str] = field(default_factory=set)
     tests: TestInfo = field(default_factory=TestInfo)
     findings: list[Finding] = field(default_factory=list)
     fingerprint: list[int] = field(default_factory=list)

@@ -72,6 +72,8 @@ class ProjectIndex:
         head, _, rest = name.partition(".")
         target = facts.imports.get(head)
         if target is None:
+            if head in facts.aliases:
+                return self.follow(f"{module}.{name}", module)
             return f"{module}.{name}" if head in self.defined(module) else name
         full = f"{target}.{rest}" if rest else target
         return self.follow(full, module)
@@ -89,6 +91,14 @@ class ProjectIndex:
             target = self.modules[mod].imports.get(attr)
             if target is not None and hops < MAX_HOPS:
                 return self.follow(".".join([target, *rest]), mod, hops + 1)
+            alias = self.modules[mod].aliases.get(attr)
+            if alias is not None and hops < MAX_HOPS:
+                # ``WebAdmin = WebUI``: the alias names what the module's own name names
+                head, _, tail = alias.partition(".")
+                imported = self.modules[mod].imports.get(head)
+                base = imported if imported is not None else f"{mod}.{head}"
+                start = f"{base}.{tail}" if tail else base
+                return self.follow(".".join([start, *rest]), mod, hops + 1)
             return ".".join([mod, attr, *rest])
         return full
 

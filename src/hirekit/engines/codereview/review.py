@@ -17,7 +17,12 @@ from hirekit.engines.codereview.questions import questions
 from hirekit.engines.codereview.report import Report, Stats
 from hirekit.engines.codereview.rules import project as project_rules
 from hirekit.engines.codereview.scoring import score
-from hirekit.engines.codereview.sidefiles import dependencies, env_findings, template_findings
+from hirekit.engines.codereview.sidefiles import (
+    dependencies,
+    env_findings,
+    template_findings,
+    yaml_findings,
+)
 from hirekit.engines.codereview.sources import ProjectFiles, collect
 from hirekit.engines.codereview.unpack import unpacked
 from hirekit.engines.codereview.usecase import USE_CASES
@@ -120,7 +125,12 @@ def review(
         files = collect(root, limits, deadline)
         facts = analyse_all(files.python, deadline, jobs)
         facts += _pyfile_configs(facts, files)
-        extra = [*template_findings(files.templates), *env_findings(files.env)]
+        escaped = frozenset(name for f in facts for name in f.escaped_fields)
+        extra = [
+            *template_findings(files.templates, escaped),
+            *env_findings(files.env),
+            *yaml_findings(files.configs, facts),
+        ]
         model = build_model(facts, [s.rel for s in files.env], dependencies(files.dependencies))
         findings = [f for ff in facts for f in ff.findings] + extra
         model.templates = len(files.templates)

@@ -7,7 +7,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 
-from hirekit.engines.codereview.facts import Finding
+from hirekit.engines.codereview.facts import FileFacts, Finding
 from hirekit.engines.codereview.sources import SourceFile
 
 REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
@@ -16,12 +16,24 @@ JINJA_EXPR = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 SAFE_FILTER = re.compile(r"\|\s*safe\b")
 #: ``post.body``, ``item["html"]``, ``rows[0].text``: what an object holds, no call, no filter.
 STORED = re.compile(r"^\s*([A-Za-z_]\w*)(?:\.\w+|\[\s*(?:\d+|'[^']*'|\"[^\"]*\")\s*\])+\s*$")
+WHITESPACE_CONTROL = re.compile(r"^\s*[-+]|[-+]\s*$")
+#: The field a stored reference ends in: ``content`` of ``result.content`` or ``row["content"]``.
+LAST_FIELD = re.compile(r"(\w+)['\"]?\s*\]?\s*$")
 #: Roots whose attributes the code or the operator wrote: settings, form definitions
 #: (a field's label and description), Jinja's own loop and caller, the request's
 #: non-client parts (its client data is REQUEST_DATA).
 CODE_ROOTS = frozenset({"config", "request", "field", "form", "loop", "caller", "self", "g"})
 REQUEST_DATA = re.compile(r"\brequest\.(args|form|values|json|data|cookies|headers|files|get_json)")
+#: ``secret_key : "ultrasecretkey"`` in a YAML settings file: a key Flask signs with.
+YAML_SIGNING_KEY = re.compile(
+    r"^[ \t]*(\w*secret_key|secret|signing_key)[ \t]*:[ \t]*([\"']?)([^\"'#\s]+)\2",
+    re.IGNORECASE | re.MULTILINE,
+)
 SECRET_ENV = re.compile(r"^\s*(?:export\s+)?(\w*SECRET_KEY)\s*=\s*(\S+)", re.MULTILINE)
+YAML_WHY = (
+    "The settings file ships with every copy of the code; a deployment that keeps it "
+    "signs sessions with a key everyone can read. Read the key from the environment."
+)
 UNSAFE_MARKUP_WHY = (
     "|safe turns off autoescaping, so request or stored data in it renders as raw HTML "
     "(cross-site scripting); leave it escaped, or sanitise the HTML where it is made."
@@ -94,8 +106,13 @@ def dependencies(files: Iterable[SourceFile]) -> list[str]:
     return sorted(names)
 
 
-def _safe_finding(body: str) -> tuple[str, str] | None:
-    """(severity, message) for ``{{ body }}`` when it turns a variable's escaping off."""
+def _safe_finding(body: str, escaped: frozenset[str]) -> tuple[str, str] | None:
+    """(severity, message) for ``{{ body }}`` when it turns a variable's escaping off;
+    ``escaped`` fields hold HTML the code escaped where it made it."""
+    safe = SAFE_FILTER.search(body)
+    if safe is None:
+        return None
+    body = WHITESPACE_CONTROL.sub("", body)  # ``{{- x|safe -}}`` trims spaces, nothing more
     safe = SAFE_FILTER.search(body)
     if safe is None:
         return None
@@ -109,12 +126,17 @@ def _safe_finding(body: str) -> tuple[str, str] | None:
     root = stored.group(1)
     if root in CODE_ROOTS or "config" in root.lower():
         return None
+    last = LAST_FIELD.search(stored.group(0))
+    if last is not None and f"{root}.{last.group(1)}" in escaped:
+        return None
     return "medium", f"stored data {stored.group(0).strip()} rendered with |safe"
 
 
-def template_findings(templates: Iterable[SourceFile]) -> list[Finding]:
+def template_findings(
+    templates: Iterable[SourceFile], escaped: frozenset[str] = frozenset()
+) -> list[Finding]:
     """``|safe`` applied to request data or a variable inside ``{{ }}``; Jinja comments
-    never count."""
+    never count, nor fields the code fills with escaped HTML (``escaped``)."""
     found: list[Finding] = []
     for source in templates:
         text = _read(source)
@@ -123,7 +145,7 @@ def template_findings(templates: Iterable[SourceFile]) -> list[Finding]:
         # Blank comments out but keep their newlines so line numbers stay right.
         text = JINJA_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         for m in JINJA_EXPR.finditer(text):
-            judged = _safe_finding(m.group(1))
+            judged = _safe_finding(m.group(1), escaped)
             if judged is not None:
                 line = text.count("\n", 0, m.start()) + 1
                 severity, message = judged
@@ -154,4 +176,31 @@ def env_findings(env_files: Iterable[SourceFile]) -> list[Finding]:
                         ".flaskenv is committed and public; secrets belong in the environment.",
                     )
                 )
+    return found
+
+
+def _yaml_readers(facts: Iterable[FileFacts]) -> set[str]:
+    """Folders holding a module that imports yaml: the settings files it reads sit there."""
+    folders = set()
+    for f in facts:
+        if not f.is_test and any(v == "yaml" or v.startswith("yaml.") for v in f.imports.values()):
+            folders.add(f.rel.rpartition("/")[0])
+    return folders
+
+
+def yaml_findings(configs: Iterable[SourceFile], facts: Iterable[FileFacts]) -> list[Finding]:
+    """A signing key written in a YAML settings file that the package beside it reads."""
+    readers = _yaml_readers(facts)
+    found: list[Finding] = []
+    for source in configs:
+        folder, _, name = source.rel.rpartition("/")
+        if source.is_test or not name.endswith((".yml", ".yaml")) or folder not in readers:
+            continue
+        text = _read(source) or ""
+        for m in YAML_SIGNING_KEY.finditer(text):
+            if m.group(3).startswith(("$", "<", "{", "!")):
+                continue  # a reference to the environment or a template
+            line = text.count("\n", 0, m.start()) + 1
+            message = f"{m.group(1)} is written in {name}, which the app loads"
+            found.append(Finding("hardcoded-secret", "medium", source.rel, line, message, YAML_WHY))
     return found

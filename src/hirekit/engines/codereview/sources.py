@@ -48,7 +48,8 @@ class ProjectFiles:
     dependencies: list[SourceFile] = field(default_factory=list)
     env: list[SourceFile] = field(default_factory=list)
     templates: list[SourceFile] = field(default_factory=list)
-    #: ``*.cfg`` files: Python when the app loads one with ``config.from_pyfile``
+    #: ``*.cfg`` files (Python when the app loads one with ``config.from_pyfile``) and
+    #: YAML settings files
     configs: list[SourceFile] = field(default_factory=list)
     too_large: list[str] = field(default_factory=list)
 
@@ -84,7 +85,7 @@ def _role(
         return found.dependencies
     if name in ENV_FILES:
         return found.env
-    if name.endswith(".cfg"):
+    if name.endswith((".cfg", ".yml", ".yaml")):
         return found.configs
     if in_templates and PurePosixPath(name).suffix in TEMPLATE_SUFFIXES:
         return found.templates

@@ -8,7 +8,7 @@ import re
 from hirekit.engines.codereview.facts import Finding
 from hirekit.engines.codereview.rules.stored import DataNames, carries_data
 from hirekit.engines.codereview.rules.taint import TaintCache, is_tainted
-from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword
+from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword, str_value
 
 WHY = {
     "sql-string-format": (
@@ -64,6 +64,14 @@ SQL_WORDS = re.compile(
     re.IGNORECASE,
 )
 PLACEHOLDER = re.compile(r"^[\s,()]*(\?|%s|%\(\w+\)s|:\w+)[\s,()]*$")
+#: Text right before an interpolation that makes it an identifier (a table, index or
+#: database name), which bound parameters cannot hold.
+IDENTIFIER_BEFORE = re.compile(
+    r"\b(table|from|into|update|join|exists|index|view|database|schema)\s+[\"`\[]?$",
+    re.IGNORECASE,
+)
+PERCENT_SLOT = re.compile(r"%(\(\w+\))?[sdr]")
+FORMAT_SLOT = re.compile(r"\{[^{}]*\}")
 
 
 def _first_arg(call: ast.Call) -> ast.expr | None:
@@ -123,6 +131,45 @@ def _formatted(node: ast.AST, safe: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+def _texts_before_slots(node: ast.AST, safe: frozenset[str]) -> list[str] | None:
+    """The SQL text before each interpolated value of ``node`` that is not a constant."""
+    before: list[str] = []
+    if isinstance(node, ast.JoinedStr | ast.BinOp) and not (
+        isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod)
+    ):
+        parts = node.values if isinstance(node, ast.JoinedStr) else _flatten_add(node)
+        text = ""
+        for part in parts:
+            if isinstance(part, ast.Constant):
+                text += str(part.value)
+                continue
+            value = part.value if isinstance(part, ast.FormattedValue) else part
+            if not _safe_fragment(value, safe):
+                before.append(text)
+            text += "\x00"
+        return before
+    template = None
+    slot = PERCENT_SLOT
+    if isinstance(node, ast.BinOp):
+        template = str_value(node.left)
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        template, slot = str_value(node.func.value), FORMAT_SLOT
+    if template is None:
+        return None
+    return [template[: m.start()] for m in slot.finditer(template)]
+
+
+def _identifiers_only(node: ast.AST, safe: frozenset[str]) -> bool:
+    """Every interpolation names a table or index, or the statement is a PRAGMA (whose
+    value sqlite cannot bind): formatting is the only way to write it."""
+    before = _texts_before_slots(node, safe)
+    if not before:
+        return False
+    if before[0].lstrip().lower().startswith("pragma"):
+        return True
+    return all(IDENTIFIER_BEFORE.search(text) for text in before)
+
+
 def _flatten_add(node: ast.expr) -> list[ast.expr]:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return [*_flatten_add(node.left), *_flatten_add(node.right)]
@@ -176,6 +223,7 @@ def _placeholder_names(ctx: Ctx, scan: Scan) -> frozenset[str]:
         ):
             names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
     if ctx.func is not None:
+        names.update(_allow_listed(ctx.func))
         for node in ast.walk(ctx.func):
             if isinstance(node, ast.For | ast.comprehension) and isinstance(node.target, ast.Name):
                 it = node.iter
@@ -190,6 +238,40 @@ def _placeholder_names(ctx: Ctx, scan: Scan) -> frozenset[str]:
                 if literal or ranged:
                     names.add(node.target.id)
     return frozenset(names)
+
+
+def _checked_name(node: ast.expr) -> str | None:
+    """``mode`` in ``mode``, ``mode.lower()`` or ``mode.strip().upper()``."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args:
+        node = node.func.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _allow_listed(func: ast.AST) -> set[str]:
+    """Names a function refuses unless they are one of a literal list of values:
+    ``if mode.lower() not in ("wal", "delete"): raise ...`` (or ``return``)."""
+    names: set[str] = set()
+    for node in ast.walk(func):
+        if not isinstance(node, ast.If) or not node.body:
+            continue
+        if not isinstance(node.body[-1], ast.Raise | ast.Return):
+            continue
+        test = node.test
+        negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
+        compare = test.operand if isinstance(test, ast.UnaryOp) else test
+        if not isinstance(compare, ast.Compare) or len(compare.ops) != 1:
+            continue
+        refused = isinstance(compare.ops[0], ast.NotIn) or (
+            negated and isinstance(compare.ops[0], ast.In)
+        )
+        allowed = compare.comparators[0]
+        literal = isinstance(allowed, ast.Tuple | ast.List | ast.Set) and all(
+            isinstance(e, ast.Constant) for e in allowed.elts
+        )
+        name = _checked_name(compare.left)
+        if refused and literal and name is not None:
+            names.add(name)
+    return names
 
 
 def _is_sql_sink(call: ast.Call, callee: str | None, canonical: str | None) -> bool:
@@ -252,6 +334,8 @@ def _sql(
     if built is None:
         return None
     tainted = is_tainted(built, taint.names(ctx), scan) or is_tainted(arg, taint.names(ctx), scan)
+    if not tainted and _identifiers_only(built, safe):
+        return None  # the code's own table names: parameters cannot bind those
     how = "with request data" if tainted else "by string formatting"
     return Finding(
         "sql-string-format",

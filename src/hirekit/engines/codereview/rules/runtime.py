@@ -41,6 +41,10 @@ CONNECTS = frozenset(
     }
 )
 CORS_CALLS = frozenset({"flask_cors.CORS", "flask_cors.cross_origin"})
+DEBUG_PARAM = re.compile(r"(^|_)debug$", re.IGNORECASE)
+TRUE_WORDS = frozenset({"true", "1", "yes", "on"})
+RUN_SIMPLE = frozenset({"werkzeug.serving.run_simple", "werkzeug.run_simple"})
+DEBUGGERS = RUN_SIMPLE | {"werkzeug.debug.DebuggedApplication", "werkzeug.DebuggedApplication"}
 TEST_CONTEXT = re.compile(r"test", re.IGNORECASE)
 #: Modules whose presence means requests authenticate by header or token, where CSRF
 #: (a browser sending cookies on its own) does not apply.
@@ -85,6 +89,53 @@ def _debug_run(call: ast.Call, callee: str | None, ctx: Ctx, scan: Scan) -> Find
     where = "under __main__" if ctx.main_guard else "at import/run time"
     severity = "medium" if ctx.main_guard else "high"
     return _finding("debug-run", severity, scan, call.lineno, f"run(debug=True) {where}")
+
+
+def _debugger(call: ast.Call, canonical: str | None, ctx: Ctx, scan: Scan) -> Finding | None:
+    """Werkzeug's debugger served without Flask's run(): ``run_simple(use_debugger=True)``
+    or ``DebuggedApplication(app, evalex=True)`` (the console that runs Python)."""
+    if canonical in RUN_SIMPLE:
+        on = _true(keyword(call, "use_debugger"))
+    else:
+        on = _true(keyword(call, "evalex") or (call.args[1] if len(call.args) > 1 else None))
+    if not on:
+        return None
+    severity = "medium" if ctx.main_guard else "high"
+    name = canonical.rsplit(".", 1)[-1] if canonical else "run_simple"
+    return _finding("debug-run", severity, scan, call.lineno, f"{name} serves the debugger")
+
+
+def _truthy_default(node: ast.AST | None) -> bool:
+    """``True``, or a string a config parser reads as true (``debug='True'``)."""
+    text = str_value(node)
+    return _true(node) or (text is not None and text.strip().lower() in TRUE_WORDS)
+
+
+def _debug_defaults(scan: Scan) -> list[Finding]:
+    """A ``debug`` parameter that defaults to on, in a module that runs the app with
+    ``run(debug=<a variable>)``: calling the entry point plainly serves the debugger."""
+    runs = any(
+        isinstance(call.func, ast.Attribute)
+        and call.func.attr == "run"
+        and isinstance(keyword(call, "debug"), ast.Name)
+        for call, _ctx, _callee in scan.calls
+    )
+    if not runs:
+        return []
+    funcs = {id(ctx.func): ctx.func for _call, ctx, _callee in scan.calls if ctx.func is not None}
+    found = []
+    for func in funcs.values():
+        args = func.args
+        positional = [*args.posonlyargs, *args.args]
+        defaulted = positional[len(positional) - len(args.defaults) :]
+        pairs = list(zip(defaulted, args.defaults, strict=True))
+        kw_pairs = zip(args.kwonlyargs, args.kw_defaults, strict=True)
+        pairs += [(a, d) for a, d in kw_pairs if d is not None]
+        for arg, default in pairs:
+            if DEBUG_PARAM.search(arg.arg) and _truthy_default(default):
+                message = f"{func.name}() turns debug on unless told otherwise"
+                found.append(_finding("debug-run", "medium", scan, default.lineno, message))
+    return found
 
 
 def _cors(call: ast.Call, canonical: str | None, scan: Scan) -> Finding | None:
@@ -331,6 +382,8 @@ def check(scan: Scan) -> list[Finding]:
             connection: Finding | None = f
         else:
             connection = None
+        if canonical in DEBUGGERS and (f := _debugger(call, canonical, ctx, scan)):
+            found.append(f)
         if not call.keywords:
             # debug, CORS and CSRF settings are all keyword arguments
             if connection is not None:
@@ -351,4 +404,5 @@ def check(scan: Scan) -> list[Finding]:
     for deco, dctx in scan.decorators:
         if (f := _exempt(deco, dctx, scan)) is not None:
             found.append(f)
+    found.extend(_debug_defaults(scan))
     return found

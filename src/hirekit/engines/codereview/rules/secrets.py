@@ -86,6 +86,24 @@ def _not_a_secret(value: str) -> bool:
     return len(text) < 3 or not any(c.isalnum() for c in text) or bool(PLACEHOLDERS.match(text))
 
 
+def _names_a_setting(value: str, name: str) -> bool:
+    """An enum-like constant naming itself (``RESET_PASSWORD = "reset_password"``) or the
+    environment variable or setting that holds the secret
+    (``"REDIS_PASSWORD": "RQ_DASHBOARD_REDIS_PASSWORD"``): a name, not a secret."""
+    text = value.lower().replace("-", "_")
+    key = name.lower()
+    if text == key:
+        return True
+    # An upper-case identifier ending in the same word as the setting is that setting's
+    # variable; real keys and passwords are not spelt in upper-case words.
+    return (
+        value.isupper()
+        and text.isidentifier()
+        and "_" in text
+        and text.rsplit("_", 1)[-1] == key.rsplit("_", 1)[-1]
+    )
+
+
 def _is_env_read(node: ast.AST, scan: Scan) -> bool:
     return isinstance(node, ast.Call) and scan.resolved(node) in ENV_GETTERS
 
@@ -159,8 +177,8 @@ class _Judge:
         if literal is None:
             return None
         signing = _is_signing_name(name)
-        if literal.lower().replace("-", "_") == name.lower() and not signing:
-            return None  # an enum-like constant naming itself: RESET_PASSWORD = "reset_password"
+        if _names_a_setting(literal, name) and not signing:
+            return None
         if name in self.fallback_names and ctx.func is None:
             return self._fallback(name, literal, line)
         secret = _is_secret_name(name) or signing

@@ -71,10 +71,25 @@ def carries_data(node: ast.AST, names: set[str], scan: Scan) -> bool:
         return False
     if isinstance(node, ast.Compare):  # a comparison is True or False, never markup
         return False
+    if isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
+        return _comprehension_data(node, names, scan)
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
         # ``x and f"<i>{escape(x)}</i>"``: the text is the last value (else a falsy one).
         return carries_data(node.values[-1], names, scan)
     return any(carries_data(child, names, scan) for child in ast.iter_child_nodes(node))
+
+
+def _comprehension_data(
+    node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, names: set[str], scan: Scan
+) -> bool:
+    """What a comprehension yields is its element: ``x.__html__() for x in self.blocks``
+    yields the code's own markup, ``x.title for x in rows`` the rows' data."""
+    bound = set(names)
+    for gen in node.generators:
+        if carries_data(gen.iter, bound, scan):
+            bound |= {n.id for n in ast.walk(gen.target) if isinstance(n, ast.Name)}
+    elts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+    return any(carries_data(e, bound, scan) for e in elts)
 
 
 def _attribute_data(node: ast.Attribute, names: set[str], scan: Scan) -> bool:
