@@ -321,13 +321,39 @@ def _runner_sql(
     return None
 
 
+class _Placeholders:
+    """``_placeholder_names`` once per function: a module runs many queries in one."""
+
+    def __init__(self, scan: Scan) -> None:
+        self.scan = scan
+        self.by_func: dict[int, frozenset[str]] = {}
+
+    def names(self, ctx: Ctx) -> frozenset[str]:
+        key = id(ctx.func)
+        found = self.by_func.get(key)
+        if found is None:
+            found = self.by_func[key] = _placeholder_names(ctx, self.scan)
+        return found
+
+
 def _sql(
-    call: ast.Call, ctx: Ctx, scan: Scan, taint: TaintCache, arg: ast.expr | None = None
+    call: ast.Call,
+    ctx: Ctx,
+    scan: Scan,
+    taint: TaintCache,
+    placeholders: _Placeholders,
+    arg: ast.expr | None = None,
 ) -> Finding | None:
     arg = arg if arg is not None else _first_arg(call)
     if arg is None:
         return None
-    safe = _placeholder_names(ctx, scan)
+    # More safe names only make text less "formatted": text that is not formatted
+    # even with none cannot be, so most queries skip the names altogether.
+    if not _formatted(arg, frozenset()) and (
+        not isinstance(arg, ast.Name) or _name_formatted(arg.id, ctx, scan) is None
+    ):
+        return None
+    safe = placeholders.names(ctx)
     built: ast.AST | None = arg if _formatted(arg, safe) else None
     if built is None and isinstance(arg, ast.Name):
         built = _name_formatted(arg.id, ctx, scan, safe)
@@ -378,16 +404,19 @@ def check(scan: Scan) -> list[Finding]:
     data = DataNames(scan)
     found: list[Finding] = []
     runners = _query_runners(scan)
+    placeholders = _Placeholders(scan)
     for call, ctx, callee, canonical in scan.resolved_calls():
         if not call.args:
             continue  # every sink here takes the query, template or payload first
         func = call.func
         attr = func.attr if isinstance(func, ast.Attribute) else None
-        if _is_sql_sink(call, callee, canonical) and (sql := _sql(call, ctx, scan, taint)):
+        if _is_sql_sink(call, callee, canonical) and (
+            sql := _sql(call, ctx, scan, taint, placeholders)
+        ):
             found.append(sql)
             continue
         text = _runner_sql(call, callee, runners) if runners else None
-        if text is not None and (sql := _sql(call, ctx, scan, taint, text)):
+        if text is not None and (sql := _sql(call, ctx, scan, taint, placeholders, text)):
             found.append(sql)
             continue
         if canonical not in SINK_NAMES and attr != "from_string":
