@@ -66,6 +66,7 @@ ENV_READERS = {
     "decouple.config": "decouple",
 }
 NAME_TOKEN = token_id("Name")
+ATTRIBUTE_TOKEN = token_id("Attribute")
 RESOLVED_LAST_NAMES = frozenset({name.rsplit(".", 1)[-1] for name in ENV_READERS} | {"jsonify"})
 
 
@@ -105,6 +106,24 @@ class Extractor(ast.NodeVisitor):
             self.add_token(NAME_TOKEN)
             if node.ctx.__class__ is ast.Load:  # type: ignore[attr-defined]
                 self.loaded.add(node.id)  # type: ignore[attr-defined]
+            return
+        if kind is ast.Constant:
+            # The next most common kind, and a leaf: strings and other constants differ.
+            str_const = node.value.__class__ is str  # type: ignore[attr-defined]
+            self.add_token(STRING_TOKEN if str_const else CONSTANT_TOKEN)
+            return
+        if kind is ast.Attribute:
+            self.add_token(ATTRIBUTE_TOKEN)
+            attr = node.attr  # type: ignore[attr-defined]
+            if attr == "environ" or attr == "test_client":
+                self._note_attribute(node)  # type: ignore[arg-type]
+            value = node.value  # type: ignore[attr-defined]
+            if value.__class__ is ast.Name:  # ``obj.attr``: the usual case, without a call
+                self.add_token(NAME_TOKEN)
+                if value.ctx.__class__ is ast.Load:
+                    self.loaded.add(value.id)
+            else:
+                self.visit(value)
             return
         entry = _KINDS.get(kind) or _learn(kind)
         if entry is None:
@@ -371,12 +390,11 @@ class Extractor(ast.NodeVisitor):
         self.visit(node.value)
         self.visit(node.slice)
 
-    def visit_Attribute(self, node: ast.Attribute) -> None:
+    def _note_attribute(self, node: ast.Attribute) -> None:
         if node.attr == "environ" and self.scan.canon(dotted(node)) == "os.environ":
             self.f.config_sources.add("os.environ")
         elif node.attr == "test_client" and self.f.is_test:
             self.f.tests.uses_test_client = True
-        self.visit(node.value)
 
     def visit_Call(self, node: ast.Call) -> None:
         callee = dotted(node.func)

@@ -210,34 +210,23 @@ def _name_formatted(
     return None
 
 
-def _placeholder_names(ctx: Ctx, scan: Scan) -> frozenset[str]:
-    """Names that hold only the code's own constants: locals built from placeholders
-    (``marks = ",".join("?" * len(ids))``) or literals, module constants, and loop
-    variables over literals (``for version in (3, 4):`` in a migration)."""
+def _loop_constants(func: ast.AST) -> set[str]:
+    """Loop variables over literals (``for version in (3, 4):`` in a migration)."""
     names: set[str] = set()
-    for stmt, sctx in scan.assigns:
-        if (
-            (sctx.func is ctx.func or sctx.func is None)
-            and isinstance(stmt, ast.Assign)
-            and _safe_fragment(stmt.value)
-        ):
-            names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
-    if ctx.func is not None:
-        names.update(_allow_listed(ctx.func))
-        for node in ast.walk(ctx.func):
-            if isinstance(node, ast.For | ast.comprehension) and isinstance(node.target, ast.Name):
-                it = node.iter
-                literal = isinstance(it, ast.Tuple | ast.List | ast.Set) and all(
-                    isinstance(e, ast.Constant) for e in it.elts
-                )
-                ranged = (
-                    isinstance(it, ast.Call)
-                    and dotted(it.func) == "range"
-                    and all(isinstance(a, ast.Constant) for a in it.args)
-                )
-                if literal or ranged:
-                    names.add(node.target.id)
-    return frozenset(names)
+    for node in ast.walk(func):
+        if isinstance(node, ast.For | ast.comprehension) and isinstance(node.target, ast.Name):
+            it = node.iter
+            literal = isinstance(it, ast.Tuple | ast.List | ast.Set) and all(
+                isinstance(e, ast.Constant) for e in it.elts
+            )
+            ranged = (
+                isinstance(it, ast.Call)
+                and dotted(it.func) == "range"
+                and all(isinstance(a, ast.Constant) for a in it.args)
+            )
+            if literal or ranged:
+                names.add(node.target.id)
+    return names
 
 
 def _checked_name(node: ast.expr) -> str | None:
@@ -322,17 +311,39 @@ def _runner_sql(
 
 
 class _Placeholders:
-    """``_placeholder_names`` once per function: a module runs many queries in one."""
+    """Names that hold only the code's own constants, per function: locals built from
+    placeholders (``marks = ",".join("?" * len(ids))``) or literals, module constants,
+    and loop variables over literals. Each function is read once, however many
+    queries it runs, and the file's assignments once for all functions."""
 
     def __init__(self, scan: Scan) -> None:
         self.scan = scan
         self.by_func: dict[int, frozenset[str]] = {}
+        self.assigned: list[tuple[ast.AST | None, list[str]]] | None = None
+
+    def _assigned(self) -> list[tuple[ast.AST | None, list[str]]]:
+        """``(function, names)`` of each assignment of a safe fragment, in order."""
+        if self.assigned is None:
+            self.assigned = [
+                (sctx.func, [t.id for t in stmt.targets if isinstance(t, ast.Name)])
+                for stmt, sctx in self.scan.assigns
+                if isinstance(stmt, ast.Assign) and _safe_fragment(stmt.value)
+            ]
+        return self.assigned
 
     def names(self, ctx: Ctx) -> frozenset[str]:
         key = id(ctx.func)
         found = self.by_func.get(key)
-        if found is None:
-            found = self.by_func[key] = _placeholder_names(ctx, self.scan)
+        if found is not None:
+            return found
+        names: set[str] = set()
+        for func, targets in self._assigned():
+            if func is ctx.func or func is None:
+                names.update(targets)
+        if ctx.func is not None:
+            names.update(_allow_listed(ctx.func))
+            names.update(_loop_constants(ctx.func))
+        found = self.by_func[key] = frozenset(names)
         return found
 
 
