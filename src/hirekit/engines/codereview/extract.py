@@ -16,6 +16,7 @@ from typing import Any
 from hirekit.engines.codereview.extensions_table import distribution_for
 from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, FuncInfo, MethodUse
 from hirekit.engines.codereview.file_settings import (
+    APP_NAMES,
     env_settings,
     init_extensions,
     outgoing_calls,
@@ -174,7 +175,9 @@ class Extractor(ast.NodeVisitor):
         if self.f.is_test:
             self.f.tests.names |= self.loaded
         else:
-            self.f.init_modules = init_extensions(self.scan)
+            # ``X(app)`` and ``x.init_app(app)`` need one of the app's usual names read.
+            if not APP_NAMES.isdisjoint(self.loaded):
+                self.f.init_modules = init_extensions(self.scan)
             self.f.env_settings = env_settings(self.scan)
             self.f.outgoing = outgoing_calls(self.scan)
             self.f.status_codes += status_codes(self.scan)
@@ -439,6 +442,7 @@ class Extractor(ast.NodeVisitor):
             and args[0].__class__ is ast.Name
             and last not in _NOT_HELPERS
             and callee.count(".") <= 1
+            and _may_hold_text(node)
         ):
             # Maybe ``register_view(bp, [...], ...)``: a project's route helper (route_helpers).
             call = helper_call(node, callee, self.ctx.qualname)
@@ -468,6 +472,17 @@ class Extractor(ast.NodeVisitor):
                 if func.attr == "namespace":
                     use = replace(use, target=self.targets.get(id(node)))
                 self.f.uses.append(use)
+
+
+_TEXT_KINDS = (ast.Constant, ast.List, ast.Tuple)
+
+
+def _may_hold_text(node: ast.Call) -> bool:
+    """Whether a call passes a constant, list or tuple: a route helper's call passes
+    literal text (``helper_call`` checks exactly), most calls with a name first do not."""
+    return any(a.__class__ in _TEXT_KINDS for a in node.args) or any(
+        kw.value.__class__ in _TEXT_KINDS for kw in node.keywords
+    )
 
 
 #: Common callees that take a name first and are never a project's route helper.

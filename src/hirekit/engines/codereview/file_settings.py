@@ -29,6 +29,7 @@ ENV_CALLS = frozenset(
 )
 #: Reading the whole configuration from the environment.
 WHOLE_CONFIG = frozenset({"from_prefixed_env", "from_envvar"})
+WHOLE_CONFIG_ENDS = tuple(WHOLE_CONFIG)
 
 
 def _is_app(node: ast.AST) -> bool:
@@ -79,11 +80,17 @@ def env_settings(scan: Scan) -> set[str]:
     """Key settings read from the environment (``"*"`` when the whole config is)."""
     keys: set[str] = set()
     for call, _ctx, callee, canonical in scan.resolved_calls():
-        attr = (callee or "").rsplit(".", 1)[-1]
-        if attr in WHOLE_CONFIG:
+        if (
+            callee is not None
+            and callee.endswith(WHOLE_CONFIG_ENDS)
+            and callee.rsplit(".", 1)[-1] in WHOLE_CONFIG
+        ):
             keys.add("*")
             continue
-        key = str_value(call.args[0]) if call.args else None
+        args = call.args
+        if not args or args[0].__class__ is not ast.Constant:
+            continue
+        key = str_value(args[0])
         if key is None or not KEY_SETTING.search(key):
             continue
         env_like = canonical in ENV_CALLS or "env" in (callee or "").lower()
@@ -126,4 +133,8 @@ def _sets_status(call: ast.Call, canonical: str | None) -> bool:
 
 def status_codes(scan: Scan) -> int:
     """Explicit status codes set through calls: ``abort(404)``, ``Response(..., status=201)``."""
-    return sum(_sets_status(call, canonical) for call, _c, _n, canonical in scan.resolved_calls())
+    return sum(
+        1
+        for call, _c, _n, canonical in scan.resolved_calls()
+        if (call.keywords or canonical in STATUS_CALLS) and _sets_status(call, canonical)
+    )

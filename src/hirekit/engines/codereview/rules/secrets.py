@@ -153,6 +153,17 @@ class _Judge:
     def __init__(self, scan: Scan, fallback_names: frozenset[str]) -> None:
         self.scan = scan
         self.fallback_names = fallback_names
+        self.test_file = bool(TEST_CONFIG_FILE.search(scan.facts.rel))
+        #: id(ctx) -> test configuration or sample data: one answer per scope, not per pair
+        self.skipped: dict[int, bool] = {}
+
+    def _skipped(self, ctx: Ctx) -> bool:
+        try:
+            return self.skipped[id(ctx)]
+        except KeyError:
+            skip = self.test_file or _test_only(ctx, self.scan) or _seed_data(ctx)
+            self.skipped[id(ctx)] = skip
+            return skip
 
     def _fallback(self, name: str, literal: str, line: int) -> Finding | None:
         if _not_a_secret(literal) and not _is_signing_name(name):
@@ -164,7 +175,7 @@ class _Judge:
         self, name: str, value: ast.AST, line: int, ctx: Ctx, cap: bool = False
     ) -> Finding | None:
         """``cap`` keeps arguments of arbitrary calls at medium."""
-        if not _candidate(value) or _test_only(ctx, self.scan) or _seed_data(ctx):
+        if not _candidate(value) or self._skipped(ctx):
             return None
         scan = self.scan
         default = _env_default(value, scan)
