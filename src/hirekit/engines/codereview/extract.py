@@ -29,7 +29,12 @@ from hirekit.engines.codereview.method_uses import (
     resource_uses,
 )
 from hirekit.engines.codereview.nodekinds import CONSTANT_TOKEN, STRING_TOKEN, describe, token_id
-from hirekit.engines.codereview.route_helpers import helper_call, route_template
+from hirekit.engines.codereview.route_helpers import (
+    NOT_HELPERS,
+    helper_call,
+    may_hold_text,
+    route_template,
+)
 from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword, str_list, str_value
 
 ROUTE_ATTRS = frozenset({"route", "get", "post", "put", "patch", "delete"})
@@ -440,29 +445,28 @@ class Extractor(ast.NodeVisitor):
         if (
             args
             and args[0].__class__ is ast.Name
-            and last not in _NOT_HELPERS
+            and last not in NOT_HELPERS
             and callee.count(".") <= 1
-            and _may_hold_text(node)
+            and may_hold_text(node)
         ):
             # Maybe ``register_view(bp, [...], ...)``: a project's route helper (route_helpers).
             call = helper_call(node, callee, self.ctx.qualname)
             if call is not None:
                 self.f.helper_calls.append(call)
+        # ``last`` is the attribute of a dotted callee: most calls stop at this one test.
+        if last in USE_ATTRS and isinstance(func, ast.Attribute):
+            self._record_method(node, func, callee)
+
+    def _record_method(self, node: ast.Call, func: ast.Attribute, callee: str) -> None:
         if (
-            isinstance(func, ast.Attribute)
-            and func.attr == "add_url_rule"
+            func.attr == "add_url_rule"
             and self.ctx.func is not None
             and self.ctx.qualname is not None
         ):
             template = route_template(node, self.ctx.func, self.ctx.qualname, self.loops)
             if template is not None:
                 self.f.route_templates.append(template)
-        if (
-            isinstance(func, ast.Attribute)
-            and func.attr in USE_ATTRS
-            and id(node) not in self.skip_calls
-            and "." in callee
-        ):
+        if id(node) not in self.skip_calls and "." in callee:
             if func.attr == "add_resource":
                 self.f.uses.extend(resource_uses(node, func, self.ctx.qualname))
             elif func.attr == "add_namespace":
@@ -473,28 +477,6 @@ class Extractor(ast.NodeVisitor):
                     use = replace(use, target=self.targets.get(id(node)))
                 self.f.uses.append(use)
 
-
-_TEXT_KINDS = (ast.Constant, ast.List, ast.Tuple)
-
-
-def _may_hold_text(node: ast.Call) -> bool:
-    """Whether a call passes a constant, list or tuple: a route helper's call passes
-    literal text (``helper_call`` checks exactly), most calls with a name first do not."""
-    return any(a.__class__ in _TEXT_KINDS for a in node.args) or any(
-        kw.value.__class__ in _TEXT_KINDS for kw in node.keywords
-    )
-
-
-#: Common callees that take a name first and are never a project's route helper.
-_NOT_HELPERS = frozenset(
-    {"len", "print", "isinstance", "issubclass", "getattr", "setattr", "hasattr", "str", "int",
-     "float", "bool", "list", "dict", "set", "tuple", "sorted", "format", "join", "get", "append",
-     "extend", "update", "startswith", "endswith", "replace", "split", "encode", "decode", "info",
-     "debug", "warning", "error", "exception", "execute", "filter_by", "query", "jsonify",
-     "render_template", "redirect", "url_for", "abort", "flash", "open", "range", "zip", "map",
-     "enumerate", "super", "type", "repr", "min", "max", "sum", "any", "all", "cast", "pop",
-     "setdefault", "add", "remove", "insert", "write", "read", "send", "emit", "log"}
-)  # fmt: skip
 
 _Handler = Callable[["Extractor", Any], None]
 
