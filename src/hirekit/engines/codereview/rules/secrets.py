@@ -256,15 +256,13 @@ def check(scan: Scan) -> list[Finding]:
             if name and (f := judge(name, value, stmt.lineno, ctx)):
                 found.append(f)
     for call, ctx, callee, canonical in scan.resolved_calls():
-        if call.keywords:
-            cap = (callee or "").rsplit(".", 1)[-1] not in CONFIG_CALLS
-            for kw in call.keywords:
-                value = kw.value
-                if (
-                    kw.arg
-                    and _candidate(value)
-                    and (f := judge(kw.arg, value, value.lineno, ctx, cap))
-                ):
+        cap: bool | None = None  # worked out for the first keyword that needs judging
+        for kw in call.keywords:
+            value = kw.value
+            if kw.arg and _candidate(value):
+                if cap is None:
+                    cap = (callee or "").rsplit(".", 1)[-1] not in CONFIG_CALLS
+                if f := judge(kw.arg, value, value.lineno, ctx, cap):
                     found.append(f)
         if canonical in ENV_GETTERS and call.args:
             key = str_value(call.args[0])
