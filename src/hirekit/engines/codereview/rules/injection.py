@@ -281,8 +281,11 @@ def _query_runners(scan: Scan) -> dict[str, tuple[int, bool]]:
     runners: dict[str, tuple[int, bool]] = {}
     for call, ctx, callee, canonical in scan.resolved_calls():
         func = ctx.func
-        arg = _first_arg(call)
-        if func is None or not isinstance(arg, ast.Name):
+        args = call.args
+        if func is None or not args:
+            continue
+        arg = args[0]
+        if not isinstance(arg, ast.Name):
             continue
         if not _is_sql_sink(call, callee, canonical):
             continue

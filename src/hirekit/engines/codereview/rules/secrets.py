@@ -158,12 +158,12 @@ class _Judge:
         self.skipped: dict[int, bool] = {}
 
     def _skipped(self, ctx: Ctx) -> bool:
-        try:
-            return self.skipped[id(ctx)]
-        except KeyError:
-            skip = self.test_file or _test_only(ctx, self.scan) or _seed_data(ctx)
-            self.skipped[id(ctx)] = skip
-            return skip
+        skip = self.skipped.get(id(ctx))
+        if skip is None:  # a scope seen for the first time (half of all lookups)
+            skip = self.skipped[id(ctx)] = (
+                self.test_file or _test_only(ctx, self.scan) or _seed_data(ctx)
+            )
+        return skip
 
     def _fallback(self, name: str, literal: str, line: int) -> Finding | None:
         if _not_a_secret(literal) and not _is_signing_name(name):
