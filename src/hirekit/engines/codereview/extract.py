@@ -135,12 +135,8 @@ class Extractor(ast.NodeVisitor):
         if entry is None:
             return
         token, fields, handler = entry
-        if token is not None:
-            if kind is ast.Constant:
-                str_const = isinstance(node.value, str)  # type: ignore[attr-defined]
-                self.add_token(STRING_TOKEN if str_const else CONSTANT_TOKEN)
-            else:
-                self.add_token(token)
+        if token is not None:  # constants never get here: they took the path above
+            self.add_token(token)
         if handler is not None:
             handler(self, node)
             return
