@@ -16,6 +16,7 @@ from typing import Any
 from hirekit.engines.codereview.extensions_table import distribution_for
 from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, FuncInfo, MethodUse
 from hirekit.engines.codereview.file_settings import (
+    APP_NAMES,
     env_settings,
     init_extensions,
     outgoing_calls,
@@ -28,7 +29,12 @@ from hirekit.engines.codereview.method_uses import (
     resource_uses,
 )
 from hirekit.engines.codereview.nodekinds import CONSTANT_TOKEN, STRING_TOKEN, describe, token_id
-from hirekit.engines.codereview.route_helpers import helper_call, route_template
+from hirekit.engines.codereview.route_helpers import (
+    NOT_HELPERS,
+    helper_call,
+    may_hold_text,
+    route_template,
+)
 from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword, str_list, str_value
 
 ROUTE_ATTRS = frozenset({"route", "get", "post", "put", "patch", "delete"})
@@ -66,6 +72,7 @@ ENV_READERS = {
     "decouple.config": "decouple",
 }
 NAME_TOKEN = token_id("Name")
+ATTRIBUTE_TOKEN = token_id("Attribute")
 RESOLVED_LAST_NAMES = frozenset({name.rsplit(".", 1)[-1] for name in ENV_READERS} | {"jsonify"})
 
 
@@ -96,6 +103,7 @@ class Extractor(ast.NodeVisitor):
         self.loops: list[tuple[str, str]] = []  # (variable, sequence name) of enclosing for-loops
         self.tokens = self.scan.tokens
         self.add_token = self.tokens.append
+        self.assigning = 0  # depth of assignment statements being visited
 
     def visit(self, node: ast.AST) -> None:
         kind = node.__class__
@@ -105,16 +113,30 @@ class Extractor(ast.NodeVisitor):
             if node.ctx.__class__ is ast.Load:  # type: ignore[attr-defined]
                 self.loaded.add(node.id)  # type: ignore[attr-defined]
             return
+        if kind is ast.Constant:
+            # The next most common kind, and a leaf: strings and other constants differ.
+            str_const = node.value.__class__ is str  # type: ignore[attr-defined]
+            self.add_token(STRING_TOKEN if str_const else CONSTANT_TOKEN)
+            return
+        if kind is ast.Attribute:
+            self.add_token(ATTRIBUTE_TOKEN)
+            attr = node.attr  # type: ignore[attr-defined]
+            if attr == "environ" or attr == "test_client":
+                self._note_attribute(node)  # type: ignore[arg-type]
+            value = node.value  # type: ignore[attr-defined]
+            if value.__class__ is ast.Name:  # ``obj.attr``: the usual case, without a call
+                self.add_token(NAME_TOKEN)
+                if value.ctx.__class__ is ast.Load:
+                    self.loaded.add(value.id)
+            else:
+                self.visit(value)
+            return
         entry = _KINDS.get(kind) or _learn(kind)
         if entry is None:
             return
         token, fields, handler = entry
-        if token is not None:
-            if kind is ast.Constant:
-                str_const = isinstance(node.value, str)  # type: ignore[attr-defined]
-                self.add_token(STRING_TOKEN if str_const else CONSTANT_TOKEN)
-            else:
-                self.add_token(token)
+        if token is not None:  # constants never get here: they took the path above
+            self.add_token(token)
         if handler is not None:
             handler(self, node)
             return
@@ -154,7 +176,9 @@ class Extractor(ast.NodeVisitor):
         if self.f.is_test:
             self.f.tests.names |= self.loaded
         else:
-            self.f.init_modules = init_extensions(self.scan)
+            # ``X(app)`` and ``x.init_app(app)`` need one of the app's usual names read.
+            if not APP_NAMES.isdisjoint(self.loaded):
+                self.f.init_modules = init_extensions(self.scan)
             self.f.env_settings = env_settings(self.scan)
             self.f.outgoing = outgoing_calls(self.scan)
             self.f.status_codes += status_codes(self.scan)
@@ -325,19 +349,25 @@ class Extractor(ast.NodeVisitor):
             target = node.targets[0]
             if isinstance(target, ast.Name):
                 self.targets[id(node.value)] = target.id
+        self.assigning += 1
         for target in node.targets:
             self.visit(target)
         self.visit(node.value)
+        self.assigning -= 1
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         self.scan.assigns.append((node, self.ctx))
         if isinstance(node.value, ast.Call) and isinstance(node.target, ast.Name):
             self.targets[id(node.value)] = node.target.id
+        self.assigning += 1
         self.generic_visit(node)
+        self.assigning -= 1
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self.scan.assigns.append((node, self.ctx))
+        self.assigning += 1
         self.generic_visit(node)
+        self.assigning -= 1
 
     def visit_Return(self, node: ast.Return) -> None:
         value = node.value
@@ -356,12 +386,19 @@ class Extractor(ast.NodeVisitor):
             self.visit(value)
 
     # expressions -------------------------------------------------------
-    def visit_Attribute(self, node: ast.Attribute) -> None:
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        if self.assigning:
+            # ``os.environ["KEY"]`` in an assignment: file_settings reads these once the
+            # imports are known, without walking every assignment a second time.
+            self.scan.assigned_subscripts.append(node)
+        self.visit(node.value)
+        self.visit(node.slice)
+
+    def _note_attribute(self, node: ast.Attribute) -> None:
         if node.attr == "environ" and self.scan.canon(dotted(node)) == "os.environ":
             self.f.config_sources.add("os.environ")
         elif node.attr == "test_client" and self.f.is_test:
             self.f.tests.uses_test_client = True
-        self.visit(node.value)
 
     def visit_Call(self, node: ast.Call) -> None:
         callee = dotted(node.func)
@@ -404,28 +441,28 @@ class Extractor(ast.NodeVisitor):
         if (
             args
             and args[0].__class__ is ast.Name
-            and last not in _NOT_HELPERS
+            and last not in NOT_HELPERS
             and callee.count(".") <= 1
+            and may_hold_text(node)
         ):
             # Maybe ``register_view(bp, [...], ...)``: a project's route helper (route_helpers).
             call = helper_call(node, callee, self.ctx.qualname)
             if call is not None:
                 self.f.helper_calls.append(call)
+        # ``last`` is the attribute of a dotted callee: most calls stop at this one test.
+        if last in USE_ATTRS and isinstance(func, ast.Attribute):
+            self._record_method(node, func, callee)
+
+    def _record_method(self, node: ast.Call, func: ast.Attribute, callee: str) -> None:
         if (
-            isinstance(func, ast.Attribute)
-            and func.attr == "add_url_rule"
+            func.attr == "add_url_rule"
             and self.ctx.func is not None
             and self.ctx.qualname is not None
         ):
             template = route_template(node, self.ctx.func, self.ctx.qualname, self.loops)
             if template is not None:
                 self.f.route_templates.append(template)
-        if (
-            isinstance(func, ast.Attribute)
-            and func.attr in USE_ATTRS
-            and id(node) not in self.skip_calls
-            and "." in callee
-        ):
+        if id(node) not in self.skip_calls and "." in callee:
             if func.attr == "add_resource":
                 self.f.uses.extend(resource_uses(node, func, self.ctx.qualname))
             elif func.attr == "add_namespace":
@@ -436,17 +473,6 @@ class Extractor(ast.NodeVisitor):
                     use = replace(use, target=self.targets.get(id(node)))
                 self.f.uses.append(use)
 
-
-#: Common callees that take a name first and are never a project's route helper.
-_NOT_HELPERS = frozenset(
-    {"len", "print", "isinstance", "issubclass", "getattr", "setattr", "hasattr", "str", "int",
-     "float", "bool", "list", "dict", "set", "tuple", "sorted", "format", "join", "get", "append",
-     "extend", "update", "startswith", "endswith", "replace", "split", "encode", "decode", "info",
-     "debug", "warning", "error", "exception", "execute", "filter_by", "query", "jsonify",
-     "render_template", "redirect", "url_for", "abort", "flash", "open", "range", "zip", "map",
-     "enumerate", "super", "type", "repr", "min", "max", "sum", "any", "all", "cast", "pop",
-     "setdefault", "add", "remove", "insert", "write", "read", "send", "emit", "log"}
-)  # fmt: skip
 
 _Handler = Callable[["Extractor", Any], None]
 

@@ -29,6 +29,7 @@ ENV_CALLS = frozenset(
 )
 #: Reading the whole configuration from the environment.
 WHOLE_CONFIG = frozenset({"from_prefixed_env", "from_envvar"})
+WHOLE_CONFIG_ENDS = tuple(WHOLE_CONFIG)
 
 
 def _is_app(node: ast.AST) -> bool:
@@ -38,21 +39,17 @@ def _is_app(node: ast.AST) -> bool:
 def init_extensions(scan: Scan) -> set[str]:
     """Top-level module names of classes started on the app (``X(app)``, ``x.init_app(app)``)."""
     imports = scan.facts.imports
-    made: dict[str, str] = {}  # local name -> module of the class it was made from
-    for stmt, _ctx in scan.assigns:
-        value = getattr(stmt, "value", None)
-        if isinstance(value, ast.Call) and (callee := dotted(value.func)):
-            module = imports.get(callee.split(".", 1)[0])
-            if module is not None:
-                for target in getattr(stmt, "targets", ()):
-                    if isinstance(target, ast.Name):
-                        made[target.id] = module
+    made: dict[str, str] | None = None  # local name -> module of the class it was made from
     tops: set[str] = set()
     for call, _ctx, callee, _canonical in scan.resolved_calls():
         if callee is None or not call.args or not _is_app(call.args[0]):
             continue
         head, _, rest = callee.partition(".")
-        if rest == "init_app" and head in made:
+        if rest == "init_app":
+            if made is None:  # the assignments are read only for a file that has one
+                made = _made_from_imports(scan)
+            if head not in made:
+                continue
             module = made[head]
         elif not rest and head[:1].isupper() and head in imports:
             module = imports[head]
@@ -64,29 +61,48 @@ def init_extensions(scan: Scan) -> set[str]:
     return tops
 
 
+def _made_from_imports(scan: Scan) -> dict[str, str]:
+    """Names assigned an instance of an imported class, with the class's module."""
+    imports = scan.facts.imports
+    made: dict[str, str] = {}
+    for stmt, _ctx in scan.assigns:
+        value = getattr(stmt, "value", None)
+        if isinstance(value, ast.Call) and (callee := dotted(value.func)):
+            module = imports.get(callee.split(".", 1)[0])
+            if module is not None:
+                for target in getattr(stmt, "targets", ()):
+                    if isinstance(target, ast.Name):
+                        made[target.id] = module
+    return made
+
+
 def env_settings(scan: Scan) -> set[str]:
     """Key settings read from the environment (``"*"`` when the whole config is)."""
     keys: set[str] = set()
     for call, _ctx, callee, canonical in scan.resolved_calls():
-        attr = (callee or "").rsplit(".", 1)[-1]
-        if attr in WHOLE_CONFIG:
+        if (
+            callee is not None
+            and callee.endswith(WHOLE_CONFIG_ENDS)
+            and callee.rsplit(".", 1)[-1] in WHOLE_CONFIG
+        ):
             keys.add("*")
             continue
-        key = str_value(call.args[0]) if call.args else None
+        args = call.args
+        if not args or args[0].__class__ is not ast.Constant:
+            continue
+        key = str_value(args[0])
         if key is None or not KEY_SETTING.search(key):
             continue
         env_like = canonical in ENV_CALLS or "env" in (callee or "").lower()
         if env_like:
             keys.add(key.upper())
-    for stmt, _ctx in scan.assigns:
-        for node in ast.walk(stmt):
-            if (
-                isinstance(node, ast.Subscript)
-                and scan.canon(dotted(node.value)) == "os.environ"
-                and (key := str_value(node.slice))
-                and KEY_SETTING.search(key)
-            ):
-                keys.add(key.upper())
+    for node in scan.assigned_subscripts:
+        if (
+            scan.canon(dotted(node.value)) == "os.environ"
+            and (key := str_value(node.slice))
+            and KEY_SETTING.search(key)
+        ):
+            keys.add(key.upper())
     return keys
 
 
@@ -117,4 +133,8 @@ def _sets_status(call: ast.Call, canonical: str | None) -> bool:
 
 def status_codes(scan: Scan) -> int:
     """Explicit status codes set through calls: ``abort(404)``, ``Response(..., status=201)``."""
-    return sum(_sets_status(call, canonical) for call, _c, _n, canonical in scan.resolved_calls())
+    return sum(
+        1
+        for call, _c, _n, canonical in scan.resolved_calls()
+        if (call.keywords or canonical in STATUS_CALLS) and _sets_status(call, canonical)
+    )

@@ -114,6 +114,29 @@ def _arg(node: ast.expr) -> ArgValue | None:
     return None
 
 
+_TEXT_KINDS = (ast.Constant, ast.List, ast.Tuple)
+
+
+def may_hold_text(node: ast.Call) -> bool:
+    """Whether a call passes a constant, list or tuple: a route helper's call passes
+    literal text (``helper_call`` checks exactly), most calls with a name first do not."""
+    return any(a.__class__ in _TEXT_KINDS for a in node.args) or any(
+        kw.value.__class__ in _TEXT_KINDS for kw in node.keywords
+    )
+
+
+#: Common callees that take a name first and are never a project's route helper.
+NOT_HELPERS = frozenset(
+    {"len", "print", "isinstance", "issubclass", "getattr", "setattr", "hasattr", "str", "int",
+     "float", "bool", "list", "dict", "set", "tuple", "sorted", "format", "join", "get", "append",
+     "extend", "update", "startswith", "endswith", "replace", "split", "encode", "decode", "info",
+     "debug", "warning", "error", "exception", "execute", "filter_by", "query", "jsonify",
+     "render_template", "redirect", "url_for", "abort", "flash", "open", "range", "zip", "map",
+     "enumerate", "super", "type", "repr", "min", "max", "sum", "any", "all", "cast", "pop",
+     "setdefault", "add", "remove", "insert", "write", "read", "send", "emit", "log"}
+)  # fmt: skip
+
+
 def helper_call(node: ast.Call, callee: str, func: str | None) -> HelperCall | None:
     """A call passing a name (the app or blueprint) and some literal: maybe a route helper.
 

@@ -81,6 +81,8 @@ class Scan:
     #: every call with its context and its callee as written (``dotted(call.func)``)
     calls: list[tuple[ast.Call, Ctx, str | None]] = field(default_factory=list)
     assigns: list[tuple[ast.stmt, Ctx]] = field(default_factory=list)
+    #: every subscript inside those assignment statements, targets and values alike
+    assigned_subscripts: list[ast.Subscript] = field(default_factory=list)
     classdefs: list[tuple[ast.ClassDef, Ctx]] = field(default_factory=list)
     decorators: list[tuple[ast.expr, Ctx]] = field(default_factory=list)
     route_funcs: set[int] = field(default_factory=set)

@@ -88,6 +88,18 @@ _COUNTRY_WORDS: dict[str, str] = {
 _COUNTRY = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(w) for w in _COUNTRY_WORDS) + r")(?!\w)", re.IGNORECASE
 )
+# The same words read in lower-cased text: the engine compares characters as they
+# are instead of case-folding each, and skips ahead to the words' first letters.
+_COUNTRY_LOWER = re.compile(
+    r"(?<!\w)(?=["
+    + "".join(sorted({w[0] for w in _COUNTRY_WORDS}))
+    + "])("
+    + "|".join(re.escape(w) for w in _COUNTRY_WORDS)
+    + r")(?!\w)"
+)
+# Letters that match ASCII ones only when ignoring case, or ("\u0130") whose lower()
+# is two characters: in a text holding one, lower-casing is not the same reading.
+_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
 # Where a resume puts its contact details: numbers further down are more often
 # identifiers, amounts or dates than a phone.
 _HEAD_CHARS = 6000
@@ -107,17 +119,29 @@ def find_phone(text: str) -> str | None:
     # Each region reads the text its own way; the number written first wins, and
     # among readings of the same spot the most likely region (listed first).
     # The library's matcher walks every character it is given, for every region: give
-    # it only the stretches around runs of digits, where a number can be.
-    windows = _windows(head)
+    # it only the stretches around runs of digits, where a number can be. Stretches
+    # are read in order, every region on one before the next: once one holds a number,
+    # a later stretch cannot hold an earlier one.
+    regions = _regions(head)
     best: tuple[int, str] | None = None
-    for region in _regions(head):
-        # Once a number is found, another region can only win with one written
-        # before it: read no further than that (plus the longest a number runs).
-        limit = len(head) if best is None else best[0] + _LONGEST_NUMBER
-        found = _first_match(head, windows, region, limit)
-        if found is not None and (best is None or found.start < best[0]):
-            formatted = phonenumbers.format_number(found.number, PhoneNumberFormat.INTERNATIONAL)
-            best = (found.start, formatted)
+    for start, end in _windows(head):
+        for region in regions:
+            if best is not None and not _MATCH_START.search(head, start, best[0]):
+                # Another region can only win with a number written before the best
+                # one, and every number the matcher reads begins at a digit, a plus
+                # or an opening bracket: none stands before it here.
+                break
+            # A later region reads no further than the best number so far (plus the
+            # longest a number runs), as the region that found it did.
+            limit = end if best is None else min(end, best[0] + _LONGEST_NUMBER)
+            found = _first_match(head, start, limit, region)
+            if found is not None and (best is None or found.start < best[0]):
+                formatted = phonenumbers.format_number(
+                    found.number, PhoneNumberFormat.INTERNATIONAL
+                )
+                best = (found.start, formatted)
+        if best is not None:
+            break
     if best is not None:
         return best[1]
     # A number written with its country code that the library cannot confirm
@@ -134,21 +158,16 @@ class _Found:
     number: phonenumbers.PhoneNumber
 
 
-def _first_match(
-    head: str, windows: list[tuple[int, int]], region: str, limit: int
-) -> _Found | None:
-    """The first number the matcher reads in ``region``, window by window, as it would
-    over ``head[:limit]`` (dates and numbers cut from their "+country" skipped)."""
-    for start, end in windows:
-        if start >= limit:
-            break
-        for match in PhoneNumberMatcher(
-            head[start : min(end, limit)], region, leniency=Leniency.VALID, max_tries=200
-        ):
-            at = start + match.start
-            if _looks_like_date(match.raw_string) or _CUT_COUNTRY.search(head, 0, at):
-                continue
-            return _Found(at, match.number)
+def _first_match(head: str, start: int, end: int, region: str) -> _Found | None:
+    """The first number the matcher reads in ``region`` in ``head[start:end]`` (dates
+    and numbers cut from their "+country" skipped)."""
+    for match in PhoneNumberMatcher(
+        head[start:end], region, leniency=Leniency.VALID, max_tries=200
+    ):
+        at = start + match.start
+        if _looks_like_date(match.raw_string) or _CUT_COUNTRY.search(head, 0, at):
+            continue
+        return _Found(at, match.number)
     return None
 
 
@@ -176,6 +195,9 @@ _DIGIT_RUN = re.compile(r"\d(?:[\d\s().\-/\u2010-\u2015\u2212\[\]~]*\d){2,}")
 _BEFORE = 8
 _AFTER = 24
 _DIGIT = re.compile(r"\d")
+# Where the matcher's candidates begin (its lead class: brackets and plus signs, or a
+# digit); a number it reads never starts before its candidate does.
+_MATCH_START = re.compile(r"[\d(\[\uff08\uff3b+\uff0b]")
 _SEVEN_DIGITS = re.compile(r"(?:\d\D*){6}\d")
 _DATE = r"(?:(?:0?[1-9]|[12]\d|3[01])[/.])?(?:(?:0?[1-9]|1[0-2])[/.])?(?:19|20)\d\d"
 _ONLY_DATES = re.compile(rf"{_DATE}(?:\s*[-\u2013/]\s*{_DATE})?")
@@ -189,7 +211,11 @@ def _regions(text: str) -> list[str]:
         region = phonenumbers.region_code_for_country_code(int(match.group(1)))
         if region != "ZZ":
             dialled.append(region)
-    named = [_COUNTRY_WORDS[m.group(1).lower()] for m in islice(_COUNTRY.finditer(text), 2)]
+    if any(c in text for c in _LOOKALIKES):
+        words = [m.group(1).lower() for m in islice(_COUNTRY.finditer(text), 2)]
+    else:
+        words = [m.group(1) for m in islice(_COUNTRY_LOWER.finditer(text.lower()), 2)]
+    named = [_COUNTRY_WORDS[word] for word in words]
     return list(dict.fromkeys([*dialled[:2], *named[:2], *_FALLBACK_REGIONS]))
 
 

@@ -53,6 +53,10 @@ def _field(target: ast.AST) -> str | None:
 def escaped_fields(scan: Scan) -> set[str]:
     """``variable.field`` for each item key and attribute this file assigns escaped text to."""
     fields: set[str] = set()
+    # Every call of the file is among its resolved calls: without an escaper there,
+    # no assignment can hold escaped text.
+    if not any(canonical in ESCAPERS for *_rest, canonical in scan.resolved_calls()):
+        return fields
     for stmt, _ctx in scan.assigns:
         value = getattr(stmt, "value", None)
         if not isinstance(stmt, ast.Assign) or value is None:

@@ -210,34 +210,23 @@ def _name_formatted(
     return None
 
 
-def _placeholder_names(ctx: Ctx, scan: Scan) -> frozenset[str]:
-    """Names that hold only the code's own constants: locals built from placeholders
-    (``marks = ",".join("?" * len(ids))``) or literals, module constants, and loop
-    variables over literals (``for version in (3, 4):`` in a migration)."""
+def _loop_constants(func: ast.AST) -> set[str]:
+    """Loop variables over literals (``for version in (3, 4):`` in a migration)."""
     names: set[str] = set()
-    for stmt, sctx in scan.assigns:
-        if (
-            (sctx.func is ctx.func or sctx.func is None)
-            and isinstance(stmt, ast.Assign)
-            and _safe_fragment(stmt.value)
-        ):
-            names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
-    if ctx.func is not None:
-        names.update(_allow_listed(ctx.func))
-        for node in ast.walk(ctx.func):
-            if isinstance(node, ast.For | ast.comprehension) and isinstance(node.target, ast.Name):
-                it = node.iter
-                literal = isinstance(it, ast.Tuple | ast.List | ast.Set) and all(
-                    isinstance(e, ast.Constant) for e in it.elts
-                )
-                ranged = (
-                    isinstance(it, ast.Call)
-                    and dotted(it.func) == "range"
-                    and all(isinstance(a, ast.Constant) for a in it.args)
-                )
-                if literal or ranged:
-                    names.add(node.target.id)
-    return frozenset(names)
+    for node in ast.walk(func):
+        if isinstance(node, ast.For | ast.comprehension) and isinstance(node.target, ast.Name):
+            it = node.iter
+            literal = isinstance(it, ast.Tuple | ast.List | ast.Set) and all(
+                isinstance(e, ast.Constant) for e in it.elts
+            )
+            ranged = (
+                isinstance(it, ast.Call)
+                and dotted(it.func) == "range"
+                and all(isinstance(a, ast.Constant) for a in it.args)
+            )
+            if literal or ranged:
+                names.add(node.target.id)
+    return names
 
 
 def _checked_name(node: ast.expr) -> str | None:
@@ -292,8 +281,11 @@ def _query_runners(scan: Scan) -> dict[str, tuple[int, bool]]:
     runners: dict[str, tuple[int, bool]] = {}
     for call, ctx, callee, canonical in scan.resolved_calls():
         func = ctx.func
-        arg = _first_arg(call)
-        if func is None or not isinstance(arg, ast.Name):
+        args = call.args
+        if func is None or not args:
+            continue
+        arg = args[0]
+        if not isinstance(arg, ast.Name):
             continue
         if not _is_sql_sink(call, callee, canonical):
             continue
@@ -321,13 +313,61 @@ def _runner_sql(
     return None
 
 
+class _Placeholders:
+    """Names that hold only the code's own constants, per function: locals built from
+    placeholders (``marks = ",".join("?" * len(ids))``) or literals, module constants,
+    and loop variables over literals. Each function is read once, however many
+    queries it runs, and the file's assignments once for all functions."""
+
+    def __init__(self, scan: Scan) -> None:
+        self.scan = scan
+        self.by_func: dict[int, frozenset[str]] = {}
+        self.assigned: list[tuple[ast.AST | None, list[str]]] | None = None
+
+    def _assigned(self) -> list[tuple[ast.AST | None, list[str]]]:
+        """``(function, names)`` of each assignment of a safe fragment, in order."""
+        if self.assigned is None:
+            self.assigned = [
+                (sctx.func, [t.id for t in stmt.targets if isinstance(t, ast.Name)])
+                for stmt, sctx in self.scan.assigns
+                if isinstance(stmt, ast.Assign) and _safe_fragment(stmt.value)
+            ]
+        return self.assigned
+
+    def names(self, ctx: Ctx) -> frozenset[str]:
+        key = id(ctx.func)
+        found = self.by_func.get(key)
+        if found is not None:
+            return found
+        names: set[str] = set()
+        for func, targets in self._assigned():
+            if func is ctx.func or func is None:
+                names.update(targets)
+        if ctx.func is not None:
+            names.update(_allow_listed(ctx.func))
+            names.update(_loop_constants(ctx.func))
+        found = self.by_func[key] = frozenset(names)
+        return found
+
+
 def _sql(
-    call: ast.Call, ctx: Ctx, scan: Scan, taint: TaintCache, arg: ast.expr | None = None
+    call: ast.Call,
+    ctx: Ctx,
+    scan: Scan,
+    taint: TaintCache,
+    placeholders: _Placeholders,
+    arg: ast.expr | None = None,
 ) -> Finding | None:
     arg = arg if arg is not None else _first_arg(call)
     if arg is None:
         return None
-    safe = _placeholder_names(ctx, scan)
+    # More safe names only make text less "formatted": text that is not formatted
+    # even with none cannot be, so most queries skip the names altogether.
+    if not _formatted(arg, frozenset()) and (
+        not isinstance(arg, ast.Name) or _name_formatted(arg.id, ctx, scan) is None
+    ):
+        return None
+    safe = placeholders.names(ctx)
     built: ast.AST | None = arg if _formatted(arg, safe) else None
     if built is None and isinstance(arg, ast.Name):
         built = _name_formatted(arg.id, ctx, scan, safe)
@@ -378,16 +418,19 @@ def check(scan: Scan) -> list[Finding]:
     data = DataNames(scan)
     found: list[Finding] = []
     runners = _query_runners(scan)
+    placeholders = _Placeholders(scan)
     for call, ctx, callee, canonical in scan.resolved_calls():
         if not call.args:
             continue  # every sink here takes the query, template or payload first
         func = call.func
         attr = func.attr if isinstance(func, ast.Attribute) else None
-        if _is_sql_sink(call, callee, canonical) and (sql := _sql(call, ctx, scan, taint)):
+        if _is_sql_sink(call, callee, canonical) and (
+            sql := _sql(call, ctx, scan, taint, placeholders)
+        ):
             found.append(sql)
             continue
         text = _runner_sql(call, callee, runners) if runners else None
-        if text is not None and (sql := _sql(call, ctx, scan, taint, text)):
+        if text is not None and (sql := _sql(call, ctx, scan, taint, placeholders, text)):
             found.append(sql)
             continue
         if canonical not in SINK_NAMES and attr != "from_string":

@@ -361,7 +361,8 @@ def check(scan: Scan) -> list[Finding]:
     default_origins = False
     for call, _ctx, _callee, canonical in scan.resolved_calls():
         starts_cors = canonical == "flask_cors.CORS" or (
-            isinstance(call.func, ast.Attribute)
+            bool(cors_objects)
+            and isinstance(call.func, ast.Attribute)
             and call.func.attr == "init_app"
             and dotted(call.func.value) in cors_objects
         )

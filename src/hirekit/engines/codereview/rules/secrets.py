@@ -153,6 +153,17 @@ class _Judge:
     def __init__(self, scan: Scan, fallback_names: frozenset[str]) -> None:
         self.scan = scan
         self.fallback_names = fallback_names
+        self.test_file = bool(TEST_CONFIG_FILE.search(scan.facts.rel))
+        #: id(ctx) -> test configuration or sample data: one answer per scope, not per pair
+        self.skipped: dict[int, bool] = {}
+
+    def _skipped(self, ctx: Ctx) -> bool:
+        skip = self.skipped.get(id(ctx))
+        if skip is None:  # a scope seen for the first time (half of all lookups)
+            skip = self.skipped[id(ctx)] = (
+                self.test_file or _test_only(ctx, self.scan) or _seed_data(ctx)
+            )
+        return skip
 
     def _fallback(self, name: str, literal: str, line: int) -> Finding | None:
         if _not_a_secret(literal) and not _is_signing_name(name):
@@ -164,7 +175,7 @@ class _Judge:
         self, name: str, value: ast.AST, line: int, ctx: Ctx, cap: bool = False
     ) -> Finding | None:
         """``cap`` keeps arguments of arbitrary calls at medium."""
-        if not _candidate(value) or _test_only(ctx, self.scan) or _seed_data(ctx):
+        if not _candidate(value) or self._skipped(ctx):
             return None
         scan = self.scan
         default = _env_default(value, scan)
@@ -245,15 +256,13 @@ def check(scan: Scan) -> list[Finding]:
             if name and (f := judge(name, value, stmt.lineno, ctx)):
                 found.append(f)
     for call, ctx, callee, canonical in scan.resolved_calls():
-        if call.keywords:
-            cap = (callee or "").rsplit(".", 1)[-1] not in CONFIG_CALLS
-            for kw in call.keywords:
-                value = kw.value
-                if (
-                    kw.arg
-                    and _candidate(value)
-                    and (f := judge(kw.arg, value, value.lineno, ctx, cap))
-                ):
+        cap: bool | None = None  # worked out for the first keyword that needs judging
+        for kw in call.keywords:
+            value = kw.value
+            if kw.arg and _candidate(value):
+                if cap is None:
+                    cap = (callee or "").rsplit(".", 1)[-1] not in CONFIG_CALLS
+                if f := judge(kw.arg, value, value.lineno, ctx, cap):
                     found.append(f)
         if canonical in ENV_GETTERS and call.args:
             key = str_value(call.args[0])

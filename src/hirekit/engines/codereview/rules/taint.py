@@ -122,12 +122,17 @@ def _target_names(target: ast.AST) -> list[str]:
     return []
 
 
+#: A function's ``(target, value)`` pairs, ``x.save(path)`` calls and ``except ... as`` names.
+_Flows = tuple[list[tuple[ast.AST, ast.AST]], list[ast.Call], list[str]]
+
+
 class TaintCache:
     """Tainted local names per function, computed only for functions with a sink."""
 
     def __init__(self, scan: Scan) -> None:
         self.scan = scan
         self._cache: dict[tuple[int, bool], set[str]] = {}
+        self._walked: dict[int, _Flows] = {}
 
     def names(self, ctx: Ctx, remote: bool = False) -> set[str]:
         """Tainted locals of ``ctx``'s function; ``remote`` adds data from other servers
@@ -146,21 +151,9 @@ class TaintCache:
             for d in func.decorator_list
         ):
             names.update(a.arg for a in func.args.args[:1])  # the error being handled
-        pairs: list[tuple[ast.AST, ast.AST]] = []
-        saves: list[ast.Call] = []
-        for node in ast.walk(func):
-            if remote and isinstance(node, ast.ExceptHandler) and node.name:
-                names.add(node.name)
-            if _saved_to(node) is not None:
-                saves.append(node)  # type: ignore[arg-type]
-            if isinstance(node, ast.Assign):
-                pairs.extend((t, node.value) for t in node.targets)
-            elif isinstance(node, ast.AnnAssign | ast.AugAssign | ast.NamedExpr) and node.value:
-                pairs.append((node.target, node.value))
-            elif isinstance(node, ast.For | ast.comprehension):
-                pairs.append((node.target, node.iter))
-            elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-                pairs.append((node.optional_vars, node.context_expr))
+        pairs, saves, handlers = self._flows(func)
+        if remote:
+            names.update(handlers)
         for _ in range(3):  # a short fixpoint covers chains like a -> b -> c
             before = len(names)
             for target, value in pairs:
@@ -174,3 +167,27 @@ class TaintCache:
                 break
         self._cache[(id(func), remote)] = names
         return names
+
+    def _flows(self, func: ast.AST) -> _Flows:
+        """One walk per function, shared by the local and the remote question."""
+        found = self._walked.get(id(func))
+        if found is not None:
+            return found
+        pairs: list[tuple[ast.AST, ast.AST]] = []
+        saves: list[ast.Call] = []
+        handlers: list[str] = []
+        for node in ast.walk(func):
+            if isinstance(node, ast.ExceptHandler) and node.name:
+                handlers.append(node.name)
+            if _saved_to(node) is not None:
+                saves.append(node)  # type: ignore[arg-type]
+            if isinstance(node, ast.Assign):
+                pairs.extend((t, node.value) for t in node.targets)
+            elif isinstance(node, ast.AnnAssign | ast.AugAssign | ast.NamedExpr) and node.value:
+                pairs.append((node.target, node.value))
+            elif isinstance(node, ast.For | ast.comprehension):
+                pairs.append((node.target, node.iter))
+            elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+                pairs.append((node.optional_vars, node.context_expr))
+        found = self._walked[id(func)] = (pairs, saves, handlers)
+        return found
