@@ -68,7 +68,7 @@ def test_candidate_page_and_api_views_are_audited(client, login_as, api_token, m
     _, headers = api_token("recruiter")
     assert client.get(f"/api/v1/candidates/{person.id}", headers=headers).status_code == 200
     views = db.session.scalars(
-        select(AuditEntry).where(AuditEntry.action == "candidate.viewed")
+        select(AuditEntry).where(AuditEntry.action == "candidate.viewed").order_by(AuditEntry.id)
     ).all()
     assert [(v.details["what"], v.subject_id) for v in views] == [
         ("page", str(person.id)),
