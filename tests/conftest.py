@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -93,6 +95,45 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             items[:] = [item for item in items if not _needs_resume_corpus(item)]
             config.hook.pytest_deselected(items=deselected)
     items.sort(key=_start_rank)
+
+
+# The runner virtualenvs of the sandboxed tests: one folder for the whole run, made by the
+# controlling process and handed to the xdist workers through the environment, so the base
+# venv (5 s of pip) is built once per run instead of once per worker and test folder.
+# The engine's own lock keeps two workers from building the same one.
+_VENVS_ENV = "TESTS_RUNNER_VENVS"
+
+
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not _is_worker(config):
+        # The sandbox may run as another uid: the folder must be traversable.
+        path = tempfile.mkdtemp(prefix="hirekit-test-venvs-", dir="/tmp")
+        os.chmod(path, 0o755)
+        os.environ[_VENVS_ENV] = path
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not _is_worker(config):
+        shutil.rmtree(os.environ.pop(_VENVS_ENV, ""), ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def venv_cache() -> Path:
+    """The run's runner-venv folder, the base venv ready in it."""
+    from hirekit.engines.sandbox.bwrap import probe
+    from hirekit.engines.sandbox.limits import DEFAULT_SANDBOX_UID
+    from hirekit.engines.sandbox.venv import default_python, runner_venv
+
+    problem = probe(DEFAULT_SANDBOX_UID)
+    if problem is not None:
+        pytest.fail(f"the sandbox tests need bubblewrap with user namespaces: {problem}")
+    cache = Path(os.environ[_VENVS_ENV])
+    runner_venv(None, cache, default_python())
+    return cache
 
 
 class RequestScopedClient(FlaskClient):

@@ -4,18 +4,12 @@ shown beside the review, never exposing the hidden tests to the candidate."""
 from __future__ import annotations
 
 import io
-import shutil
-import tempfile
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from hirekit.engines.sandbox.bwrap import probe
-from hirekit.engines.sandbox.limits import DEFAULT_SANDBOX_UID
-from hirekit.engines.sandbox.venv import default_python, runner_venv
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
 from hirekit.storage import file_store
@@ -63,19 +57,6 @@ HIDDEN = {
         '    assert "total" in create_app().test_client().get("/items/0").json\n'
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def venv_cache() -> Iterator[Path]:
-    problem = probe(DEFAULT_SANDBOX_UID)
-    if problem is not None:
-        pytest.fail(f"the sandbox tests need bubblewrap with user namespaces: {problem}")
-    # The sandbox may run as another uid: the cache must be readable to it.
-    cache = Path(tempfile.mkdtemp(prefix="hirekit-test-venvs-", dir="/tmp"))
-    cache.chmod(0o755)
-    runner_venv(None, cache, default_python())
-    yield cache
-    shutil.rmtree(cache, ignore_errors=True)
 
 
 def _sandbox_config(app, cache: Path | None = None) -> None:

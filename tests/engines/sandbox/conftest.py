@@ -1,4 +1,5 @@
-"""One runner virtualenv per session; each run gets its own temp area to check for leftovers."""
+"""Sandboxed runs share the run's runner virtualenvs (``venv_cache``, tests/conftest.py);
+each run gets its own temp area to check for leftovers."""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ from typing import Any
 import pytest
 
 from hirekit.engines.sandbox import Limits, RunResult, run_tests
-from hirekit.engines.sandbox.bwrap import probe
-from hirekit.engines.sandbox.venv import default_python, runner_venv
 
 #: Small bounds keep the hostile runs short and cheap on a shared machine.
 SMALL = Limits(
@@ -27,24 +26,6 @@ SMALL = Limits(
     output_bytes=64 * 1024,
     tmpfs_bytes=64 * 1024 * 1024,
 )
-
-
-def _shared_dir(prefix: str) -> Path:
-    # The sandbox may run as another uid: the folders it reaches must be traversable.
-    path = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
-    path.chmod(0o755)
-    return path
-
-
-@pytest.fixture(scope="session")
-def venv_cache() -> Iterator[Path]:
-    problem = probe(SMALL.sandbox_uid)
-    if problem is not None:
-        pytest.fail(f"the sandbox tests need bubblewrap with user namespaces: {problem}")
-    cache = _shared_dir("hirekit-test-venvs-")
-    runner_venv(None, cache, default_python())  # built once, shared by every run
-    yield cache
-    shutil.rmtree(cache, ignore_errors=True)
 
 
 @pytest.fixture
