@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import ast
 
-from hirekit.engines.codereview.rules.taint import DATA_METHODS, SANITIZERS, _target_names
+from hirekit.engines.codereview.rules.taint import (
+    DATA_METHODS,
+    SANITIZERS,
+    _target_names,
+    bindings,
+)
 from hirekit.engines.codereview.scan import Ctx, Scan, dotted
 
 #: Calls whose result is escaped or reduced to something that cannot carry markup.
@@ -162,12 +167,7 @@ class DataNames:
         names = _params(func)
         pairs: list[tuple[ast.AST, ast.AST]] = []
         for node in ast.walk(func):
-            if isinstance(node, ast.Assign):
-                pairs.extend((t, node.value) for t in node.targets)
-            elif isinstance(node, ast.AnnAssign | ast.AugAssign | ast.NamedExpr) and node.value:
-                pairs.append((node.target, node.value))
-            elif isinstance(node, ast.For | ast.comprehension):
-                pairs.append((node.target, node.iter))
+            pairs.extend(bindings(node, with_items=False))
         for _ in range(3):  # a -> b -> c
             before = len(names)
             for target, value in _pairwise(pairs):

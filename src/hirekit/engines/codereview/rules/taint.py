@@ -10,6 +10,7 @@ counts as request data, but data that went through ``escape``/``int`` does not.
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 
 from hirekit.engines.codereview.scan import Ctx, Scan, dotted
 
@@ -112,6 +113,19 @@ def _saved_to(node: ast.AST) -> ast.expr | None:
     return None
 
 
+def bindings(node: ast.AST, *, with_items: bool = True) -> Sequence[tuple[ast.AST, ast.AST]]:
+    """The (target, value) pairs ``node`` binds: assignments, loop targets, ``with ... as``."""
+    if isinstance(node, ast.Assign):
+        return [(t, node.value) for t in node.targets]
+    if isinstance(node, ast.AnnAssign | ast.AugAssign | ast.NamedExpr) and node.value:
+        return ((node.target, node.value),)
+    if isinstance(node, ast.For | ast.comprehension):
+        return ((node.target, node.iter),)
+    if with_items and isinstance(node, ast.withitem) and node.optional_vars is not None:
+        return ((node.optional_vars, node.context_expr),)
+    return ()
+
+
 def _target_names(target: ast.AST) -> list[str]:
     if isinstance(target, ast.Name):
         return [target.id]
@@ -181,13 +195,6 @@ class TaintCache:
                 handlers.append(node.name)
             if _saved_to(node) is not None:
                 saves.append(node)  # type: ignore[arg-type]
-            if isinstance(node, ast.Assign):
-                pairs.extend((t, node.value) for t in node.targets)
-            elif isinstance(node, ast.AnnAssign | ast.AugAssign | ast.NamedExpr) and node.value:
-                pairs.append((node.target, node.value))
-            elif isinstance(node, ast.For | ast.comprehension):
-                pairs.append((node.target, node.iter))
-            elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-                pairs.append((node.optional_vars, node.context_expr))
+            pairs.extend(bindings(node))
         found = self._walked[id(func)] = (pairs, saves, handlers)
         return found
