@@ -17,7 +17,7 @@ from typing import Any
 
 from flask import Flask
 
-from hirekit.extensions import limiter
+from hirekit.extensions import api, limiter
 
 
 class AppPool:
@@ -26,7 +26,7 @@ class AppPool:
     def __init__(self, build: Callable[[dict[str, Any]], Flask], keep: int = 24) -> None:
         self._build = build
         self._keep = keep
-        self._shelves: OrderedDict[str, list[tuple[Flask, dict[str, Any]]]] = OrderedDict()
+        self._shelves: OrderedDict[str, list[tuple[Flask, dict[str, Any], Any]]] = OrderedDict()
 
     def lend(self, config: dict[str, Any], borrowed: list[Flask]) -> Flask:
         """An app with ``config`` that this test has not borrowed yet.
@@ -37,21 +37,24 @@ class AppPool:
         key = repr(sorted(config.items()))
         shelf = self._shelves.setdefault(key, [])
         self._shelves.move_to_end(key)
-        for app, pristine in shelf:
+        for app, pristine, spec in shelf:
             if not any(app is taken for taken in borrowed):
-                _restore(app, pristine)
+                _restore(app, pristine, spec)
                 return app
         app = self._build(config)
-        shelf.append((app, copy.deepcopy(dict(app.config))))
+        shelf.append((app, copy.deepcopy(dict(app.config)), api.spec))
         while len(self._shelves) > self._keep:
             self._shelves.popitem(last=False)
         return app
 
 
-def _restore(app: Flask, pristine: dict[str, Any]) -> None:
+def _restore(app: Flask, pristine: dict[str, Any], spec: Any) -> None:
     """Undo what the last borrower changed: its configuration and the rate limits it spent."""
     app.config.clear()
     app.config.update(copy.deepcopy(pristine))
+    # The OpenAPI document is one object too, started afresh by every build: a build that
+    # failed half-way (a refused setting) left it without the later domains' paths.
+    api.spec = spec
     # The limiter is one object bound to the latest app; rebinding gives this app
     # its own storage settings and a fresh count (its request hooks stay as they are).
     limiter.init_app(app)
