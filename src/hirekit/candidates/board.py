@@ -20,7 +20,12 @@ from sqlalchemy import Integer, Select, bindparam, func, select, true, union_all
 from hirekit.accounts.models import User
 from hirekit.candidates.blinding import blind_id, hides, title
 from hirekit.candidates.choices import ApplicationStatus
-from hirekit.candidates.models import Application, ApplicationAnswer, Candidate
+from hirekit.candidates.models import (
+    Application,
+    ApplicationAnswer,
+    Candidate,
+    whole_days_since,
+)
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.jobs.models import Job, Stage
@@ -129,7 +134,7 @@ def build_board(
                 status=row.status,
                 reject_reason=row.reject_reason,
                 name=blind_id(row.candidate_id) if hidden else row.name,
-                days_in_stage=max(0, (now - row.stage_entered_at).days),
+                days_in_stage=whole_days_since(row.stage_entered_at, now),
                 knockouts=knockouts.get(row.id, ()),
             )
         )

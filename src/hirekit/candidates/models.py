@@ -107,7 +107,12 @@ class Application(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
         return [a for a in self.answers if a.knocked_out]
 
     def days_in_stage(self, now: datetime | None = None) -> int:
-        return max(0, ((now or utcnow()) - self.stage_entered_at).days)
+        return whole_days_since(self.stage_entered_at, now or utcnow())
+
+
+def whole_days_since(entered_at: datetime, now: datetime) -> int:
+    """Days in a stage as every page shows them: whole days, never negative."""
+    return max(0, (now - entered_at).days)
 
 
 class ApplicationAnswer(db.Model):  # type: ignore[name-defined]
