@@ -220,11 +220,6 @@ def revoke_token(user: User, token_id: int) -> None:
         _audit("token.revoked", actor=user, subject_type="api_token", subject_id=token.id)
 
 
-def user_for_token(secret: str) -> User | None:
-    use = token_use(secret)
-    return use.user if use is not None else None
-
-
 @dataclass(frozen=True)
 class TokenUse:
     user: User
