@@ -15,8 +15,6 @@ ETags and 304s are added after the view, as for any API answer.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -27,6 +25,7 @@ from werkzeug.wrappers import Response
 
 from hirekit import data_version
 from hirekit.accounts.auth import known_caller_id
+from hirekit.bounded_cache import BoundedCache
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,22 +42,18 @@ class _Answer:
 
 
 class AnswerStore:
-    """A bounded, thread-safe map of (caller id, URL) to the answer at a data version."""
+    """(caller id, URL) to the answer given at a data version; stale answers are dropped."""
 
     def __init__(self, size: int = KEPT_ANSWERS) -> None:
-        self._size = size
-        self._answers: OrderedDict[tuple[int, str], _Answer] = OrderedDict()
-        self._lock = threading.Lock()
+        self._answers: BoundedCache[tuple[int, str], _Answer] = BoundedCache(size)
 
     def get(self, caller: int, url: str, stamp: int) -> Response | None:
-        with self._lock:
-            answer = self._answers.get((caller, url))
-            if answer is None:
-                return None
-            if answer.stamp != stamp:
-                del self._answers[(caller, url)]
-                return None
-            self._answers.move_to_end((caller, url))
+        answer = self._answers.get((caller, url))
+        if answer is None:
+            return None
+        if answer.stamp != stamp:
+            self._answers.discard((caller, url))
+            return None
         return Response(answer.body, status=200, headers=list(answer.headers))
 
     def put(self, caller: int, url: str, stamp: int, response: Response) -> None:
@@ -67,12 +62,7 @@ class AnswerStore:
             for name, value in response.headers.items()
             if name.lower() not in _SKIPPED_HEADERS
         )
-        answer = _Answer(stamp, response.get_data(), headers)
-        with self._lock:
-            self._answers[(caller, url)] = answer
-            self._answers.move_to_end((caller, url))
-            while len(self._answers) > self._size:
-                self._answers.popitem(last=False)
+        self._answers.put((caller, url), _Answer(stamp, response.get_data(), headers))
 
 
 def _store() -> AnswerStore:

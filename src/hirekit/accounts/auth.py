@@ -15,6 +15,7 @@ from hirekit import data_version
 from hirekit.accounts import services
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
+from hirekit.bounded_cache import BoundedCache
 from hirekit.db import utcnow
 from hirekit.errors import Forbidden, Unauthorized
 from hirekit.extensions import login_manager
@@ -74,8 +75,8 @@ def api_user() -> User:
     stamp = data_version.read_in_request()
     if stamp is not None:
         # Read before the token was: a revocation or deactivation since changes it.
-        _known_tokens()[services.token_hash(secret)] = _KnownToken(
-            use.user.id, stamp, use.recorded_at
+        _known_tokens().put(
+            services.token_hash(secret), _KnownToken(use.user.id, stamp, use.recorded_at)
         )
     g.api_user = use.user
     return use.user
@@ -92,10 +93,10 @@ class _KnownToken:
 KNOWN_TOKENS = 1024
 
 
-def _known_tokens() -> dict[str, _KnownToken]:
-    known: dict[str, _KnownToken] = current_app.extensions.setdefault("hirekit_tokens", {})
-    if len(known) >= KNOWN_TOKENS:
-        known.clear()
+def _known_tokens() -> BoundedCache[str, _KnownToken]:
+    known: BoundedCache[str, _KnownToken] = current_app.extensions.setdefault(
+        "hirekit_tokens", BoundedCache(KNOWN_TOKENS)
+    )
     return known
 
 

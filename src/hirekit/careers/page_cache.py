@@ -23,10 +23,11 @@ from flask_login import COOKIE_NAME
 from werkzeug.http import generate_etag
 
 from hirekit.accounts.auth import page_user
+from hirekit.bounded_cache import BoundedCache
 from hirekit.careers.postings_version import postings_version
 
 #: Distinct query strings kept per process; a crawler adding junk arguments cannot
-#: grow the cache past this (it starts over).
+#: grow the cache past this.
 MAX_PAGES = 64
 _EXTENSION = "hirekit_careers_pages"
 
@@ -56,7 +57,9 @@ def open_positions_page(render: Callable[[], str]) -> Response | str:
     """The page ``render`` makes, or the same bytes kept from an earlier request."""
     if current_app.debug or not _anonymous_visitor() or "_flashes" in session:
         return render()  # templates may change under the debugger; personal pages are not kept
-    pages: dict[tuple[Any, ...], _Page] = current_app.extensions.setdefault(_EXTENSION, {})
+    pages: BoundedCache[tuple[Any, ...], _Page] = current_app.extensions.setdefault(
+        _EXTENSION, BoundedCache(MAX_PAGES)
+    )
     environ = request.environ
     where = (environ["wsgi.url_scheme"], environ.get("HTTP_HOST"), request.script_root)
     key = (*where, tuple(sorted(request.args.items(multi=True))))
@@ -67,9 +70,7 @@ def open_positions_page(render: Callable[[], str]) -> Response | str:
     if kept is None or kept.version != version:
         body = render().encode()
         kept = _Page(version, body, generate_etag(body))
-        if len(pages) >= MAX_PAGES:
-            pages.clear()
-        pages[key] = kept
+        pages.put(key, kept)
     response = Response(kept.body, mimetype="text/html")
     response.set_etag(kept.etag)  # the hash caching.py would compute from the same bytes
     return response
