@@ -778,7 +778,7 @@ def _fill(path: str, ids: dict[str, int]) -> str:
 
 
 def _self_id_ids(application, admin):
-    from hirekit.reports import selfid
+    from hirekit.reports.services import selfid
 
     question = selfid.add_question("gender", "Gender", ["Woman", "Man"], actor=admin)
     return {"selfidquestion": question.id, "selfidtoken": selfid.self_id_token(application)}
@@ -860,10 +860,10 @@ def _careers_ids(application, posting, admin) -> dict:
     """A status link, an application question, a data request and a careers logo."""
     from hirekit.careers import branding, status
     from hirekit.jobs.questions import QuestionFields, add_question
-    from hirekit.privacy import requests
+    from hirekit.privacy import services as privacy
 
     question = add_question(posting, QuestionFields("Work permit?", "yes-no"), actor=admin)
-    request = requests.ask(application.candidate, "erasure")
+    request = privacy.ask(application.candidate, "erasure")
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
     branding.update_branding(accent_colour="#123456", logo_data=png, remove_logo=False, actor=admin)
     return {
@@ -875,7 +875,7 @@ def _careers_ids(application, posting, admin) -> dict:
 
 def _interview_ids(posting, candidate, manager) -> dict:
     """An interview of the posting with its kit, on a panel of one other interviewer."""
-    from hirekit.interviews import kits, scheduling
+    from hirekit.interviews.services import kits, scheduling
     from hirekit.jobs.models import JobMember
 
     posting.members.append(JobMember(user_id=manager.id, role="hiring_manager"))

@@ -14,9 +14,9 @@ from hirekit.candidates.applications import apply
 from hirekit.candidates.models import Application
 from hirekit.candidates.services import CandidateFields, create_candidate
 from hirekit.extensions import db
-from hirekit.interviews import scorecards
-from hirekit.interviews.cancelling import cancel_interview
-from hirekit.interviews.scorecards import ScorecardInput
+from hirekit.interviews.services import scorecards
+from hirekit.interviews.services.cancelling import cancel_interview
+from hirekit.interviews.services.scorecards import ScorecardInput
 from hirekit.jobs.models import Job
 from hirekit.jobs.services import JobFields, create_job
 from tests.conftest import PASSWORD

@@ -18,7 +18,7 @@ from hirekit.candidates.models import Application, Candidate
 from hirekit.careers import status
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.interviews import scheduling
+from hirekit.interviews.services import scheduling
 from hirekit.jobs.models import JobMember
 from hirekit.mail.models import OutboxMessage
 from hirekit.mail.services import send_mail

@@ -11,7 +11,7 @@ import pytest
 from hirekit.candidates.applications import apply
 from hirekit.candidates.services import CandidateFields, create_candidate
 from hirekit.extensions import db
-from hirekit.interviews import kits, scheduling
+from hirekit.interviews.services import kits, scheduling
 from hirekit.jobs.services import JobFields, create_job
 from hirekit.takehomes.models import Submission
 

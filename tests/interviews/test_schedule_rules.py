@@ -14,8 +14,8 @@ from hirekit.candidates.models import Application
 from hirekit.db import utcnow
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
-from hirekit.interviews import kits, scheduling
 from hirekit.interviews.ics import build_ics
+from hirekit.interviews.services import kits, scheduling
 from tests.conftest import csrf_token, login
 from tests.interviews.conftest import schedule_panel
 

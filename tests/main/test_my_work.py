@@ -14,8 +14,8 @@ from hirekit.candidates.models import Application
 from hirekit.candidates.services import CandidateFields, create_candidate
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.interviews import scorecards
-from hirekit.interviews.scorecards import ScorecardInput
+from hirekit.interviews.services import scorecards
+from hirekit.interviews.services.scorecards import ScorecardInput
 from hirekit.jobs.services import JobFields, create_job
 from hirekit.queue.models import BackgroundJob, JobStatus
 from tests.conftest import login

@@ -11,8 +11,8 @@ from hirekit.audit.models import AuditEntry
 from hirekit.candidates.models import Candidate
 from hirekit.errors import Forbidden
 from hirekit.extensions import db
-from hirekit.privacy.deletion import delete_candidate
 from hirekit.privacy.models import AnonymousOutcome
+from hirekit.privacy.services import delete_candidate
 from hirekit.queue.runner import drain
 from tests.privacy.people import make_person
 from tests.privacy.scan import database_hits, file_hits

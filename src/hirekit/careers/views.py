@@ -29,10 +29,11 @@ from hirekit.careers.page_cache import open_positions_page
 from hirekit.errors import HirekitError, ValidationFailed
 from hirekit.extensions import limiter
 from hirekit.interviews.ics import build_ics
-from hirekit.interviews.scheduling import calendar_event
+from hirekit.interviews.services.scheduling import calendar_event
 from hirekit.mail.footers import register_footer
-from hirekit.privacy import requests as data_requests
-from hirekit.reports import experience, selfid
+from hirekit.privacy import services as privacy
+from hirekit.reports import experience
+from hirekit.reports.services import selfid
 from hirekit.resumes.services import Upload, max_resume_mb
 
 bp = Blueprint("careers", __name__, url_prefix="/careers")
@@ -296,7 +297,7 @@ def ask_about_data(token: str, kind: str) -> BaseResponse:
     if not ApplyForm().validate_on_submit():
         flash("The page expired; please try again.", "error")
     else:
-        data_requests.ask(application.candidate, kind)
+        privacy.ask(application.candidate, kind)
         flash("We have your request and will answer by email within 30 days.", "success")
     return redirect(url_for("careers.status_page", token=token))
 

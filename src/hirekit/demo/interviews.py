@@ -20,9 +20,9 @@ from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.interviews import kits, scheduling, scorecards
-from hirekit.interviews.cancelling import cancel_interview
 from hirekit.interviews.models import Interview, Kit, Scorecard
+from hirekit.interviews.services import kits, scheduling, scorecards
+from hirekit.interviews.services.cancelling import cancel_interview
 from hirekit.jobs.models import Job, Stage
 
 #: The interviews stage of the default pipeline, where interviewed candidates sit.

@@ -19,12 +19,12 @@ from hirekit.candidates.services import get_candidate
 from hirekit.db import utcnow
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
-from hirekit.interviews import kits
-from hirekit.interviews.access import managed_job
 from hirekit.interviews.choices import InterviewStatus
 from hirekit.interviews.ics import CalendarEvent, build_ics
 from hirekit.interviews.mail import send_invitation, send_to_colleague
 from hirekit.interviews.models import Interview, Scorecard
+from hirekit.interviews.services import kits
+from hirekit.interviews.services.access import managed_job
 from hirekit.jobs.models import Job
 from hirekit.jobs.services import visible_jobs
 

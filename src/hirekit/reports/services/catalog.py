@@ -21,7 +21,7 @@ from hirekit.reports.funnel import funnel
 from hirekit.reports.interviewers import interviewers
 from hirekit.reports.offers import offers
 from hirekit.reports.screening import screening_insight
-from hirekit.reports.snapshots import SNAPSHOTTED, stored
+from hirekit.reports.services.snapshots import SNAPSHOTTED, stored
 from hirekit.reports.sources import sources
 from hirekit.reports.tables import Table
 from hirekit.reports.tasks import refresh_due, request_refresh
@@ -36,7 +36,7 @@ class Built:
     result: Any
     chart: str
     table: Table
-    #: When stored figures were computed (``reports.snapshots``); ``None`` when computed now.
+    #: When stored figures were computed (``reports.services.snapshots``); ``None``: computed now.
     as_of: datetime | None = None
 
 

@@ -20,13 +20,13 @@ from hirekit.engines.interviewkit import (
 )
 from hirekit.errors import NotFound, ValidationFailed
 from hirekit.extensions import db
-from hirekit.interviews import kits
-from hirekit.interviews.access import managed_job
 from hirekit.interviews.choices import Decision, InterviewStatus
 from hirekit.interviews.debrief_summary import Disagreement, short_label, summary
-from hirekit.interviews.evidence import CandidateEvidence, candidate_evidence
 from hirekit.interviews.models import DebriefDecision, Interview, KitQuestion, Scorecard
-from hirekit.interviews.tailored_ratings import is_tailored
+from hirekit.interviews.services import kits
+from hirekit.interviews.services.access import managed_job
+from hirekit.interviews.services.evidence import CandidateEvidence, candidate_evidence
+from hirekit.interviews.services.tailored_ratings import is_tailored
 from hirekit.jobs.choices import REJECT_REASONS, StageKind
 from hirekit.jobs.models import Job, Stage
 
@@ -170,7 +170,7 @@ def debrief_list(user: User) -> list[tuple[Interview, int, int]]:
     over interviews that were not cancelled."""
     if not user.can(Permission.DEBRIEFS_RUN):
         return []
-    from hirekit.interviews.scheduling import scheduled_interviews
+    from hirekit.interviews.services.scheduling import scheduled_interviews
 
     seen: dict[tuple[int, int], tuple[Interview, int, int]] = {}
     for interview in scheduled_interviews(user, limit=500):

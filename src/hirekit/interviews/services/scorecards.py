@@ -17,11 +17,11 @@ from hirekit.audit import services as audit
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db
-from hirekit.interviews import kits
-from hirekit.interviews.access import on_panel, own_feedback_done, sees_all_scorecards
 from hirekit.interviews.choices import RATINGS, InterviewStatus, Recommendation, ScorecardStatus
 from hirekit.interviews.models import Interview, KitQuestion, Scorecard
-from hirekit.interviews.tailored_ratings import tailored_for
+from hirekit.interviews.services import kits
+from hirekit.interviews.services.access import on_panel, own_feedback_done, sees_all_scorecards
+from hirekit.interviews.services.tailored_ratings import tailored_for
 
 MAX_NOTES = 5000
 

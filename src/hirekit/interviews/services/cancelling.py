@@ -13,12 +13,12 @@ from hirekit.audit import services as audit
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, Forbidden, NotFound
 from hirekit.extensions import db
-from hirekit.interviews.access import managed_job
 from hirekit.interviews.choices import InterviewStatus
 from hirekit.interviews.ics import build_ics
 from hirekit.interviews.mail import send_anonymous_cancellation, send_to_colleague
 from hirekit.interviews.models import Interview
-from hirekit.interviews.scheduling import application_id_of, calendar_event, when_and_where
+from hirekit.interviews.services.access import managed_job
+from hirekit.interviews.services.scheduling import application_id_of, calendar_event, when_and_where
 
 MAX_REASON = 500
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from hirekit.interviews.evidence import candidate_evidence
 from hirekit.interviews.models import Scorecard
+from hirekit.interviews.services.evidence import candidate_evidence
 
 PREFIX = "t:"
 

@@ -18,8 +18,8 @@ from hirekit.engines.interviewkit import generate_kit
 from hirekit.errors import NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
-from hirekit.interviews.access import managed_job
 from hirekit.interviews.models import Kit, KitPart, KitQuestion
+from hirekit.interviews.services.access import managed_job
 from hirekit.jobs.models import Job
 from hirekit.jobs.services import get_job
 

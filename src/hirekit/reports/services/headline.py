@@ -13,7 +13,7 @@ from hirekit.reports.charts import time_to_hire_chart, time_to_hire_trend_chart
 from hirekit.reports.filters import ReportFilter, scoped_applications
 from hirekit.reports.interviewers import interviewers
 from hirekit.reports.offers import offers
-from hirekit.reports.snapshots import stored
+from hirekit.reports.services.snapshots import stored
 from hirekit.reports.time_to_hire import time_to_hire
 
 

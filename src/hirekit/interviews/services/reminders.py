@@ -17,7 +17,7 @@ from hirekit.extensions import db
 from hirekit.interviews.choices import OVERDUE_HOURS, InterviewStatus, ScorecardStatus
 from hirekit.interviews.mail import send_to_colleague
 from hirekit.interviews.models import Interview, Scorecard
-from hirekit.interviews.scheduling import application_id_of
+from hirekit.interviews.services.scheduling import application_id_of
 from hirekit.jobs.models import Job
 from hirekit.jobs.services import visible_jobs
 
