@@ -1,9 +1,32 @@
-"""One vocabulary: a domain package P registers blueprints named P or P_<part> (``_api`` last
-for API blueprints), renders its pages from templates/P/, keeps its tests in tests/P/ and its
-tables in models modules.
+"""One vocabulary and one shape for every domain package P (``hirekit.DOMAINS``).
 
-Reads the registered blueprints, the OpenAPI document, the templates each domain renders and
-the folders beside them, so a name that drifts from its package fails here.
+Names: P registers blueprints named P or P_<part> (``_api`` last for API blueprints), renders
+its pages from templates/P/, keeps its tests in tests/P/.
+
+Shape: each role lives in the module named for it, so a reader finds the same thing in the
+same place in every domain (``<part>_`` prefixes split a big role, e.g. ``kit_views.py``):
+
+- pages (``flask.Blueprint``): ``views.py``, ``<part>_views.py``
+- API (flask-smorest blueprints): ``api.py``, ``<part>_api.py``; marshmallow schemas only in
+  ``schemas.py``, ``<part>_schemas.py``
+- tables: ``models.py``, ``<part>_models.py``; forms: ``forms.py``
+- background tasks (``@task``): ``tasks.py``, ``<part>_tasks.py``
+- commands (click): ``cli.py``, ``<part>_cli.py``
+- business rules: ``services`` (``services.py``, or a ``services/`` package of concept
+  modules once they pass one module's 500 lines); vocabulary (enums, constants): ``choices.py``
+
+A domain with pages has ``views.py``; with an API ``api.py`` and ``schemas.py``; with tasks
+``tasks.py``; with commands ``cli.py``; with tables and any page, API or command
+``services``. The entry modules (views, API, commands) import from their own domain only
+``services``, ``models``, ``schemas``, ``forms``, ``choices`` and the helpers named in
+:data:`READ_ONLY_HELPERS`. Those are presentation helpers (formatting, parsing a query
+string, a calendar file) and queries that change nothing; the test reads them to prove they
+change nothing, directly or through a module of their domain other than ``services``.
+Listing them is cleaner than wrapping each in a services function that only forwards the
+call: a forwarder adds a name, not a rule. Whatever changes data is reached through services.
+
+Reads the registered blueprints, the OpenAPI document, the templates each domain renders, the
+folders beside them and the domains' source, so a name or a module that drifts fails here.
 """
 
 from __future__ import annotations
@@ -134,3 +157,320 @@ def test_tables_live_in_models_modules() -> None:
         and any(ast.unparse(base) == "db.Model" for base in node.bases)
     }
     assert misplaced == set()
+
+
+# The shape: which module holds which role, and how entry modules reach their domain.
+
+#: The roles an entry module (views, API, commands) may import from its own domain.
+ROLE_MODULES = ("services", "models", "schemas", "forms", "choices")
+
+#: Per domain, modules its entry modules may call besides ``services``: presentation helpers
+#: and queries that change nothing (``test_read_only_helpers_change_nothing`` proves it).
+READ_ONLY_HELPERS: dict[str, dict[str, str]] = {
+    "main": {"dashboard": "the dashboard's figures, read from the other domains"},
+    "accounts": {
+        "auth": "who is asking and the permission gates every domain's entries use",
+        "passwords": "the minimum a password must meet",
+        "permissions": "the one permission table",
+        "redirects": "where a sign-in may send someone back to",
+        "timezones": "time zone names, labels and wall-clock/UTC conversion",
+    },
+    "guides": {
+        "registry": "the role guides, read from packaged files",
+        "filters": "narrowing a guide's question bank",
+    },
+    "takehomes": {
+        "highlight": "syntax-highlighted evidence lines",
+        "limits": "the review engine's limits, from configuration",
+    },
+    "jobs": {
+        "checks": "the job-post check of a text against the role guide",
+        "markdown": "job descriptions as sanitised HTML",
+    },
+    "candidates": {"dedupe": "who a new candidate may already be"},
+    "mail": {"placeholders": "the placeholders a template may use, checked and filled"},
+    "resumes": {"highlight": "resume text with its evidence quotes marked"},
+    "careers": {
+        "caching": "cache headers of the public documents",
+        "page_cache": "the rendered open-positions page, kept until what it shows changes",
+        "status": "the applicant's own view of an application",
+    },
+    "interviews": {"ics": "an interview's calendar file"},
+    "reports": {"filters": "a report's filter, parsed from the query string, and its choices"},
+    "audit": {
+        "queries": "reading the audit log: filters, pages, CSV",
+        "verification": "checking the audit chain",
+    },
+}
+
+#: Entry modules that still call rules living outside ``services``, to move there. Exact, so a
+#: new one fails and a moved one must leave the list.
+NOT_YET_IN_SERVICES: dict[str, set[str]] = {
+    "takehomes": {
+        "api -> test_runs",
+        "assignment_api -> assessments",
+        "assignment_api -> assignments",
+        "assignment_api -> invitations",
+        "assignment_views -> assessments",
+        "assignment_views -> assignments",
+        "assignment_views -> invitations",
+        "feedback_api -> feedback",
+        "feedback_views -> feedback",
+        "invitations_api -> invitations",
+        "invite_views -> candidate_page",
+        "invite_views -> invitations",
+        "invite_views -> panel",
+        "views -> assessments",
+        "views -> test_runs",
+    },
+    "jobs": {
+        "api -> questions",
+        "api -> stages",
+        "views -> questions",
+        "views -> stage_editor",
+        "views -> stages",
+    },
+    "candidates": {
+        "api -> api_rows",
+        "api -> exports",
+        "api -> intake",
+        "api -> merge",
+        "api -> search",
+        "api -> timeline",
+        "applications_api -> applications",
+        "applications_api -> bulk_email",
+        "applications_api -> timeline",
+        "blind_views -> blinding",
+        "board_views -> applications",
+        "board_views -> board",
+        "board_views -> bulk_email",
+        "board_views -> exports",
+        "board_views -> undo",
+        "rejection_api -> applications",
+        "rejection_api -> rejection_emails",
+        "rejection_views -> applications",
+        "rejection_views -> rejection_emails",
+        "views -> applications",
+        "views -> exports",
+        "views -> intake",
+        "views -> merge",
+        "views -> rejection_emails",
+        "views -> search",
+        "views -> timeline",
+    },
+    "mail": {"api -> catalog", "views -> catalog"},
+    "resumes": {"api -> screenings", "ranking_views -> ranking"},
+    "careers": {
+        "api -> postings",
+        "views -> branding",
+        "views -> feeds",
+        "views -> jsonld",
+        "views -> postings",
+    },
+}
+
+_ROLE_SUFFIXES = ("views", "api", "cli", "schemas", "models", "tasks")
+_ENTRY_ROLES = ("views", "api", "cli")
+_WRITES = {"add", "add_all", "delete", "flush", "commit", "merge"}
+
+
+def role_of(stem: str) -> str | None:
+    """``views`` for views.py and kit_views.py; ``services`` for services.py; None otherwise."""
+    if stem in (*_ROLE_SUFFIXES, "services", "forms", "choices"):
+        return stem
+    return next((r for r in _ROLE_SUFFIXES if stem.endswith(f"_{r}")), None)
+
+
+def _imported_names(tree: ast.AST) -> dict[str, str]:
+    """Local name -> the module it was imported from."""
+    return {
+        alias.asname or alias.name: node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module
+        for alias in node.names
+    }
+
+
+def _decorators(tree: ast.AST) -> Iterable[str]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for decorator in node.decorator_list:
+                target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                yield ast.unparse(target)
+
+
+def roles_defined(tree: ast.AST) -> set[str]:
+    """The roles a module's own definitions play: pages, api, schemas, forms, tasks, cli."""
+    names = _imported_names(tree)
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "Blueprint":
+            found.add("api" if names.get("Blueprint") == "flask_smorest" else "views")
+        if isinstance(node, ast.ClassDef):
+            bases = [ast.unparse(b) for b in node.bases]
+            found |= {"schemas" for b in bases if b.endswith("Schema")}
+            found |= {"forms" for b in bases if b.endswith("Form")}
+    for decorator in _decorators(tree):
+        if decorator == "task":
+            found.add("tasks")
+        if decorator.startswith("click.") or decorator.endswith((".command", ".group")):
+            found.add("cli")
+    return found
+
+
+def misplaced_roles(modules: dict[str, ast.AST]) -> set[str]:
+    """``module: role`` for each definition outside the module named for its role."""
+    return {
+        f"{name}: {role}"
+        for name, tree in modules.items()
+        for role in roles_defined(tree)
+        if role_of(name.rsplit(".", 1)[-1]) != role
+    }
+
+
+def _own_imports(domain: str, tree: ast.AST, modules: Iterable[str]) -> set[str]:
+    """The modules of its own domain a module imports, as dotted names inside the domain."""
+    known, prefix, found = set(modules), f"hirekit.{domain}", set()
+    for node in ast.walk(tree):
+        targets: list[str] = []
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            targets = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        for target in targets:
+            if target.startswith(f"{prefix}.") and target[len(prefix) + 1 :] in known:
+                found.add(target[len(prefix) + 1 :])
+    # ``from hirekit.d.services import scheduling`` names services.scheduling; keep the leaf.
+    return {m for m in found if not any(o.startswith(f"{m}.") for o in found)}
+
+
+def reached_directly(domain: str, modules: dict[str, ast.AST]) -> dict[str, set[str]]:
+    """Entry module -> the modules of its domain it calls that are neither a role nor a helper."""
+    allowed = set(READ_ONLY_HELPERS.get(domain, {}))
+    reached: dict[str, set[str]] = {}
+    for name, tree in modules.items():
+        if role_of(name) not in _ENTRY_ROLES:
+            continue
+        others = {
+            module
+            for module in _own_imports(domain, tree, modules)
+            if role_of(module.split(".")[0]) is None
+            and module.split(".")[0] not in ROLE_MODULES
+            and module.split(".")[0] not in allowed
+        }
+        if others:
+            reached[name] = others
+    return reached
+
+
+def _writes_itself(tree: ast.AST) -> bool:
+    statements = {n for n, m in _imported_names(tree).items() if m.startswith("sqlalchemy")}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        called = ast.unparse(node.func)
+        if called.startswith("db.session.") and called.rsplit(".", 1)[1] in _WRITES:
+            return True
+        if called in statements & {"insert", "update", "delete"} or called == "enqueue":
+            return True
+    return False
+
+
+def changes_data(domain: str, name: str, modules: dict[str, ast.AST]) -> bool:
+    """Whether a module changes data, itself or through its domain's modules (services aside)."""
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen or current not in modules:
+            continue
+        seen.add(current)
+        if _writes_itself(modules[current]):
+            return True
+        todo += [
+            m
+            for m in _own_imports(domain, modules[current], modules)
+            if m.split(".")[0] not in ("services", "models")
+        ]
+    return False
+
+
+def _modules(domain: str) -> dict[str, ast.AST]:
+    return {
+        ".".join(path.relative_to(ROOT / domain).with_suffix("").parts): tree
+        for path, tree in _domain_modules(domain)
+        if path.name != "__init__.py"
+    }
+
+
+def test_the_shape_rule_catches_drift() -> None:
+    drifted = {
+        "views": ast.parse(
+            "from hirekit.interviews.services import scorecards\n"
+            "from hirekit.interviews.models import Interview\n"
+            "from hirekit.interviews.ics import build_ics\n"
+            "from hirekit.interviews.scheduling import schedule\n"
+        ),
+        "api": ast.parse(
+            "import marshmallow as ma\nfrom flask_smorest import Blueprint\n"
+            "blp = Blueprint('interviews_api', __name__)\n"
+            "class CancelSchema(ma.Schema): ...\n"
+        ),
+        "scheduling": ast.parse("def schedule():\n    db.session.add(1)\n"),
+        "ics": ast.parse("def build_ics(): ...\n"),
+        "services.scorecards": ast.parse("def save(): ...\n"),
+        "models": ast.parse(""),
+        "reminders": ast.parse("from hirekit.queue import enqueue\nenqueue(f)\n"),
+        "calendar": ast.parse("from hirekit.interviews.reminders import x\n"),
+    }
+    assert reached_directly("interviews", drifted) == {"views": {"scheduling"}}
+    assert misplaced_roles(drifted) == {"api: schemas"}
+    assert changes_data("interviews", "scheduling", drifted)
+    assert changes_data("interviews", "calendar", drifted)  # through reminders
+    assert not changes_data("interviews", "ics", drifted)
+    assert role_of("kit_views") == "views" and role_of("kits") is None
+
+
+def test_each_role_lives_in_the_module_named_for_it() -> None:
+    misplaced = {
+        f"{domain}/{entry}" for domain in DOMAINS for entry in misplaced_roles(_modules(domain))
+    }
+    assert misplaced == set()
+
+
+def test_each_domain_has_the_modules_its_roles_need() -> None:
+    missing = set()
+    for domain in DOMAINS:
+        modules = _modules(domain)
+        roles = {r for tree in modules.values() for r in roles_defined(tree)}
+        has = {name.split(".")[0] for name in modules}
+        needed = {r for r in ("views", "api", "tasks", "cli") if r in roles}
+        needed |= {"schemas"} if "api" in roles else set()
+        if "models" in has and roles & {"views", "api", "cli"}:
+            needed.add("services")
+        missing |= {f"{domain}/{n}" for n in needed - has}
+    assert missing == set()
+
+
+def test_entry_modules_reach_their_domain_through_services() -> None:
+    reached = {domain: reached_directly(domain, _modules(domain)) for domain in DOMAINS}
+    drift = {
+        f"{domain}/{entry} -> {module}"
+        for domain, entries in reached.items()
+        for entry, modules in entries.items()
+        for module in modules
+    }
+    pending = {f"{d}/{entry}" for d, entries in NOT_YET_IN_SERVICES.items() for entry in entries}
+    assert drift == pending
+
+
+def test_read_only_helpers_change_nothing() -> None:
+    assert set(READ_ONLY_HELPERS) <= set(DOMAINS)
+    writing = set()
+    for domain, helpers in READ_ONLY_HELPERS.items():
+        modules = _modules(domain)
+        for helper in helpers:
+            assert helper in modules, f"{domain}/{helper}: no such module"
+            if changes_data(domain, helper, modules):
+                writing.add(f"{domain}/{helper}")
+    assert writing == set()

@@ -14,7 +14,7 @@ from hirekit.interviews.models import Scorecard
 from hirekit.interviews.services.reminders import overdue_scorecards
 from hirekit.main.work import MyWork, my_work
 from hirekit.queue.models import BackgroundJob, JobStatus
-from hirekit.queue.visibility import visible_tasks
+from hirekit.queue.services import visible_tasks
 from hirekit.reports.filters import ReportFilter
 from hirekit.reports.services.headline import Headline, headline
 
