@@ -186,6 +186,7 @@ READ_ONLY_HELPERS: dict[str, dict[str, str]] = {
     "jobs": {
         "checks": "the job-post check of a text against the role guide",
         "markdown": "job descriptions as sanitised HTML",
+        "stage_editor": "the stage editor's rows, read from a job or from the posted form",
     },
     "candidates": {"dedupe": "who a new candidate may already be"},
     "mail": {"placeholders": "the placeholders a template may use, checked and filled"},
@@ -222,13 +223,6 @@ NOT_YET_IN_SERVICES: dict[str, set[str]] = {
         "invite_views -> panel",
         "views -> assessments",
         "views -> test_runs",
-    },
-    "jobs": {
-        "api -> questions",
-        "api -> stages",
-        "views -> questions",
-        "views -> stage_editor",
-        "views -> stages",
     },
     "candidates": {
         "api -> api_rows",

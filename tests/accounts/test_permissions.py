@@ -859,7 +859,7 @@ def _assignment_ids(application, posting, admin) -> dict:
 def _careers_ids(application, posting, admin) -> dict:
     """A status link, an application question, a data request and a careers logo."""
     from hirekit.careers import branding, status
-    from hirekit.jobs.questions import QuestionFields, add_question
+    from hirekit.jobs.services.questions import QuestionFields, add_question
     from hirekit.privacy import services as privacy
 
     question = add_question(posting, QuestionFields("Work permit?", "yes-no"), actor=admin)

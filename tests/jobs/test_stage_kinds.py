@@ -17,7 +17,7 @@ from hirekit.candidates.models import Application, Event
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
-from hirekit.jobs.stages import StageSpec, edit_stages
+from hirekit.jobs.services.stages import StageSpec, edit_stages
 from tests.conftest import csrf_token
 from tests.jobs.factories import make_application, make_job
 

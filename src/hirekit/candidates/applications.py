@@ -24,7 +24,7 @@ from hirekit.errors import Conflict, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.choices import REJECT_REASONS, StageKind
 from hirekit.jobs.models import Job, Stage
-from hirekit.jobs.stages import get_stage
+from hirekit.jobs.services.stages import get_stage
 
 
 def get_application(application_id: int, user: User) -> Application:

@@ -23,7 +23,7 @@ from hirekit.candidates.schemas import (
 )
 from hirekit.candidates.timeline import moves_of
 from hirekit.jobs.services import get_job
-from hirekit.jobs.stages import get_stage
+from hirekit.jobs.services.stages import get_stage
 from hirekit.mail.models import MailTemplate
 from hirekit.mail.schemas import MailTemplateSchema
 from hirekit.pagination import PageArgsSchema, paginate

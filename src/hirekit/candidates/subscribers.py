@@ -15,7 +15,7 @@ from hirekit.candidates.indexing import listen
 from hirekit.candidates.models import Application
 from hirekit.extensions import db
 from hirekit.jobs.models import Stage
-from hirekit.jobs.stages import count_stage_usage, relocate_stage_usage
+from hirekit.jobs.services.stages import count_stage_usage, relocate_stage_usage
 from hirekit.mail.services import find_applications_with
 
 

@@ -30,7 +30,7 @@ from hirekit.errors import HirekitError, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.choices import JobState
 from hirekit.jobs.models import Job
-from hirekit.jobs.questions import knocks_out, read_answer
+from hirekit.jobs.services.questions import knocks_out, read_answer
 from hirekit.resumes.files import ResumeFile
 from hirekit.resumes.services import (
     Upload,

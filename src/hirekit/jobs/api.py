@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
 from hirekit.api_cache import kept_while_unchanged
-from hirekit.jobs import questions, services, stages
+from hirekit.jobs import services
 from hirekit.jobs.checks import check_job, check_text
 from hirekit.jobs.models import Job
 from hirekit.jobs.schemas import (
@@ -27,7 +27,7 @@ from hirekit.jobs.schemas import (
     StagesWriteSchema,
     job_view,
 )
-from hirekit.jobs.services import JobFields
+from hirekit.jobs.services import JobFields, questions, stages
 from hirekit.pagination import PageArgsSchema, paginate
 
 blp = Blueprint("jobs_api", __name__, url_prefix="/api/v1", description="Jobs and their stages")

@@ -13,11 +13,12 @@ from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError, ValidationFailed
-from hirekit.jobs import questions, services, stage_editor, stages
+from hirekit.jobs import services, stage_editor
 from hirekit.jobs.checks import check_job, check_text
 from hirekit.jobs.choices import JobState, StageKind
 from hirekit.jobs.forms import JobForm, QuestionForm, StagesForm, StateForm
 from hirekit.jobs.markdown import render_markdown
+from hirekit.jobs.services import questions, stages
 
 bp = Blueprint("jobs", __name__, url_prefix="/jobs")
 
