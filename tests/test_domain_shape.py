@@ -252,7 +252,6 @@ NOT_YET_IN_SERVICES: dict[str, set[str]] = {
         "views -> search",
         "views -> timeline",
     },
-    "mail": {"api -> catalog", "views -> catalog"},
     "resumes": {"api -> screenings", "ranking_views -> ranking"},
     "careers": {
         "api -> postings",

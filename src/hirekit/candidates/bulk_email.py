@@ -18,9 +18,8 @@ from hirekit.candidates.models import Application
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
-from hirekit.mail import catalog
 from hirekit.mail.models import MailTemplate, OutboxMessage
-from hirekit.mail.services import send_template
+from hirekit.mail.services import catalog, send_template
 
 #: The placeholders a bulk send can fill for every candidate alike.
 BULK_PLACEHOLDERS = frozenset({"candidate_name", "job_title", "company", "sender_name"})

@@ -9,8 +9,7 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.mail import catalog, services
-from hirekit.mail.catalog import Rendered
+from hirekit.mail import services
 from hirekit.mail.models import MailTemplate, OutboxMessage
 from hirekit.mail.schemas import (
     MailTemplateSchema,
@@ -18,6 +17,8 @@ from hirekit.mail.schemas import (
     OutboxMessageSchema,
     PreviewSchema,
 )
+from hirekit.mail.services import catalog
+from hirekit.mail.services.catalog import Rendered
 from hirekit.pagination import PageArgsSchema, paginate
 
 blp = Blueprint("mail_api", __name__, url_prefix="/api/v1", description="Email and outbox")

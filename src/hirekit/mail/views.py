@@ -9,10 +9,11 @@ from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import ValidationFailed
-from hirekit.mail import catalog, services
+from hirekit.mail import services
 from hirekit.mail.forms import TemplateForm
 from hirekit.mail.models import MessageStatus
 from hirekit.mail.placeholders import PLACEHOLDERS
+from hirekit.mail.services import catalog
 from hirekit.pagination import paginate
 
 bp = Blueprint("mail", __name__)

@@ -22,9 +22,9 @@ from hirekit.errors import Conflict, NotFound, TooLarge, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
 from hirekit.jobs.services import visible_jobs
-from hirekit.mail import catalog
 from hirekit.mail.footers import footers_for
 from hirekit.mail.models import MessageStatus, OutboxMessage
+from hirekit.mail.services import catalog
 from hirekit.mail.tasks import deliver_message
 from hirekit.mail.transport import Attachment
 from hirekit.queue import enqueue
