@@ -50,8 +50,8 @@ from hirekit.candidates.intake import add_note_by_id
 from hirekit.candidates.models import Application, Candidate, CandidateTag
 from hirekit.candidates.services import CandidateFields, create_candidate
 from hirekit.extensions import db
-from hirekit.jobs import services as jobs
-from hirekit.jobs.services import JobFields
+from hirekit.jobs.services import jobs
+from hirekit.jobs.services.jobs import JobFields
 
 PASSWORD = "bench-password-42"
 ADMIN = "admin@bench.example.com"

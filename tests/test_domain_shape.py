@@ -252,7 +252,6 @@ NOT_YET_IN_SERVICES: dict[str, set[str]] = {
         "views -> search",
         "views -> timeline",
     },
-    "resumes": {"api -> screenings", "ranking_views -> ranking"},
     "careers": {
         "api -> postings",
         "views -> branding",

@@ -14,8 +14,8 @@ from hirekit.candidates.models import Candidate
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.integrations.services import create_subscription
-from hirekit.jobs.services import JobFields, change_state, create_job
-from hirekit.mail.services import send_mail
+from hirekit.jobs.services.jobs import JobFields, change_state, create_job
+from hirekit.mail.services.outbox import send_mail
 from hirekit.queue import enqueue
 from hirekit.resumes.models import Resume, ResumeBatch, Screening
 from hirekit.takehomes.invitations import token_for

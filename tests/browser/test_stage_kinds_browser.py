@@ -18,7 +18,7 @@ from hirekit.interviews.services import scorecards
 from hirekit.interviews.services.cancelling import cancel_interview
 from hirekit.interviews.services.scorecards import ScorecardInput
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import JobFields, create_job
+from hirekit.jobs.services.jobs import JobFields, create_job
 from tests.conftest import PASSWORD
 from tests.interviews.conftest import later, schedule_panel
 

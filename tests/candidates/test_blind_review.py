@@ -14,7 +14,7 @@ from hirekit.candidates.models import CandidateReveal
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
 from hirekit.resumes.models import Screening
-from hirekit.resumes.ranking import set_blind
+from hirekit.resumes.services.ranking import set_blind
 from tests.conftest import csrf_token
 from tests.resume_corpus import SAMPLE
 from tests.resumes.samples import open_job

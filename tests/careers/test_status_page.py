@@ -21,7 +21,7 @@ from hirekit.extensions import db
 from hirekit.interviews.services import scheduling
 from hirekit.jobs.models import JobMember
 from hirekit.mail.models import OutboxMessage
-from hirekit.mail.services import send_mail
+from hirekit.mail.services.outbox import send_mail
 from hirekit.privacy.models import DataRequest
 from hirekit.takehomes import invitations
 from tests.conftest import csrf_token

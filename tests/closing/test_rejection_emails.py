@@ -156,7 +156,7 @@ def test_a_sent_email_cannot_be_cancelled(app_factory, make_user):
         with pytest.raises(NotFound):
             rejection_emails.cancel(application, message.id, actor=user)
         with pytest.raises(Conflict):
-            from hirekit.mail.services import cancel_message
+            from hirekit.mail.services.outbox import cancel_message
 
             cancel_message(message, actor=user, reason="late")
 

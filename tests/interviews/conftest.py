@@ -12,7 +12,7 @@ from hirekit.candidates.applications import apply
 from hirekit.candidates.services import CandidateFields, create_candidate
 from hirekit.extensions import db
 from hirekit.interviews.services import kits, scheduling
-from hirekit.jobs.services import JobFields, create_job
+from hirekit.jobs.services.jobs import JobFields, create_job
 from hirekit.takehomes.models import Submission
 
 # Interviews are scheduled in the future only; tests pass "now" explicitly where time matters.

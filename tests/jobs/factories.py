@@ -7,8 +7,8 @@ from typing import Any
 from hirekit.candidates import applications, services
 from hirekit.candidates.services import CandidateFields
 from hirekit.extensions import db
-from hirekit.jobs import services as jobs
-from hirekit.jobs.services import JobFields
+from hirekit.jobs.services import jobs
+from hirekit.jobs.services.jobs import JobFields
 
 FLASK_POST = """# Flask developer
 

@@ -16,7 +16,7 @@ from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.interviews.services import scorecards
 from hirekit.interviews.services.scorecards import ScorecardInput
-from hirekit.jobs.services import JobFields, create_job
+from hirekit.jobs.services.jobs import JobFields, create_job
 from hirekit.queue.models import BackgroundJob, JobStatus
 from tests.conftest import login
 from tests.interviews.conftest import happened, schedule_panel

@@ -13,10 +13,10 @@ from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.integrations.models import WebhookSubscription
 from hirekit.interviews.models import Interview, Scorecard
-from hirekit.mail.services import send_mail
+from hirekit.mail.services.outbox import send_mail
 from hirekit.queue.runner import drain
-from hirekit.resumes.services import Upload as ResumeUpload
-from hirekit.resumes.services import upload_for_candidate
+from hirekit.resumes.services.uploads import Upload as ResumeUpload
+from hirekit.resumes.services.uploads import upload_for_candidate
 from hirekit.search import index_candidate_text
 from hirekit.takehomes.services import Upload, submit
 from tests.jobs.factories import make_job

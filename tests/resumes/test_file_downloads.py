@@ -9,7 +9,7 @@ from sqlalchemy import select
 from hirekit.audit.models import AuditEntry
 from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
-from hirekit.resumes import services as resumes
+from hirekit.resumes.services import uploads as resumes
 from hirekit.takehomes import services as takehomes
 from tests.takehomes.archives import APP, zip_bytes
 

@@ -11,7 +11,7 @@ from hirekit.candidates.intake import merge_by_id
 from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
-from hirekit.resumes.services import Upload, upload_for_candidate
+from hirekit.resumes.services.uploads import Upload, upload_for_candidate
 from hirekit.search import text_match
 from tests.jobs.factories import make_candidate
 from tests.resumes.samples import resume_lines

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
-from hirekit.jobs.services import JobFields, create_job
+from hirekit.jobs.services.jobs import JobFields, create_job
 from hirekit.queue.runner import drain
 from hirekit.takehomes.models import Submission
 from tests.conftest import csrf_token

@@ -22,7 +22,7 @@ from hirekit.candidates.schemas import (
     RejectArgsSchema,
 )
 from hirekit.candidates.timeline import moves_of
-from hirekit.jobs.services import get_job
+from hirekit.jobs.services.jobs import get_job
 from hirekit.jobs.services.stages import get_stage
 from hirekit.mail.models import MailTemplate
 from hirekit.mail.schemas import MailTemplateSchema

@@ -29,7 +29,7 @@ from hirekit.candidates.forms import ActionForm
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, ValidationFailed, wants_json
 from hirekit.jobs.choices import REJECT_REASONS
-from hirekit.jobs.services import get_job
+from hirekit.jobs.services.jobs import get_job
 
 bp = Blueprint("candidates_board", __name__)
 

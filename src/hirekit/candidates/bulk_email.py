@@ -19,7 +19,8 @@ from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
 from hirekit.mail.models import MailTemplate, OutboxMessage
-from hirekit.mail.services import catalog, send_template
+from hirekit.mail.services import catalog
+from hirekit.mail.services.outbox import send_template
 
 #: The placeholders a bulk send can fill for every candidate alike.
 BULK_PLACEHOLDERS = frozenset({"candidate_name", "job_title", "company", "sender_name"})

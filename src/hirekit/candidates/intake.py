@@ -8,7 +8,7 @@ from hirekit.candidates.merge import merge_candidates
 from hirekit.candidates.models import Candidate, Note
 from hirekit.candidates.services import CandidateFields
 from hirekit.errors import NotFound, ValidationFailed
-from hirekit.jobs.services import get_job
+from hirekit.jobs.services.jobs import get_job
 
 
 def create_with_application(

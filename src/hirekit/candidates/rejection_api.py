@@ -15,7 +15,7 @@ from hirekit.candidates.rejection_schemas import (
     RejectionEmailArgsSchema,
     RejectionEmailResultSchema,
 )
-from hirekit.jobs.services import get_job
+from hirekit.jobs.services.jobs import get_job
 from hirekit.mail.models import OutboxMessage
 from hirekit.mail.schemas import OutboxMessageSchema
 

@@ -28,7 +28,7 @@ from hirekit.errors import NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
 from hirekit.mail.models import MailTemplate, MessageStatus, OutboxMessage
-from hirekit.mail.services import cancel_message
+from hirekit.mail.services.outbox import cancel_message
 
 PURPOSE = "rejection"
 DEFAULT_TEMPLATE = "application_rejected"

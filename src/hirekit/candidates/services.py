@@ -26,7 +26,7 @@ from hirekit.candidates.timeline import record_event
 from hirekit.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import visible_jobs
+from hirekit.jobs.services.jobs import visible_jobs
 
 _TAG = re.compile(r"[^a-z0-9+#._-]+")
 MAX_LINKS = 10

@@ -16,7 +16,7 @@ from hirekit.candidates.models import Application
 from hirekit.extensions import db
 from hirekit.jobs.models import Stage
 from hirekit.jobs.services.stages import count_stage_usage, relocate_stage_usage
-from hirekit.mail.services import find_applications_with
+from hirekit.mail.services.outbox import find_applications_with
 
 
 def applications_in_stage(stage: Stage) -> int:

@@ -26,7 +26,7 @@ from hirekit.errors import HirekitError, ValidationFailed
 from hirekit.extensions import db
 from hirekit.forms import options
 from hirekit.guides.registry import default_guide
-from hirekit.jobs.services import list_jobs
+from hirekit.jobs.services.jobs import list_jobs
 
 bp = Blueprint("candidates", __name__, url_prefix="/candidates")
 

@@ -32,7 +32,7 @@ from hirekit.jobs.choices import JobState
 from hirekit.jobs.models import Job
 from hirekit.jobs.services.questions import knocks_out, read_answer
 from hirekit.resumes.files import ResumeFile
-from hirekit.resumes.services import (
+from hirekit.resumes.services.uploads import (
     Upload,
     accept_resume,
     file_sender,

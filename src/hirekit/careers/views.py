@@ -34,7 +34,7 @@ from hirekit.mail.footers import register_footer
 from hirekit.privacy import services as privacy
 from hirekit.reports import experience
 from hirekit.reports.services import selfid
-from hirekit.resumes.services import Upload, max_resume_mb
+from hirekit.resumes.services.uploads import Upload, max_resume_mb
 
 bp = Blueprint("careers", __name__, url_prefix="/careers")
 

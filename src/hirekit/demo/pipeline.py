@@ -20,10 +20,10 @@ from hirekit.candidates.services import CandidateFields
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
-from hirekit.jobs import services as jobs
 from hirekit.jobs.choices import StageKind
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import JobFields
+from hirekit.jobs.services import jobs
+from hirekit.jobs.services.jobs import JobFields
 
 SEED = 20261124
 WEEKS = 10

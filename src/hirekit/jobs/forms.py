@@ -25,7 +25,7 @@ from hirekit.jobs.choices import (
     UseCase,
     Workplace,
 )
-from hirekit.jobs.services import JobFields
+from hirekit.jobs.services.jobs import JobFields
 from hirekit.jobs.services.questions import QuestionFields
 
 USE_CASE_LABELS = {

@@ -41,7 +41,7 @@ from hirekit.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.interviews.choices import InterviewStatus
 from hirekit.interviews.models import Interview
-from hirekit.mail.services import send_mail
+from hirekit.mail.services.outbox import send_mail
 from hirekit.mail.transport import Attachment
 from hirekit.privacy.collectors import Section, collect_everything
 from hirekit.privacy.erasers import ERASERS, Erasure

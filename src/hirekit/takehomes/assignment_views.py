@@ -14,8 +14,8 @@ from hirekit.accounts.permissions import Permission
 from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError, NotFound
 from hirekit.forms import options
-from hirekit.jobs import services as jobs
 from hirekit.jobs.markdown import render_markdown
+from hirekit.jobs.services import jobs
 from hirekit.takehomes import assessments, assignments, invitations, services
 from hirekit.takehomes.forms import AssignmentForm, SendAssignmentForm
 from hirekit.takehomes.models import Assignment

@@ -26,8 +26,8 @@ from hirekit.candidates.models import Application
 from hirekit.engines.codereview import ArchiveRefused
 from hirekit.errors import Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db
-from hirekit.jobs import services as jobs
 from hirekit.jobs.choices import UseCase
+from hirekit.jobs.services import jobs
 from hirekit.storage import FileTooLarge, StoredFile, file_store
 from hirekit.takehomes import services as takehomes
 from hirekit.takehomes.archives import archive_kind, check_archive, refusal_message

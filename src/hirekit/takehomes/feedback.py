@@ -17,7 +17,7 @@ from hirekit.candidates.models import Application
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, ValidationFailed
 from hirekit.extensions import db
-from hirekit.mail.services import send_template
+from hirekit.mail.services.outbox import send_template
 from hirekit.takehomes.feedback_text import draft_feedback
 from hirekit.takehomes.models import (
     FeedbackStatus,

@@ -25,7 +25,7 @@ from hirekit.candidates.services import visible_job_ids
 from hirekit.db import utcnow
 from hirekit.errors import LinkUnavailable, NotFound, ValidationFailed
 from hirekit.extensions import db
-from hirekit.mail.services import send_template
+from hirekit.mail.services.outbox import send_template
 from hirekit.takehomes import services as takehomes
 from hirekit.takehomes.models import AssignmentVersion, Invitation, Submission
 

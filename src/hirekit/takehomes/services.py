@@ -16,8 +16,8 @@ from hirekit.candidates.services import get_candidate
 from hirekit.engines.codereview import ArchiveRefused
 from hirekit.errors import NotFound, TooLarge, ValidationFailed
 from hirekit.extensions import db
-from hirekit.jobs import services as jobs
 from hirekit.jobs.models import Job
+from hirekit.jobs.services import jobs
 from hirekit.queue import BackgroundJob, JobStatus, enqueue
 from hirekit.storage import FileTooLarge, file_store
 from hirekit.takehomes.archives import archive_kind, check_archive, refusal_message

@@ -19,7 +19,7 @@ from hirekit.extensions import db
 from hirekit.interviews.choices import InterviewStatus
 from hirekit.interviews.models import Interview, Scorecard
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import get_job
+from hirekit.jobs.services.jobs import get_job
 
 
 def on_panel(user: User, candidate_id: int, job_id: int | None = None) -> bool:

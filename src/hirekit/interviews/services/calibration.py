@@ -12,7 +12,7 @@ from hirekit.extensions import db
 from hirekit.interviews.choices import InterviewStatus, ScorecardStatus
 from hirekit.interviews.models import Interview, Scorecard
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import visible_jobs
+from hirekit.jobs.services.jobs import visible_jobs
 
 
 def calibration_ratings(cards: list[Scorecard]) -> list[CalibrationRating]:

@@ -21,7 +21,7 @@ from hirekit.guides.registry import default_guide
 from hirekit.interviews.models import Kit, KitPart, KitQuestion
 from hirekit.interviews.services.access import managed_job
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import get_job
+from hirekit.jobs.services.jobs import get_job
 
 MAX_QUESTIONS = 40
 MAX_PARTS = 8

@@ -19,7 +19,7 @@ from hirekit.interviews.mail import send_to_colleague
 from hirekit.interviews.models import Interview, Scorecard
 from hirekit.interviews.services.scheduling import application_id_of
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import visible_jobs
+from hirekit.jobs.services.jobs import visible_jobs
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from hirekit.interviews.models import Interview, Scorecard
 from hirekit.interviews.services import kits
 from hirekit.interviews.services.access import managed_job
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import visible_jobs
+from hirekit.jobs.services.jobs import visible_jobs
 
 MAX_PANEL = 6
 

@@ -20,7 +20,7 @@ from hirekit.errors import NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import get_job
+from hirekit.jobs.services.jobs import get_job
 from hirekit.resumes.highlight import highlight, spans_of
 from hirekit.resumes.models import JobScreeningSettings, Screening
 

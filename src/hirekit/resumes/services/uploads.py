@@ -21,7 +21,7 @@ from hirekit.candidates.models import Candidate
 from hirekit.candidates.services import get_candidate
 from hirekit.errors import NotFound, TooLarge, ValidationFailed
 from hirekit.extensions import db
-from hirekit.jobs.services import get_job
+from hirekit.jobs.services.jobs import get_job
 from hirekit.queue import enqueue
 from hirekit.resumes.files import Refusal, ResumeFile, expand, judge, read_limited, too_large
 from hirekit.resumes.limits import screening_limits, zip_limits
