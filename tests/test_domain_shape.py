@@ -192,6 +192,8 @@ READ_ONLY_HELPERS: dict[str, dict[str, str]] = {
     "mail": {"placeholders": "the placeholders a template may use, checked and filled"},
     "resumes": {"highlight": "resume text with its evidence quotes marked"},
     "careers": {
+        "feeds": "open postings written as Atom, JSON Feed and the aggregators' XML",
+        "jsonld": "a posting as schema.org JobPosting",
         "caching": "cache headers of the public documents",
         "page_cache": "the rendered open-positions page, kept until what it shows changes",
         "status": "the applicant's own view of an application",
@@ -251,13 +253,6 @@ NOT_YET_IN_SERVICES: dict[str, set[str]] = {
         "views -> rejection_emails",
         "views -> search",
         "views -> timeline",
-    },
-    "careers": {
-        "api -> postings",
-        "views -> branding",
-        "views -> feeds",
-        "views -> jsonld",
-        "views -> postings",
     },
 }
 

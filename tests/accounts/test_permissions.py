@@ -858,7 +858,8 @@ def _assignment_ids(application, posting, admin) -> dict:
 
 def _careers_ids(application, posting, admin) -> dict:
     """A status link, an application question, a data request and a careers logo."""
-    from hirekit.careers import branding, status
+    from hirekit.careers import status
+    from hirekit.careers.services import branding
     from hirekit.jobs.services.questions import QuestionFields, add_question
     from hirekit.privacy import services as privacy
 

@@ -15,8 +15,8 @@ import nh3
 from flask import current_app, url_for
 from markupsafe import Markup
 
-from hirekit.careers import services
-from hirekit.careers.branding import company_name
+from hirekit.careers.services import applications
+from hirekit.careers.services.branding import company_name
 from hirekit.jobs.choices import EmploymentType, Level, UseCase, Workplace
 from hirekit.jobs.markdown import render_markdown
 from hirekit.jobs.models import Job
@@ -146,9 +146,9 @@ def posting_of(job: Job) -> Posting:
 
 
 def open_postings() -> list[Posting]:
-    return [posting_of(job) for job in services.public_jobs()]
+    return [posting_of(job) for job in applications.public_jobs()]
 
 
 def get_posting(job_id: int) -> Posting:
     """The posting of an open, public job; NotFound for anything else."""
-    return posting_of(services.get_public_job(job_id))
+    return posting_of(applications.get_public_job(job_id))
