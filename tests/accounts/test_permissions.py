@@ -18,9 +18,9 @@ from hirekit.jobs.services.jobs import JobFields, change_state, create_job
 from hirekit.mail.services.outbox import send_mail
 from hirekit.queue import enqueue
 from hirekit.resumes.models import Resume, ResumeBatch, Screening
-from hirekit.takehomes.invitations import token_for
 from hirekit.takehomes.models import Invitation
-from hirekit.takehomes.services import Upload, submit
+from hirekit.takehomes.services.invitations import token_for
+from hirekit.takehomes.services.submissions import Upload, submit
 from tests.conftest import csrf_token, login
 from tests.queue.sample_tasks import add
 from tests.takehomes.archives import APP, zip_bytes
@@ -822,7 +822,7 @@ def ids(make_user):
 
 def _assignment_ids(application, posting, admin) -> dict:
     """An assignment with starter and hidden tests, sent to the application, one upload."""
-    from hirekit.takehomes.assignments import create_assignment
+    from hirekit.takehomes.services.assignments import create_assignment
     from tests.takehomes.assignment_data import fields, files
 
     assignment = create_assignment(posting.id, fields(), files(), actor=admin)

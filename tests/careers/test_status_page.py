@@ -23,7 +23,7 @@ from hirekit.jobs.models import JobMember
 from hirekit.mail.models import OutboxMessage
 from hirekit.mail.services.outbox import send_mail
 from hirekit.privacy.models import DataRequest
-from hirekit.takehomes import invitations
+from hirekit.takehomes.services import invitations
 from tests.conftest import csrf_token
 from tests.resumes.samples import open_job, text_resume
 

@@ -18,7 +18,7 @@ from hirekit.queue.runner import drain
 from hirekit.resumes.services.uploads import Upload as ResumeUpload
 from hirekit.resumes.services.uploads import upload_for_candidate
 from hirekit.search import index_candidate_text
-from hirekit.takehomes.services import Upload, submit
+from hirekit.takehomes.services.submissions import Upload, submit
 from tests.jobs.factories import make_job
 from tests.takehomes.archives import APP, zip_bytes
 

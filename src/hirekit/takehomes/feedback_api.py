@@ -11,9 +11,9 @@ from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates.applications import get_application
 from hirekit.errors import NotFound
-from hirekit.takehomes import feedback
 from hirekit.takehomes.feedback_schemas import FeedbackBodySchema, FeedbackSchema
 from hirekit.takehomes.models import TakehomeFeedback
+from hirekit.takehomes.services import feedback
 
 blp = Blueprint(
     "takehomes_feedback_api", __name__, url_prefix="/api/v1", description="Take-home feedback"

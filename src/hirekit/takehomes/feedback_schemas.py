@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from hirekit.takehomes import feedback
+from hirekit.takehomes.services import feedback
 
 
 class FeedbackSchema(ma.Schema):

@@ -29,11 +29,11 @@ from hirekit.extensions import db
 from hirekit.jobs.choices import UseCase
 from hirekit.jobs.services import jobs
 from hirekit.storage import FileTooLarge, StoredFile, file_store
-from hirekit.takehomes import services as takehomes
 from hirekit.takehomes.archives import archive_kind, check_archive, refusal_message
 from hirekit.takehomes.limits import review_limits
 from hirekit.takehomes.models import Assignment, AssignmentVersion, Invitation, Submission
-from hirekit.takehomes.services import Upload, max_archive_bytes, max_archive_mb
+from hirekit.takehomes.services import submissions as takehomes
+from hirekit.takehomes.services.submissions import Upload, max_archive_bytes, max_archive_mb
 
 MAX_BRIEF = 20_000
 MAX_HOURS = 40.0

@@ -25,9 +25,9 @@ from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
 from hirekit.errors import Conflict, ValidationFailed
 from hirekit.extensions import db
-from hirekit.takehomes import services as takehomes
-from hirekit.takehomes import test_runs
 from hirekit.takehomes.models import Submission, SubmissionAssessment
+from hirekit.takehomes.services import submissions as takehomes
+from hirekit.takehomes.services import test_runs
 
 RATINGS = {1: "Strong no", 2: "No", 3: "Yes", 4: "Strong yes"}
 MAX_NOTES = 10_000

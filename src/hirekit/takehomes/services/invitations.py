@@ -26,8 +26,8 @@ from hirekit.db import utcnow
 from hirekit.errors import LinkUnavailable, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.mail.services.outbox import send_template
-from hirekit.takehomes import services as takehomes
 from hirekit.takehomes.models import AssignmentVersion, Invitation, Submission
+from hirekit.takehomes.services import submissions as takehomes
 
 TOKEN_SALT = "hirekit.takehome-invitation.v1"  # noqa: S105 - a salt, not a secret
 DEFAULT_DAYS = 7
