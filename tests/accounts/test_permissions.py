@@ -9,8 +9,8 @@ import pytest
 
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import PERMISSIONS, Permission, Role
-from hirekit.candidates.applications import apply as apply_to_job
 from hirekit.candidates.models import Candidate
+from hirekit.candidates.services.applications import apply as apply_to_job
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.integrations.services import create_subscription

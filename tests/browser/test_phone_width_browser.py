@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from hirekit.candidates import applications
-from hirekit.candidates.services import add_note
+from hirekit.candidates.services import applications
+from hirekit.candidates.services.candidates import add_note
 from hirekit.extensions import db
 from hirekit.integrations import services as webhooks
 from hirekit.mail.services.outbox import send_mail

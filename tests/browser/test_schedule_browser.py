@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from hirekit.candidates.applications import apply
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.applications import apply
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.interviews.models import Interview

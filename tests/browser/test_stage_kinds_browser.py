@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from hirekit.candidates.applications import apply
 from hirekit.candidates.models import Application
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.applications import apply
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.extensions import db
 from hirekit.interviews.services import scorecards
 from hirekit.interviews.services.cancelling import cancel_interview

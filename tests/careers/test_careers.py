@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from hirekit.candidates.models import Application, Candidate, Note
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.careers.models import CareersApplication
 from hirekit.extensions import db
 from hirekit.jobs.services.jobs import JobFields, create_job

@@ -13,8 +13,8 @@ from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import select
 
 from hirekit.audit.models import AuditEntry
-from hirekit.candidates import applications
 from hirekit.candidates.models import Application, Candidate
+from hirekit.candidates.services import applications
 from hirekit.careers import status
 from hirekit.db import utcnow
 from hirekit.extensions import db

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from hirekit.candidates import applications
+from hirekit.candidates.services import applications
 from hirekit.extensions import db
 from hirekit.mail.models import OutboxMessage
 from hirekit.queue.runner import drain

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from hirekit.audit.models import AuditEntry
-from hirekit.candidates import applications, rejection_emails, undo
+from hirekit.candidates.services import applications, rejection_emails, undo
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, NotFound, ValidationFailed
 from hirekit.extensions import db

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from hirekit.candidates import applications
+from hirekit.candidates.services import applications
 from hirekit.careers import status
 from hirekit.errors import Conflict, ValidationFailed
 from hirekit.extensions import db

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from hirekit.candidates.applications import apply
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.applications import apply
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.extensions import db
 from hirekit.interviews.services import kits, scheduling
 from hirekit.jobs.services.jobs import JobFields, create_job

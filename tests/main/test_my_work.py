@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from hirekit.candidates.applications import apply, reject
 from hirekit.candidates.models import Application
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.applications import apply, reject
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.interviews.services import scorecards

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from hirekit.candidates import applications, services
-from hirekit.candidates.services import CandidateFields
+from hirekit.candidates.services import applications, candidates
+from hirekit.candidates.services.candidates import CandidateFields
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.integrations.models import WebhookSubscription
@@ -50,7 +50,7 @@ def make_person(actor: Any, name: str = "Zelda Quarkington") -> Person:
     an interview with a scorecard, an email and a webhook delivery."""
     db.session.add(WebhookSubscription(url="https://hooks.example.com/in", events=[], secret="s"))
     job = make_job(actor)
-    person = services.create_candidate(
+    person = candidates.create_candidate(
         CandidateFields(
             name=name,
             email="zelda.quark@example.org",
@@ -63,7 +63,7 @@ def make_person(actor: Any, name: str = "Zelda Quarkington") -> Person:
     )
     application = applications.apply(person, job, actor=actor)
     applications.move(application, job.stages[1], actor=actor)
-    services.add_note(person, "Strong on SQLAlchemy", actor=actor, application=application)
+    candidates.add_note(person, "Strong on SQLAlchemy", actor=actor, application=application)
     upload_for_candidate(
         person.id, ResumeUpload("zelda-cv.txt", io.BytesIO(RESUME.encode())), actor=actor
     )

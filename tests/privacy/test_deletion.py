@@ -128,7 +128,7 @@ def test_their_upcoming_interviews_are_cancelled_in_the_panels_calendars(app, ma
 
 
 def test_ids_are_never_handed_to_the_next_candidate(app, make_user):
-    from hirekit.candidates.services import CandidateFields, create_candidate
+    from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 
     admin = make_user("admin")
     person = make_person(admin)

@@ -10,8 +10,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from hirekit.audit.models import AuditEntry
-from hirekit.candidates import applications
 from hirekit.candidates.models import Candidate
+from hirekit.candidates.services import applications
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.privacy.services import due_for_deletion

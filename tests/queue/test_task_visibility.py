@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from hirekit.candidates import applications
+from hirekit.candidates.services import applications
 from hirekit.extensions import db
 from hirekit.mail.services.outbox import send_mail
 from hirekit.queue.models import BackgroundJob

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hirekit.candidates.choices import EventType
-from hirekit.candidates.timeline import record_event
+from hirekit.candidates.services.timeline import record_event
 from hirekit.reports.fairness import fairness
 from hirekit.reports.filters import ReportFilter
 from hirekit.reports.funnel import funnel

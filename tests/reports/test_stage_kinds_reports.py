@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from hirekit.candidates import applications as pipeline
+from hirekit.candidates.services import applications as pipeline
 from hirekit.extensions import db
 from hirekit.integrations import services as hooks
 from hirekit.jobs.services.stages import StageSpec, edit_stages

@@ -216,7 +216,7 @@ def test_api_links_the_review_to_a_candidate_by_query_parameter(client, api_toke
 
 
 def test_cannot_attach_a_review_to_a_candidate_hidden_from_the_uploader(app, make_user):
-    from hirekit.candidates.applications import apply
+    from hirekit.candidates.services.applications import apply
     from hirekit.errors import NotFound
     from hirekit.takehomes.services import submissions
 

@@ -9,12 +9,12 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates import applications, rejection_emails
-from hirekit.candidates.rejection_emails import RejectionOutcome
 from hirekit.candidates.rejection_schemas import (
     RejectionEmailArgsSchema,
     RejectionEmailResultSchema,
 )
+from hirekit.candidates.services import applications, rejection_emails
+from hirekit.candidates.services.rejection_emails import RejectionOutcome
 from hirekit.jobs.services.jobs import get_job
 from hirekit.mail.models import OutboxMessage
 from hirekit.mail.schemas import OutboxMessageSchema

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from hirekit.candidates import rejection_emails
+from hirekit.candidates.services import rejection_emails
 
 
 class RejectionEmailArgsSchema(ma.Schema):

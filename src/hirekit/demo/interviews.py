@@ -15,9 +15,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from hirekit.accounts.models import User
-from hirekit.candidates import applications
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application
+from hirekit.candidates.services import applications
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.interviews.models import Interview, Kit, Scorecard

@@ -35,7 +35,7 @@ from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application, Candidate, Event
-from hirekit.candidates.services import get_candidate
+from hirekit.candidates.services.candidates import get_candidate
 from hirekit.db import on_commit, utcnow
 from hirekit.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates.services import get_candidate
+from hirekit.candidates.services.candidates import get_candidate
 from hirekit.errors import ValidationFailed
 from hirekit.privacy import services
 from hirekit.privacy.forms import DecisionForm, DeleteForm

@@ -15,7 +15,7 @@ from sqlalchemy import Select, select
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates.models import Candidate
-from hirekit.candidates.services import hidden_job_ids, visible_candidates
+from hirekit.candidates.services.candidates import hidden_job_ids, visible_candidates
 from hirekit.errors import Forbidden, NotFound
 from hirekit.extensions import db
 from hirekit.queue.models import BackgroundJob

@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates.applications import get_application
+from hirekit.candidates.services.applications import get_application
 from hirekit.errors import NotFound
 from hirekit.takehomes.feedback_schemas import FeedbackBodySchema, FeedbackSchema
 from hirekit.takehomes.models import TakehomeFeedback

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 
 from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates.applications import applications_for
+from hirekit.candidates.services.applications import applications_for
 from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError
 from hirekit.extensions import limiter
@@ -97,7 +97,7 @@ def send(candidate_id: int) -> Response:
 
 
 def _applications(candidate_id: int) -> list[Any]:
-    from hirekit.candidates.services import get_candidate
+    from hirekit.candidates.services.candidates import get_candidate
 
     me = page_user()
     assert me is not None

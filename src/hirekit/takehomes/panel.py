@@ -6,8 +6,8 @@ from typing import Any
 
 from hirekit.accounts.auth import page_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates.applications import applications_for
 from hirekit.candidates.models import Candidate
+from hirekit.candidates.services.applications import applications_for
 from hirekit.takehomes.forms import InviteForm, UploadForm
 from hirekit.takehomes.services import invitations, submissions
 

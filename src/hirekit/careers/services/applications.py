@@ -15,10 +15,10 @@ from flask import current_app
 from sqlalchemy import select
 
 from hirekit.audit import services as audit
-from hirekit.candidates import applications
 from hirekit.candidates.dedupe import find_duplicates
 from hirekit.candidates.models import Application, ApplicationAnswer, Candidate
-from hirekit.candidates.services import (
+from hirekit.candidates.services import applications
+from hirekit.candidates.services.candidates import (
     CandidateFields,
     add_note,
     clean_fields,

@@ -13,7 +13,7 @@ from sqlalchemy import exists, select
 
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates.services import get_candidate
+from hirekit.candidates.services.candidates import get_candidate
 from hirekit.errors import Forbidden, NotFound
 from hirekit.extensions import db
 from hirekit.interviews.choices import InterviewStatus

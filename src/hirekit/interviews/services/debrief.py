@@ -9,8 +9,8 @@ from sqlalchemy import select
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
-from hirekit.candidates import applications
 from hirekit.candidates.models import Application, Candidate
+from hirekit.candidates.services import applications
 from hirekit.engines.interviewkit import (
     ItemSpread,
     LevelEstimate,

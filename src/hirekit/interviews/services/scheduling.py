@@ -15,7 +15,7 @@ from hirekit.accounts.timezones import is_valid_zone, to_utc
 from hirekit.audit import services as audit
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application, Candidate
-from hirekit.candidates.services import get_candidate
+from hirekit.candidates.services.candidates import get_candidate
 from hirekit.db import utcnow
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db

@@ -13,7 +13,7 @@ from hirekit.audit import services as audit
 from hirekit.candidates import blinding
 from hirekit.candidates.blinding import blind_id as blind_id
 from hirekit.candidates.models import Application
-from hirekit.candidates.services import get_candidate
+from hirekit.candidates.services.candidates import get_candidate
 from hirekit.db import utcnow
 from hirekit.engines.screening.scoring import evidence_strength
 from hirekit.errors import NotFound, ValidationFailed

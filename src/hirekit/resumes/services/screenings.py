@@ -15,10 +15,14 @@ from sqlalchemy import select, update
 
 from hirekit import events
 from hirekit.accounts.models import User
-from hirekit.candidates import applications
 from hirekit.candidates.dedupe import find_duplicates
 from hirekit.candidates.models import Application, Candidate
-from hirekit.candidates.services import CandidateFields, create_candidate, normalise_phone
+from hirekit.candidates.services import applications
+from hirekit.candidates.services.candidates import (
+    CandidateFields,
+    create_candidate,
+    normalise_phone,
+)
 from hirekit.db import utcnow
 from hirekit.engines.screening import Result, analyse, blind, extract_text
 from hirekit.engines.screening.failures import MESSAGES

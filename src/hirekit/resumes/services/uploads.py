@@ -18,7 +18,7 @@ from sqlalchemy import select
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.models import Candidate
-from hirekit.candidates.services import get_candidate
+from hirekit.candidates.services.candidates import get_candidate
 from hirekit.errors import NotFound, TooLarge, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.services.jobs import get_job

@@ -21,8 +21,8 @@ from sqlalchemy.orm import selectinload
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
-from hirekit.candidates.applications import job_applications_query
 from hirekit.candidates.models import Application
+from hirekit.candidates.services.applications import job_applications_query
 from hirekit.engines.codereview import ArchiveRefused
 from hirekit.errors import Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db

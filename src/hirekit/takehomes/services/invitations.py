@@ -19,9 +19,9 @@ from sqlalchemy import select
 
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
-from hirekit.candidates.applications import get_application
 from hirekit.candidates.models import Application
-from hirekit.candidates.services import visible_job_ids
+from hirekit.candidates.services.applications import get_application
+from hirekit.candidates.services.candidates import visible_job_ids
 from hirekit.db import utcnow
 from hirekit.errors import LinkUnavailable, NotFound, ValidationFailed
 from hirekit.extensions import db

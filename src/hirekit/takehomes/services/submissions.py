@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.models import Candidate
-from hirekit.candidates.services import get_candidate
+from hirekit.candidates.services.candidates import get_candidate
 from hirekit.engines.codereview import ArchiveRefused
 from hirekit.errors import NotFound, TooLarge, ValidationFailed
 from hirekit.extensions import db

@@ -13,8 +13,8 @@ from datetime import datetime
 
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
-from hirekit.candidates.applications import chosen_applications
 from hirekit.candidates.models import Application
+from hirekit.candidates.services.applications import chosen_applications
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job

@@ -17,8 +17,8 @@ from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.choices import ApplicationStatus, EventType
 from hirekit.candidates.models import Application, Candidate
-from hirekit.candidates.services import add_tags, visible_job_ids
-from hirekit.candidates.timeline import record_event
+from hirekit.candidates.services.candidates import add_tags, visible_job_ids
+from hirekit.candidates.services.timeline import record_event
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, NotFound, ValidationFailed
 from hirekit.extensions import db

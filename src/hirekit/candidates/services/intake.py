@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from hirekit.accounts.models import User
-from hirekit.candidates import applications, services
-from hirekit.candidates.merge import merge_candidates
 from hirekit.candidates.models import Candidate, Note
-from hirekit.candidates.services import CandidateFields
+from hirekit.candidates.services import applications, candidates
+from hirekit.candidates.services.candidates import CandidateFields
+from hirekit.candidates.services.merge import merge_candidates
 from hirekit.errors import NotFound, ValidationFailed
 from hirekit.jobs.services.jobs import get_job
 
@@ -22,12 +22,12 @@ def create_with_application(
 ) -> Candidate:
     """Create a person from ``fields`` (or take ``candidate_id``) and apply them to ``job_id``."""
     if fields is not None:
-        candidate = services.create_candidate(
+        candidate = candidates.create_candidate(
             fields, actor=actor, note=note, allow_duplicate=allow_duplicate
         )
     else:
         assert candidate_id is not None
-        candidate = services.get_candidate(candidate_id, actor)
+        candidate = candidates.get_candidate(candidate_id, actor)
     if job_id:
         applications.apply(candidate, get_job(job_id, actor), actor=actor)
     return candidate
@@ -44,7 +44,7 @@ def merge_by_id(
 def merge_pair(target_id: int, other: str, *, actor: User) -> tuple[Candidate, Candidate]:
     """The two records to compare before a merge, or a clear error about ``other``
     (not a number, no such candidate, the same person)."""
-    target = services.get_candidate(target_id, actor)
+    target = candidates.get_candidate(target_id, actor)
     raw = other.strip().lstrip("#")
     if not raw.isdigit():
         raise ValidationFailed(
@@ -56,7 +56,7 @@ def merge_pair(target_id: int, other: str, *, actor: User) -> tuple[Candidate, C
             "A candidate cannot be merged with itself.", details={"other_id": "same candidate"}
         )
     try:
-        source = services.get_candidate(int(raw), actor)
+        source = candidates.get_candidate(int(raw), actor)
     except NotFound:
         raise ValidationFailed(
             f"There is no candidate #{raw} that you can see.", details={"other_id": "unknown"}
@@ -68,7 +68,7 @@ def add_note_by_id(
     candidate_id: int, body: str, *, application_id: int | None, actor: User
 ) -> Note:
     """A note on a candidate, optionally about one of their applications."""
-    candidate = services.get_candidate(candidate_id, actor)
+    candidate = candidates.get_candidate(candidate_id, actor)
     application = None
     if application_id is not None:
         application = applications.get_application(application_id, actor)
@@ -76,4 +76,4 @@ def add_note_by_id(
             raise ValidationFailed(
                 "That application is someone else's", details={"application_id": "not theirs"}
             )
-    return services.add_note(candidate, body, actor=actor, application=application)
+    return candidates.add_note(candidate, body, actor=actor, application=application)

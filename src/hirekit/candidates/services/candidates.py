@@ -22,7 +22,7 @@ from hirekit.audit import services as audit
 from hirekit.candidates.choices import SOURCES, EventType
 from hirekit.candidates.dedupe import find_duplicates
 from hirekit.candidates.models import Application, Candidate, CandidateTag, Note
-from hirekit.candidates.timeline import record_event
+from hirekit.candidates.services.timeline import record_event
 from hirekit.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job

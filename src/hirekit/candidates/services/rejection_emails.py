@@ -19,10 +19,10 @@ from sqlalchemy import select
 from hirekit import events
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
-from hirekit.candidates.applications import chosen_applications
-from hirekit.candidates.bulk_email import bulk_templates, email_applicant
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application
+from hirekit.candidates.services.applications import chosen_applications
+from hirekit.candidates.services.bulk_email import bulk_templates, email_applicant
 from hirekit.db import utcnow
 from hirekit.errors import NotFound, ValidationFailed
 from hirekit.extensions import db

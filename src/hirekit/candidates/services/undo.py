@@ -15,7 +15,7 @@ from hirekit.accounts.models import User
 from hirekit.audit import services as audit
 from hirekit.candidates.choices import ApplicationStatus, EventType
 from hirekit.candidates.models import Application
-from hirekit.candidates.timeline import record_event
+from hirekit.candidates.services.timeline import record_event
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
 

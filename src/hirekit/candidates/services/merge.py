@@ -9,8 +9,8 @@ from hirekit.audit import services as audit
 from hirekit.candidates.choices import ApplicationStatus, EventType
 from hirekit.candidates.indexing import refresh_candidate
 from hirekit.candidates.models import Application, Candidate, Event, Note
-from hirekit.candidates.services import set_tags
-from hirekit.candidates.timeline import record_event
+from hirekit.candidates.services.candidates import set_tags
+from hirekit.candidates.services.timeline import record_event
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 
