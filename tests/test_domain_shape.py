@@ -341,6 +341,13 @@ def changes_data(domain: str, name: str, modules: dict[str, ast.AST]) -> bool:
     return False
 
 
+def holds_code(tree: ast.Module) -> bool:
+    """Whether a module has more than its docstring (a services package's ``__init__`` must not:
+    importing one concept module would run the rest, and tasks imported there come back round)."""
+    body = tree.body[1:] if tree.body and isinstance(tree.body[0], ast.Expr) else tree.body
+    return bool(body)
+
+
 def _modules(domain: str) -> dict[str, ast.AST]:
     return {
         ".".join(path.relative_to(ROOT / domain).with_suffix("").parts): tree
@@ -375,6 +382,8 @@ def test_the_shape_rule_catches_drift() -> None:
     assert changes_data("interviews", "calendar", drifted)  # through reminders
     assert not changes_data("interviews", "ics", drifted)
     assert role_of("kit_views") == "views" and role_of("kits") is None
+    assert holds_code(ast.parse('"""Rules."""\nfrom hirekit.jobs.services.jobs import get_job\n'))
+    assert not holds_code(ast.parse('"""Rules."""\n'))
 
 
 def test_each_role_lives_in_the_module_named_for_it() -> None:
@@ -396,6 +405,17 @@ def test_each_domain_has_the_modules_its_roles_need() -> None:
             needed.add("services")
         missing |= {f"{domain}/{n}" for n in needed - has}
     assert missing == set()
+
+
+def test_services_packages_are_concept_modules_under_an_empty_init() -> None:
+    packages = [ROOT / d / "services" for d in DOMAINS if (ROOT / d / "services").is_dir()]
+    assert len(packages) >= 3  # interviews, reports and the other big ones
+    with_code = {
+        str(package.relative_to(ROOT))
+        for package in packages
+        if holds_code(ast.parse((package / "__init__.py").read_text("utf-8")))
+    }
+    assert with_code == set()
 
 
 def test_entry_modules_reach_their_domain_through_services() -> None:
