@@ -48,9 +48,9 @@ from hirekit.extensions import db
 from hirekit.interviews.models import DebriefDecision, Interview, Scorecard
 from hirekit.jobs.choices import DEFAULT_STAGES
 from hirekit.jobs.models import Job, Stage
-from hirekit.reports.catalog import REPORTS, build
 from hirekit.reports.filters import ReportFilter
-from hirekit.reports.snapshots import refresh
+from hirekit.reports.services.catalog import REPORTS, build
+from hirekit.reports.services.snapshots import refresh
 
 PASSWORD = "bench-password-42"
 SOURCES = ("careers-page", "referral", "linkedin", "agency", "api", "import")

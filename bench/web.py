@@ -45,13 +45,13 @@ from sqlalchemy import insert
 
 from hirekit import create_app
 from hirekit.accounts import services as accounts
-from hirekit.candidates import applications as pipeline
-from hirekit.candidates.intake import add_note_by_id
 from hirekit.candidates.models import Application, Candidate, CandidateTag
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services import applications as pipeline
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
+from hirekit.candidates.services.intake import add_note_by_id
 from hirekit.extensions import db
-from hirekit.jobs import services as jobs
-from hirekit.jobs.services import JobFields
+from hirekit.jobs.services import jobs
+from hirekit.jobs.services.jobs import JobFields
 
 PASSWORD = "bench-password-42"
 ADMIN = "admin@bench.example.com"

@@ -7,9 +7,9 @@ from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect
 
-from hirekit.candidates import services
 from hirekit.candidates.search import SearchFilters, search_query
-from hirekit.candidates.services import CandidateFields
+from hirekit.candidates.services import candidates
+from hirekit.candidates.services.candidates import CandidateFields
 from hirekit.extensions import db
 from hirekit.search.schema_filter import include_object
 
@@ -33,10 +33,10 @@ def test_text_indexed_before_the_per_candidate_document_is_found_after(app, make
     # PostgreSQL builds one document per candidate from the per-kind rows when
     # migrating; several words, from different kinds of text, find the person.
     actor = make_user("recruiter")
-    services.create_candidate(
+    candidates.create_candidate(
         CandidateFields(name="Ines Brennan", email="ines@example.com"), actor=actor, note="htmx"
     )
-    services.create_candidate(
+    candidates.create_candidate(
         CandidateFields(name="Ivo Brennan", email="ivo@example.com"), actor=actor
     )
     db.session.commit()

@@ -9,18 +9,18 @@ import pytest
 
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import PERMISSIONS, Permission, Role
-from hirekit.candidates.applications import apply as apply_to_job
 from hirekit.candidates.models import Candidate
+from hirekit.candidates.services.applications import apply as apply_to_job
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.integrations.services import create_subscription
-from hirekit.jobs.services import JobFields, change_state, create_job
-from hirekit.mail.services import send_mail
+from hirekit.jobs.services.jobs import JobFields, change_state, create_job
+from hirekit.mail.services.outbox import send_mail
 from hirekit.queue import enqueue
 from hirekit.resumes.models import Resume, ResumeBatch, Screening
-from hirekit.takehomes.invitations import token_for
 from hirekit.takehomes.models import Invitation
-from hirekit.takehomes.services import Upload, submit
+from hirekit.takehomes.services.invitations import token_for
+from hirekit.takehomes.services.submissions import Upload, submit
 from tests.conftest import csrf_token, login
 from tests.queue.sample_tasks import add
 from tests.takehomes.archives import APP, zip_bytes
@@ -778,7 +778,7 @@ def _fill(path: str, ids: dict[str, int]) -> str:
 
 
 def _self_id_ids(application, admin):
-    from hirekit.reports import selfid
+    from hirekit.reports.services import selfid
 
     question = selfid.add_question("gender", "Gender", ["Woman", "Man"], actor=admin)
     return {"selfidquestion": question.id, "selfidtoken": selfid.self_id_token(application)}
@@ -822,7 +822,7 @@ def ids(make_user):
 
 def _assignment_ids(application, posting, admin) -> dict:
     """An assignment with starter and hidden tests, sent to the application, one upload."""
-    from hirekit.takehomes.assignments import create_assignment
+    from hirekit.takehomes.services.assignments import create_assignment
     from tests.takehomes.assignment_data import fields, files
 
     assignment = create_assignment(posting.id, fields(), files(), actor=admin)
@@ -858,12 +858,13 @@ def _assignment_ids(application, posting, admin) -> dict:
 
 def _careers_ids(application, posting, admin) -> dict:
     """A status link, an application question, a data request and a careers logo."""
-    from hirekit.careers import branding, status
-    from hirekit.jobs.questions import QuestionFields, add_question
-    from hirekit.privacy import requests
+    from hirekit.careers import status
+    from hirekit.careers.services import branding
+    from hirekit.jobs.services.questions import QuestionFields, add_question
+    from hirekit.privacy import services as privacy
 
     question = add_question(posting, QuestionFields("Work permit?", "yes-no"), actor=admin)
-    request = requests.ask(application.candidate, "erasure")
+    request = privacy.ask(application.candidate, "erasure")
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
     branding.update_branding(accent_colour="#123456", logo_data=png, remove_logo=False, actor=admin)
     return {
@@ -875,7 +876,7 @@ def _careers_ids(application, posting, admin) -> dict:
 
 def _interview_ids(posting, candidate, manager) -> dict:
     """An interview of the posting with its kit, on a panel of one other interviewer."""
-    from hirekit.interviews import kits, scheduling
+    from hirekit.interviews.services import kits, scheduling
     from hirekit.jobs.models import JobMember
 
     posting.members.append(JobMember(user_id=manager.id, role="hiring_manager"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from hirekit.extensions import db
-from hirekit.jobs import services
+from hirekit.jobs.services import jobs
 from tests.jobs.factories import make_candidate, make_job
 
 
@@ -38,7 +38,7 @@ def test_api_errors_and_other_users_get_no_304(client, api_token):
 
 def test_public_postings_are_conditional(client, make_user):
     admin = make_user("admin")
-    services.change_state(make_job(admin, title="Flask API developer"), "open", actor=admin)
+    jobs.change_state(make_job(admin, title="Flask API developer"), "open", actor=admin)
     db.session.commit()
     page = client.get("/careers/")
     assert page.status_code == 200

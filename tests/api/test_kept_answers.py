@@ -11,8 +11,8 @@ from sqlalchemy import insert
 from hirekit import data_version
 from hirekit.accounts import services as accounts
 from hirekit.accounts.models import ApiToken, User
-from hirekit.candidates import blinding
 from hirekit.candidates.models import Candidate
+from hirekit.candidates.services import blind_review
 from hirekit.extensions import db
 from tests.api.test_query_counts import statements, writes
 from tests.jobs.factories import make_candidate, make_job
@@ -109,7 +109,7 @@ def test_each_caller_gets_their_own_view_blind_review_included(client, api_token
     path = LISTS[0]
     assert _names(client.get(path, headers=admin_headers)) == ["Ada Example"]
     assert _names(client.get(path, headers=blind_headers)) == ["Ada Example"]
-    blinding.set_blind_review(blind, True)
+    blind_review.set_blind_review(blind, True)
     db.session.commit()
     hidden = client.get(path, headers=blind_headers).get_json()
     assert hidden[0]["blinded"] is True and hidden[0]["name"] != "Ada Example"

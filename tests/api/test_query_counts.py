@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from hirekit.candidates import applications
 from hirekit.candidates.models import CandidateTag, Note
+from hirekit.candidates.services import applications
 from hirekit.extensions import db
 from hirekit.interviews.models import Interview, Scorecard
 from hirekit.jobs.choices import TeamRole

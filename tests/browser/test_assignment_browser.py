@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.takehomes import assignments, invitations
-from hirekit.takehomes.invitations import token_for
+from hirekit.takehomes.services import assignments, invitations
+from hirekit.takehomes.services.invitations import token_for
 from tests.jobs.factories import make_application, make_job
 from tests.takehomes.archives import APP, zip_bytes
 from tests.takehomes.assignment_data import fields, files

@@ -14,8 +14,8 @@ from hirekit.engines.screening.names import name_parts
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
 from hirekit.resumes.models import Screening
-from hirekit.resumes.ranking import set_blind
-from hirekit.resumes.services import Upload, bulk_upload
+from hirekit.resumes.services.ranking import set_blind
+from hirekit.resumes.services.uploads import Upload, bulk_upload
 from tests.conftest import PASSWORD
 from tests.jobs.factories import make_candidate
 from tests.resume_corpus import SAMPLE

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from hirekit.candidates.applications import apply
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.applications import apply
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.extensions import db
 from hirekit.interviews.models import Interview, Kit
-from hirekit.jobs.services import JobFields, create_job
+from hirekit.jobs.services.jobs import JobFields, create_job
 from tests.conftest import PASSWORD
 from tests.interviews.outbox import to
 

@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from hirekit.candidates import applications
-from hirekit.candidates.services import add_note
+from hirekit.candidates.services import applications
+from hirekit.candidates.services.candidates import add_note
 from hirekit.extensions import db
 from hirekit.integrations import services as webhooks
-from hirekit.mail.services import send_mail
+from hirekit.mail.services.outbox import send_mail
 from tests.conftest import PASSWORD
 from tests.jobs.factories import make_application
 from tests.resumes.samples import open_job

@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from hirekit.candidates.applications import apply
 from hirekit.candidates.models import Application
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.applications import apply
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.extensions import db
-from hirekit.interviews import scorecards
-from hirekit.interviews.cancelling import cancel_interview
-from hirekit.interviews.scorecards import ScorecardInput
+from hirekit.interviews.services import scorecards
+from hirekit.interviews.services.cancelling import cancel_interview
+from hirekit.interviews.services.scorecards import ScorecardInput
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import JobFields, create_job
+from hirekit.jobs.services.jobs import JobFields, create_job
 from tests.conftest import PASSWORD
 from tests.interviews.conftest import later, schedule_panel
 

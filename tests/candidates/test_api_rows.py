@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from flask import g, jsonify
 
-from hirekit.candidates import blinding
 from hirekit.candidates.api_rows import candidate_rows
 from hirekit.candidates.schemas import CandidateSchema
 from hirekit.candidates.search import SearchFilters, search_query
+from hirekit.candidates.services import blind_review
 from hirekit.extensions import db
 from tests.jobs.factories import make_candidate
 
@@ -38,8 +38,8 @@ def test_plain_rows_and_the_schema_give_the_same_json(make_user, blind):
     )
     make_candidate(admin, "Cy Example", email="")
     if blind:
-        blinding.set_blind_review(viewer, True)
-        blinding.reveal(shown, "Checking a referral's links", actor=viewer)
+        blind_review.set_blind_review(viewer, True)
+        blind_review.reveal(shown, "Checking a referral's links", actor=viewer)
         db.session.commit()
     for filters in (SearchFilters(), SearchFilters(tag="python"), SearchFilters(text="example")):
         rows, dumped = _both(viewer, filters)

@@ -11,10 +11,11 @@ from sqlalchemy import select
 from hirekit.audit.models import AuditEntry
 from hirekit.candidates import blinding
 from hirekit.candidates.models import CandidateReveal
+from hirekit.candidates.services import blind_review
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
 from hirekit.resumes.models import Screening
-from hirekit.resumes.ranking import set_blind
+from hirekit.resumes.services.ranking import set_blind
 from tests.conftest import csrf_token
 from tests.resume_corpus import SAMPLE
 from tests.resumes.samples import open_job
@@ -186,6 +187,6 @@ def test_a_blind_reviewer_cannot_find_a_hidden_candidate_by_name(client, screene
     assert client.get(f"/api/v1/candidates?q={skill}", headers=headers).get_json()
     found = client.get(f"/api/v1/candidates?q={family}", headers=headers).get_json()
     assert [c["id"] for c in found] == []
-    blinding.reveal(candidate, "Booking the final interview", actor=me)
+    blind_review.reveal(candidate, "Booking the final interview", actor=me)
     db.session.commit()
     assert candidate.name in client.get(f"/candidates/?q={family}").get_data(as_text=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hirekit.audit.models import AuditEntry
 from hirekit.extensions import db
-from hirekit.mail import catalog
 from hirekit.mail.models import OutboxMessage
+from hirekit.mail.services import catalog
 from tests.conftest import csrf_token, login
 from tests.jobs.factories import make_application, make_job
 

@@ -126,7 +126,7 @@ def test_api_merge_preview_is_in_the_openapi_document(client):
 
 def test_same_resume_file_and_near_same_name_is_offered(client, login_as):
     from hirekit.resumes.files import ResumeFile
-    from hirekit.resumes.services import store_resume
+    from hirekit.resumes.services.uploads import store_resume
     from tests.resumes.samples import text_resume
 
     me = login_as("recruiter")

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from hirekit.candidates.models import Application, Candidate, Note
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.careers.models import CareersApplication
 from hirekit.extensions import db
-from hirekit.jobs.services import JobFields, create_job
+from hirekit.jobs.services.jobs import JobFields, create_job
 from hirekit.mail.models import OutboxMessage
 from hirekit.queue.runner import drain
 from hirekit.resumes.models import Resume, Screening
@@ -185,8 +185,8 @@ def test_a_public_application_joins_a_person_by_email_but_changes_nothing_of_the
     app, client, job, make_user
 ):
     """Anyone may apply with anyone's email: that adds, never overwrites (see README)."""
-    from hirekit.resumes.services import Upload as ResumeUpload
-    from hirekit.resumes.services import upload_for_candidate
+    from hirekit.resumes.services.uploads import Upload as ResumeUpload
+    from hirekit.resumes.services.uploads import upload_for_candidate
 
     recruiter = make_user("recruiter")
     person = create_candidate(

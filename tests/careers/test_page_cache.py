@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from hirekit import create_app
-from hirekit.careers import branding
 from hirekit.careers.postings_version import postings_version
+from hirekit.careers.services import branding
 from hirekit.extensions import db
-from hirekit.jobs.services import change_state
+from hirekit.jobs.services.jobs import change_state
 from tests.conftest import BASE_CONFIG, login
 from tests.resumes.samples import open_job
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from hirekit.audit.models import AuditEntry
 from hirekit.extensions import db
-from hirekit.jobs.services import change_state
+from hirekit.jobs.services.jobs import change_state
 from tests.conftest import csrf_token
 from tests.resumes.samples import open_job
 

@@ -14,7 +14,7 @@ from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application, ApplicationAnswer
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
-from hirekit.jobs.questions import QuestionFields, add_question, knocks_out, read_answer
+from hirekit.jobs.services.questions import QuestionFields, add_question, knocks_out, read_answer
 from tests.conftest import csrf_token
 from tests.resumes.samples import open_job, text_resume
 

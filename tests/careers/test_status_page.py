@@ -13,17 +13,17 @@ from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import select
 
 from hirekit.audit.models import AuditEntry
-from hirekit.candidates import applications
 from hirekit.candidates.models import Application, Candidate
+from hirekit.candidates.services import applications
 from hirekit.careers import status
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.interviews import scheduling
+from hirekit.interviews.services import scheduling
 from hirekit.jobs.models import JobMember
 from hirekit.mail.models import OutboxMessage
-from hirekit.mail.services import send_mail
+from hirekit.mail.services.outbox import send_mail
 from hirekit.privacy.models import DataRequest
-from hirekit.takehomes import invitations
+from hirekit.takehomes.services import invitations
 from tests.conftest import csrf_token
 from tests.resumes.samples import open_job, text_resume
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from hirekit.candidates import applications
+from hirekit.candidates.services import applications
 from hirekit.extensions import db
 from hirekit.mail.models import OutboxMessage
 from hirekit.queue.runner import drain
-from hirekit.takehomes.services import Upload, submit
+from hirekit.takehomes.services.submissions import Upload, submit
 from tests.jobs.factories import make_application
 from tests.takehomes.archives import APP, zip_bytes
 

@@ -11,8 +11,8 @@ from hirekit.audit.models import AuditEntry
 from hirekit.errors import Conflict, ValidationFailed
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
-from hirekit.takehomes import feedback
 from hirekit.takehomes.feedback_text import IMPROVEMENTS, draft_feedback
+from hirekit.takehomes.services import feedback
 from tests.closing.helpers import messages, rejected, reviewed_takehome
 from tests.conftest import csrf_token
 from tests.jobs.factories import make_job

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from hirekit.audit.models import AuditEntry
-from hirekit.candidates import applications, rejection_emails, undo
+from hirekit.candidates.services import applications, rejection_emails, undo
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, NotFound, ValidationFailed
 from hirekit.extensions import db
@@ -156,7 +156,7 @@ def test_a_sent_email_cannot_be_cancelled(app_factory, make_user):
         with pytest.raises(NotFound):
             rejection_emails.cancel(application, message.id, actor=user)
         with pytest.raises(Conflict):
-            from hirekit.mail.services import cancel_message
+            from hirekit.mail.services.outbox import cancel_message
 
             cancel_message(message, actor=user, reason="late")
 

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from hirekit.candidates import applications
+from hirekit.candidates.services import applications
 from hirekit.careers import status
 from hirekit.errors import Conflict, ValidationFailed
 from hirekit.extensions import db
-from hirekit.mail.services import send_template
+from hirekit.mail.services.outbox import send_template
 from hirekit.reports import experience
 from hirekit.reports.filters import ReportFilter
 from tests.closing.helpers import messages, rejected

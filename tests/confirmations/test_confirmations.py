@@ -9,7 +9,7 @@ from hirekit.candidates.models import Application
 from hirekit.extensions import db
 from hirekit.integrations import services
 from hirekit.integrations.models import WebhookSubscription
-from hirekit.interviews import kits
+from hirekit.interviews.services import kits
 from hirekit.jobs.models import Job
 from tests.conftest import csrf_token
 from tests.jobs.factories import make_application, make_job

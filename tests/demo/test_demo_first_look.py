@@ -9,11 +9,11 @@ from hirekit.db import utcnow
 from hirekit.demo import load_demo
 from hirekit.demo.pipeline import showcase_job
 from hirekit.extensions import db
-from hirekit.interviews.debrief import build_debrief
 from hirekit.interviews.models import Interview, Scorecard
+from hirekit.interviews.services.debrief import build_debrief
 from hirekit.main.work import my_work
 from hirekit.takehomes.models import Submission
-from hirekit.takehomes.services import recent_submissions
+from hirekit.takehomes.services.submissions import recent_submissions
 
 
 def _count(model, *where):

@@ -12,7 +12,7 @@ import time
 import pytest
 from sqlalchemy import select
 
-from hirekit.candidates import applications
+from hirekit.candidates.services import applications
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 from hirekit.integrations import services

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from hirekit.candidates.applications import apply
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.applications import apply
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.extensions import db
-from hirekit.interviews import kits, scheduling
-from hirekit.jobs.services import JobFields, create_job
+from hirekit.interviews.services import kits, scheduling
+from hirekit.jobs.services.jobs import JobFields, create_job
 from hirekit.takehomes.models import Submission
 
 # Interviews are scheduled in the future only; tests pass "now" explicitly where time matters.

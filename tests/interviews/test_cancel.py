@@ -9,8 +9,8 @@ import pytest
 from hirekit.audit.models import AuditEntry
 from hirekit.errors import Conflict, Forbidden
 from hirekit.extensions import db
-from hirekit.interviews import reminders, scheduling
-from hirekit.interviews.cancelling import cancel_interview
+from hirekit.interviews.services import reminders, scheduling
+from hirekit.interviews.services.cancelling import cancel_interview
 from tests.conftest import csrf_token, login
 from tests.interviews.conftest import START
 from tests.interviews.outbox import calendar_of, to

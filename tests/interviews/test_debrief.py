@@ -10,10 +10,10 @@ from hirekit.audit.models import AuditEntry
 from hirekit.candidates.models import Application
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
-from hirekit.interviews import debrief, reminders, scorecards
 from hirekit.interviews.ics import build_ics
-from hirekit.interviews.scheduling import calendar_event
-from hirekit.interviews.scorecards import ScorecardInput
+from hirekit.interviews.services import debrief, reminders, scorecards
+from hirekit.interviews.services.scheduling import calendar_event
+from hirekit.interviews.services.scorecards import ScorecardInput
 from tests.interviews.conftest import START, add_reviewed_takehome
 
 

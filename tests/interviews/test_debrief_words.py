@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from hirekit.extensions import db
-from hirekit.interviews import debrief, scorecards
-from hirekit.interviews.cancelling import cancel_interview
 from hirekit.interviews.debrief_summary import Disagreement, lean, summary
-from hirekit.interviews.scorecards import ScorecardInput
-from hirekit.interviews.tailored_ratings import tailored_for
+from hirekit.interviews.services import debrief, scorecards
+from hirekit.interviews.services.cancelling import cancel_interview
+from hirekit.interviews.services.scorecards import ScorecardInput
+from hirekit.interviews.services.tailored_ratings import tailored_for
 from tests.conftest import login
 from tests.interviews.conftest import add_reviewed_takehome, later, schedule_panel
 

@@ -7,9 +7,9 @@ import io
 import pytest
 
 from hirekit.extensions import db
-from hirekit.interviews.evidence import candidate_evidence, resume_screening
+from hirekit.interviews.services.evidence import candidate_evidence, resume_screening
 from hirekit.resumes.models import Resume, Screening
-from hirekit.resumes.screenings import screen_resume_now
+from hirekit.resumes.services.screenings import screen_resume_now
 from hirekit.storage import file_store
 from tests.conftest import login
 

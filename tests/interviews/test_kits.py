@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hirekit.audit.models import AuditEntry
 from hirekit.extensions import db
-from hirekit.interviews import kits
+from hirekit.interviews.services import kits
 from tests.conftest import csrf_token, login
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from hirekit.audit.models import AuditEntry
 from hirekit.candidates.models import Application
 from hirekit.extensions import db
-from hirekit.mail.services import outbox_query
+from hirekit.mail.services.outbox import outbox_query
 from tests.interviews.conftest import START
 from tests.interviews.outbox import calendar_of, outbox, to
 

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.interviews import reminders, scorecards
-from hirekit.interviews.scorecards import ScorecardInput
+from hirekit.interviews.services import reminders, scorecards
+from hirekit.interviews.services.scorecards import ScorecardInput
 from tests.conftest import login
 from tests.interviews.conftest import START, happened, schedule_panel
 from tests.interviews.outbox import to

@@ -9,13 +9,13 @@ from icalendar import Calendar
 
 from hirekit.accounts import services as accounts
 from hirekit.accounts.timezones import to_local, to_utc
-from hirekit.candidates.applications import reject, withdraw
 from hirekit.candidates.models import Application
+from hirekit.candidates.services.applications import reject, withdraw
 from hirekit.db import utcnow
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
-from hirekit.interviews import kits, scheduling
 from hirekit.interviews.ics import build_ics
+from hirekit.interviews.services import kits, scheduling
 from tests.conftest import csrf_token, login
 from tests.interviews.conftest import schedule_panel
 

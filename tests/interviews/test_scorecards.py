@@ -7,8 +7,8 @@ import pytest
 from hirekit.audit.models import AuditEntry
 from hirekit.errors import Forbidden, ValidationFailed
 from hirekit.extensions import db
-from hirekit.interviews import scorecards
-from hirekit.interviews.scorecards import ScorecardInput
+from hirekit.interviews.services import scorecards
+from hirekit.interviews.services.scorecards import ScorecardInput
 
 
 def _fill(panel, user, rating: int, recommendation: str = "yes", submit: bool = True):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hirekit.extensions import db
-from hirekit.interviews import scorecards
-from hirekit.interviews.scorecards import ScorecardInput
+from hirekit.interviews.services import scorecards
+from hirekit.interviews.services.scorecards import ScorecardInput
 from tests.conftest import login
 
 

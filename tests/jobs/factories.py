@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from hirekit.candidates import applications, services
-from hirekit.candidates.services import CandidateFields
+from hirekit.candidates.services import applications, candidates
+from hirekit.candidates.services.candidates import CandidateFields
 from hirekit.extensions import db
-from hirekit.jobs import services as jobs
-from hirekit.jobs.services import JobFields
+from hirekit.jobs.services import jobs
+from hirekit.jobs.services.jobs import JobFields
 
 FLASK_POST = """# Flask developer
 
@@ -45,7 +45,7 @@ def make_job(actor: Any, **overrides: Any) -> Any:
 def make_candidate(actor: Any, name: str = "Ada Example", **overrides: Any) -> Any:
     values: dict[str, Any] = {"name": name, "email": f"{name.split()[0].lower()}@example.com"}
     values.update(overrides)
-    candidate = services.create_candidate(
+    candidate = candidates.create_candidate(
         CandidateFields(**values), actor=actor, allow_duplicate=True
     )
     db.session.commit()

@@ -11,13 +11,13 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import select, text
 
 from hirekit.audit.models import AuditEntry
-from hirekit.candidates import applications as pipeline
 from hirekit.candidates.choices import EventType
 from hirekit.candidates.models import Application, Event
+from hirekit.candidates.services import applications as pipeline
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 from hirekit.jobs.models import Job
-from hirekit.jobs.stages import StageSpec, edit_stages
+from hirekit.jobs.services.stages import StageSpec, edit_stages
 from tests.conftest import csrf_token
 from tests.jobs.factories import make_application, make_job
 

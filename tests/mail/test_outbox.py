@@ -8,7 +8,7 @@ from sqlalchemy import select
 from hirekit.errors import NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.mail.models import MessageStatus, OutboxMessage
-from hirekit.mail.services import send_mail, send_template
+from hirekit.mail.services.outbox import send_mail, send_template
 from hirekit.mail.transport import Attachment, SmtpSettings, SmtpUrlError
 from hirekit.mail.views import PAGE_SIZE
 from hirekit.queue import BackgroundJob

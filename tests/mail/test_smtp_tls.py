@@ -6,7 +6,7 @@ import pytest
 
 from hirekit.extensions import db
 from hirekit.mail.models import MessageStatus, OutboxMessage
-from hirekit.mail.services import send_mail
+from hirekit.mail.services.outbox import send_mail
 from hirekit.queue.runner import drain
 from tests.mail.smtp_server import Logins, smtp_server
 from tests.tls import server_tls

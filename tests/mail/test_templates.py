@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from hirekit.extensions import db
-from hirekit.mail import catalog
 from hirekit.mail.defaults import DEFAULT_TEMPLATES
 from hirekit.mail.models import MailTemplate
+from hirekit.mail.services import catalog
 from tests.conftest import csrf_token
 
 

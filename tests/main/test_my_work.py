@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from hirekit.candidates.applications import apply, reject
 from hirekit.candidates.models import Application
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.applications import apply, reject
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.interviews import scorecards
-from hirekit.interviews.scorecards import ScorecardInput
-from hirekit.jobs.services import JobFields, create_job
+from hirekit.interviews.services import scorecards
+from hirekit.interviews.services.scorecards import ScorecardInput
+from hirekit.jobs.services.jobs import JobFields, create_job
 from hirekit.queue.models import BackgroundJob, JobStatus
 from tests.conftest import login
 from tests.interviews.conftest import happened, schedule_panel

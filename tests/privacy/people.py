@@ -7,18 +7,18 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from hirekit.candidates import applications, services
-from hirekit.candidates.services import CandidateFields
+from hirekit.candidates.services import applications, candidates
+from hirekit.candidates.services.candidates import CandidateFields
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.integrations.models import WebhookSubscription
 from hirekit.interviews.models import Interview, Scorecard
-from hirekit.mail.services import send_mail
+from hirekit.mail.services.outbox import send_mail
 from hirekit.queue.runner import drain
-from hirekit.resumes.services import Upload as ResumeUpload
-from hirekit.resumes.services import upload_for_candidate
+from hirekit.resumes.services.uploads import Upload as ResumeUpload
+from hirekit.resumes.services.uploads import upload_for_candidate
 from hirekit.search import index_candidate_text
-from hirekit.takehomes.services import Upload, submit
+from hirekit.takehomes.services.submissions import Upload, submit
 from tests.jobs.factories import make_job
 from tests.takehomes.archives import APP, zip_bytes
 
@@ -50,7 +50,7 @@ def make_person(actor: Any, name: str = "Zelda Quarkington") -> Person:
     an interview with a scorecard, an email and a webhook delivery."""
     db.session.add(WebhookSubscription(url="https://hooks.example.com/in", events=[], secret="s"))
     job = make_job(actor)
-    person = services.create_candidate(
+    person = candidates.create_candidate(
         CandidateFields(
             name=name,
             email="zelda.quark@example.org",
@@ -63,7 +63,7 @@ def make_person(actor: Any, name: str = "Zelda Quarkington") -> Person:
     )
     application = applications.apply(person, job, actor=actor)
     applications.move(application, job.stages[1], actor=actor)
-    services.add_note(person, "Strong on SQLAlchemy", actor=actor, application=application)
+    candidates.add_note(person, "Strong on SQLAlchemy", actor=actor, application=application)
     upload_for_candidate(
         person.id, ResumeUpload("zelda-cv.txt", io.BytesIO(RESUME.encode())), actor=actor
     )

@@ -11,8 +11,8 @@ from hirekit.audit.models import AuditEntry
 from hirekit.candidates.models import Candidate
 from hirekit.errors import Forbidden
 from hirekit.extensions import db
-from hirekit.privacy.deletion import delete_candidate
 from hirekit.privacy.models import AnonymousOutcome
+from hirekit.privacy.services import delete_candidate
 from hirekit.queue.runner import drain
 from tests.privacy.people import make_person
 from tests.privacy.scan import database_hits, file_hits
@@ -128,7 +128,7 @@ def test_their_upcoming_interviews_are_cancelled_in_the_panels_calendars(app, ma
 
 
 def test_ids_are_never_handed_to_the_next_candidate(app, make_user):
-    from hirekit.candidates.services import CandidateFields, create_candidate
+    from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 
     admin = make_user("admin")
     person = make_person(admin)

@@ -15,7 +15,7 @@ import pytest
 
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
-from hirekit.takehomes import services as takehomes
+from hirekit.takehomes.services import submissions as takehomes
 from tests.conftest import login
 from tests.interviews.conftest import schedule_panel
 from tests.jobs.factories import make_application, make_job

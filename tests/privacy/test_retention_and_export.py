@@ -10,11 +10,11 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from hirekit.audit.models import AuditEntry
-from hirekit.candidates import applications
 from hirekit.candidates.models import Candidate
+from hirekit.candidates.services import applications
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.privacy.retention import due_for_deletion
+from hirekit.privacy.services import due_for_deletion
 from tests.conftest import csrf_token
 from tests.jobs.factories import make_application, make_job
 from tests.privacy.people import make_person
@@ -171,7 +171,7 @@ def test_api_export_and_erasure(client, api_token, make_user):
 def test_export_holds_webhook_deliveries_audit_entries_and_task_labels(app, make_user):
     from hirekit.integrations.models import WebhookSubscription
     from hirekit.integrations.payloads import emit_application
-    from hirekit.privacy.export import export_document
+    from hirekit.privacy.services import export_document
 
     admin = make_user("admin")
     db.session.add(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 
-from hirekit.candidates import applications
+from hirekit.candidates.services import applications
 from hirekit.extensions import db
-from hirekit.mail.services import send_mail
+from hirekit.mail.services.outbox import send_mail
 from hirekit.queue.models import BackgroundJob
-from hirekit.resumes.services import Upload, upload_for_candidate
+from hirekit.resumes.services.uploads import Upload, upload_for_candidate
 from tests.conftest import login
 from tests.jobs.factories import make_candidate, make_job
 

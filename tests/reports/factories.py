@@ -9,11 +9,11 @@ from sqlalchemy import select
 
 from hirekit.accounts.models import User
 from hirekit.audit.models import AuditEntry
-from hirekit.candidates import applications as pipeline
 from hirekit.candidates.models import Application, Candidate
+from hirekit.candidates.services import applications as pipeline
 from hirekit.extensions import db
 from hirekit.jobs.models import Job, Stage
-from hirekit.jobs.services import JobFields, change_state, create_job
+from hirekit.jobs.services.jobs import JobFields, change_state, create_job
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # a Monday
 

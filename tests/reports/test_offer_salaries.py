@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from hirekit.audit.models import AuditEntry
-from hirekit.candidates import applications as pipeline
 from hirekit.candidates.choices import EventType
 from hirekit.candidates.models import Event
+from hirekit.candidates.services import applications as pipeline
 from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 from hirekit.reports.filters import ReportFilter

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from hirekit.candidates.choices import EventType
-from hirekit.candidates.timeline import record_event
-from hirekit.reports import selfid
+from hirekit.candidates.services.timeline import record_event
 from hirekit.reports.fairness import fairness
 from hirekit.reports.filters import ReportFilter
 from hirekit.reports.funnel import funnel
 from hirekit.reports.offers import offers
+from hirekit.reports.services import selfid
 from hirekit.reports.sources import sources
 from tests.reports.factories import History
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from hirekit.reports.catalog import REPORTS
+from hirekit.reports.services.catalog import REPORTS
 from tests.reports.factories import History
 
 STEPS = ("Screen", "Take-home", "Interview", "Offer", "Hired")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from hirekit.db import utcnow
-from hirekit.reports.catalog import build
 from hirekit.reports.filters import ReportFilter
 from hirekit.reports.models import ReportSnapshot
-from hirekit.reports.snapshots import SNAPSHOTTED, refresh
+from hirekit.reports.services.catalog import build
+from hirekit.reports.services.snapshots import SNAPSHOTTED, refresh
 from tests.conftest import login
 from tests.reports.factories import History
 

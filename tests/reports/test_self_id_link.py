@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from hirekit.candidates.models import Application
 from hirekit.extensions import db
-from hirekit.reports import selfid
 from hirekit.reports.models import SelfIdAnswer
+from hirekit.reports.services import selfid
 from tests.conftest import csrf_token
 from tests.resumes.samples import open_job, text_resume
 

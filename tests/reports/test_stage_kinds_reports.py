@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from hirekit.candidates import applications as pipeline
+from hirekit.candidates.services import applications as pipeline
 from hirekit.extensions import db
 from hirekit.integrations import services as hooks
-from hirekit.jobs.stages import StageSpec, edit_stages
+from hirekit.jobs.services.stages import StageSpec, edit_stages
 from hirekit.queue.runner import drain
 from hirekit.reports.filters import ReportFilter
 from hirekit.reports.funnel import funnel

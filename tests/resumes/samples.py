@@ -9,7 +9,7 @@ from typing import Any
 from docx import Document
 
 from hirekit.extensions import db
-from hirekit.jobs.services import JobFields, change_state, create_job
+from hirekit.jobs.services.jobs import JobFields, change_state, create_job
 
 STRONG_LINES = [
     "Summary",

@@ -8,7 +8,7 @@ import re
 from sqlalchemy import select
 
 from hirekit.audit.models import AuditEntry
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
 from hirekit.resumes.models import Resume

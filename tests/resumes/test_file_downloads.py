@@ -9,8 +9,8 @@ from sqlalchemy import select
 from hirekit.audit.models import AuditEntry
 from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
-from hirekit.resumes import services as resumes
-from hirekit.takehomes import services as takehomes
+from hirekit.resumes.services import uploads as resumes
+from hirekit.takehomes.services import submissions as takehomes
 from tests.takehomes.archives import APP, zip_bytes
 
 RESUME = b"Pat Example\npat@example.com\n\nBuilt Flask APIs tested with pytest.\n"

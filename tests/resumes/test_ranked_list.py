@@ -13,7 +13,7 @@ from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
 from hirekit.resumes.models import JobScreeningSettings, Screening
-from hirekit.resumes.ranking import blind_id
+from hirekit.resumes.services.ranking import blind_id
 from tests.conftest import csrf_token
 from tests.resumes.samples import TESTING_QUOTE, open_job, text_resume
 

@@ -7,7 +7,7 @@ import io
 from sqlalchemy import select
 
 from hirekit.candidates.models import Candidate
-from hirekit.candidates.services import CandidateFields, create_candidate
+from hirekit.candidates.services.candidates import CandidateFields, create_candidate
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
 from hirekit.resumes.models import Resume

@@ -6,12 +6,12 @@ import io
 
 from sqlalchemy import select
 
-from hirekit.candidates import services
-from hirekit.candidates.intake import merge_by_id
 from hirekit.candidates.models import Candidate
+from hirekit.candidates.services import candidates
+from hirekit.candidates.services.intake import merge_by_id
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
-from hirekit.resumes.services import Upload, upload_for_candidate
+from hirekit.resumes.services.uploads import Upload, upload_for_candidate
 from hirekit.search import text_match
 from tests.jobs.factories import make_candidate
 from tests.resumes.samples import resume_lines
@@ -39,7 +39,7 @@ def test_merging_refreshes_the_kept_candidates_index(make_user):
     me = make_user("recruiter")
     keep = make_candidate(me, "Kept Example", email="kept@example.com")
     gone = make_candidate(me, "Gone Example", email="", tags=["zeppelin-ops"])
-    services.add_note(gone, "Knows Zanzibar routing well", actor=me)
+    candidates.add_note(gone, "Knows Zanzibar routing well", actor=me)
     db.session.commit()
     assert found("zanzibar") == {"Gone Example"}
     merge_by_id(keep.id, gone.id, actor=me)

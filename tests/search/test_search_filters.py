@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from hirekit.candidates import applications
 from hirekit.candidates.models import Application
 from hirekit.candidates.search import SearchFilters, search_query
+from hirekit.candidates.services import applications
 from hirekit.extensions import db
 from hirekit.resumes.models import Resume, Screening
 from tests.jobs.factories import make_candidate, make_job

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from hirekit.candidates import services
 from hirekit.candidates.indexing import reindex_all
 from hirekit.candidates.models import Candidate
+from hirekit.candidates.services import candidates
 from hirekit.extensions import db
 from hirekit.search import index_candidate_text, remove_candidate, text_match
 from hirekit.search.matching import fts5_phrase, query_words, tsquery_prefix
@@ -34,7 +34,7 @@ def test_notes_are_indexed_when_added(make_user):
     actor = make_user("recruiter")
     person = make_candidate(actor, "Linus Example")
     assert found("kubernetes") == set()
-    services.add_note(person, "Ran Kubernetes clusters at scale", actor=actor)
+    candidates.add_note(person, "Ran Kubernetes clusters at scale", actor=actor)
     db.session.commit()
     assert found("kubernetes") == {"Linus Example"}
 
@@ -42,9 +42,9 @@ def test_notes_are_indexed_when_added(make_user):
 def test_editing_a_candidate_replaces_their_old_text(make_user):
     actor = make_user("recruiter")
     person = make_candidate(actor, "Old Name", email="person@example.com")
-    fields = services.fields_of(person)
+    fields = candidates.fields_of(person)
     fields.name = "New Name"
-    services.update_candidate(person, fields, actor=actor)
+    candidates.update_candidate(person, fields, actor=actor)
     db.session.commit()
     assert found("old") == set()
     assert found("new") == {"New Name"}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from hirekit.candidates import applications
 from hirekit.candidates.search import SearchFilters, search_query
-from hirekit.candidates.services import add_note
+from hirekit.candidates.services import applications
+from hirekit.candidates.services.candidates import add_note
 from hirekit.extensions import db
-from hirekit.jobs.services import fields_of, update_job
+from hirekit.jobs.services.jobs import fields_of, update_job
 from tests.jobs.factories import make_candidate, make_job
 
 

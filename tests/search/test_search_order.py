@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from hirekit.candidates import applications, services
 from hirekit.candidates.search import SearchFilters, search_query
-from hirekit.candidates.services import CandidateFields
+from hirekit.candidates.services import applications, candidates
+from hirekit.candidates.services.candidates import CandidateFields
 from hirekit.extensions import db
 from hirekit.search import index_candidate_text
 from tests.jobs.factories import make_job
@@ -27,8 +27,8 @@ def test_back_dated_candidates_sort_by_creation_time_not_by_id(make_user):
     # Created in this order, but back-dated out of it (as the demo data and imports do).
     for name, days in (("Middle Flask", 5), ("Oldest Flask", 1), ("Newest Flask", 9)):
         fields = CandidateFields(name=name, email=f"{name.split()[0].lower()}@example.com")
-        services.create_candidate(fields, actor=actor, at=T0 + timedelta(days=days))
-    services.create_candidate(
+        candidates.create_candidate(fields, actor=actor, at=T0 + timedelta(days=days))
+    candidates.create_candidate(
         CandidateFields(name="Same Time Flask", email="same@example.com"),
         actor=actor,
         at=T0 + timedelta(days=5),
@@ -41,10 +41,10 @@ def test_back_dated_candidates_sort_by_creation_time_not_by_id(make_user):
 
 def test_words_may_match_in_different_kinds_of_text(make_user):
     actor = make_user("recruiter")
-    services.create_candidate(
+    candidates.create_candidate(
         CandidateFields(name="Ines Brennan", email="ines@example.com"), actor=actor, note="htmx"
     )
-    other = services.create_candidate(
+    other = candidates.create_candidate(
         CandidateFields(name="Ivo Brennan", email="ivo@example.com"), actor=actor
     )
     db.session.flush()
@@ -65,9 +65,9 @@ def test_job_and_stage_filters_keep_newest_first_and_the_limit(make_user):
     first_stage = job.stages[0]
     for name, days in (("Middle Flask", 5), ("Oldest Flask", 1), ("Newest Flask", 9)):
         fields = CandidateFields(name=name, email=f"{name.split()[0].lower()}@example.com")
-        candidate = services.create_candidate(fields, actor=actor, at=T0 + timedelta(days=days))
+        candidate = candidates.create_candidate(fields, actor=actor, at=T0 + timedelta(days=days))
         applications.apply(candidate, job, actor=actor)
-    services.create_candidate(
+    candidates.create_candidate(
         CandidateFields(name="Elsewhere Flask", email="elsewhere@example.com"),
         actor=actor,
         at=T0 + timedelta(days=20),

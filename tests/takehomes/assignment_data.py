@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from hirekit.takehomes.assignments import AssignmentFields, AssignmentFiles
-from hirekit.takehomes.services import Upload
+from hirekit.takehomes.services.assignments import AssignmentFields, AssignmentFiles
+from hirekit.takehomes.services.submissions import Upload
 from tests.takehomes.archives import zip_bytes
 
 STARTER = {"README.md": "# Starter\n", "app/__init__.py": "from flask import Flask\n"}

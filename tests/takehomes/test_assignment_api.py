@@ -8,8 +8,8 @@ import pytest
 
 from hirekit.extensions import db
 from hirekit.takehomes import candidate_page
-from hirekit.takehomes.invitations import token_for
 from hirekit.takehomes.models import Invitation
+from hirekit.takehomes.services.invitations import token_for
 from tests.jobs.factories import make_application, make_job
 from tests.takehomes.archives import APP, traversal_zip, zip_bytes
 from tests.takehomes.assignment_data import HIDDEN, STARTER, upload

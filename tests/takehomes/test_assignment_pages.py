@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.takehomes import assignments, invitations
-from hirekit.takehomes.assignments import AssignmentFiles
-from hirekit.takehomes.invitations import token_for
 from hirekit.takehomes.models import Assignment, Invitation, SubmissionAssessment
+from hirekit.takehomes.services import assignments, invitations
+from hirekit.takehomes.services.assignments import AssignmentFiles
+from hirekit.takehomes.services.invitations import token_for
 from tests.conftest import csrf_token, login
 from tests.jobs.factories import make_application, make_job
 from tests.takehomes.archives import APP, traversal_zip, zip_bytes

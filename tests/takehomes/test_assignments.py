@@ -12,9 +12,10 @@ from hirekit.db import utcnow
 from hirekit.errors import Forbidden, NotFound, ValidationFailed
 from hirekit.extensions import db
 from hirekit.storage import file_store
-from hirekit.takehomes import assignments, candidate_page, invitations
-from hirekit.takehomes.assignments import AssignmentFiles
-from hirekit.takehomes.invitations import token_for
+from hirekit.takehomes import candidate_page
+from hirekit.takehomes.services import assignments, invitations
+from hirekit.takehomes.services.assignments import AssignmentFiles
+from hirekit.takehomes.services.invitations import token_for
 from tests.archive_bombs import deflate_zeros_zip
 from tests.jobs.factories import make_application, make_job
 from tests.takehomes.archives import APP, tar_gz_bytes, traversal_zip, zip_bytes
@@ -228,7 +229,7 @@ def test_the_hidden_tests_hook(app, recruiter, job):
     assert next(iter(HIDDEN)).encode() in hidden.archive.read_bytes()
     # Without hidden tests (or without an assignment) there is nothing to run.
     quick = upload(zip_bytes(APP))
-    from hirekit.takehomes.services import submit
+    from hirekit.takehomes.services.submissions import submit
 
     plain = submit(quick, actor=recruiter)
     assert assignments.hidden_tests_for(plain) is None

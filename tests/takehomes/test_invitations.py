@@ -14,8 +14,8 @@ from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 from hirekit.mail.models import OutboxMessage
 from hirekit.queue.runner import drain
-from hirekit.takehomes.invitations import invite, token_for
 from hirekit.takehomes.models import Invitation, Submission
+from hirekit.takehomes.services.invitations import invite, token_for
 from tests.conftest import csrf_token
 from tests.jobs.factories import make_application, make_job
 from tests.takehomes.archives import APP, zip_bytes

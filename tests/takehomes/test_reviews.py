@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
-from hirekit.jobs.services import JobFields, create_job
+from hirekit.jobs.services.jobs import JobFields, create_job
 from hirekit.queue.runner import drain
 from hirekit.takehomes.models import Submission
 from tests.conftest import csrf_token
@@ -152,7 +152,7 @@ def test_api_errors(client, api_token, app_factory):
 def test_similar_submissions_for_the_same_job(app, make_user):
     from hirekit.accounts.models import User
     from hirekit.storage import file_store  # noqa: F401 - the store is configured per app
-    from hirekit.takehomes import services
+    from hirekit.takehomes.services import submissions
 
     recruiter: User = make_user("recruiter")
     job = create_job(
@@ -171,9 +171,9 @@ def test_similar_submissions_for_the_same_job(app, make_user):
     }
     ids = []
     for candidate, files in ((first, APP), (second, copied), (third, different)):
-        upload = services.Upload("t.zip", io.BytesIO(zip_bytes(files)))
+        upload = submissions.Upload("t.zip", io.BytesIO(zip_bytes(files)))
         ids.append(
-            services.submit(upload, actor=recruiter, candidate_id=candidate.id, job_id=job.id).id
+            submissions.submit(upload, actor=recruiter, candidate_id=candidate.id, job_id=job.id).id
         )
     db.session.commit()
     drain()
@@ -216,9 +216,9 @@ def test_api_links_the_review_to_a_candidate_by_query_parameter(client, api_toke
 
 
 def test_cannot_attach_a_review_to_a_candidate_hidden_from_the_uploader(app, make_user):
-    from hirekit.candidates.applications import apply
+    from hirekit.candidates.services.applications import apply
     from hirekit.errors import NotFound
-    from hirekit.takehomes import services
+    from hirekit.takehomes.services import submissions
 
     admin = make_user("admin")
     secret = create_job(
@@ -231,9 +231,9 @@ def test_cannot_attach_a_review_to_a_candidate_hidden_from_the_uploader(app, mak
     apply(hidden, secret, actor=admin)
     db.session.commit()
     outsider = make_user("recruiter")
-    upload = services.Upload("t.zip", io.BytesIO(zip_bytes(APP)))
+    upload = submissions.Upload("t.zip", io.BytesIO(zip_bytes(APP)))
     with pytest.raises(NotFound):
-        services.submit(upload, actor=outsider, candidate_id=hidden.id)
+        submissions.submit(upload, actor=outsider, candidate_id=hidden.id)
     assert _count() == 0
 
 

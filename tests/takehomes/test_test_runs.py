@@ -13,11 +13,12 @@ from sqlalchemy import select
 from hirekit.extensions import db
 from hirekit.queue.runner import drain
 from hirekit.storage import file_store
-from hirekit.takehomes import assignments, candidate_page, invitations
-from hirekit.takehomes.assignments import AssignmentFiles
-from hirekit.takehomes.invitations import token_for
+from hirekit.takehomes import candidate_page
 from hirekit.takehomes.models import Submission
 from hirekit.takehomes.run_models import TestRun
+from hirekit.takehomes.services import assignments, invitations
+from hirekit.takehomes.services.assignments import AssignmentFiles
+from hirekit.takehomes.services.invitations import token_for
 from tests.conftest import csrf_token, login
 from tests.jobs.factories import make_application, make_job
 from tests.takehomes.archives import APP, zip_bytes

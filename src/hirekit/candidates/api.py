@@ -13,17 +13,9 @@ from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
 from hirekit.api_cache import kept_while_unchanged
 from hirekit.audit import services as audit
-from hirekit.candidates import services
 from hirekit.candidates.api_rows import candidate_rows
 from hirekit.candidates.dedupe import find_duplicates
 from hirekit.candidates.exports import candidate_record
-from hirekit.candidates.intake import (
-    add_note_by_id,
-    create_with_application,
-    merge_by_id,
-    merge_pair,
-)
-from hirekit.candidates.merge import MERGE_FIELDS
 from hirekit.candidates.models import Candidate
 from hirekit.candidates.schemas import (
     CandidateCreateSchema,
@@ -38,8 +30,16 @@ from hirekit.candidates.schemas import (
     SearchArgsSchema,
 )
 from hirekit.candidates.search import SearchFilters, search_query
-from hirekit.candidates.services import CandidateFields
-from hirekit.candidates.timeline import events_for
+from hirekit.candidates.services import candidates
+from hirekit.candidates.services.candidates import CandidateFields
+from hirekit.candidates.services.intake import (
+    add_note_by_id,
+    create_with_application,
+    merge_by_id,
+    merge_pair,
+)
+from hirekit.candidates.services.merge import MERGE_FIELDS
+from hirekit.candidates.services.timeline import events_for
 from hirekit.pagination import PageArgsSchema, paginate_rows
 
 blp = Blueprint(
@@ -104,7 +104,7 @@ class CandidateItem(MethodView):
     @blp.response(200, CandidateSchema)
     def get(self, candidate_id: int) -> Candidate:
         """One candidate (audited: reading personal data)"""
-        candidate = services.get_candidate(candidate_id, api_user())
+        candidate = candidates.get_candidate(candidate_id, api_user())
         audit.record_view(api_user(), "candidate", candidate.id, "api")
         return candidate
 
@@ -113,9 +113,9 @@ class CandidateItem(MethodView):
     @blp.response(200, CandidateSchema)
     def patch(self, data: dict[str, Any], candidate_id: int) -> Candidate:
         """Change some of a candidate's data (audited, and on the timeline)"""
-        candidate = services.get_candidate(candidate_id, api_user())
-        fields = replace(services.fields_of(candidate), **data)
-        return services.update_candidate(candidate, fields, actor=api_user())
+        candidate = candidates.get_candidate(candidate_id, api_user())
+        fields = replace(candidates.fields_of(candidate), **data)
+        return candidates.update_candidate(candidate, fields, actor=api_user())
 
 
 @blp.route("/candidates/<int:candidate_id>/duplicates")
@@ -124,7 +124,7 @@ class CandidateDuplicates(MethodView):
     @blp.response(200, CandidateSchema(many=True))
     def get(self, candidate_id: int) -> list[Candidate]:
         """Other candidates who look like the same person (email, else phone, else name and link)"""
-        c = services.get_candidate(candidate_id, api_user())
+        c = candidates.get_candidate(candidate_id, api_user())
         return find_duplicates(c.name, c.email, c.phone, list(c.links), exclude_id=c.id)
 
 
@@ -159,8 +159,8 @@ class CandidateNotes(MethodView):
     def get(self, candidate_id: int) -> Any:
         """The candidate's notes, newest first"""
         user = api_user()
-        candidate = services.get_candidate(candidate_id, user)
-        return services.notes_for(candidate, services.visible_job_ids(user))
+        candidate = candidates.get_candidate(candidate_id, user)
+        return candidates.notes_for(candidate, candidates.visible_job_ids(user))
 
     @api_requires(Permission.CANDIDATES_WRITE)
     @blp.arguments(NoteSchema)
@@ -179,8 +179,8 @@ class CandidateEvents(MethodView):
     def get(self, candidate_id: int) -> Any:
         """The timeline, oldest first: every event with who and when; moves carry from/to stages"""
         user = api_user()
-        candidate = services.get_candidate(candidate_id, user)
-        return events_for(candidate, services.visible_job_ids(user))
+        candidate = candidates.get_candidate(candidate_id, user)
+        return events_for(candidate, candidates.visible_job_ids(user))
 
 
 @blp.route("/candidates/<int:candidate_id>/export")
@@ -190,4 +190,4 @@ class CandidateExport(MethodView):
     def get(self, candidate_id: int) -> dict[str, Any]:
         """Everything about one person: data, applications, notes and events"""
         user = api_user()
-        return candidate_record(services.get_candidate(candidate_id, user), user)
+        return candidate_record(candidates.get_candidate(candidate_id, user), user)

@@ -9,8 +9,6 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates import applications, bulk_email, services
-from hirekit.candidates.bulk_email import BulkEmailOutcome
 from hirekit.candidates.models import Application
 from hirekit.candidates.schemas import (
     ApplicationSchema,
@@ -21,9 +19,11 @@ from hirekit.candidates.schemas import (
     MoveArgsSchema,
     RejectArgsSchema,
 )
-from hirekit.candidates.timeline import moves_of
-from hirekit.jobs.services import get_job
-from hirekit.jobs.stages import get_stage
+from hirekit.candidates.services import applications, bulk_email, candidates
+from hirekit.candidates.services.bulk_email import BulkEmailOutcome
+from hirekit.candidates.services.timeline import moves_of
+from hirekit.jobs.services.jobs import get_job
+from hirekit.jobs.services.stages import get_stage
 from hirekit.mail.models import MailTemplate
 from hirekit.mail.schemas import MailTemplateSchema
 from hirekit.pagination import PageArgsSchema, paginate
@@ -76,7 +76,7 @@ class CandidateApplications(MethodView):
     def get(self, candidate_id: int) -> list[Application]:
         """A candidate's applications to the jobs the caller may see"""
         user = api_user()
-        return applications.applications_for(services.get_candidate(candidate_id, user), user)
+        return applications.applications_for(candidates.get_candidate(candidate_id, user), user)
 
     @api_requires(Permission.CANDIDATES_WRITE)
     @blp.arguments(ApplyArgsSchema)
@@ -84,7 +84,7 @@ class CandidateApplications(MethodView):
     def post(self, data: dict[str, int], candidate_id: int) -> Application:
         """Apply the candidate to a job: they enter its first stage (409 if already applied)"""
         user = api_user()
-        candidate = services.get_candidate(candidate_id, user)
+        candidate = candidates.get_candidate(candidate_id, user)
         return applications.apply(candidate, get_job(data["job_id"], user), actor=user)
 
 

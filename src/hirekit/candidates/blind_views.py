@@ -10,9 +10,10 @@ from werkzeug.wrappers import Response
 from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates import blinding, services
+from hirekit.candidates import blinding
 from hirekit.candidates.forms import BlindReviewForm, RevealForm
 from hirekit.candidates.models import Candidate
+from hirekit.candidates.services import blind_review, candidates
 from hirekit.errors import ValidationFailed
 
 bp = Blueprint("candidates_blind", __name__)
@@ -25,7 +26,7 @@ def switch() -> Response:
     if not form.validate_on_submit() or form.on.data not in ("on", "off"):
         raise ValidationFailed("The form expired; reload the page and try again.")
     on = form.on.data == "on"
-    blinding.set_blind_review(signed_in_user(), on)
+    blind_review.set_blind_review(signed_in_user(), on)
     flash(
         "Blind review is on: candidates show without name, contacts or address."
         if on
@@ -39,11 +40,11 @@ def switch() -> Response:
 @requires(Permission.CANDIDATES_READ)
 def reveal(candidate_id: int) -> Response:
     me = signed_in_user()
-    candidate = services.get_candidate(candidate_id, me)
+    candidate = candidates.get_candidate(candidate_id, me)
     form = RevealForm()
     if not form.validate_on_submit():
         raise ValidationFailed("Say why you reveal this candidate.", details={"reason": "required"})
-    blinding.reveal(candidate, form.reason.data or "", actor=me)
+    blind_review.reveal(candidate, form.reason.data or "", actor=me)
     flash("Revealed; this is recorded in the audit log.", "success")
     return redirect(url_for("candidates.show", candidate_id=candidate.id))
 

@@ -1,4 +1,4 @@
-"""Blind review: who sees candidates without name, contacts or address, and revealing one.
+"""Blind review: who sees candidates without name, contacts or address, and under what name.
 
 A user with blind review on sees every candidate as "Candidate #XXXX" on the
 ranked list, the board, the candidate page, take-home reports and the API,
@@ -16,9 +16,7 @@ from flask import current_app, g
 from sqlalchemy import select
 
 from hirekit.accounts.models import User
-from hirekit.audit import services as audit
 from hirekit.candidates.models import Candidate, CandidateReveal
-from hirekit.errors import ValidationFailed
 from hirekit.extensions import db
 
 HIDDEN = "hidden (blind review)"
@@ -61,45 +59,6 @@ def titles(viewer: User | None, candidates: Iterable[Candidate]) -> dict[int, st
     return {c.id: title(viewer, c) for c in candidates}
 
 
-def set_blind_review(user: User, on: bool) -> None:
-    """Turn blind review on or off for oneself; audited when it changes."""
-    if user.blind_review == on:
-        return
-    user.blind_review = on
-    db.session.flush()
-    audit.record(
-        "candidates.blind_review",
-        actor=user,
-        subject_type="user",
-        subject_id=user.id,
-        details={"blind_review": on},
-    )
-
-
-def reveal(candidate: Candidate, reason: str, *, actor: User) -> CandidateReveal:
-    """Show ``actor`` who ``candidate`` is from now on; the reason is required and audited."""
-    reason = " ".join(reason.split())
-    if not 3 <= len(reason) <= 500:
-        raise ValidationFailed(
-            "Say why you reveal this candidate, in 3 to 500 characters.",
-            details={"reason": "3 to 500 characters"},
-        )
-    existing = db.session.scalars(
-        select(CandidateReveal).where(
-            CandidateReveal.candidate_id == candidate.id, CandidateReveal.user_id == actor.id
-        )
-    ).first()
-    if existing is not None:
-        return existing
-    row = CandidateReveal(candidate_id=candidate.id, user_id=actor.id, reason=reason)
-    db.session.add(row)
-    db.session.flush()
+def forget_reveals() -> None:
+    """Drop the reveals read for this request, so a reveal just made shows at once."""
     g.pop("_revealed_ids", None)
-    audit.record(
-        "candidate.revealed",
-        actor=actor,
-        subject_type="candidate",
-        subject_id=candidate.id,
-        details={"reason": reason},
-    )
-    return row

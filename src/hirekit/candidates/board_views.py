@@ -21,15 +21,15 @@ from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates import applications, bulk_email, undo
-from hirekit.candidates.applications import Action
 from hirekit.candidates.board import PAGE, Column, build_board, chosen_names, shown_limit
 from hirekit.candidates.exports import pipeline_csv
 from hirekit.candidates.forms import ActionForm
+from hirekit.candidates.services import applications, bulk_email, undo
+from hirekit.candidates.services.applications import Action
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, ValidationFailed, wants_json
 from hirekit.jobs.choices import REJECT_REASONS
-from hirekit.jobs.services import get_job
+from hirekit.jobs.services.jobs import get_job
 
 bp = Blueprint("candidates_board", __name__)
 

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import select
 
 from hirekit.accounts.models import User
-from hirekit.candidates.applications import applications_for
 from hirekit.candidates.models import Application, Candidate
-from hirekit.candidates.services import notes_for, visible_job_ids
-from hirekit.candidates.timeline import events_for
+from hirekit.candidates.services.applications import applications_for
+from hirekit.candidates.services.candidates import notes_for, visible_job_ids
+from hirekit.candidates.services.timeline import events_for
 from hirekit.csv_safety import safe_cell
 from hirekit.db import utcnow
 from hirekit.extensions import db

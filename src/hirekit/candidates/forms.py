@@ -14,7 +14,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from hirekit.candidates.choices import SOURCES
-from hirekit.candidates.services import CandidateFields
+from hirekit.candidates.services.candidates import CandidateFields
 from hirekit.forms import options
 
 

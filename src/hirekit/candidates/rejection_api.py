@@ -4,39 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates import applications, rejection_emails
-from hirekit.candidates.rejection_emails import RejectionOutcome
-from hirekit.jobs.services import get_job
+from hirekit.candidates.rejection_schemas import (
+    RejectionEmailArgsSchema,
+    RejectionEmailResultSchema,
+)
+from hirekit.candidates.services import applications, rejection_emails
+from hirekit.candidates.services.rejection_emails import RejectionOutcome
+from hirekit.jobs.services.jobs import get_job
 from hirekit.mail.models import OutboxMessage
 from hirekit.mail.schemas import OutboxMessageSchema
 
 blp = Blueprint(
     "candidates_rejections_api", __name__, url_prefix="/api/v1", description="Rejection emails"
 )
-
-
-class RejectionEmailArgsSchema(ma.Schema):
-    template = ma.fields.String(
-        load_default=rejection_emails.DEFAULT_TEMPLATE,
-        validate=ma.validate.Length(min=1, max=60),
-        metadata={"description": "Key of the mail template to send (default: the rejection)"},
-    )
-    application_ids = ma.fields.List(
-        ma.fields.Integer(), required=True, validate=ma.validate.Length(min=1, max=1000)
-    )
-
-
-class RejectionEmailResultSchema(ma.Schema):
-    template = ma.fields.String(attribute="template_key")
-    send_after = ma.fields.DateTime(metadata={"description": "when the emails go"})
-    queued = ma.fields.List(ma.fields.Integer(), metadata={"description": "outbox message ids"})
-    skipped = ma.fields.List(ma.fields.String())
 
 
 @blp.route("/jobs/<int:job_id>/rejection-emails")

@@ -8,8 +8,8 @@ from werkzeug.wrappers import Response
 from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates import applications, rejection_emails
-from hirekit.jobs.services import get_job
+from hirekit.candidates.services import applications, rejection_emails
+from hirekit.jobs.services.jobs import get_job
 
 bp = Blueprint("candidates_rejections", __name__)
 

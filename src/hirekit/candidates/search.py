@@ -30,7 +30,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
 from hirekit.accounts.models import User
 from hirekit.candidates.blinding import revealed_ids
 from hirekit.candidates.models import Application, Candidate, CandidateTag
-from hirekit.candidates.services import normalise_tag, visible_candidates
+from hirekit.candidates.services.candidates import normalise_tag, visible_candidates
 from hirekit.extensions import db
 from hirekit.search import text_match
 from hirekit.search.matching import query_words

@@ -8,15 +8,15 @@ from sqlalchemy import Select, func, select
 
 from hirekit.accounts.models import User
 from hirekit.audit import services as audit
-from hirekit.candidates import rejection_emails
-from hirekit.candidates.applications import move
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.indexing import listen
 from hirekit.candidates.models import Application
+from hirekit.candidates.services import rejection_emails
+from hirekit.candidates.services.applications import move
 from hirekit.extensions import db
 from hirekit.jobs.models import Stage
-from hirekit.jobs.stages import count_stage_usage, relocate_stage_usage
-from hirekit.mail.services import find_applications_with
+from hirekit.jobs.services.stages import count_stage_usage, relocate_stage_usage
+from hirekit.mail.services.outbox import find_applications_with
 
 
 def applications_in_stage(stage: Stage) -> int:

@@ -13,20 +13,20 @@ from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.audit import services as audit
-from hirekit.candidates import applications, rejection_emails, services
 from hirekit.candidates.choices import SOURCES
 from hirekit.candidates.dedupe import find_duplicates
 from hirekit.candidates.exports import candidate_record
 from hirekit.candidates.forms import ApplyForm, CandidateForm, MergeForm, NewCandidateForm, NoteForm
-from hirekit.candidates.intake import create_with_application, merge_pair
-from hirekit.candidates.merge import MERGE_FIELDS, merge_candidates
 from hirekit.candidates.search import FITS, SearchFilters, search_query
-from hirekit.candidates.timeline import events_for
+from hirekit.candidates.services import applications, candidates, rejection_emails
+from hirekit.candidates.services.intake import create_with_application, merge_pair
+from hirekit.candidates.services.merge import MERGE_FIELDS, merge_candidates
+from hirekit.candidates.services.timeline import events_for
 from hirekit.errors import HirekitError, ValidationFailed
 from hirekit.extensions import db
 from hirekit.forms import options
 from hirekit.guides.registry import default_guide
-from hirekit.jobs.services import list_jobs
+from hirekit.jobs.services.jobs import list_jobs
 
 bp = Blueprint("candidates", __name__, url_prefix="/candidates")
 
@@ -111,9 +111,9 @@ def new() -> Response | tuple[str, int]:
 @requires(Permission.CANDIDATES_READ)
 def show(candidate_id: int) -> str:
     me = signed_in_user()
-    candidate = services.get_candidate(candidate_id, me)
+    candidate = candidates.get_candidate(candidate_id, me)
     audit.record_view(me, "candidate", candidate.id, "page")
-    job_ids = services.visible_job_ids(me)
+    job_ids = candidates.visible_job_ids(me)
     apply_form = ApplyForm()
     _job_choices(apply_form, me, blank=False)
     mine = applications.applications_for(candidate, me)
@@ -123,7 +123,7 @@ def show(candidate_id: int) -> str:
         applications=mine,
         waiting_rejections={a.id: rejection_emails.pending(a) for a in mine},
         can_send_rejection={a.id: rejection_emails.can_send(a) for a in mine},
-        notes=services.notes_for(candidate, job_ids),
+        notes=candidates.notes_for(candidate, job_ids),
         events=events_for(candidate, job_ids),
         note_form=NoteForm(),
         apply_form=apply_form,
@@ -143,13 +143,13 @@ def show(candidate_id: int) -> str:
 @requires(Permission.CANDIDATES_WRITE)
 def edit(candidate_id: int) -> Response | tuple[str, int]:
     me = signed_in_user()
-    candidate = services.get_candidate(candidate_id, me)
+    candidate = candidates.get_candidate(candidate_id, me)
     form = CandidateForm()
     if request.method == "GET":
-        form.fill(services.fields_of(candidate))
+        form.fill(candidates.fields_of(candidate))
     if form.validate_on_submit():
         try:
-            services.update_candidate(candidate, form.to_fields(), actor=me)
+            candidates.update_candidate(candidate, form.to_fields(), actor=me)
         except HirekitError as exc:
             flash(exc.message, "error")
             return render_template("candidates/edit.html", form=form, candidate=candidate), 422
@@ -166,7 +166,7 @@ def add_note(candidate_id: int) -> Response:
     form = NoteForm()
     if not form.validate_on_submit():
         raise ValidationFailed("Write a note of up to 10,000 characters.")
-    services.add_note(services.get_candidate(candidate_id, me), form.body.data or "", actor=me)
+    candidates.add_note(candidates.get_candidate(candidate_id, me), form.body.data or "", actor=me)
     flash("Note added.", "success")
     return redirect(url_for("candidates.show", candidate_id=candidate_id))
 
@@ -194,7 +194,7 @@ def merge(candidate_id: int) -> Response | tuple[str, int] | str:
     try:
         target, source = merge_pair(candidate_id, other, actor=me)
     except ValidationFailed as exc:
-        target = services.get_candidate(candidate_id, me)
+        target = candidates.get_candidate(candidate_id, me)
         form.other_id.data = other
         return render_template(
             "candidates/merge.html", target=target, source=None, form=form, error=exc.message
@@ -222,7 +222,7 @@ def merge(candidate_id: int) -> Response | tuple[str, int] | str:
 @requires(Permission.CANDIDATES_READ)
 def export_json(candidate_id: int) -> Any:
     me = signed_in_user()
-    record = candidate_record(services.get_candidate(candidate_id, me), me)
+    record = candidate_record(candidates.get_candidate(candidate_id, me), me)
     response = jsonify(record)
     response.headers["Content-Disposition"] = (
         f'attachment; filename="candidate-{candidate_id}.json"'

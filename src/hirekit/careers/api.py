@@ -13,9 +13,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from werkzeug.wrappers import Response as BaseResponse
 
-from hirekit.careers import postings
 from hirekit.careers.caching import public_document
 from hirekit.careers.schemas import PostingSchema, posting_view
+from hirekit.careers.services import postings
 
 blp = Blueprint(
     "careers_api",

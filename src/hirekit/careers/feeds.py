@@ -12,8 +12,8 @@ from email.utils import format_datetime
 from feedgen.feed import FeedGenerator
 from flask import url_for
 
-from hirekit.careers.branding import company_name
-from hirekit.careers.postings import EMPLOYMENT, Posting
+from hirekit.careers.services.branding import company_name
+from hirekit.careers.services.postings import EMPLOYMENT, Posting
 from hirekit.jobs.choices import Workplace
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from flask import url_for
 
-from hirekit.careers.branding import brand
-from hirekit.careers.postings import Posting
+from hirekit.careers.services.branding import brand
+from hirekit.careers.services.postings import Posting
 from hirekit.jobs.choices import EmploymentType, Workplace
 
 EMPLOYMENT_TYPES = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hirekit.candidates.models import Application
-from hirekit.mail.services import send_template
+from hirekit.mail.services.outbox import send_template
 
 #: The outbox's stock "we received your application" template (admins may reword it).
 TEMPLATE_KEY = "application_received"

@@ -7,7 +7,7 @@ from typing import Any
 import marshmallow as ma
 
 from hirekit.careers.jsonld import EMPLOYMENT_TYPES
-from hirekit.careers.postings import Posting
+from hirekit.careers.services.postings import Posting
 from hirekit.jobs.choices import Workplace
 
 

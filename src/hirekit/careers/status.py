@@ -17,9 +17,9 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from hirekit.audit import services as audit
-from hirekit.candidates import applications
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application
+from hirekit.candidates.services import applications
 from hirekit.db import utcnow
 from hirekit.errors import Conflict, LinkUnavailable
 from hirekit.extensions import db

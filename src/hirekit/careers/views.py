@@ -22,18 +22,20 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.permissions import Permission
-from hirekit.careers import branding, feeds, jsonld, postings, services, status
+from hirekit.careers import feeds, jsonld, status
 from hirekit.careers.caching import public_document
 from hirekit.careers.forms import ApplyForm, BrandingForm
 from hirekit.careers.page_cache import open_positions_page
+from hirekit.careers.services import applications, branding, postings
 from hirekit.errors import HirekitError, ValidationFailed
 from hirekit.extensions import limiter
 from hirekit.interviews.ics import build_ics
-from hirekit.interviews.scheduling import calendar_event
+from hirekit.interviews.services.scheduling import calendar_event
 from hirekit.mail.footers import register_footer
-from hirekit.privacy import requests as data_requests
-from hirekit.reports import experience, selfid
-from hirekit.resumes.services import Upload, max_resume_mb
+from hirekit.privacy import services as privacy
+from hirekit.reports import experience
+from hirekit.reports.services import selfid
+from hirekit.resumes.services.uploads import Upload, max_resume_mb
 
 bp = Blueprint("careers", __name__, url_prefix="/careers")
 
@@ -64,18 +66,18 @@ def index() -> Response | str:
 def _render_job(
     job_id: int, form: ApplyForm, status: int = 200, answer_errors: dict[str, str] | None = None
 ) -> tuple[str, int]:
-    job = services.get_public_job(job_id)
+    job = applications.get_public_job(job_id)
     posting = postings.posting_of(job)
     page = render_template(
         "careers/job.html",
         posting=posting,
         job_posting=jsonld.job_posting(posting),
         questions=job.active_questions,
-        answer_field=services.answer_field,
+        answer_field=applications.answer_field,
         answers=request.form,
         answer_errors=answer_errors or {},
         form=form,
-        retention_days=services.retention_days(),
+        retention_days=applications.retention_days(),
         limit_mb=max_resume_mb(),
     )
     return page, status
@@ -87,7 +89,7 @@ def job(job_id: int) -> tuple[str, int]:
 
 
 def _answers() -> dict[int, str]:
-    prefix = services.answer_field(0)[:-1]
+    prefix = applications.answer_field(0)[:-1]
     return {
         int(key.removeprefix(prefix)): value
         for key, value in request.form.items()
@@ -95,10 +97,10 @@ def _answers() -> dict[int, str]:
     }
 
 
-def _input(form: ApplyForm) -> services.ApplicationInput:
+def _input(form: ApplyForm) -> applications.ApplicationInput:
     file: FileStorage | None = form.resume.data if form.resume.data else None
     links = (form.links.data or "").split()
-    return services.ApplicationInput(
+    return applications.ApplicationInput(
         name=form.name.data or "",
         email=form.email.data or "",
         resume=Upload(file.filename or "", file.stream) if file and file.filename else None,  # type: ignore[arg-type]
@@ -118,7 +120,7 @@ def apply(job_id: int) -> Any:
         form.form_errors.append("The form expired; please send it again.")
         return _render_job(job_id, form, 400)
     try:
-        record = services.submit_application(job_id, _input(form))
+        record = applications.submit_application(job_id, _input(form))
     except ValidationFailed as exc:
         for name, message in exc.details.items():
             if name in form:
@@ -160,7 +162,7 @@ def thanks(job_id: int) -> str:
     return render_template(
         "careers/thanks.html",
         posting=posting,
-        retention_days=services.retention_days(),
+        retention_days=applications.retention_days(),
         self_id_url=self_id_url,
     )
 
@@ -296,7 +298,7 @@ def ask_about_data(token: str, kind: str) -> BaseResponse:
     if not ApplyForm().validate_on_submit():
         flash("The page expired; please try again.", "error")
     else:
-        data_requests.ask(application.candidate, kind)
+        privacy.ask(application.candidate, kind)
         flash("We have your request and will answer by email within 30 days.", "success")
     return redirect(url_for("careers.status_page", token=token))
 

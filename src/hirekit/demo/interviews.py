@@ -15,14 +15,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from hirekit.accounts.models import User
-from hirekit.candidates import applications
 from hirekit.candidates.choices import ApplicationStatus
 from hirekit.candidates.models import Application
+from hirekit.candidates.services import applications
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.interviews import kits, scheduling, scorecards
-from hirekit.interviews.cancelling import cancel_interview
 from hirekit.interviews.models import Interview, Kit, Scorecard
+from hirekit.interviews.services import kits, scheduling, scorecards
+from hirekit.interviews.services.cancelling import cancel_interview
 from hirekit.jobs.models import Job, Stage
 
 #: The interviews stage of the default pipeline, where interviewed candidates sit.

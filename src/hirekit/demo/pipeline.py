@@ -13,17 +13,17 @@ from sqlalchemy import func, select
 
 from hirekit.accounts import services as accounts
 from hirekit.accounts.models import User
-from hirekit.candidates import applications, services
 from hirekit.candidates.choices import SOURCES
 from hirekit.candidates.models import Application
-from hirekit.candidates.services import CandidateFields
+from hirekit.candidates.services import applications, candidates
+from hirekit.candidates.services.candidates import CandidateFields
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.guides.registry import default_guide
-from hirekit.jobs import services as jobs
 from hirekit.jobs.choices import StageKind
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import JobFields
+from hirekit.jobs.services import jobs
+from hirekit.jobs.services.jobs import JobFields
 
 SEED = 20261124
 WEEKS = 10
@@ -227,7 +227,7 @@ def load_demo_pipeline() -> dict[str, int]:
             source=rng.choice(SOURCES),
         )
         note = rng.choice(NOTES) if rng.random() < 0.4 else ""
-        candidate = services.create_candidate(
+        candidate = candidates.create_candidate(
             fields, actor=people["rita"], note=note, allow_duplicate=True, at=applied
         )
         job = demo_jobs[index % len(demo_jobs)]

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
 from hirekit.resumes.models import Resume
-from hirekit.resumes.screenings import screen_resume_now
-from hirekit.resumes.services import Upload, read_resume, store_resume
+from hirekit.resumes.services.screenings import screen_resume_now
+from hirekit.resumes.services.uploads import Upload, read_resume, store_resume
 
 PROFILES: dict[str, list[str]] = {
     "strong": [

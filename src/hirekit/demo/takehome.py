@@ -14,8 +14,8 @@ from hirekit.extensions import db
 from hirekit.interviews.models import Interview
 from hirekit.jobs.models import Job, Stage
 from hirekit.queue.runner import run_job
-from hirekit.takehomes import services as takehomes
 from hirekit.takehomes.models import Submission
+from hirekit.takehomes.services import submissions as takehomes
 
 FILENAME = "parcel-tracker.zip"
 

@@ -9,9 +9,6 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.interviews import debrief, kits, scheduling, scorecards
-from hirekit.interviews.access import get_interview
-from hirekit.interviews.cancelling import cancel_interview
 from hirekit.interviews.schemas import (
     CancelSchema,
     DebriefSchema,
@@ -21,6 +18,9 @@ from hirekit.interviews.schemas import (
     ScorecardSchema,
     ScorecardWriteSchema,
 )
+from hirekit.interviews.services import debrief, kits, scheduling, scorecards
+from hirekit.interviews.services.access import get_interview
+from hirekit.interviews.services.cancelling import cancel_interview
 from hirekit.pagination import PageArgsSchema, paginate
 
 blp = Blueprint(

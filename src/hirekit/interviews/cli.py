@@ -10,7 +10,7 @@ from flask.cli import with_appcontext
 # Defined with the engine commands (no app needed); hirekit.cli registers it from here.
 from hirekit.engine_commands import kit_command as kit_command
 from hirekit.extensions import db
-from hirekit.interviews.reminders import remind_overdue
+from hirekit.interviews.services.reminders import remind_overdue
 
 
 @click.group("interviews")

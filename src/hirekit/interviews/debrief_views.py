@@ -10,10 +10,10 @@ from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError
 from hirekit.forms import options
-from hirekit.interviews import debrief as debriefs
-from hirekit.interviews.calibration import calibration_report
 from hirekit.interviews.choices import RATINGS
 from hirekit.interviews.forms import DecisionForm
+from hirekit.interviews.services import debrief as debriefs
+from hirekit.interviews.services.calibration import calibration_report
 from hirekit.jobs.choices import REJECT_REASONS
 
 bp = Blueprint("interviews_debriefs", __name__)

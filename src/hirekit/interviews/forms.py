@@ -16,9 +16,9 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from hirekit.forms import options
-from hirekit.interviews.scheduling import ScheduleFields
-from hirekit.interviews.scorecards import ScorecardInput
-from hirekit.interviews.tailored_ratings import TailoredItem
+from hirekit.interviews.services.scheduling import ScheduleFields
+from hirekit.interviews.services.scorecards import ScorecardInput
+from hirekit.interviews.services.tailored_ratings import TailoredItem
 
 
 class CsrfForm(FlaskForm):

@@ -14,9 +14,9 @@ from hirekit.accounts.timezones import label
 from hirekit.errors import HirekitError
 from hirekit.forms import options
 from hirekit.guides.registry import default_guide
-from hirekit.interviews import kits, scheduling
 from hirekit.interviews.forms import CsrfForm, PartForm, QuestionForm, ScheduleForm
-from hirekit.jobs.services import team_choices
+from hirekit.interviews.services import kits, scheduling
+from hirekit.jobs.services.jobs import team_choices
 
 bp = Blueprint("interviews_kits", __name__, url_prefix="/jobs/<int:job_id>")
 

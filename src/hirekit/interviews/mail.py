@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hirekit.accounts.models import User
 from hirekit.mail.models import OutboxMessage
-from hirekit.mail.services import send_mail, send_template
+from hirekit.mail.services.outbox import send_mail, send_template
 from hirekit.mail.transport import Attachment
 
 ICS_MIME = "text/calendar; method=REQUEST; charset=utf-8"

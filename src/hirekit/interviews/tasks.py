@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hirekit.interviews.reminders import remind_overdue
+from hirekit.interviews.services.reminders import remind_overdue
 from hirekit.queue import JobHandle, task
 
 

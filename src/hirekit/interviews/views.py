@@ -9,16 +9,16 @@ from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import Conflict, HirekitError
-from hirekit.interviews import scheduling, scorecards
-from hirekit.interviews.access import get_interview
-from hirekit.interviews.cancelling import cancel_interview
 from hirekit.interviews.choices import RATINGS, InterviewStatus, Recommendation
-from hirekit.interviews.evidence import candidate_evidence
 from hirekit.interviews.forms import CsrfForm, parse_scorecard
 from hirekit.interviews.ics import build_ics
 from hirekit.interviews.models import Scorecard
-from hirekit.interviews.reminders import overdue_scorecards
-from hirekit.interviews.tailored_ratings import tailored_for
+from hirekit.interviews.services import scheduling, scorecards
+from hirekit.interviews.services.access import get_interview
+from hirekit.interviews.services.cancelling import cancel_interview
+from hirekit.interviews.services.evidence import candidate_evidence
+from hirekit.interviews.services.reminders import overdue_scorecards
+from hirekit.interviews.services.tailored_ratings import tailored_for
 
 bp = Blueprint("interviews", __name__)
 

@@ -25,8 +25,8 @@ from hirekit.jobs.choices import (
     UseCase,
     Workplace,
 )
-from hirekit.jobs.questions import QuestionFields
-from hirekit.jobs.services import JobFields
+from hirekit.jobs.services.jobs import JobFields
+from hirekit.jobs.services.questions import QuestionFields
 
 USE_CASE_LABELS = {
     UseCase.REST_API: "REST API",

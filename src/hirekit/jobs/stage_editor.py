@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from hirekit.errors import ValidationFailed
 from hirekit.jobs.choices import StageKind
 from hirekit.jobs.models import Job
-from hirekit.jobs.stages import StageSpec, stage_usage
+from hirekit.jobs.services.stages import StageSpec, stage_usage
 
 #: Blank rows offered for new stages each time the page is shown.
 BLANK_ROWS = 2

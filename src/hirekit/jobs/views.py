@@ -13,11 +13,12 @@ from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError, ValidationFailed
-from hirekit.jobs import questions, services, stage_editor, stages
+from hirekit.jobs import stage_editor
 from hirekit.jobs.checks import check_job, check_text
 from hirekit.jobs.choices import JobState, StageKind
 from hirekit.jobs.forms import JobForm, QuestionForm, StagesForm, StateForm
 from hirekit.jobs.markdown import render_markdown
+from hirekit.jobs.services import jobs, questions, stages
 
 bp = Blueprint("jobs", __name__, url_prefix="/jobs")
 
@@ -37,7 +38,7 @@ def index() -> str:
     state = request.args.get("state", "")
     state = state if state in {s.value for s in JobState} else ""
     return render_template(
-        "jobs/index.html", jobs=services.list_jobs(signed_in_user(), state or None), state=state
+        "jobs/index.html", jobs=jobs.list_jobs(signed_in_user(), state or None), state=state
     )
 
 
@@ -45,10 +46,10 @@ def index() -> str:
 @requires(Permission.JOBS_WRITE)
 def new() -> Response | tuple[str, int]:
     form = JobForm()
-    form.set_people(services.team_choices())
+    form.set_people(jobs.team_choices())
     if form.validate_on_submit():
         try:
-            job = services.create_job(form.to_fields(), actor=signed_in_user())
+            job = jobs.create_job(form.to_fields(), actor=signed_in_user())
         except HirekitError as exc:
             _form_failed(form, exc)
             return render_template("jobs/form.html", form=form, job=None), exc.status
@@ -62,26 +63,26 @@ def new() -> Response | tuple[str, int]:
 @requires(Permission.JOBS_READ)
 def show(job_id: int) -> str:
     me = signed_in_user()
-    job = services.get_job(job_id, me)
+    job = jobs.get_job(job_id, me)
     return render_template(
         "jobs/show.html",
         job=job,
         description=render_markdown(job.description),
         check=check_job(job),
-        salary=services.can_see_salary(me),
-        next_states=services.next_states(job),
+        salary=jobs.can_see_salary(me),
+        next_states=jobs.next_states(job),
     )
 
 
 @bp.route("/<int:job_id>/edit", methods=["GET", "POST"])
 @requires(Permission.JOBS_WRITE)
 def edit(job_id: int) -> Response | tuple[str, int]:
-    job = services.get_job(job_id, signed_in_user())
-    form = JobForm(obj=None if request.method == "POST" else services.fields_of(job))
-    form.set_people(services.team_choices())
+    job = jobs.get_job(job_id, signed_in_user())
+    form = JobForm(obj=None if request.method == "POST" else jobs.fields_of(job))
+    form.set_people(jobs.team_choices())
     if form.validate_on_submit():
         try:
-            services.update_job(job, form.to_fields(), actor=signed_in_user())
+            jobs.update_job(job, form.to_fields(), actor=signed_in_user())
         except HirekitError as exc:
             _form_failed(form, exc)
             return render_template("jobs/form.html", form=form, job=job), exc.status
@@ -95,7 +96,7 @@ def edit(job_id: int) -> Response | tuple[str, int]:
 @requires(Permission.JOBS_WRITE)
 def change_state(job_id: int) -> Response | tuple[str, int]:
     form = StateForm()
-    job = services.get_job(job_id, signed_in_user())
+    job = jobs.get_job(job_id, signed_in_user())
     if not form.validate_on_submit():
         raise ValidationFailed("Choose a valid state.")
     closing = form.state.data == JobState.CLOSED and job.state != JobState.CLOSED
@@ -106,7 +107,7 @@ def change_state(job_id: int) -> Response | tuple[str, int]:
             button="Close the job",
             cancel_url=url_for("jobs.show", job_id=job.id),
         )
-    services.change_state(job, form.state.data or "", actor=signed_in_user())
+    jobs.change_state(job, form.state.data or "", actor=signed_in_user())
     flash(f"The job is now {job.state}.", "success")
     return redirect(url_for("jobs.show", job_id=job.id))
 
@@ -114,7 +115,7 @@ def change_state(job_id: int) -> Response | tuple[str, int]:
 @bp.route("/<int:job_id>/stages", methods=["GET", "POST"])
 @requires(Permission.JOBS_WRITE)
 def edit_stages(job_id: int) -> Response | tuple[str, int]:
-    job = services.get_job(job_id, signed_in_user())
+    job = jobs.get_job(job_id, signed_in_user())
     form = StagesForm()
     if request.method == "GET":
         return _stages_page(job, form, stage_editor.rows_of(job))
@@ -156,13 +157,13 @@ def _questions_page(job: Any, form: QuestionForm, status: int = 200) -> tuple[st
 @bp.get("/<int:job_id>/questions")
 @requires(Permission.JOBS_WRITE)
 def edit_questions(job_id: int) -> tuple[str, int]:
-    return _questions_page(services.get_job(job_id, signed_in_user()), QuestionForm())
+    return _questions_page(jobs.get_job(job_id, signed_in_user()), QuestionForm())
 
 
 @bp.post("/<int:job_id>/questions")
 @requires(Permission.JOBS_WRITE)
 def add_question(job_id: int) -> Response | tuple[str, int]:
-    job = services.get_job(job_id, signed_in_user())
+    job = jobs.get_job(job_id, signed_in_user())
     form = QuestionForm()
     if not form.validate_on_submit():
         return _questions_page(job, form, 400)
@@ -178,7 +179,7 @@ def add_question(job_id: int) -> Response | tuple[str, int]:
 @bp.post("/<int:job_id>/questions/<int:question_id>/delete")
 @requires(Permission.JOBS_WRITE)
 def remove_question(job_id: int, question_id: int) -> Response:
-    job = services.get_job(job_id, signed_in_user())
+    job = jobs.get_job(job_id, signed_in_user())
     questions.remove_question(job, questions.get_question(job, question_id), actor=signed_in_user())
     flash("Question removed; answers already given keep it.", "success")
     return redirect(url_for("jobs.edit_questions", job_id=job.id))

@@ -9,8 +9,6 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.mail import catalog, services
-from hirekit.mail.catalog import Rendered
 from hirekit.mail.models import MailTemplate, OutboxMessage
 from hirekit.mail.schemas import (
     MailTemplateSchema,
@@ -18,6 +16,8 @@ from hirekit.mail.schemas import (
     OutboxMessageSchema,
     PreviewSchema,
 )
+from hirekit.mail.services import catalog, outbox
+from hirekit.mail.services.catalog import Rendered
 from hirekit.pagination import PageArgsSchema, paginate
 
 blp = Blueprint("mail_api", __name__, url_prefix="/api/v1", description="Email and outbox")
@@ -67,7 +67,7 @@ class Outbox(MethodView):
     @blp.response(200, OutboxMessageSchema(many=True))
     def get(self, args: dict[str, Any], page: dict[str, Any]) -> Any:
         """Recorded messages, newest first; filter with ``status``"""
-        query = services.outbox_query(api_user(), args["status"])
+        query = outbox.outbox_query(api_user(), args["status"])
         result = paginate(query, page["page"], page["per_page"])
         return result.items, 200, result.headers()
 
@@ -78,4 +78,4 @@ class OutboxItem(MethodView):
     @blp.response(200, OutboxMessageSchema)
     def get(self, message_id: int) -> OutboxMessage:
         """One recorded message, with its delivery status and error"""
-        return services.get_message(message_id, api_user())
+        return outbox.get_message(message_id, api_user())

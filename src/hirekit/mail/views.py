@@ -9,10 +9,11 @@ from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import ValidationFailed
-from hirekit.mail import catalog, services
 from hirekit.mail.forms import TemplateForm
 from hirekit.mail.models import MessageStatus
 from hirekit.mail.placeholders import PLACEHOLDERS
+from hirekit.mail.services import catalog
+from hirekit.mail.services.outbox import get_message, outbox_query, status_counts
 from hirekit.pagination import paginate
 
 bp = Blueprint("mail", __name__)
@@ -28,9 +29,9 @@ def outbox() -> str:
     page_number = max(1, request.args.get("page", 1, type=int) or 1)
     return render_template(
         "mail/outbox.html",
-        page=paginate(services.outbox_query(signed_in_user(), status), page_number, PAGE_SIZE),
+        page=paginate(outbox_query(signed_in_user(), status), page_number, PAGE_SIZE),
         query={"status": status} if status else {},
-        counts=services.status_counts(signed_in_user()),
+        counts=status_counts(signed_in_user()),
         status=status,
         statuses=list(MessageStatus),
     )
@@ -39,9 +40,7 @@ def outbox() -> str:
 @bp.get("/outbox/<int:message_id>")
 @requires(Permission.OUTBOX_READ)
 def message(message_id: int) -> str:
-    return render_template(
-        "mail/message.html", message=services.get_message(message_id, signed_in_user())
-    )
+    return render_template("mail/message.html", message=get_message(message_id, signed_in_user()))
 
 
 @bp.get("/admin/mail-templates")

@@ -11,12 +11,12 @@ from hirekit.accounts.permissions import Permission
 from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.interviews.models import Scorecard
-from hirekit.interviews.reminders import overdue_scorecards
+from hirekit.interviews.services.reminders import overdue_scorecards
 from hirekit.main.work import MyWork, my_work
 from hirekit.queue.models import BackgroundJob, JobStatus
-from hirekit.queue.visibility import visible_tasks
+from hirekit.queue.services import visible_tasks
 from hirekit.reports.filters import ReportFilter
-from hirekit.reports.headline import Headline, headline
+from hirekit.reports.services.headline import Headline, headline
 
 
 @dataclass(frozen=True)

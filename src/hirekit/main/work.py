@@ -21,7 +21,7 @@ from hirekit.interviews.choices import OVERDUE_HOURS, InterviewStatus, Scorecard
 from hirekit.interviews.models import DebriefDecision, Interview, Scorecard
 from hirekit.jobs.choices import JobState
 from hirekit.jobs.models import Job, Stage
-from hirekit.jobs.services import visible_jobs
+from hirekit.jobs.services.jobs import visible_jobs
 from hirekit.queue.models import BackgroundJob, JobStatus
 from hirekit.takehomes.models import Submission, SubmissionStatus
 

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.privacy.deletion import delete_candidate
-from hirekit.privacy.export import export_document
+from hirekit.privacy.schemas import DeletionSchema
+from hirekit.privacy.services import delete_candidate, export_document
 
 blp = Blueprint("privacy_api", __name__, url_prefix="/api/v1", description="Privacy requests")
-
-
-class DeletionSchema(ma.Schema):
-    candidate_id = ma.fields.Integer()
-    counts = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer())
-    files = ma.fields.Integer()
 
 
 @blp.route("/candidates/<int:candidate_id>/privacy-export")

@@ -6,7 +6,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from hirekit.privacy.retention import run_retention
+from hirekit.privacy.services import run_retention
 
 
 @click.group("retention")

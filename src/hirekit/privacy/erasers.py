@@ -19,8 +19,8 @@ from hirekit.audit import services as audit
 from hirekit.candidates.models import Candidate
 from hirekit.extensions import db
 from hirekit.integrations.models import WebhookDelivery
-from hirekit.interviews.cancelling import withdraw_before_erasure
 from hirekit.interviews.models import Interview
+from hirekit.interviews.services.cancelling import withdraw_before_erasure
 from hirekit.mail.models import OutboxMessage
 from hirekit.privacy.outcomes import record_outcomes
 from hirekit.privacy.rows import erase_rows

@@ -10,11 +10,9 @@ from werkzeug.wrappers import Response
 from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates.services import get_candidate
+from hirekit.candidates.services.candidates import get_candidate
 from hirekit.errors import ValidationFailed
-from hirekit.privacy import requests
-from hirekit.privacy.deletion import delete_candidate
-from hirekit.privacy.export import export_candidate
+from hirekit.privacy import services
 from hirekit.privacy.forms import DecisionForm, DeleteForm
 
 bp = Blueprint("privacy", __name__, url_prefix="/candidates")
@@ -28,7 +26,7 @@ def show(candidate_id: int) -> str:
         "privacy/show.html",
         candidate=candidate,
         form=DeleteForm(),
-        pending=requests.pending_for(candidate.id),
+        pending=services.pending_for(candidate.id),
     )
 
 
@@ -37,7 +35,7 @@ def show(candidate_id: int) -> str:
 def data_requests() -> str:
     return render_template(
         "privacy/requests.html",
-        pending=requests.pending_requests(signed_in_user()),
+        pending=services.pending_requests(signed_in_user()),
         form=DecisionForm(),
     )
 
@@ -48,9 +46,9 @@ def decide_request(request_id: int, decision: str) -> Response:
     if not DecisionForm().validate_on_submit():
         raise ValidationFailed("Tick the box to confirm the decision.")
     if decision == "decline":
-        requests.decline(request_id, actor=signed_in_user())
+        services.decline(request_id, actor=signed_in_user())
         flash("Request declined.", "success")
-    elif requests.approve(request_id, actor=signed_in_user()) is None:
+    elif services.approve(request_id, actor=signed_in_user()) is None:
         flash("The applicant's data is erased.", "success")
     else:
         flash("The export is on its way to the applicant.", "success")
@@ -60,7 +58,7 @@ def decide_request(request_id: int, decision: str) -> Response:
 @bp.get("/<int:candidate_id>/export.zip")
 @requires(Permission.PRIVACY_MANAGE)
 def export_zip(candidate_id: int) -> Response:
-    export = export_candidate(candidate_id, actor=signed_in_user())
+    export = services.export_candidate(candidate_id, actor=signed_in_user())
     return send_file(
         io.BytesIO(export.data),
         mimetype="application/zip",
@@ -74,6 +72,6 @@ def export_zip(candidate_id: int) -> Response:
 def delete(candidate_id: int) -> Response:
     if not DeleteForm().validate_on_submit():
         raise ValidationFailed("Tick the box to confirm the deletion.")
-    done = delete_candidate(candidate_id, actor=signed_in_user())
+    done = services.delete_candidate(candidate_id, actor=signed_in_user())
     flash(f"Candidate #{done.candidate_id} and {done.files} file(s) deleted.", "success")
     return redirect(url_for("candidates.index"))

@@ -9,7 +9,7 @@ from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
 from hirekit.queue.models import BackgroundJob
 from hirekit.queue.schemas import BackgroundJobSchema
-from hirekit.queue.visibility import get_visible_task
+from hirekit.queue.services import get_visible_task
 
 blp = Blueprint("queue_api", __name__, url_prefix="/api/v1", description="Background jobs")
 

@@ -56,7 +56,7 @@ def enqueue(
     every user who may see the job: it must name no person and no file (say
     "Resume screening", not the file's name). ``hiring_job_id`` and
     ``candidate_id`` say what the job works on, so that only those who may see
-    that job and that candidate see it (:mod:`hirekit.queue.visibility`).
+    that job and that candidate see it (:mod:`hirekit.queue.services`).
     """
     job = BackgroundJob(
         func=task_path(fn),

@@ -10,7 +10,7 @@ from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.models import User
 from hirekit.accounts.permissions import Permission
 from hirekit.queue.schemas import BackgroundJobSchema
-from hirekit.queue.visibility import get_visible_task
+from hirekit.queue.services import get_visible_task
 
 bp = Blueprint("queue", __name__)
 

@@ -11,9 +11,9 @@ from flask_smorest import Blueprint
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
 from hirekit.db import utcnow
-from hirekit.reports.catalog import REPORTS, Built, build
 from hirekit.reports.filters import ReportFilter
 from hirekit.reports.schemas import ReportArgsSchema, ReportListItemSchema, ReportSchema
+from hirekit.reports.services.catalog import REPORTS, Built, build
 
 blp = Blueprint("reports_api", __name__, url_prefix="/api/v1", description="Hiring reports")
 

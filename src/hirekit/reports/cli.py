@@ -7,7 +7,7 @@ from flask.cli import with_appcontext
 
 from hirekit.db import utcnow
 from hirekit.extensions import db
-from hirekit.reports.snapshots import refresh
+from hirekit.reports.services.snapshots import refresh
 
 
 @click.group("reports")

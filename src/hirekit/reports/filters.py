@@ -20,7 +20,7 @@ from hirekit.candidates.models import Application
 from hirekit.errors import ValidationFailed
 from hirekit.jobs.choices import UseCase
 from hirekit.jobs.models import Job
-from hirekit.jobs.services import visible_jobs
+from hirekit.jobs.services.jobs import visible_jobs
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,8 @@ class SelfIdAnswer(CreatedAtMixin, db.Model):  # type: ignore[name-defined]
 
 class ReportSnapshot(db.Model):  # type: ignore[name-defined]
     """A report's figures computed ahead of time for one scope (the jobs it covers and the
-    filter), so that pages over a large history answer at once; see ``reports.snapshots``."""
+    filter), so that pages over a large history answer at once; see
+    ``reports.services.snapshots``."""
 
     __tablename__ = "report_snapshots"
 

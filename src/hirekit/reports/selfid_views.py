@@ -9,8 +9,8 @@ from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError
 from hirekit.extensions import limiter
-from hirekit.reports import selfid
 from hirekit.reports.forms import QuestionForm
+from hirekit.reports.services import selfid
 
 bp = Blueprint("reports_selfid", __name__)
 

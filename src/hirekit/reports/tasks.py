@@ -17,7 +17,7 @@ from hirekit.db import utcnow
 from hirekit.extensions import db
 from hirekit.queue import BackgroundJob, JobHandle, JobStatus, enqueue, task
 from hirekit.queue.enqueue import task_path
-from hirekit.reports.snapshots import refresh
+from hirekit.reports.services.snapshots import refresh
 
 #: Stored figures older than this are recomputed by the worker at the next visit.
 REFRESH_AFTER = timedelta(hours=1)

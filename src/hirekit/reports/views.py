@@ -7,10 +7,10 @@ from flask import Blueprint, Response, render_template, request
 from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.permissions import Permission
 from hirekit.db import utcnow
-from hirekit.reports.catalog import REPORTS, build
 from hirekit.reports.filters import filter_choices, parse_filter
-from hirekit.reports.headline import headline
-from hirekit.reports.selfid import all_questions
+from hirekit.reports.services.catalog import REPORTS, build
+from hirekit.reports.services.headline import headline
+from hirekit.reports.services.selfid import all_questions
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 

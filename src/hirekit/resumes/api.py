@@ -10,7 +10,6 @@ from flask_smorest import Blueprint
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
 from hirekit.candidates import blinding
-from hirekit.resumes import services
 from hirekit.resumes.models import Resume, ResumeBatch
 from hirekit.resumes.schemas import (
     BatchAcceptedSchema,
@@ -20,7 +19,8 @@ from hirekit.resumes.schemas import (
     ScreeningQuerySchema,
     ScreeningResultSchema,
 )
-from hirekit.resumes.screenings import engine_json
+from hirekit.resumes.services import uploads
+from hirekit.resumes.services.screenings import engine_json
 
 blp = Blueprint("resumes_api", __name__, url_prefix="/api/v1", description="Resumes and screening")
 
@@ -36,8 +36,8 @@ class JobResumes(MethodView):
         Each file becomes one candidate (or joins the person it names), applied to the
         job's first stage. Files that cannot be accepted are listed in ``rejected``.
         """
-        uploads = [services.Upload(f.filename or "", f.stream) for f in files["files"]]
-        return services.bulk_upload(job_id, uploads, actor=api_user())
+        sent = [uploads.Upload(f.filename or "", f.stream) for f in files["files"]]
+        return uploads.bulk_upload(job_id, sent, actor=api_user())
 
 
 @blp.route("/candidates/<int:candidate_id>/resumes")
@@ -47,8 +47,8 @@ class CandidateResumes(MethodView):
     @blp.response(202, ResumeAcceptedSchema)
     def post(self, files: dict[str, Any], candidate_id: int) -> Resume:
         """Upload one resume for a candidate; it is screened in the background"""
-        upload = services.Upload(files["resume"].filename or "", files["resume"].stream)
-        return services.upload_for_candidate(candidate_id, upload, actor=api_user())
+        upload = uploads.Upload(files["resume"].filename or "", files["resume"].stream)
+        return uploads.upload_for_candidate(candidate_id, upload, actor=api_user())
 
 
 @blp.route("/candidates/<int:candidate_id>/screening")
@@ -59,7 +59,7 @@ class CandidateScreening(MethodView):
     def get(self, query: dict[str, Any], candidate_id: int) -> dict[str, Any]:
         """The candidate's latest screening, in the engine's JSON shape (schema_version 1)"""
         viewer = api_user()
-        screening = services.latest_screening(candidate_id, viewer, query["use_case"])
+        screening = uploads.latest_screening(candidate_id, viewer, query["use_case"])
         body = engine_json(screening, blinded=blinding.hides(viewer, candidate_id))
         body["screened_at"] = screening.screened_at
         body["override"] = (

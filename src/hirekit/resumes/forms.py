@@ -8,7 +8,7 @@ from wtforms import BooleanField, HiddenField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
-from hirekit.resumes.ranking import FITS
+from hirekit.resumes.services.ranking import FITS
 
 
 class ResumeForm(FlaskForm):

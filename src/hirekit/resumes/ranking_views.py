@@ -9,9 +9,9 @@ from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import ValidationFailed
-from hirekit.jobs.services import list_jobs
-from hirekit.resumes import ranking
+from hirekit.jobs.services.jobs import list_jobs
 from hirekit.resumes.forms import BlindForm, OverrideForm
+from hirekit.resumes.services import ranking
 
 bp = Blueprint("resumes_screening", __name__)
 

@@ -10,7 +10,7 @@ from hirekit.accounts.models import User
 from hirekit.extensions import db
 from hirekit.queue import JobHandle, task
 from hirekit.resumes.models import Resume, ResumeBatch, ResumeStatus
-from hirekit.resumes.screenings import screen_resume_now
+from hirekit.resumes.services.screenings import screen_resume_now
 
 
 @task

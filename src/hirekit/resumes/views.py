@@ -18,12 +18,12 @@ from hirekit.candidates.models import Candidate
 from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError
 from hirekit.guides.registry import default_guide
-from hirekit.jobs.services import get_job
+from hirekit.jobs.services.jobs import get_job
 from hirekit.queue import get_job as get_task
-from hirekit.resumes import services
 from hirekit.resumes.forms import BulkResumeForm, ResumeForm
 from hirekit.resumes.highlight import highlight, spans_of
 from hirekit.resumes.models import Screening
+from hirekit.resumes.services import uploads
 
 bp = Blueprint("resumes", __name__)
 
@@ -33,7 +33,7 @@ def resume_panel(candidate: Candidate) -> dict[str, Any]:
     """What the candidate page's resume include shows: uploads, latest screening, the form."""
     screening: Screening | None
     try:
-        screening = services.latest_screening(candidate.id, signed_in_user())
+        screening = uploads.latest_screening(candidate.id, signed_in_user())
     except HirekitError:
         screening = None
     # A blind reviewer reads the blinded text and quotes, and never the file
@@ -46,12 +46,12 @@ def resume_panel(candidate: Candidate) -> dict[str, Any]:
     return {
         "hidden": hidden,
         "text": text,
-        "resumes": services.resumes_of(candidate),
+        "resumes": uploads.resumes_of(candidate),
         # Offered as links to the merge preview, never merged here.
-        "same_resume": services.same_resume_people(candidate),
+        "same_resume": uploads.same_resume_people(candidate),
         "screening": screening,
         "form": ResumeForm(),
-        "limit_mb": services.max_resume_mb(),
+        "limit_mb": uploads.max_resume_mb(),
         "labels": {f.id: f.label for f in default_guide().flags},
     }
 
@@ -67,9 +67,9 @@ def upload_for_candidate(candidate_id: int) -> Response:
                 flash(str(error), "error")
         return back
     file: FileStorage = form.resume.data
-    upload = services.Upload(file.filename or "", file.stream)  # type: ignore[arg-type]
+    upload = uploads.Upload(file.filename or "", file.stream)  # type: ignore[arg-type]
     try:
-        services.upload_for_candidate(candidate_id, upload, actor=signed_in_user())
+        uploads.upload_for_candidate(candidate_id, upload, actor=signed_in_user())
     except HirekitError as exc:
         if exc.status == 404:
             raise
@@ -86,7 +86,7 @@ def _render_bulk(job_id: int, form: BulkResumeForm, refused: list[Any], status: 
         job=job,
         form=form,
         refused=refused,
-        limit_mb=services.max_resume_mb(),
+        limit_mb=uploads.max_resume_mb(),
     )
     return page, status
 
@@ -104,9 +104,9 @@ def bulk_upload(job_id: int) -> Any:
     if not form.validate_on_submit():
         return _render_bulk(job_id, form, [], 400)
     files: list[FileStorage] = [f for f in form.files.data if f and f.filename]
-    uploads = [services.Upload(f.filename or "", f.stream) for f in files]  # type: ignore[arg-type]
+    sent = [uploads.Upload(f.filename or "", f.stream) for f in files]  # type: ignore[arg-type]
     try:
-        batch = services.bulk_upload(job_id, uploads, actor=signed_in_user())
+        batch = uploads.bulk_upload(job_id, sent, actor=signed_in_user())
     except HirekitError as exc:
         if exc.status == 404:
             raise
@@ -120,7 +120,7 @@ def bulk_upload(job_id: int) -> Any:
 @bp.get("/resumes/batches/<int:batch_id>")
 @requires(Permission.CANDIDATES_READ)
 def batch(batch_id: int) -> str:
-    found = services.get_batch(batch_id, signed_in_user())
+    found = uploads.get_batch(batch_id, signed_in_user())
     task = get_task(found.background_job_id) if found.background_job_id else None
     return render_template("resumes/batch.html", batch=found, task=task, blind_id=blind_id)
 
@@ -128,5 +128,5 @@ def batch(batch_id: int) -> str:
 @bp.get("/resumes/<int:resume_id>/file")
 @requires(Permission.CANDIDATES_READ)
 def download(resume_id: int) -> Response:
-    resume = services.resume_for_download(resume_id, signed_in_user())
+    resume = uploads.resume_for_download(resume_id, signed_in_user())
     return send_stored_file(resume.file_key, resume.filename, resume.content_type)

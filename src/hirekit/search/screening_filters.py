@@ -1,7 +1,7 @@
 """Search conditions on a candidate's latest resume screening: its fit and its flags.
 
 "Latest" is the newest current screening of the candidate, whatever the use
-case -- the one the candidate page shows (``hirekit.resumes.services.latest_screening``).
+case -- the one the candidate page shows (``hirekit.resumes.services.uploads.latest_screening``).
 A recruiter's override of the fit counts instead of the engine's fit.
 """
 

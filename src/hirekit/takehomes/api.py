@@ -11,7 +11,6 @@ from flask_smorest import Blueprint
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
 from hirekit.errors import HirekitError
-from hirekit.takehomes import services, test_runs
 from hirekit.takehomes.models import Submission, SubmissionStatus
 from hirekit.takehomes.schemas import (
     CombinedReportSchema,
@@ -20,6 +19,7 @@ from hirekit.takehomes.schemas import (
     ReviewStatusSchema,
     ReviewUploadSchema,
 )
+from hirekit.takehomes.services import submissions, test_runs
 
 blp = Blueprint("takehomes_api", __name__, url_prefix="/api/v1", description="Take-home reviews")
 
@@ -40,8 +40,8 @@ class Reviews(MethodView):
         Link it to a candidate or job with the `candidate_id` / `job_id` query parameters.
         """
         archive = files["archive"]
-        upload = services.Upload(archive.filename or "", archive.stream)
-        return services.submit(
+        upload = submissions.Upload(archive.filename or "", archive.stream)
+        return submissions.submit(
             upload,
             actor=api_user(),
             candidate_id=form["candidate_id"],
@@ -57,7 +57,7 @@ class ReviewItem(MethodView):
     @blp.alt_response(202, schema=ReviewStatusSchema, description="Still being reviewed")
     def get(self, submission_id: int) -> Any:
         """The review report (JSON, schema_version 1) once reviewed; 202 while queued"""
-        submission = services.get_submission(submission_id, api_user())
+        submission = submissions.get_submission(submission_id, api_user())
         if submission.status == SubmissionStatus.REFUSED:
             raise ArchiveRefusedError(submission.refusal, details={"id": submission.id})
         if submission.status != SubmissionStatus.REVIEWED:
@@ -77,4 +77,4 @@ class ReviewTests(MethodView):
         `run.state` is `none` without hidden tests, `pending` until the run is done,
         `unavailable` (no sandbox on the host; `run.message` says why) or `refused`.
         """
-        return test_runs.combined_dict(services.get_submission(submission_id, api_user()))
+        return test_runs.combined_dict(submissions.get_submission(submission_id, api_user()))

@@ -13,7 +13,6 @@ from werkzeug.datastructures import CombinedMultiDict
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.takehomes import assessments, assignments, invitations, services
 from hirekit.takehomes.assignment_schemas import (
     AssignmentSchema,
     AssignmentSubmissionSchema,
@@ -24,6 +23,7 @@ from hirekit.takehomes.assignment_schemas import (
 )
 from hirekit.takehomes.invitation_schemas import InvitationSchema
 from hirekit.takehomes.models import Assignment, AssignmentVersion, Invitation, Submission
+from hirekit.takehomes.services import assessments, assignments, invitations, submissions
 
 
 class _MultipartParser(FlaskParser):
@@ -46,11 +46,11 @@ blp = _Blueprint(
 )
 
 
-def _upload(files: dict[str, Any], name: str) -> services.Upload | None:
+def _upload(files: dict[str, Any], name: str) -> submissions.Upload | None:
     storage = files.get(name)
     if storage is None or not storage.filename:
         return None
-    return services.Upload(storage.filename, storage.stream)
+    return submissions.Upload(storage.filename, storage.stream)
 
 
 def _files(body: dict[str, Any]) -> assignments.AssignmentFiles:

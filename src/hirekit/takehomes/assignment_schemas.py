@@ -12,7 +12,7 @@ import marshmallow as ma
 from flask_smorest.fields import Upload
 
 from hirekit.jobs.choices import UseCase
-from hirekit.takehomes.assignments import MAX_BRIEF, MAX_DEADLINE_DAYS, MAX_HOURS
+from hirekit.takehomes.services.assignments import MAX_BRIEF, MAX_DEADLINE_DAYS, MAX_HOURS
 
 
 class AssignmentFilesSchema(ma.Schema):

@@ -14,20 +14,20 @@ from hirekit.accounts.permissions import Permission
 from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError, NotFound
 from hirekit.forms import options
-from hirekit.jobs import services as jobs
 from hirekit.jobs.markdown import render_markdown
-from hirekit.takehomes import assessments, assignments, invitations, services
+from hirekit.jobs.services import jobs
 from hirekit.takehomes.forms import AssignmentForm, SendAssignmentForm
 from hirekit.takehomes.models import Assignment
+from hirekit.takehomes.services import assessments, assignments, invitations, submissions
 
 bp = Blueprint("takehomes_assignments", __name__)
 
 
-def _upload(data: Any) -> services.Upload | None:
+def _upload(data: Any) -> submissions.Upload | None:
     """The service's view of an optional file field (None when nothing was chosen)."""
     if not isinstance(data, FileStorage) or not data.filename:
         return None
-    return services.Upload(data.filename, cast(BinaryIO, data.stream))
+    return submissions.Upload(data.filename, cast(BinaryIO, data.stream))
 
 
 def _files(form: AssignmentForm) -> assignments.AssignmentFiles:
@@ -49,7 +49,7 @@ def _failed(form: AssignmentForm, exc: HirekitError) -> None:
 
 
 def _limit_mb() -> str:
-    return f"{services.max_archive_mb():g}"
+    return f"{submissions.max_archive_mb():g}"
 
 
 @bp.get("/jobs/<int:job_id>/assignments")
@@ -120,7 +120,7 @@ def _render_form(form: AssignmentForm, *, job: Any, assignment: Assignment | Non
 def show(assignment_id: int) -> str:
     me = signed_in_user()
     assignment = assignments.get_assignment(assignment_id, me)
-    submissions = assignments.submissions_for_assignment(assignment.id, me)
+    listed = assignments.submissions_for_assignment(assignment.id, me)
     send_form = SendAssignmentForm(formdata=None)
     send_form.application_id.choices = _candidates(assignment)
     return render_template(
@@ -128,8 +128,8 @@ def show(assignment_id: int) -> str:
         assignment=assignment,
         version=assignment.current,
         brief=render_markdown(assignment.current.brief),
-        submissions=submissions,
-        blind=assessments.blind_submission_ids(submissions, me),
+        submissions=listed,
+        blind=assessments.blind_submission_ids(listed, me),
         label=assessments.candidate_label,
         send_form=send_form,
     )

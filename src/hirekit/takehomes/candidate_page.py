@@ -16,9 +16,9 @@ from sqlalchemy import or_, select
 from hirekit.db import utcnow
 from hirekit.errors import HirekitError, NotFound
 from hirekit.extensions import db
-from hirekit.takehomes import invitations
-from hirekit.takehomes import services as takehomes
 from hirekit.takehomes.models import AssignmentVersion, Invitation, Submission
+from hirekit.takehomes.services import invitations
+from hirekit.takehomes.services import submissions as takehomes
 
 
 class DeadlinePassed(HirekitError):

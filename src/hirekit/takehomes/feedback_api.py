@@ -4,38 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates.applications import get_application
+from hirekit.candidates.services.applications import get_application
 from hirekit.errors import NotFound
-from hirekit.takehomes import feedback
+from hirekit.takehomes.feedback_schemas import FeedbackBodySchema, FeedbackSchema
 from hirekit.takehomes.models import TakehomeFeedback
+from hirekit.takehomes.services import feedback
 
 blp = Blueprint(
     "takehomes_feedback_api", __name__, url_prefix="/api/v1", description="Take-home feedback"
 )
-
-
-class FeedbackSchema(ma.Schema):
-    id = ma.fields.Integer()
-    application_id = ma.fields.Integer()
-    submission_id = ma.fields.Integer(allow_none=True)
-    body = ma.fields.String()
-    status = ma.fields.String(metadata={"enum": ["draft", "sent"]})
-    approved_by_id = ma.fields.Integer(allow_none=True)
-    approved_at = ma.fields.DateTime(allow_none=True)
-    outbox_message_id = ma.fields.Integer(allow_none=True)
-    updated_at = ma.fields.DateTime()
-
-
-class FeedbackBodySchema(ma.Schema):
-    body = ma.fields.String(
-        required=True, validate=ma.validate.Length(min=1, max=feedback.MAX_BODY)
-    )
 
 
 def _application(application_id: int) -> Any:

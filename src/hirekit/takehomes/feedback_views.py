@@ -8,10 +8,10 @@ from werkzeug.wrappers import Response
 from hirekit.accounts.auth import requires
 from hirekit.accounts.current import signed_in_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates.applications import get_application
+from hirekit.candidates.services.applications import get_application
 from hirekit.errors import HirekitError
-from hirekit.takehomes import feedback
 from hirekit.takehomes.forms import DraftForm, FeedbackForm
+from hirekit.takehomes.services import feedback
 
 bp = Blueprint("takehomes_feedback", __name__)
 

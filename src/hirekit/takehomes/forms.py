@@ -17,9 +17,9 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from hirekit.forms import options
 from hirekit.jobs.choices import UseCase
-from hirekit.takehomes import invitations
-from hirekit.takehomes.assessments import MAX_NOTES, RATINGS
-from hirekit.takehomes.assignments import (
+from hirekit.takehomes.services import invitations
+from hirekit.takehomes.services.assessments import MAX_NOTES, RATINGS
+from hirekit.takehomes.services.assignments import (
     MAX_BRIEF,
     MAX_DEADLINE_DAYS,
     MAX_HOURS,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from hirekit.takehomes import invitations
 from hirekit.takehomes.models import Invitation, InvitationState
+from hirekit.takehomes.services import invitations
 
 
 class InviteArgsSchema(ma.Schema):

@@ -9,9 +9,9 @@ from flask_smorest import Blueprint
 
 from hirekit.accounts.auth import api_requires, api_user
 from hirekit.accounts.permissions import Permission
-from hirekit.takehomes import invitations
 from hirekit.takehomes.invitation_schemas import InvitationSchema, InviteArgsSchema
 from hirekit.takehomes.models import Invitation
+from hirekit.takehomes.services import invitations
 
 blp = Blueprint(
     "takehomes_invitations_api", __name__, url_prefix="/api/v1", description="Take-home invitations"

@@ -9,16 +9,17 @@ from werkzeug.wrappers import Response
 
 from hirekit.accounts.auth import page_user, requires
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates.applications import applications_for
+from hirekit.candidates.services.applications import applications_for
 from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError
 from hirekit.extensions import limiter
 from hirekit.jobs.markdown import render_markdown
-from hirekit.takehomes import candidate_page, invitations, services
+from hirekit.takehomes import candidate_page
 from hirekit.takehomes.candidate_page import CandidateView
 from hirekit.takehomes.forms import InviteForm, UploadForm
-from hirekit.takehomes.invitations import InvitationUnavailable
 from hirekit.takehomes.panel import takehome_panel
+from hirekit.takehomes.services import invitations, submissions
+from hirekit.takehomes.services.invitations import InvitationUnavailable
 
 bp = Blueprint("takehomes_invitations", __name__)
 
@@ -35,7 +36,7 @@ def _render_page(token: str, view: CandidateView, form: UploadForm, status: int 
         brief=render_markdown(view.version.brief) if view.version else None,
         token=token,
         form=form,
-        limit_mb=f"{services.max_archive_mb():g}",
+        limit_mb=f"{submissions.max_archive_mb():g}",
     ), status
 
 
@@ -48,7 +49,7 @@ def page(token: str) -> Any:
         if not form.validate_on_submit():
             view = candidate_page.view_for_token(token)
             return _render_page(token, view, form, 400 if form.is_submitted() else 200)
-        upload = services.Upload(form.archive.data.filename or "", form.archive.data.stream)
+        upload = submissions.Upload(form.archive.data.filename or "", form.archive.data.stream)
         invitation = candidate_page.upload_by_token(token, upload)
     except InvitationUnavailable as exc:
         return render_template("takehomes/invite_gone.html", message=exc.message), exc.status
@@ -96,7 +97,7 @@ def send(candidate_id: int) -> Response:
 
 
 def _applications(candidate_id: int) -> list[Any]:
-    from hirekit.candidates.services import get_candidate
+    from hirekit.candidates.services.candidates import get_candidate
 
     me = page_user()
     assert me is not None

@@ -6,10 +6,10 @@ from typing import Any
 
 from hirekit.accounts.auth import page_user
 from hirekit.accounts.permissions import Permission
-from hirekit.candidates.applications import applications_for
 from hirekit.candidates.models import Candidate
-from hirekit.takehomes import invitations, services
+from hirekit.candidates.services.applications import applications_for
 from hirekit.takehomes.forms import InviteForm, UploadForm
+from hirekit.takehomes.services import invitations, submissions
 
 
 def takehome_panel(candidate: Candidate) -> dict[str, Any]:
@@ -28,5 +28,5 @@ def takehome_panel(candidate: Candidate) -> dict[str, Any]:
         "invite_form": form,
         "upload_form": UploadForm(formdata=None),
         "can_invite": me.can(Permission.TAKEHOMES_INVITE) and bool(active),
-        "limit_mb": f"{services.max_archive_mb():g}",
+        "limit_mb": f"{submissions.max_archive_mb():g}",
     }

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from hirekit.accounts.models import User
 from hirekit.extensions import db
 from hirekit.queue import JobHandle, enqueue, task
-from hirekit.takehomes import test_runs
 from hirekit.takehomes.models import Submission
 from hirekit.takehomes.run_models import TestRun
+from hirekit.takehomes.services import test_runs
 
 
 @task
@@ -22,7 +22,7 @@ def run_submission_tests(job: JobHandle, submission_id: int) -> dict[str, Any]:
     if submission is None:
         return {"missing": submission_id}
     # Imported here: assignments builds on services, which queues this task.
-    from hirekit.takehomes.assignments import hidden_tests_for
+    from hirekit.takehomes.services.assignments import hidden_tests_for
 
     job.progress(5)
     hidden = hidden_tests_for(submission)

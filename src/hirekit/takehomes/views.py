@@ -11,10 +11,10 @@ from hirekit.accounts.permissions import Permission
 from hirekit.downloads import send_stored_file
 from hirekit.errors import HirekitError
 from hirekit.queue import get_job
-from hirekit.takehomes import assessments, services, test_runs
 from hirekit.takehomes.forms import AssessmentForm, UploadForm
 from hirekit.takehomes.highlight import highlighted_rows
 from hirekit.takehomes.models import Submission
+from hirekit.takehomes.services import assessments, submissions, test_runs
 
 bp = Blueprint("takehomes", __name__)
 
@@ -22,14 +22,14 @@ bp = Blueprint("takehomes", __name__)
 def _render_index(form: UploadForm, status: int = 200) -> tuple[str, int]:
     user = page_user()
     assert user is not None
-    submissions = services.recent_submissions(user)
+    listed = submissions.recent_submissions(user)
     return render_template(
         "takehomes/index.html",
         form=form,
-        submissions=submissions,
-        blind=assessments.blind_submission_ids(submissions, user),
+        submissions=listed,
+        blind=assessments.blind_submission_ids(listed, user),
         label=assessments.candidate_label,
-        limit_mb=f"{services.max_archive_mb():g}",
+        limit_mb=f"{submissions.max_archive_mb():g}",
     ), status
 
 
@@ -58,9 +58,9 @@ def _accept(form: UploadForm, candidate_id: int | None) -> Response | tuple[str,
             for error in errors:
                 flash(str(error), "error")
         return _render_index(form, 400)
-    upload = services.Upload(form.archive.data.filename or "", form.archive.data.stream)
+    upload = submissions.Upload(form.archive.data.filename or "", form.archive.data.stream)
     try:
-        submission = services.submit(upload, actor=page_user(), candidate_id=candidate_id)
+        submission = submissions.submit(upload, actor=page_user(), candidate_id=candidate_id)
     except HirekitError as exc:
         flash(exc.message, "error")
         return _render_index(form, exc.status)
@@ -72,7 +72,7 @@ def _accept(form: UploadForm, candidate_id: int | None) -> Response | tuple[str,
 def show(submission_id: int) -> str:
     user = page_user()
     assert user is not None
-    submission = services.get_submission(submission_id, user)
+    submission = submissions.get_submission(submission_id, user)
     return _render_show(submission, user, AssessmentForm(formdata=None))
 
 
@@ -88,13 +88,13 @@ def assess(submission_id: int) -> Response | tuple[str, int]:
             assessments.assess(submission_id, form.rating.data, form.notes.data or "", actor=user)
         except HirekitError as exc:
             flash(exc.message, "error")
-            submission = services.get_submission(submission_id, user)
+            submission = submissions.get_submission(submission_id, user)
             return _render_show(submission, user, form), exc.status
         flash("Assessment submitted.", "success")
         return redirect(url_for("takehomes.show", submission_id=submission_id))
     for errors in form.errors.values():
         flash(" ".join(str(e) for e in errors), "error")
-    submission = services.get_submission(submission_id, user)
+    submission = submissions.get_submission(submission_id, user)
     return _render_show(submission, user, form), 400
 
 
@@ -126,7 +126,7 @@ def _render_show(submission: Submission, user: User, form: AssessmentForm) -> st
 def report_json(submission_id: int) -> Response:
     user = page_user()
     assert user is not None
-    submission = services.get_submission(submission_id, user)
+    submission = submissions.get_submission(submission_id, user)
     response = jsonify(submission.report or {})
     response.headers["Content-Disposition"] = f'attachment; filename="review-{submission.id}.json"'
     return response
@@ -138,5 +138,5 @@ def archive(submission_id: int) -> Response:
     """The candidate's archive as uploaded (a download; it is never unpacked here)."""
     user = page_user()
     assert user is not None
-    submission = services.archive_for_download(submission_id, user)
+    submission = submissions.archive_for_download(submission_id, user)
     return send_stored_file(submission.file_key, submission.filename, "application/octet-stream")
