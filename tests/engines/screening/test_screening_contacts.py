@@ -47,6 +47,14 @@ def test_phone_never_takes_the_postal_code() -> None:
     assert find_phone("Chennai - 600 041. Phone 044 2345 6789") == "+91 44 2345 6789"
 
 
+def test_a_number_the_library_cannot_confirm_is_read_from_its_plus() -> None:
+    # 555-01xx numbers are not valid anywhere: only the "+" reading finds them,
+    # also with a bracket and spaces between the "+" and the digits.
+    assert find_phone("C++ developer, tel. + (1) 555 555 0100") == "+1 555-555-0100"
+    assert find_phone("Mobile: +1 555 555 0100") == "+1 555-555-0100"
+    assert find_phone("C++, C#, 10 years of Python since 2014") is None
+
+
 def test_date_ranges_are_not_phones() -> None:
     assert find_phone("Acme 2015 - 2019\nInitech 03/2019 - 12/2020") is None
 

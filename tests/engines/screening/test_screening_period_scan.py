@@ -8,7 +8,16 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hirekit.engines.screening.periods import _YEAR, RANGE, _years, find_periods, ranges
+from hirekit.engines.screening.periods import (
+    _EXPLICIT_DATE,
+    _YEAR,
+    RANGE,
+    _years,
+    explicit_dates,
+    find_periods,
+    latest_date,
+    ranges,
+)
 from hirekit.engines.screening.profile import education_blocks, on_school_line, work_periods
 from hirekit.engines.screening.sections import SectionIndex, find_sections
 
@@ -43,6 +52,21 @@ def test_candidate_starts_give_the_same_matches(text: str, lo: int, width: int) 
     assert [m.span() for m in ranges(text, lo, hi)] == [
         m.span() for m in RANGE.finditer(text, lo, hi)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(resumes())
+def test_explicit_dates_tried_at_range_starts_are_those_of_a_whole_scan(text: str) -> None:
+    assert [(m.span(), m.groupdict()) for m in explicit_dates(text)] == [
+        (m.span(), m.groupdict()) for m in _EXPLICIT_DATE.finditer(text)
+    ]
+
+
+def test_the_latest_date_reads_month_words_numbers_and_bare_years() -> None:
+    assert latest_date("Jan 2019 - 03/2021, then 2020", TODAY) == date(2021, 3, 1)
+    assert latest_date("Sept. 2023 and 2018", TODAY) == date(2023, 9, 1)
+    assert latest_date("2022 to 2024", TODAY) == date(2024, 12, 1)
+    assert latest_date("192019 and 3030", TODAY) is None
 
 
 @settings(max_examples=300, deadline=None)

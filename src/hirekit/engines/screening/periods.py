@@ -92,7 +92,7 @@ def latest_date(text: str, today: date | None = None) -> date | None:
     today = today or date.today()
     now = today.year * 12 + today.month - 1
     best: int | None = None
-    for match in _EXPLICIT_DATE.finditer(text):
+    for match in explicit_dates(text):
         year = int(match["year"])
         if match["mon"]:
             month = _MONTHS[match["mon"][:3].lower()]
@@ -110,6 +110,36 @@ def ranges(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     """Same as ``RANGE.finditer(text, lo, hi)``, trying the pattern only where a match can
     start: every match's first date holds a year, preceded by nothing, by one or
     two digits and a slash or dot, or by a month word, "." or ",", and spaces."""
+    return _matches_at(RANGE, text, _date_starts(text, lo, hi), hi)
+
+
+def explicit_dates(text: str) -> list[re.Match[str]]:
+    """Same as ``_EXPLICIT_DATE.finditer(text)``, tried only where a range's first date
+    can start: an explicit date is a year with nothing, "1-2 digits and a slash, dot
+    or hyphen", or "month word, '.', ',' and spaces" before it, so it starts there."""
+    return _matches_at(_EXPLICIT_DATE, text, _date_starts(text, 0, len(text)), len(text))
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], hi: int
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text, ..., hi)`` when every match starts at one of the
+    ordered ``starts``: the first start past the previous match that matches is the
+    leftmost match there."""
+    found: list[re.Match[str]] = []
+    resume = 0
+    for at in starts:
+        if at < resume:
+            continue
+        match = pattern.match(text, at, hi)
+        if match is not None:
+            found.append(match)
+            resume = match.end()
+    return found
+
+
+def _date_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Where a date range can start in ``text[lo:hi]``, ascending (see :func:`ranges`)."""
     starts: set[int] = set()
     for at in _years(text, lo, hi):
         starts.add(at)
@@ -129,16 +159,7 @@ def ranges(text: str, lo: int, hi: int) -> list[re.Match[str]]:
         starts.update(
             p for p in range(word_start, word_end) if text[p : p + 3].casefold() in _MONTHS
         )
-    found: list[re.Match[str]] = []
-    resume = lo
-    for at in sorted(starts):
-        if at < resume:
-            continue
-        match = RANGE.match(text, at, hi)
-        if match is not None:
-            found.append(match)
-            resume = match.end()
-    return found
+    return sorted(starts)
 
 
 def _years(text: str, lo: int, hi: int) -> list[int]:

@@ -122,9 +122,10 @@ def find_phone(text: str) -> str | None:
     # it only the stretches around runs of digits, where a number can be. Stretches
     # are read in order, every region on one before the next: once one holds a number,
     # a later stretch cannot hold an earlier one.
-    regions = _regions(head)
+    windows = _windows(head)
+    regions = _regions(head) if windows else []
     best: tuple[int, str] | None = None
-    for start, end in _windows(head):
+    for start, end in windows:
         for region in regions:
             if best is not None and not _MATCH_START.search(head, start, best[0]):
                 # Another region can only win with a number written before the best
@@ -145,7 +146,10 @@ def find_phone(text: str) -> str | None:
     if best is not None:
         return best[1]
     # A number written with its country code that the library cannot confirm
-    # (a new range, a placeholder) is still the one the candidate gave.
+    # (a new range, a placeholder) is still the one the candidate gave. Such a number
+    # has a digit a few characters after its "+": without one ("C++"), nothing to read.
+    if not _PLUS_THEN_DIGIT.search(head):
+        return None
     for match in PhoneNumberMatcher(head, "US", leniency=Leniency.POSSIBLE, max_tries=200):
         if match.raw_string.startswith("+"):
             return phonenumbers.format_number(match.number, PhoneNumberFormat.INTERNATIONAL)
@@ -198,6 +202,9 @@ _DIGIT = re.compile(r"\d")
 # Where the matcher's candidates begin (its lead class: brackets and plus signs, or a
 # digit); a number it reads never starts before its candidate does.
 _MATCH_START = re.compile(r"[\d(\[\uff08\uff3b+\uff0b]")
+# A "+" and, within the few separators and brackets the matcher allows after it,
+# a digit.
+_PLUS_THEN_DIGIT = re.compile(r"\+\D{0,12}\d")
 _SEVEN_DIGITS = re.compile(r"(?:\d\D*){6}\d")
 _DATE = r"(?:(?:0?[1-9]|[12]\d|3[01])[/.])?(?:(?:0?[1-9]|1[0-2])[/.])?(?:19|20)\d\d"
 _ONLY_DATES = re.compile(rf"{_DATE}(?:\s*[-\u2013/]\s*{_DATE})?")

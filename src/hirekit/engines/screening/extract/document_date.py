@@ -26,7 +26,11 @@ def document_date(data: bytes, kind: str | None) -> date | None:
     or the date is not a plausible one. Never raises."""
     try:
         if kind == "pdf":
-            return _pdf_date(data)
+            document = pdfium.PdfDocument(data)
+            try:
+                return pdf_date(document)
+            finally:
+                document.close()
         if kind == "docx":
             return _zip_date(data, "docProps/core.xml", _DOCX_TAGS)
         if kind == "odt":
@@ -38,18 +42,19 @@ def document_date(data: bytes, kind: str | None) -> date | None:
     return None
 
 
-def _pdf_date(data: bytes) -> date | None:
-    document = pdfium.PdfDocument(data)
+def pdf_date(document: pdfium.PdfDocument) -> date | None:
+    """:func:`document_date` of a PDF the caller has open (and closes): the PDF
+    reader asks while it holds the document, so the file is not parsed twice.
+    Never raises."""
     try:
-        metadata = document.get_metadata_dict(skip_empty=True)
-    finally:
-        document.close()
-    for key in ("ModDate", "CreationDate"):
-        match = _PDF_DATE.match(metadata.get(key, "").strip())
-        if match:
-            found = _plausible(int(match[1]), int(match[2] or 1), int(match[3] or 1))
-            if found:
-                return found
+        for key in ("ModDate", "CreationDate"):
+            match = _PDF_DATE.match(document.get_metadata_value(key).strip())
+            if match:
+                found = _plausible(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+                if found:
+                    return found
+    except Exception:
+        return None
     return None
 
 

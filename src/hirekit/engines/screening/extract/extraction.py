@@ -86,7 +86,7 @@ def extract_text(source: Source, limits: Limits | None = None) -> Extraction:
         return Extraction("", kind, pages=result.pages, error="no-text-layer")
     if not cleaned.strip():
         return Extraction("", kind, pages=result.pages, error="unreadable")
-    written = document_date(data, kind)
+    written = result.written if kind == "pdf" else document_date(data, kind)
     return Extraction(cleaned, kind, pages=result.pages, layout=result.layout, written=written)
 
 

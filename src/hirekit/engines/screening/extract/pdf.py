@@ -5,6 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from hirekit.engines.screening.extract.document_date import pdf_date
 from hirekit.engines.screening.extract.text import ReadResult
 from hirekit.engines.screening.failures import ExtractionFailed
 from hirekit.engines.screening.layout import read_page
@@ -28,7 +29,8 @@ def read(data: bytes, limits: Limits, deadline: Deadline) -> ReadResult:
             page_text, split = _read_one(document, index)
             parts.append(page_text)
             columns = columns or split
-        return ReadResult("\n\n".join(parts), pages=pages, layout="columns" if columns else "flow")
+        layout = "columns" if columns else "flow"
+        return ReadResult("\n\n".join(parts), pages, layout, written=pdf_date(document))
     finally:
         document.close()
 

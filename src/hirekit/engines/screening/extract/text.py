@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from charset_normalizer import from_bytes
 
@@ -12,11 +13,13 @@ from hirekit.engines.screening.limits import Deadline, Limits
 
 @dataclass(frozen=True)
 class ReadResult:
-    """What every reader returns before normalisation."""
+    """What every reader returns before normalisation; ``written`` is the file's own
+    date when the reader found it on the way (PDF), else the extraction looks it up."""
 
     text: str
     pages: int = 1
     layout: str = "flow"
+    written: date | None = None
 
 
 def read(data: bytes, limits: Limits, deadline: Deadline) -> ReadResult:

@@ -46,6 +46,7 @@ class ResumeView:
     _where: dict[re.Pattern[str] | StartScan, dict[int, None]] = field(
         default_factory=dict, repr=False
     )
+    _hints: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if self.lowered is None:
@@ -63,8 +64,16 @@ class ResumeView:
 
     def has(self, hints: tuple[str, ...]) -> bool:
         """False only when no lower-cased hint occurs, so no pattern needing one can match."""
-        assert self.lowered is not None
-        return not self._plain_hints or any(h in self.lowered for h in hints)
+        return not self._plain_hints or any(map(self._holds, hints))
+
+    def _holds(self, hint: str) -> bool:
+        """Whether the lower-cased text holds ``hint``: several patterns share hints
+        ("api", "service"), and a hint that is absent costs a scan of the whole text."""
+        held = self._hints.get(hint)
+        if held is None:
+            assert self.lowered is not None
+            held = self._hints[hint] = hint in self.lowered
+        return held
 
     def sentences_with(self, hints: tuple[str, ...], exact: tuple[str, ...] = ()) -> list[int]:
         """Ordered indices of the sentences that contain a hint (every sentence
