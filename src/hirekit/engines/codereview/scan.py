@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from hirekit.engines.codereview.callindex import CallIndex, ResolvedCall
 from hirekit.engines.codereview.facts import FileFacts
 
 
@@ -87,8 +88,7 @@ class Scan:
     decorators: list[tuple[ast.expr, Ctx]] = field(default_factory=list)
     route_funcs: set[int] = field(default_factory=set)
     tokens: list[int] = field(default_factory=list)  # token ids, see nodekinds
-    _calls: list[tuple[ast.Call, Ctx, str | None, str | None]] | None = None
-    _canonical: dict[int, str | None] = field(default_factory=dict)  # id(call) -> canonical
+    _index: CallIndex | None = None
     _tables: frozenset[str] | None = None
 
     def constant_tables(self) -> frozenset[str]:
@@ -117,31 +117,25 @@ class Scan:
             return name
         return f"{base}.{rest}" if rest else base
 
-    def resolved_calls(self) -> list[tuple[ast.Call, Ctx, str | None, str | None]]:
-        """Every call as ``(call, ctx, callee, canonical callee)``, resolved once per name.
+    def index(self) -> CallIndex:
+        """The file's calls indexed for the rules (see callindex).
 
         Only valid once the pass has seen every import: rules use it, the pass
         itself uses ``canon``.
         """
-        if self._calls is None:
-            names: dict[str | None, str | None] = {}
-            by_id = self._canonical
-            out = []
-            for call, ctx, callee in self.calls:
-                try:
-                    canonical = names[callee]
-                except KeyError:
-                    canonical = names[callee] = self.canon(callee)
-                by_id[id(call)] = canonical
-                out.append((call, ctx, callee, canonical))
-            self._calls = out
-        return self._calls
+        if self._index is None:
+            self._index = CallIndex(self.calls, self.canon)
+        return self._index
+
+    def resolved_calls(self) -> list[ResolvedCall]:
+        """Every call as ``(call, ctx, callee, canonical callee)``, in file order."""
+        return self.index().all()
 
     def resolved(self, call: ast.Call) -> str | None:
-        """Canonical callee of ``call`` (see ``resolved_calls``)."""
-        if self._calls is None:
-            self.resolved_calls()
+        """Canonical callee of ``call`` (see ``index``)."""
+        callee = dotted(call.func)
+        canonical = self.index().canonical
         try:
-            return self._canonical[id(call)]
+            return canonical[callee]
         except KeyError:
-            return self.canon(dotted(call.func))
+            return self.canon(callee)

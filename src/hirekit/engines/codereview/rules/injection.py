@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Collection, Iterable
 
+from hirekit.engines.codereview.callindex import ResolvedCall
 from hirekit.engines.codereview.facts import Finding
 from hirekit.engines.codereview.rules.stored import DataNames, carries_data
 from hirekit.engines.codereview.rules.taint import TaintCache, is_tainted
@@ -58,6 +60,8 @@ YAML_LOADS = frozenset({"yaml.load", "yaml.load_all"})
 SINK_NAMES = TEMPLATE_SINKS | MARKUP_SINKS | PICKLE_SINKS | YAML_LOADS
 SQL_EXEC_ATTRS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql"})
 SQL_TEXT = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text"})
+#: Names a call to SQL is made with: the execute methods, and ``db.text``/``sa.text``.
+SQL_NAMES = SQL_EXEC_ATTRS | {"text"}
 SQL_WORDS = re.compile(
     r"\b(select|insert|update|delete|create|drop|alter|where|from|into|values|pragma|"
     r"truncate|order\s+by|group\s+by|limit)\b",
@@ -272,6 +276,13 @@ def _is_sql_sink(call: ast.Call, callee: str | None, canonical: str | None) -> b
     return callee is not None and callee.endswith(".text") and callee.split(".")[0] in ("db", "sa")
 
 
+def _sql_sinks(
+    scan: Scan, also: Collection[str] = (), named: Iterable[str] = ()
+) -> list[ResolvedCall]:
+    """The calls ``_is_sql_sink`` may accept, with those to ``also`` or of ``named``."""
+    return scan.index().select(to=SQL_TEXT | frozenset(also), named=[*SQL_NAMES, *named])
+
+
 def _query_runners(scan: Scan) -> dict[str, tuple[int, bool]]:
     """Functions of this module that pass a parameter on as SQL text.
 
@@ -279,7 +290,7 @@ def _query_runners(scan: Scan) -> dict[str, tuple[int, bool]]:
     so that callers building the text by formatting are found where they build it.
     """
     runners: dict[str, tuple[int, bool]] = {}
-    for call, ctx, callee, canonical in scan.resolved_calls():
+    for call, ctx, callee, canonical in _sql_sinks(scan):
         func = ctx.func
         args = call.args
         if func is None or not args:
@@ -419,7 +430,7 @@ def check(scan: Scan) -> list[Finding]:
     found: list[Finding] = []
     runners = _query_runners(scan)
     placeholders = _Placeholders(scan)
-    for call, ctx, callee, canonical in scan.resolved_calls():
+    for call, ctx, callee, canonical in _sql_sinks(scan, SINK_NAMES, ["from_string", *runners]):
         if not call.args:
             continue  # every sink here takes the query, template or payload first
         func = call.func

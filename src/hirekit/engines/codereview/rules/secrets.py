@@ -225,7 +225,7 @@ def _fallback_names(scan: Scan) -> frozenset[str]:
         key = str_value(call.args[0]) if isinstance(call, ast.Call) and call.args else None
         return key is not None and (_is_secret_name(key) or _is_signing_name(key))
 
-    for call, _ctx, _callee, canonical in scan.resolved_calls():
+    for call, _ctx, _callee, canonical in scan.index().select(to=ENV_GETTERS):
         if canonical in ENV_GETTERS and secret_key(call):
             default = _env_default(call, scan)
             if isinstance(default, ast.Name):
@@ -255,7 +255,7 @@ def check(scan: Scan) -> list[Finding]:
             name = assigned_name(target)
             if name and (f := judge(name, value, stmt.lineno, ctx)):
                 found.append(f)
-    for call, ctx, callee, canonical in scan.resolved_calls():
+    for call, ctx, callee, canonical in scan.index().select(to=ENV_GETTERS, keywords=True):
         cap: bool | None = None  # worked out for the first keyword that needs judging
         for kw in call.keywords:
             value = kw.value
