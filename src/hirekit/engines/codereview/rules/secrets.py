@@ -156,6 +156,8 @@ class _Judge:
         self.test_file = bool(TEST_CONFIG_FILE.search(scan.facts.rel))
         #: id(ctx) -> test configuration or sample data: one answer per scope, not per pair
         self.skipped: dict[int, bool] = {}
+        #: name -> (names a secret, may name one): names repeat across a file
+        self.named: dict[str, tuple[bool, bool]] = {}
 
     def _skipped(self, ctx: Ctx) -> bool:
         skip = self.skipped.get(id(ctx))
@@ -164,6 +166,22 @@ class _Judge:
                 self.test_file or _test_only(ctx, self.scan) or _seed_data(ctx)
             )
         return skip
+
+    def _may_flag(self, name: str, value: ast.AST) -> bool:
+        """Whether ``name = value`` can be flagged at all: most pairs name no secret, and
+        only a literal URL with a password is judged whatever its name."""
+        named = self.named.get(name)
+        if named is None:
+            named = self.named[name] = (
+                _is_secret_name(name) or _is_signing_name(name),
+                bool(MAYBE_SECRET_NAME.search(name)) or name in self.fallback_names,
+            )
+        secret, maybe = named
+        if secret:
+            return True
+        if not isinstance(value, ast.Constant):
+            return False  # an env read with a default is judged for secret names only
+        return maybe or "://" in str(value.value)
 
     def _fallback(self, name: str, literal: str, line: int) -> Finding | None:
         if _not_a_secret(literal) and not _is_signing_name(name):
@@ -175,7 +193,7 @@ class _Judge:
         self, name: str, value: ast.AST, line: int, ctx: Ctx, cap: bool = False
     ) -> Finding | None:
         """``cap`` keeps arguments of arbitrary calls at medium."""
-        if not _candidate(value) or self._skipped(ctx):
+        if not _candidate(value) or not self._may_flag(name, value) or self._skipped(ctx):
             return None
         scan = self.scan
         default = _env_default(value, scan)
