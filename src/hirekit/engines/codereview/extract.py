@@ -33,6 +33,9 @@ ATTRIBUTE_TOKEN = token_id("Attribute")
 KEYWORD_TOKEN = token_id("keyword")
 #: Attributes the pass notes wherever they are read (see ``_note_attribute``).
 NOTED_ATTRIBUTES = frozenset({"environ", "test_client"})
+NO_NAMES: frozenset[str] = frozenset()
+#: The node classes tested for every node, bound once rather than read from ``ast`` each time.
+_NAME, _CONSTANT, _ATTRIBUTE, _LOAD = ast.Name, ast.Constant, ast.Attribute, ast.Load
 
 
 def _resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
@@ -66,26 +69,26 @@ class Extractor(ast.NodeVisitor):
 
     def visit(self, node: ast.AST) -> None:
         kind = node.__class__
-        if kind is ast.Name:
+        if kind is _NAME:
             # A quarter of all nodes: handled here without a table lookup or a call.
             self.add_token(NAME_TOKEN)
-            if node.ctx.__class__ is ast.Load:  # type: ignore[attr-defined]
+            if node.ctx.__class__ is _LOAD:  # type: ignore[attr-defined]
                 self.loaded.add(node.id)  # type: ignore[attr-defined]
             return
-        if kind is ast.Constant:
+        if kind is _CONSTANT:
             # The next most common kind, and a leaf: strings and other constants differ.
             str_const = node.value.__class__ is str  # type: ignore[attr-defined]
             self.add_token(STRING_TOKEN if str_const else CONSTANT_TOKEN)
             return
-        if kind is ast.Attribute:
+        if kind is _ATTRIBUTE:
             self.add_token(ATTRIBUTE_TOKEN)
             attr = node.attr  # type: ignore[attr-defined]
             if attr in NOTED_ATTRIBUTES:
                 self._note_attribute(node)  # type: ignore[arg-type]
             value = node.value  # type: ignore[attr-defined]
-            if value.__class__ is ast.Name:  # ``obj.attr``: the usual case, without a call
+            if value.__class__ is _NAME:  # ``obj.attr``: the usual case, without a call
                 self.add_token(NAME_TOKEN)
-                if value.ctx.__class__ is ast.Load:
+                if value.ctx.__class__ is _LOAD:
                     self.loaded.add(value.id)
             else:
                 self.visit(value)
@@ -200,7 +203,11 @@ class Extractor(ast.NodeVisitor):
         for stmt in node.body:
             self.visit(stmt)
         self.in_route.pop()
-        self.f.funcs.append(FuncInfo(qual, node.lineno, frozenset(self.returns.pop())))
+        returned = self.returns.pop()
+        # Most functions return no local by name: they share one empty set, which the
+        # review keeps for every function of the project.
+        names = frozenset(returned) if returned else NO_NAMES
+        self.f.funcs.append(FuncInfo(qual, node.lineno, names))
         self.ctx = outer
 
     visit_AsyncFunctionDef = visit_FunctionDef
@@ -310,7 +317,12 @@ class Extractor(ast.NodeVisitor):
                 self.targets[id(node.value)] = target.id
         self.assigning += 1
         for target in node.targets:
-            self.visit(target)
+            if target.__class__ is _NAME:  # ``x = ...``: most targets, taken without a visit
+                self.add_token(NAME_TOKEN)
+                if target.ctx.__class__ is _LOAD:
+                    self.loaded.add(target.id)
+            else:
+                self.visit(target)
         self.visit(node.value)
         self.assigning -= 1
 
@@ -369,28 +381,28 @@ class Extractor(ast.NodeVisitor):
         # tokens are added here, without a call of visit() for each.
         add, loaded, visit = self.add_token, self.loaded, self.visit
         kind = func.__class__
-        if kind is ast.Name:
+        if kind is _NAME:
             add(NAME_TOKEN)
-            if func.ctx.__class__ is ast.Load:  # type: ignore[attr-defined]
+            if func.ctx.__class__ is _LOAD:  # type: ignore[attr-defined]
                 loaded.add(func.id)  # type: ignore[attr-defined]
         elif (
-            kind is ast.Attribute
-            and (owner := func.value).__class__ is ast.Name  # type: ignore[attr-defined]
+            kind is _ATTRIBUTE
+            and (owner := func.value).__class__ is _NAME  # type: ignore[attr-defined]
             and func.attr not in NOTED_ATTRIBUTES  # type: ignore[attr-defined]
         ):
             add(ATTRIBUTE_TOKEN)
             add(NAME_TOKEN)
-            if owner.ctx.__class__ is ast.Load:
+            if owner.ctx.__class__ is _LOAD:
                 loaded.add(owner.id)
         else:
             visit(func)
         for arg in node.args:
             kind = arg.__class__
-            if kind is ast.Name:
+            if kind is _NAME:
                 add(NAME_TOKEN)
-                if arg.ctx.__class__ is ast.Load:  # type: ignore[attr-defined]
+                if arg.ctx.__class__ is _LOAD:  # type: ignore[attr-defined]
                     loaded.add(arg.id)  # type: ignore[attr-defined]
-            elif kind is ast.Constant:
+            elif kind is _CONSTANT:
                 add(STRING_TOKEN if arg.value.__class__ is str else CONSTANT_TOKEN)  # type: ignore[attr-defined]
             else:
                 visit(arg)
@@ -398,11 +410,11 @@ class Extractor(ast.NodeVisitor):
             add(KEYWORD_TOKEN)
             value = kw.value
             kind = value.__class__
-            if kind is ast.Name:
+            if kind is _NAME:
                 add(NAME_TOKEN)
-                if value.ctx.__class__ is ast.Load:  # type: ignore[attr-defined]
+                if value.ctx.__class__ is _LOAD:  # type: ignore[attr-defined]
                     loaded.add(value.id)  # type: ignore[attr-defined]
-            elif kind is ast.Constant:
+            elif kind is _CONSTANT:
                 add(STRING_TOKEN if value.value.__class__ is str else CONSTANT_TOKEN)  # type: ignore[attr-defined]
             else:
                 visit(value)
