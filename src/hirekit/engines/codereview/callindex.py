@@ -1,8 +1,8 @@
 """A file's calls, indexed once so that each rule reads only the calls it can flag.
 
 Most calls of a file (``len(x)``, ``db.Column(...)``) concern no rule. Rather
-than every rule looping over every call, the calls are grouped once by callee
-as written, by called name and by what they pass; each callee is resolved
+than every rule looping over every call, the pass groups the calls by callee
+as written and by what they pass, the index by called name; each callee is resolved
 through the imports once; a rule then asks for the calls to some canonical
 names, of some names, or with keywords, and gets them in file order.
 """
@@ -14,50 +14,29 @@ from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hirekit.engines.codereview.scan import Ctx
+    from hirekit.engines.codereview.scan import Ctx, Scan
 
 #: ``(call, context, callee as written, canonical callee)``
 ResolvedCall = tuple[ast.Call, "Ctx", str | None, str | None]
 
 
 class CallIndex:
-    def __init__(
-        self,
-        calls: list[tuple[ast.Call, Ctx, str | None]],
-        canon: Callable[[str | None], str | None],
-    ) -> None:
-        self.calls = calls
-        by_callee: dict[str | None, list[int]] = {}
+    def __init__(self, scan: Scan, canon: Callable[[str | None], str | None]) -> None:
+        self.calls = calls = scan.calls
+        by_callee = scan.calls_by_callee
         by_name: dict[str, list[int]] = {}
-        by_first_name: dict[str, list[int]] = {}
-        keywords: list[int] = []
-        text_first: list[int] = []
-        name_kind, attr_kind, const_kind = ast.Name, ast.Attribute, ast.Constant
-        for i, (call, _ctx, callee) in enumerate(calls):
-            found = by_callee.get(callee)
-            if found is None:
-                by_callee[callee] = [i]
-            else:
-                found.append(i)
-            func = call.func
-            kind = func.__class__
-            name = func.attr if kind is attr_kind else func.id if kind is name_kind else None  # type: ignore[attr-defined]
-            if name is not None:
-                by_name.setdefault(name, []).append(i)
-            if call.keywords:
-                keywords.append(i)
-            args = call.args
-            if args:
-                first = args[0]
-                if first.__class__ is name_kind:
-                    by_first_name.setdefault(first.id, []).append(i)
-                elif first.__class__ is const_kind and first.value.__class__ is str:
-                    text_first.append(i)
+        for callee, found in by_callee.items():
+            if callee is not None:
+                by_name.setdefault(callee.rpartition(".")[2], []).extend(found)
+        for i in by_callee.get(None, ()):
+            func = calls[i][0].func  # not a dotted name: ``f().g(...)``, ``x[0](...)``
+            if isinstance(func, ast.Attribute):
+                by_name.setdefault(func.attr, []).append(i)
         self._by_callee = by_callee
         self._by_name = by_name
-        self._by_first_name = by_first_name
-        self._keywords = keywords
-        self._text_first = text_first
+        self._by_first_name = scan.first_names
+        self._keywords = scan.keyword_calls
+        self._text_first = scan.text_first
         self.canonical = {callee: canon(callee) for callee in by_callee}
 
     def _entries(self, indices: Iterable[int]) -> list[ResolvedCall]:

@@ -374,7 +374,24 @@ class Extractor(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
         callee = dotted(func)
-        self.scan.calls.append((node, self.ctx, callee))
+        scan = self.scan
+        calls = scan.calls
+        at = len(calls)
+        calls.append((node, self.ctx, callee))
+        # Noted here for the rules' index (callindex), rather than in a loop of its own.
+        group = scan.calls_by_callee.get(callee)
+        if group is None:
+            scan.calls_by_callee[callee] = [at]
+        else:
+            group.append(at)
+        if node.keywords:
+            scan.keyword_calls.append(at)
+        if node.args:
+            first = node.args[0]
+            if first.__class__ is _NAME:
+                scan.first_names.setdefault(first.id, []).append(at)
+            elif first.__class__ is _CONSTANT and first.value.__class__ is str:
+                scan.text_first.append(at)
         if callee is not None:
             record_call(self, node, callee)
         # The callee, arguments and keywords are mostly names and constants: their

@@ -81,6 +81,12 @@ class Scan:
     facts: FileFacts
     #: every call with its context and its callee as written (``dotted(call.func)``)
     calls: list[tuple[ast.Call, Ctx, str | None]] = field(default_factory=list)
+    #: positions in ``calls``, noted by the pass for the index (see callindex): by callee
+    #: as written, of the calls with keywords, by the name passed first, passing a string first
+    calls_by_callee: dict[str | None, list[int]] = field(default_factory=dict)
+    keyword_calls: list[int] = field(default_factory=list)
+    first_names: dict[str, list[int]] = field(default_factory=dict)
+    text_first: list[int] = field(default_factory=list)
     assigns: list[tuple[ast.stmt, Ctx]] = field(default_factory=list)
     #: every subscript inside those assignment statements, targets and values alike
     assigned_subscripts: list[ast.Subscript] = field(default_factory=list)
@@ -124,7 +130,7 @@ class Scan:
         itself uses ``canon``.
         """
         if self._index is None:
-            self._index = CallIndex(self.calls, self.canon)
+            self._index = CallIndex(self, self.canon)
         return self._index
 
     def resolved_calls(self) -> list[ResolvedCall]:

@@ -328,33 +328,34 @@ class _Placeholders:
     """Names that hold only the code's own constants, per function: locals built from
     placeholders (``marks = ",".join("?" * len(ids))``) or literals, module constants,
     and loop variables over literals. Each function is read once, however many
-    queries it runs, and the file's assignments once for all functions."""
+    queries it runs, and only the assignments of functions that run one."""
 
     def __init__(self, scan: Scan) -> None:
         self.scan = scan
         self.by_func: dict[int, frozenset[str]] = {}
-        self.assigned: list[tuple[ast.AST | None, list[str]]] | None = None
+        self.assigned: dict[int, list[str]] = {}
 
-    def _assigned(self) -> list[tuple[ast.AST | None, list[str]]]:
-        """``(function, names)`` of each assignment of a safe fragment, in order."""
-        if self.assigned is None:
-            self.assigned = [
-                (sctx.func, [t.id for t in stmt.targets if isinstance(t, ast.Name)])
+    def _assigned(self, func: ast.AST | None) -> list[str]:
+        """Names assigned a safe fragment in ``func`` (None: outside functions)."""
+        found = self.assigned.get(id(func))
+        if found is None:
+            found = self.assigned[id(func)] = [
+                t.id
                 for stmt, sctx in self.scan.assigns
-                if isinstance(stmt, ast.Assign) and _safe_fragment(stmt.value)
+                if sctx.func is func and isinstance(stmt, ast.Assign) and _safe_fragment(stmt.value)
+                for t in stmt.targets
+                if isinstance(t, ast.Name)
             ]
-        return self.assigned
+        return found
 
     def names(self, ctx: Ctx) -> frozenset[str]:
         key = id(ctx.func)
         found = self.by_func.get(key)
         if found is not None:
             return found
-        names: set[str] = set()
-        for func, targets in self._assigned():
-            if func is ctx.func or func is None:
-                names.update(targets)
+        names = set(self._assigned(None))
         if ctx.func is not None:
+            names.update(self._assigned(ctx.func))
             names.update(_allow_listed(ctx.func))
             names.update(_loop_constants(ctx.func))
         found = self.by_func[key] = frozenset(names)
