@@ -259,15 +259,20 @@ def _fallback_names(scan: Scan) -> frozenset[str]:
 
 def check(scan: Scan) -> list[Finding]:
     found: list[Finding] = []
+    in_dicts: list[Finding] = []  # reported after the calls' findings
     judge = _Judge(scan, _fallback_names(scan))
     for stmt, ctx in scan.assigns:
-        targets: list[ast.expr] = []
+        value = getattr(stmt, "value", None)
+        if value.__class__ is ast.Dict:
+            in_dicts.extend(_dict_literal(value, ctx, judge))
+            continue  # a dict is no candidate for the names it is assigned to
+        if value is None or not _candidate(value):
+            continue
         if isinstance(stmt, ast.Assign):
             targets = stmt.targets
         elif isinstance(stmt, ast.AnnAssign):
             targets = [stmt.target]
-        value = getattr(stmt, "value", None)
-        if value is None or not _candidate(value):
+        else:
             continue
         for target in targets:
             name = assigned_name(target)
@@ -286,24 +291,20 @@ def check(scan: Scan) -> list[Finding]:
             key = str_value(call.args[0])
             if key and (f := judge(key, call, call.lineno, ctx)):
                 found.append(f)
-    found.extend(_dict_literals(scan, judge))
+    found.extend(in_dicts)
     return found
 
 
-def _dict_literals(scan: Scan, judge: _Judge) -> list[Finding]:
+def _dict_literal(value: ast.Dict, ctx: Ctx, judge: _Judge) -> list[Finding]:
     found: list[Finding] = []
-    for stmt, ctx in scan.assigns:
-        value = getattr(stmt, "value", None)
-        if not isinstance(value, ast.Dict):
-            continue
-        for key, item in zip(value.keys, value.values, strict=True):
-            name = str_value(key)
-            # Only configuration-style keys: prose or message keys are not settings.
-            if (
-                name
-                and name.isidentifier()
-                and name.isupper()
-                and (f := judge(name, item, item.lineno, ctx))
-            ):
-                found.append(f)
+    for key, item in zip(value.keys, value.values, strict=True):
+        name = str_value(key)
+        # Only configuration-style keys: prose or message keys are not settings.
+        if (
+            name
+            and name.isidentifier()
+            and name.isupper()
+            and (f := judge(name, item, item.lineno, ctx))
+        ):
+            found.append(f)
     return found
