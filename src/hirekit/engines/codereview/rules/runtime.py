@@ -403,8 +403,12 @@ def check(scan: Scan) -> list[Finding]:
             found.append(connection)
         if (f := _csrf_keyword(call, ctx, scan)) is not None:
             found.append(f)
+    constant = ast.Constant
     for stmt, ctx in scan.assigns:
-        found.extend(_assignment(stmt, ctx, scan))
+        # Every finding of ``_assignment`` needs a literal True or False assigned.
+        value = getattr(stmt, "value", None)
+        if value.__class__ is constant and (value.value is True or value.value is False):
+            found.extend(_assignment(stmt, ctx, scan))
     for deco, dctx in scan.decorators:
         if (f := _exempt(deco, dctx, scan)) is not None:
             found.append(f)
