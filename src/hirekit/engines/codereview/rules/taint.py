@@ -113,6 +113,20 @@ def _saved_to(node: ast.AST) -> ast.expr | None:
     return None
 
 
+#: The node kinds ``bindings`` reads: the others bind nothing.
+BINDING_KINDS = frozenset(
+    {
+        ast.Assign,
+        ast.AnnAssign,
+        ast.AugAssign,
+        ast.NamedExpr,
+        ast.For,
+        ast.comprehension,
+        ast.withitem,
+    }
+)
+
+
 def bindings(node: ast.AST, *, with_items: bool = True) -> Sequence[tuple[ast.AST, ast.AST]]:
     """The (target, value) pairs ``node`` binds: assignments, loop targets, ``with ... as``."""
     if isinstance(node, ast.Assign):
@@ -191,10 +205,14 @@ class TaintCache:
         saves: list[ast.Call] = []
         handlers: list[str] = []
         for node in ast.walk(func):
-            if isinstance(node, ast.ExceptHandler) and node.name:
-                handlers.append(node.name)
-            if _saved_to(node) is not None:
-                saves.append(node)  # type: ignore[arg-type]
-            pairs.extend(bindings(node))
+            kind = node.__class__
+            if kind is ast.ExceptHandler:
+                if node.name:  # type: ignore[attr-defined]
+                    handlers.append(node.name)  # type: ignore[attr-defined]
+            elif kind is ast.Call:
+                if _saved_to(node) is not None:
+                    saves.append(node)  # type: ignore[arg-type]
+            elif kind in BINDING_KINDS:
+                pairs.extend(bindings(node))
         found = self._walked[id(func)] = (pairs, saves, handlers)
         return found
