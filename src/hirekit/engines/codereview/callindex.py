@@ -68,6 +68,11 @@ class CallIndex:
         canonical = self.canonical
         return any(canonical[callee] in names for callee in self._by_callee)
 
+    def passing_text(self) -> list[tuple[ast.Call, str | None]]:
+        """``(call, callee)`` of every call passing a string first, in file order."""
+        calls = self.calls
+        return [(calls[i][0], calls[i][2]) for i in self._text_first]
+
     def select(
         self,
         to: Collection[str] = (),

@@ -75,20 +75,21 @@ def _made_from_imports(scan: Scan) -> dict[str, str]:
 def env_settings(scan: Scan) -> set[str]:
     """Key settings read from the environment (``"*"`` when the whole config is)."""
     keys: set[str] = set()
-    for call, _ctx, callee, canonical in scan.index().select(named=WHOLE_CONFIG, text_first=True):
+    index = scan.index()
+    whole: set[int] = set()  # calls that read the whole configuration, not one key
+    for call, _ctx, callee, _canonical in index.select(named=WHOLE_CONFIG):
         if (
             callee is not None
             and callee.endswith(WHOLE_CONFIG_ENDS)
             and callee.rsplit(".", 1)[-1] in WHOLE_CONFIG
         ):
             keys.add("*")
+            whole.add(id(call))
+    for call, callee in index.passing_text():
+        key = str_value(call.args[0])
+        if key is None or not KEY_SETTING.search(key) or id(call) in whole:
             continue
-        args = call.args
-        if not args or args[0].__class__ is not ast.Constant:
-            continue
-        key = str_value(args[0])
-        if key is None or not KEY_SETTING.search(key):
-            continue
+        canonical = index.canonical[callee]
         env_like = canonical in ENV_CALLS or "env" in (callee or "").lower()
         if env_like:
             keys.add(key.upper())
