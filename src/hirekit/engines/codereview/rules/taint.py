@@ -46,6 +46,8 @@ def is_tainted(node: ast.AST, names: set[str], scan: Scan, remote: bool = False)
     """
     if isinstance(node, ast.Name):
         return node.id in names
+    if node.__class__ is ast.Constant or node.__class__ is ast.Load:
+        return False  # leaves, most of the nodes met here: nothing below them
     if _constant_lookup(node, scan):
         return False
     if isinstance(node, ast.Attribute | ast.Subscript | ast.Call) and _request_rooted(node, scan):
