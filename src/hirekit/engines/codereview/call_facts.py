@@ -122,7 +122,9 @@ def _record_method(ex: Extractor, node: ast.Call, func: ast.Attribute, callee: s
         template = route_template(node, ctx.func, ctx.qualname, ex.loops)
         if template is not None:
             f.route_templates.append(template)
-    if id(node) not in ex.skip_calls and "." in callee:
+    # ``x.get(...)``, ``app.route(...)`` called rather than decorating register no route
+    # (see routes), and ``d.get(key)`` is among the commonest calls: not kept.
+    if id(node) not in ex.skip_calls and "." in callee and func.attr not in ROUTE_ATTRS:
         if func.attr == "add_resource":
             f.uses.extend(resource_uses(node, func, ctx.qualname))
         elif func.attr == "add_namespace":
