@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
+from hirekit.engines.codereview.call_facts import ENV_READERS, ROUTE_ATTRS, USE_ATTRS, record_call
 from hirekit.engines.codereview.extensions_table import distribution_for
-from hirekit.engines.codereview.facts import ClassInfo, Ctor, FileFacts, FuncInfo, MethodUse
+from hirekit.engines.codereview.facts import ClassInfo, FileFacts, FuncInfo, MethodUse
 from hirekit.engines.codereview.file_settings import (
     APP_NAMES,
     env_settings,
@@ -22,58 +22,27 @@ from hirekit.engines.codereview.file_settings import (
     outgoing_calls,
     status_codes,
 )
-from hirekit.engines.codereview.method_uses import (
-    class_route_uses,
-    method_call_use,
-    namespace_added,
-    resource_uses,
-)
+from hirekit.engines.codereview.method_uses import class_route_uses
 from hirekit.engines.codereview.nodekinds import CONSTANT_TOKEN, STRING_TOKEN, describe, token_id
-from hirekit.engines.codereview.route_helpers import (
-    NOT_HELPERS,
-    helper_call,
-    may_hold_text,
-    route_template,
-)
 from hirekit.engines.codereview.scan import Ctx, Scan, dotted, keyword, str_list, str_value
 
-ROUTE_ATTRS = frozenset({"route", "get", "post", "put", "patch", "delete"})
-USE_ATTRS = ROUTE_ATTRS | {
-    "add_url_rule",
-    "errorhandler",
-    "app_errorhandler",
-    "register_error_handler",
-    "register_blueprint",
-    "command",
-    "group",
-    "add_command",
-    "from_object",
-    "from_pyfile",
-    "from_envvar",
-    "from_prefixed_env",
-    "from_mapping",
-    "from_file",
-    "exempt",
-    "add_resource",
-    "namespace",
-    "add_namespace",
-}
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
 FLASK_MODULES = frozenset({"flask", "quart", "apiflask"})
-ENV_READERS = {
-    "os.getenv": "os.environ",
-    "os.environ.get": "os.environ",
-    "os.environ": "os.environ",
-    "os.getenv.get": "os.environ",
-    "dotenv.load_dotenv": "dotenv",
-    "dotenv.dotenv_values": "dotenv",
-    "dotenv.find_dotenv": "dotenv",
-    "environs.Env": "environs",
-    "decouple.config": "decouple",
-}
 NAME_TOKEN = token_id("Name")
 ATTRIBUTE_TOKEN = token_id("Attribute")
-RESOLVED_LAST_NAMES = frozenset({name.rsplit(".", 1)[-1] for name in ENV_READERS} | {"jsonify"})
+KEYWORD_TOKEN = token_id("keyword")
+CALL_TOKEN = token_id("Call")
+#: Attributes the pass notes wherever they are read (see ``_note_attribute``).
+NOTED_ATTRIBUTES = frozenset({"environ", "test_client"})
+NO_NAMES: frozenset[str] = frozenset()
+#: The node classes tested for every node, bound once rather than read from ``ast`` each time.
+_NAME, _CONSTANT, _ATTRIBUTE, _LOAD, _CALL = (
+    ast.Name,
+    ast.Constant,
+    ast.Attribute,
+    ast.Load,
+    ast.Call,
+)
 
 
 def _resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
@@ -107,29 +76,33 @@ class Extractor(ast.NodeVisitor):
 
     def visit(self, node: ast.AST) -> None:
         kind = node.__class__
-        if kind is ast.Name:
+        if kind is _NAME:
             # A quarter of all nodes: handled here without a table lookup or a call.
             self.add_token(NAME_TOKEN)
-            if node.ctx.__class__ is ast.Load:  # type: ignore[attr-defined]
+            if node.ctx.__class__ is _LOAD:  # type: ignore[attr-defined]
                 self.loaded.add(node.id)  # type: ignore[attr-defined]
             return
-        if kind is ast.Constant:
+        if kind is _CONSTANT:
             # The next most common kind, and a leaf: strings and other constants differ.
             str_const = node.value.__class__ is str  # type: ignore[attr-defined]
             self.add_token(STRING_TOKEN if str_const else CONSTANT_TOKEN)
             return
-        if kind is ast.Attribute:
+        if kind is _ATTRIBUTE:
             self.add_token(ATTRIBUTE_TOKEN)
             attr = node.attr  # type: ignore[attr-defined]
-            if attr == "environ" or attr == "test_client":
+            if attr in NOTED_ATTRIBUTES:
                 self._note_attribute(node)  # type: ignore[arg-type]
             value = node.value  # type: ignore[attr-defined]
-            if value.__class__ is ast.Name:  # ``obj.attr``: the usual case, without a call
+            if value.__class__ is _NAME:  # ``obj.attr``: the usual case, without a call
                 self.add_token(NAME_TOKEN)
-                if value.ctx.__class__ is ast.Load:
+                if value.ctx.__class__ is _LOAD:
                     self.loaded.add(value.id)
             else:
                 self.visit(value)
+            return
+        if kind is _CALL:  # a tenth of all nodes, and the one kind most handling is for
+            self.add_token(CALL_TOKEN)
+            self.visit_Call(node)  # type: ignore[arg-type]
             return
         entry = _KINDS.get(kind) or _learn(kind)
         if entry is None:
@@ -241,7 +214,11 @@ class Extractor(ast.NodeVisitor):
         for stmt in node.body:
             self.visit(stmt)
         self.in_route.pop()
-        self.f.funcs.append(FuncInfo(qual, node.lineno, frozenset(self.returns.pop())))
+        returned = self.returns.pop()
+        # Most functions return no local by name: they share one empty set, which the
+        # review keeps for every function of the project.
+        names = frozenset(returned) if returned else NO_NAMES
+        self.f.funcs.append(FuncInfo(qual, node.lineno, names))
         self.ctx = outer
 
     visit_AsyncFunctionDef = visit_FunctionDef
@@ -351,7 +328,12 @@ class Extractor(ast.NodeVisitor):
                 self.targets[id(node.value)] = target.id
         self.assigning += 1
         for target in node.targets:
-            self.visit(target)
+            if target.__class__ is _NAME:  # ``x = ...``: most targets, taken without a visit
+                self.add_token(NAME_TOKEN)
+                if target.ctx.__class__ is _LOAD:
+                    self.loaded.add(target.id)
+            else:
+                self.visit(target)
         self.visit(node.value)
         self.assigning -= 1
 
@@ -401,77 +383,69 @@ class Extractor(ast.NodeVisitor):
             self.f.tests.uses_test_client = True
 
     def visit_Call(self, node: ast.Call) -> None:
-        callee = dotted(node.func)
-        self.scan.calls.append((node, self.ctx, callee))
-        if callee is not None:
-            self._record_call(node, callee)
-        visit = self.visit
-        visit(node.func)
-        for arg in node.args:
-            visit(arg)
-        for kw in node.keywords:
-            visit(kw)
-
-    def _record_call(self, node: ast.Call, callee: str) -> None:
-        last = callee.rsplit(".", 1)[-1]
-        if last[:1].isupper():
-            name = str_value(node.args[0]) if node.args else None
-            name = name if name is not None else str_value(keyword(node, "name"))
-            self.f.ctors.append(
-                Ctor(
-                    callee,
-                    node.lineno,
-                    self.ctx.qualname,
-                    self.targets.get(id(node)),
-                    name,
-                    id(node) in self.returned,
-                )
-            )
-        # A dotted callee keeps its last name through import resolution, so most
-        # calls are ruled out of the env/jsonify checks without resolving them.
-        if "." not in callee or last in RESOLVED_LAST_NAMES:
-            canonical = self.scan.canon(callee) or callee
-            kind = ENV_READERS.get(canonical)
-            if kind:
-                self.f.config_sources.add(kind)
-            if canonical in ("flask.jsonify", "quart.jsonify"):
-                self.f.json_responses += 1
         func = node.func
-        args = node.args
-        if (
-            args
-            and args[0].__class__ is ast.Name
-            and last not in NOT_HELPERS
-            and callee.count(".") <= 1
-            and may_hold_text(node)
+        callee = dotted(func)
+        scan = self.scan
+        calls = scan.calls
+        at = len(calls)
+        calls.append((node, self.ctx, callee))
+        # Noted here for the rules' index (callindex), rather than in a loop of its own.
+        group = scan.calls_by_callee.get(callee)
+        if group is None:
+            scan.calls_by_callee[callee] = [at]
+        else:
+            group.append(at)
+        if node.keywords:
+            scan.keyword_calls.append(at)
+        if node.args:
+            first = node.args[0]
+            if first.__class__ is _NAME:
+                scan.first_names.setdefault(first.id, []).append(at)
+            elif first.__class__ is _CONSTANT and first.value.__class__ is str:
+                scan.text_first.append(at)
+        if callee is not None:
+            record_call(self, node, callee)
+        # The callee, arguments and keywords are mostly names and constants: their
+        # tokens are added here, without a call of visit() for each.
+        add, loaded, visit = self.add_token, self.loaded, self.visit
+        kind = func.__class__
+        if kind is _NAME:
+            add(NAME_TOKEN)
+            if func.ctx.__class__ is _LOAD:  # type: ignore[attr-defined]
+                loaded.add(func.id)  # type: ignore[attr-defined]
+        elif (
+            kind is _ATTRIBUTE
+            and (owner := func.value).__class__ is _NAME  # type: ignore[attr-defined]
+            and func.attr not in NOTED_ATTRIBUTES  # type: ignore[attr-defined]
         ):
-            # Maybe ``register_view(bp, [...], ...)``: a project's route helper (route_helpers).
-            call = helper_call(node, callee, self.ctx.qualname)
-            if call is not None:
-                self.f.helper_calls.append(call)
-        # ``last`` is the attribute of a dotted callee: most calls stop at this one test.
-        if last in USE_ATTRS and isinstance(func, ast.Attribute):
-            self._record_method(node, func, callee)
-
-    def _record_method(self, node: ast.Call, func: ast.Attribute, callee: str) -> None:
-        if (
-            func.attr == "add_url_rule"
-            and self.ctx.func is not None
-            and self.ctx.qualname is not None
-        ):
-            template = route_template(node, self.ctx.func, self.ctx.qualname, self.loops)
-            if template is not None:
-                self.f.route_templates.append(template)
-        if id(node) not in self.skip_calls and "." in callee:
-            if func.attr == "add_resource":
-                self.f.uses.extend(resource_uses(node, func, self.ctx.qualname))
-            elif func.attr == "add_namespace":
-                self.f.uses.append(namespace_added(node, func, self.ctx.qualname))
+            add(ATTRIBUTE_TOKEN)
+            add(NAME_TOKEN)
+            if owner.ctx.__class__ is _LOAD:
+                loaded.add(owner.id)
+        else:
+            visit(func)
+        for arg in node.args:
+            kind = arg.__class__
+            if kind is _NAME:
+                add(NAME_TOKEN)
+                if arg.ctx.__class__ is _LOAD:  # type: ignore[attr-defined]
+                    loaded.add(arg.id)  # type: ignore[attr-defined]
+            elif kind is _CONSTANT:
+                add(STRING_TOKEN if arg.value.__class__ is str else CONSTANT_TOKEN)  # type: ignore[attr-defined]
             else:
-                use = method_call_use(node, func, self.ctx.qualname)
-                if func.attr == "namespace":
-                    use = replace(use, target=self.targets.get(id(node)))
-                self.f.uses.append(use)
+                visit(arg)
+        for kw in node.keywords:
+            add(KEYWORD_TOKEN)
+            value = kw.value
+            kind = value.__class__
+            if kind is _NAME:
+                add(NAME_TOKEN)
+                if value.ctx.__class__ is _LOAD:  # type: ignore[attr-defined]
+                    loaded.add(value.id)  # type: ignore[attr-defined]
+            elif kind is _CONSTANT:
+                add(STRING_TOKEN if value.value.__class__ is str else CONSTANT_TOKEN)  # type: ignore[attr-defined]
+            else:
+                visit(value)
 
 
 _Handler = Callable[["Extractor", Any], None]

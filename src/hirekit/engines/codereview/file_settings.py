@@ -32,17 +32,13 @@ WHOLE_CONFIG = frozenset({"from_prefixed_env", "from_envvar"})
 WHOLE_CONFIG_ENDS = tuple(WHOLE_CONFIG)
 
 
-def _is_app(node: ast.AST) -> bool:
-    return isinstance(node, ast.Name) and node.id in APP_NAMES
-
-
 def init_extensions(scan: Scan) -> set[str]:
     """Top-level module names of classes started on the app (``X(app)``, ``x.init_app(app)``)."""
     imports = scan.facts.imports
     made: dict[str, str] | None = None  # local name -> module of the class it was made from
     tops: set[str] = set()
-    for call, _ctx, callee, _canonical in scan.resolved_calls():
-        if callee is None or not call.args or not _is_app(call.args[0]):
+    for _call, _ctx, callee, _canonical in scan.index().select(first_named=APP_NAMES):
+        if callee is None:
             continue
         head, _, rest = callee.partition(".")
         if rest == "init_app":
@@ -79,20 +75,21 @@ def _made_from_imports(scan: Scan) -> dict[str, str]:
 def env_settings(scan: Scan) -> set[str]:
     """Key settings read from the environment (``"*"`` when the whole config is)."""
     keys: set[str] = set()
-    for call, _ctx, callee, canonical in scan.resolved_calls():
+    index = scan.index()
+    whole: set[int] = set()  # calls that read the whole configuration, not one key
+    for call, _ctx, callee, _canonical in index.select(named=WHOLE_CONFIG):
         if (
             callee is not None
             and callee.endswith(WHOLE_CONFIG_ENDS)
             and callee.rsplit(".", 1)[-1] in WHOLE_CONFIG
         ):
             keys.add("*")
+            whole.add(id(call))
+    for call, callee in index.passing_text():
+        key = str_value(call.args[0])
+        if key is None or not KEY_SETTING.search(key) or id(call) in whole:
             continue
-        args = call.args
-        if not args or args[0].__class__ is not ast.Constant:
-            continue
-        key = str_value(args[0])
-        if key is None or not KEY_SETTING.search(key):
-            continue
+        canonical = index.canonical[callee]
         env_like = canonical in ENV_CALLS or "env" in (callee or "").lower()
         if env_like:
             keys.add(key.upper())
@@ -118,7 +115,7 @@ def _is_int(node: ast.AST | None) -> bool:
 def outgoing_calls(scan: Scan) -> list[tuple[int, bool]]:
     """``(line, has a timeout)`` of each HTTP call to another service."""
     found: list[tuple[int, bool]] = []
-    for call, _ctx, _callee, canonical in scan.resolved_calls():
+    for call, _ctx, _callee, canonical in scan.index().select(to=OUTGOING):
         if canonical in OUTGOING:
             timed = any(kw.arg == "timeout" or kw.arg is None for kw in call.keywords)
             found.append((call.lineno, timed))
@@ -135,6 +132,6 @@ def status_codes(scan: Scan) -> int:
     """Explicit status codes set through calls: ``abort(404)``, ``Response(..., status=201)``."""
     return sum(
         1
-        for call, _c, _n, canonical in scan.resolved_calls()
+        for call, _c, _n, canonical in scan.index().select(to=STATUS_CALLS, keywords=True)
         if (call.keywords or canonical in STATUS_CALLS) and _sets_status(call, canonical)
     )

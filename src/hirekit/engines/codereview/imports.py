@@ -40,6 +40,8 @@ class ProjectIndex:
             for i in range(1, len(parts)):
                 self._suffixes[".".join(parts[i:])].append(name)
         self._defined: dict[str, set[str]] = {}
+        #: (module, name) -> canonical name: the model asks the same few names many times
+        self._canonical: dict[tuple[str, str], str] = {}
 
     def find_module(self, name: str, importer: str = "") -> str | None:
         """The project module ``name`` refers to, allowing for a run-from-subfolder layout."""
@@ -66,6 +68,13 @@ class ProjectIndex:
 
     def canonical(self, module: str, name: str) -> str:
         """Canonical dotted name of ``name`` as written in ``module``."""
+        key = (module, name)
+        found = self._canonical.get(key)
+        if found is None:
+            found = self._canonical[key] = self._resolve(module, name)
+        return found
+
+    def _resolve(self, module: str, name: str) -> str:
         facts = self.modules.get(module)
         if facts is None:
             return name

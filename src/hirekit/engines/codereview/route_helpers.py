@@ -114,15 +114,16 @@ def _arg(node: ast.expr) -> ArgValue | None:
     return None
 
 
-_TEXT_KINDS = (ast.Constant, ast.List, ast.Tuple)
+_TEXT_KINDS = frozenset({ast.Constant, ast.List, ast.Tuple})
 
 
 def may_hold_text(node: ast.Call) -> bool:
     """Whether a call passes a constant, list or tuple: a route helper's call passes
     literal text (``helper_call`` checks exactly), most calls with a name first do not."""
-    return any(a.__class__ in _TEXT_KINDS for a in node.args) or any(
-        kw.value.__class__ in _TEXT_KINDS for kw in node.keywords
-    )
+    # Without generators: the extractor asks this of many calls, and most answer no.
+    kinds = [arg.__class__ for arg in node.args]
+    kinds += [kw.value.__class__ for kw in node.keywords]
+    return not _TEXT_KINDS.isdisjoint(kinds)
 
 
 #: Common callees that take a name first and are never a project's route helper.

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from hirekit.engines.codereview.extract import ROUTE_ATTRS
+from hirekit.engines.codereview.call_facts import ROUTE_ATTRS
 from hirekit.engines.codereview.facts import (
     ClassInfo,
     Ctor,

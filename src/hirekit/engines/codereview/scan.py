@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from hirekit.engines.codereview.callindex import CallIndex, ResolvedCall
 from hirekit.engines.codereview.facts import FileFacts
 
 
@@ -80,6 +81,12 @@ class Scan:
     facts: FileFacts
     #: every call with its context and its callee as written (``dotted(call.func)``)
     calls: list[tuple[ast.Call, Ctx, str | None]] = field(default_factory=list)
+    #: positions in ``calls``, noted by the pass for the index (see callindex): by callee
+    #: as written, of the calls with keywords, by the name passed first, passing a string first
+    calls_by_callee: dict[str | None, list[int]] = field(default_factory=dict)
+    keyword_calls: list[int] = field(default_factory=list)
+    first_names: dict[str, list[int]] = field(default_factory=dict)
+    text_first: list[int] = field(default_factory=list)
     assigns: list[tuple[ast.stmt, Ctx]] = field(default_factory=list)
     #: every subscript inside those assignment statements, targets and values alike
     assigned_subscripts: list[ast.Subscript] = field(default_factory=list)
@@ -87,8 +94,7 @@ class Scan:
     decorators: list[tuple[ast.expr, Ctx]] = field(default_factory=list)
     route_funcs: set[int] = field(default_factory=set)
     tokens: list[int] = field(default_factory=list)  # token ids, see nodekinds
-    _calls: list[tuple[ast.Call, Ctx, str | None, str | None]] | None = None
-    _canonical: dict[int, str | None] = field(default_factory=dict)  # id(call) -> canonical
+    _index: CallIndex | None = None
     _tables: frozenset[str] | None = None
 
     def constant_tables(self) -> frozenset[str]:
@@ -117,31 +123,25 @@ class Scan:
             return name
         return f"{base}.{rest}" if rest else base
 
-    def resolved_calls(self) -> list[tuple[ast.Call, Ctx, str | None, str | None]]:
-        """Every call as ``(call, ctx, callee, canonical callee)``, resolved once per name.
+    def index(self) -> CallIndex:
+        """The file's calls indexed for the rules (see callindex).
 
         Only valid once the pass has seen every import: rules use it, the pass
         itself uses ``canon``.
         """
-        if self._calls is None:
-            names: dict[str | None, str | None] = {}
-            by_id = self._canonical
-            out = []
-            for call, ctx, callee in self.calls:
-                try:
-                    canonical = names[callee]
-                except KeyError:
-                    canonical = names[callee] = self.canon(callee)
-                by_id[id(call)] = canonical
-                out.append((call, ctx, callee, canonical))
-            self._calls = out
-        return self._calls
+        if self._index is None:
+            self._index = CallIndex(self, self.canon)
+        return self._index
+
+    def resolved_calls(self) -> list[ResolvedCall]:
+        """Every call as ``(call, ctx, callee, canonical callee)``, in file order."""
+        return self.index().all()
 
     def resolved(self, call: ast.Call) -> str | None:
-        """Canonical callee of ``call`` (see ``resolved_calls``)."""
-        if self._calls is None:
-            self.resolved_calls()
+        """Canonical callee of ``call`` (see ``index``)."""
+        callee = dotted(call.func)
+        canonical = self.index().canonical
         try:
-            return self._canonical[id(call)]
+            return canonical[callee]
         except KeyError:
-            return self.canon(dotted(call.func))
+            return self.canon(callee)

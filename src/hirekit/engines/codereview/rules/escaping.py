@@ -55,7 +55,7 @@ def escaped_fields(scan: Scan) -> set[str]:
     fields: set[str] = set()
     # Every call of the file is among its resolved calls: without an escaper there,
     # no assignment can hold escaped text.
-    if not any(canonical in ESCAPERS for *_rest, canonical in scan.resolved_calls()):
+    if not scan.index().any_to(ESCAPERS):
         return fields
     for stmt, _ctx in scan.assigns:
         value = getattr(stmt, "value", None)

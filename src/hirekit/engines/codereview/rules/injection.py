@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Collection, Iterable
 
+from hirekit.engines.codereview.callindex import ResolvedCall
 from hirekit.engines.codereview.facts import Finding
 from hirekit.engines.codereview.rules.stored import DataNames, carries_data
 from hirekit.engines.codereview.rules.taint import TaintCache, is_tainted
@@ -58,6 +60,8 @@ YAML_LOADS = frozenset({"yaml.load", "yaml.load_all"})
 SINK_NAMES = TEMPLATE_SINKS | MARKUP_SINKS | PICKLE_SINKS | YAML_LOADS
 SQL_EXEC_ATTRS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql"})
 SQL_TEXT = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text"})
+#: Names a call to SQL is made with: the execute methods, and ``db.text``/``sa.text``.
+SQL_NAMES = SQL_EXEC_ATTRS | {"text"}
 SQL_WORDS = re.compile(
     r"\b(select|insert|update|delete|create|drop|alter|where|from|into|values|pragma|"
     r"truncate|order\s+by|group\s+by|limit)\b",
@@ -272,6 +276,13 @@ def _is_sql_sink(call: ast.Call, callee: str | None, canonical: str | None) -> b
     return callee is not None and callee.endswith(".text") and callee.split(".")[0] in ("db", "sa")
 
 
+def _sql_sinks(
+    scan: Scan, also: Collection[str] = (), named: Iterable[str] = ()
+) -> list[ResolvedCall]:
+    """The calls ``_is_sql_sink`` may accept, with those to ``also`` or of ``named``."""
+    return scan.index().select(to=SQL_TEXT | frozenset(also), named=[*SQL_NAMES, *named])
+
+
 def _query_runners(scan: Scan) -> dict[str, tuple[int, bool]]:
     """Functions of this module that pass a parameter on as SQL text.
 
@@ -279,7 +290,7 @@ def _query_runners(scan: Scan) -> dict[str, tuple[int, bool]]:
     so that callers building the text by formatting are found where they build it.
     """
     runners: dict[str, tuple[int, bool]] = {}
-    for call, ctx, callee, canonical in scan.resolved_calls():
+    for call, ctx, callee, canonical in _sql_sinks(scan):
         func = ctx.func
         args = call.args
         if func is None or not args:
@@ -317,33 +328,34 @@ class _Placeholders:
     """Names that hold only the code's own constants, per function: locals built from
     placeholders (``marks = ",".join("?" * len(ids))``) or literals, module constants,
     and loop variables over literals. Each function is read once, however many
-    queries it runs, and the file's assignments once for all functions."""
+    queries it runs, and only the assignments of functions that run one."""
 
     def __init__(self, scan: Scan) -> None:
         self.scan = scan
         self.by_func: dict[int, frozenset[str]] = {}
-        self.assigned: list[tuple[ast.AST | None, list[str]]] | None = None
+        self.assigned: dict[int, list[str]] = {}
 
-    def _assigned(self) -> list[tuple[ast.AST | None, list[str]]]:
-        """``(function, names)`` of each assignment of a safe fragment, in order."""
-        if self.assigned is None:
-            self.assigned = [
-                (sctx.func, [t.id for t in stmt.targets if isinstance(t, ast.Name)])
+    def _assigned(self, func: ast.AST | None) -> list[str]:
+        """Names assigned a safe fragment in ``func`` (None: outside functions)."""
+        found = self.assigned.get(id(func))
+        if found is None:
+            found = self.assigned[id(func)] = [
+                t.id
                 for stmt, sctx in self.scan.assigns
-                if isinstance(stmt, ast.Assign) and _safe_fragment(stmt.value)
+                if sctx.func is func and isinstance(stmt, ast.Assign) and _safe_fragment(stmt.value)
+                for t in stmt.targets
+                if isinstance(t, ast.Name)
             ]
-        return self.assigned
+        return found
 
     def names(self, ctx: Ctx) -> frozenset[str]:
         key = id(ctx.func)
         found = self.by_func.get(key)
         if found is not None:
             return found
-        names: set[str] = set()
-        for func, targets in self._assigned():
-            if func is ctx.func or func is None:
-                names.update(targets)
+        names = set(self._assigned(None))
         if ctx.func is not None:
+            names.update(self._assigned(ctx.func))
             names.update(_allow_listed(ctx.func))
             names.update(_loop_constants(ctx.func))
         found = self.by_func[key] = frozenset(names)
@@ -419,7 +431,7 @@ def check(scan: Scan) -> list[Finding]:
     found: list[Finding] = []
     runners = _query_runners(scan)
     placeholders = _Placeholders(scan)
-    for call, ctx, callee, canonical in scan.resolved_calls():
+    for call, ctx, callee, canonical in _sql_sinks(scan, SINK_NAMES, ["from_string", *runners]):
         if not call.args:
             continue  # every sink here takes the query, template or payload first
         func = call.func

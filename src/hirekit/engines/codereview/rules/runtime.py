@@ -118,7 +118,7 @@ def _debug_defaults(scan: Scan) -> list[Finding]:
         isinstance(call.func, ast.Attribute)
         and call.func.attr == "run"
         and isinstance(keyword(call, "debug"), ast.Name)
-        for call, _ctx, _callee in scan.calls
+        for call, _ctx, _callee, _canonical in scan.index().select(named=("run",))
     )
     if not runs:
         return []
@@ -327,7 +327,7 @@ def _config_pairs(scan: Scan) -> list[tuple[str, ast.expr, int]]:
             for k, v in zip(value.keys, value.values, strict=True):
                 if (key := str_value(k)) in CORS_CONFIG_KEYS:
                     pairs.append((key, v, v.lineno))
-    for call, _ctx, _callee, _canonical in scan.resolved_calls():
+    for call, _ctx, _callee, _canonical in scan.index().select(keywords=True):
         for kw in call.keywords:
             if kw.arg in CORS_CONFIG_KEYS:
                 pairs.append((kw.arg, kw.value, kw.value.lineno))
@@ -359,7 +359,9 @@ def check(scan: Scan) -> list[Finding]:
     found: list[Finding] = []
     cors_objects = _cors_objects(scan) if "flask_cors.CORS" in scan.facts.imports.values() else ()
     default_origins = False
-    for call, _ctx, _callee, canonical in scan.resolved_calls():
+    index = scan.index()
+    cors_calls = index.select(to=("flask_cors.CORS",), named=("init_app",) if cors_objects else ())
+    for call, _ctx, _callee, canonical in cors_calls:
         starts_cors = canonical == "flask_cors.CORS" or (
             bool(cors_objects)
             and isinstance(call.func, ast.Attribute)
@@ -370,7 +372,8 @@ def check(scan: Scan) -> list[Finding]:
             default_origins = default_origins or keyword(call, "resources") is None
     if (f := _cors_config(scan, default_origins)) is not None:
         found.append(f)
-    for call, ctx, callee, canonical in scan.resolved_calls():
+    # Every check below needs one of these names, or a keyword argument.
+    for call, ctx, callee, canonical in index.select(to=CONNECTS | DEBUGGERS, keywords=True):
         if (
             cors_objects
             and isinstance(call.func, ast.Attribute)
@@ -400,8 +403,12 @@ def check(scan: Scan) -> list[Finding]:
             found.append(connection)
         if (f := _csrf_keyword(call, ctx, scan)) is not None:
             found.append(f)
+    constant = ast.Constant
     for stmt, ctx in scan.assigns:
-        found.extend(_assignment(stmt, ctx, scan))
+        # Every finding of ``_assignment`` needs a literal True or False assigned.
+        value = getattr(stmt, "value", None)
+        if value.__class__ is constant and (value.value is True or value.value is False):
+            found.extend(_assignment(stmt, ctx, scan))
     for deco, dctx in scan.decorators:
         if (f := _exempt(deco, dctx, scan)) is not None:
             found.append(f)

@@ -156,6 +156,8 @@ class _Judge:
         self.test_file = bool(TEST_CONFIG_FILE.search(scan.facts.rel))
         #: id(ctx) -> test configuration or sample data: one answer per scope, not per pair
         self.skipped: dict[int, bool] = {}
+        #: name -> (names a secret, may name one): names repeat across a file
+        self.named: dict[str, tuple[bool, bool]] = {}
 
     def _skipped(self, ctx: Ctx) -> bool:
         skip = self.skipped.get(id(ctx))
@@ -164,6 +166,22 @@ class _Judge:
                 self.test_file or _test_only(ctx, self.scan) or _seed_data(ctx)
             )
         return skip
+
+    def _may_flag(self, name: str, value: ast.AST) -> bool:
+        """Whether ``name = value`` can be flagged at all: most pairs name no secret, and
+        only a literal URL with a password is judged whatever its name."""
+        named = self.named.get(name)
+        if named is None:
+            named = self.named[name] = (
+                _is_secret_name(name) or _is_signing_name(name),
+                bool(MAYBE_SECRET_NAME.search(name)) or name in self.fallback_names,
+            )
+        secret, maybe = named
+        if secret:
+            return True
+        if not isinstance(value, ast.Constant):
+            return False  # an env read with a default is judged for secret names only
+        return maybe or "://" in str(value.value)
 
     def _fallback(self, name: str, literal: str, line: int) -> Finding | None:
         if _not_a_secret(literal) and not _is_signing_name(name):
@@ -175,7 +193,7 @@ class _Judge:
         self, name: str, value: ast.AST, line: int, ctx: Ctx, cap: bool = False
     ) -> Finding | None:
         """``cap`` keeps arguments of arbitrary calls at medium."""
-        if not _candidate(value) or self._skipped(ctx):
+        if not _candidate(value) or not self._may_flag(name, value) or self._skipped(ctx):
             return None
         scan = self.scan
         default = _env_default(value, scan)
@@ -225,7 +243,7 @@ def _fallback_names(scan: Scan) -> frozenset[str]:
         key = str_value(call.args[0]) if isinstance(call, ast.Call) and call.args else None
         return key is not None and (_is_secret_name(key) or _is_signing_name(key))
 
-    for call, _ctx, _callee, canonical in scan.resolved_calls():
+    for call, _ctx, _callee, canonical in scan.index().select(to=ENV_GETTERS):
         if canonical in ENV_GETTERS and secret_key(call):
             default = _env_default(call, scan)
             if isinstance(default, ast.Name):
@@ -241,21 +259,26 @@ def _fallback_names(scan: Scan) -> frozenset[str]:
 
 def check(scan: Scan) -> list[Finding]:
     found: list[Finding] = []
+    in_dicts: list[Finding] = []  # reported after the calls' findings
     judge = _Judge(scan, _fallback_names(scan))
     for stmt, ctx in scan.assigns:
-        targets: list[ast.expr] = []
+        value = getattr(stmt, "value", None)
+        if value.__class__ is ast.Dict:
+            in_dicts.extend(_dict_literal(value, ctx, judge))
+            continue  # a dict is no candidate for the names it is assigned to
+        if value is None or not _candidate(value):
+            continue
         if isinstance(stmt, ast.Assign):
             targets = stmt.targets
         elif isinstance(stmt, ast.AnnAssign):
             targets = [stmt.target]
-        value = getattr(stmt, "value", None)
-        if value is None or not _candidate(value):
+        else:
             continue
         for target in targets:
             name = assigned_name(target)
             if name and (f := judge(name, value, stmt.lineno, ctx)):
                 found.append(f)
-    for call, ctx, callee, canonical in scan.resolved_calls():
+    for call, ctx, callee, canonical in scan.index().select(to=ENV_GETTERS, keywords=True):
         cap: bool | None = None  # worked out for the first keyword that needs judging
         for kw in call.keywords:
             value = kw.value
@@ -268,24 +291,20 @@ def check(scan: Scan) -> list[Finding]:
             key = str_value(call.args[0])
             if key and (f := judge(key, call, call.lineno, ctx)):
                 found.append(f)
-    found.extend(_dict_literals(scan, judge))
+    found.extend(in_dicts)
     return found
 
 
-def _dict_literals(scan: Scan, judge: _Judge) -> list[Finding]:
+def _dict_literal(value: ast.Dict, ctx: Ctx, judge: _Judge) -> list[Finding]:
     found: list[Finding] = []
-    for stmt, ctx in scan.assigns:
-        value = getattr(stmt, "value", None)
-        if not isinstance(value, ast.Dict):
-            continue
-        for key, item in zip(value.keys, value.values, strict=True):
-            name = str_value(key)
-            # Only configuration-style keys: prose or message keys are not settings.
-            if (
-                name
-                and name.isidentifier()
-                and name.isupper()
-                and (f := judge(name, item, item.lineno, ctx))
-            ):
-                found.append(f)
+    for key, item in zip(value.keys, value.values, strict=True):
+        name = str_value(key)
+        # Only configuration-style keys: prose or message keys are not settings.
+        if (
+            name
+            and name.isidentifier()
+            and name.isupper()
+            and (f := judge(name, item, item.lineno, ctx))
+        ):
+            found.append(f)
     return found

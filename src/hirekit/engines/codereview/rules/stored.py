@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 
 from hirekit.engines.codereview.rules.taint import (
+    BINDING_KINDS,
     DATA_METHODS,
     SANITIZERS,
     _target_names,
@@ -167,7 +168,8 @@ class DataNames:
         names = _params(func)
         pairs: list[tuple[ast.AST, ast.AST]] = []
         for node in ast.walk(func):
-            pairs.extend(bindings(node, with_items=False))
+            if node.__class__ in BINDING_KINDS:
+                pairs.extend(bindings(node, with_items=False))
         for _ in range(3):  # a -> b -> c
             before = len(names)
             for target, value in _pairwise(pairs):

@@ -46,6 +46,8 @@ def is_tainted(node: ast.AST, names: set[str], scan: Scan, remote: bool = False)
     """
     if isinstance(node, ast.Name):
         return node.id in names
+    if node.__class__ is ast.Constant or node.__class__ is ast.Load:
+        return False  # leaves, most of the nodes met here: nothing below them
     if _constant_lookup(node, scan):
         return False
     if isinstance(node, ast.Attribute | ast.Subscript | ast.Call) and _request_rooted(node, scan):
@@ -111,6 +113,20 @@ def _saved_to(node: ast.AST) -> ast.expr | None:
     ):
         return node.args[0]
     return None
+
+
+#: The node kinds ``bindings`` reads: the others bind nothing.
+BINDING_KINDS = frozenset(
+    {
+        ast.Assign,
+        ast.AnnAssign,
+        ast.AugAssign,
+        ast.NamedExpr,
+        ast.For,
+        ast.comprehension,
+        ast.withitem,
+    }
+)
 
 
 def bindings(node: ast.AST, *, with_items: bool = True) -> Sequence[tuple[ast.AST, ast.AST]]:
@@ -191,10 +207,14 @@ class TaintCache:
         saves: list[ast.Call] = []
         handlers: list[str] = []
         for node in ast.walk(func):
-            if isinstance(node, ast.ExceptHandler) and node.name:
-                handlers.append(node.name)
-            if _saved_to(node) is not None:
-                saves.append(node)  # type: ignore[arg-type]
-            pairs.extend(bindings(node))
+            kind = node.__class__
+            if kind is ast.ExceptHandler:
+                if node.name:  # type: ignore[attr-defined]
+                    handlers.append(node.name)  # type: ignore[attr-defined]
+            elif kind is ast.Call:
+                if _saved_to(node) is not None:
+                    saves.append(node)  # type: ignore[arg-type]
+            elif kind in BINDING_KINDS:
+                pairs.extend(bindings(node))
         found = self._walked[id(func)] = (pairs, saves, handlers)
         return found
