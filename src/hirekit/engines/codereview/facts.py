@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 SEVERITIES = ("high", "medium", "low", "info")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     severity: str  # one of SEVERITIES
@@ -30,7 +30,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ctor:
     """A call that may instantiate a class: ``target = Callee(name_arg, ...)``."""
 
@@ -42,7 +42,7 @@ class Ctor:
     returned: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MethodUse:
     """``receiver.attr(...)`` used as a decorator or a call (routes, handlers, config...)."""
 
@@ -66,7 +66,7 @@ class MethodUse:
 TemplatePart = tuple[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RouteTemplate:
     """``param.add_url_rule(rule, ...)`` inside a helper: a route each caller registers."""
 
@@ -80,7 +80,7 @@ class RouteTemplate:
     view: str | None = None  # the parameter passed on as ``view_func``
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArgValue:
     """What a call passes: a string, a list of strings, a name, or ``Cls.as_view("x")``."""
 
@@ -91,7 +91,7 @@ class ArgValue:
     view_class: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HelperCall:
     """``helper(app_or_bp, "literal", ...)``: may register routes through a RouteTemplate."""
 
@@ -102,7 +102,7 @@ class HelperCall:
     kwargs: tuple[tuple[str, ArgValue], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClassInfo:
     name: str
     line: int
@@ -111,14 +111,14 @@ class ClassInfo:
     methods_attr: tuple[str, ...] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FuncInfo:
     qualname: str
     line: int
     returns: frozenset[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class TestInfo:
     frameworks: set[str] = field(default_factory=set)
     test_functions: int = 0
@@ -126,7 +126,7 @@ class TestInfo:
     names: set[str] = field(default_factory=set)  # names imported or referenced
 
 
-@dataclass
+@dataclass(slots=True)
 class FileFacts:
     rel: str
     module: str

@@ -46,7 +46,7 @@ def boilerplate_hashes() -> frozenset[int]:
     return frozenset(hashes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fingerprint:
     files: Mapping[str, tuple[int, ...]]
     version: int = VERSION
@@ -78,14 +78,14 @@ class Fingerprint:
         return cls.from_dict(json.loads(text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FilePair:
     file: str
     other_file: str
     share: float  # shared fingerprints / the smaller file's fingerprints
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     other: str
     similarity: float  # share of this submission's fingerprints found in the other

@@ -5,34 +5,34 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     file: str
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AppSite:
     file: str
     line: int
     kind: str  # Flask, APIFlask, Quart or the project's subclass name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactorySite:
     file: str
     line: int
     function: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BlueprintSite:
     name: str
     file: str
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Route:
     rule: str
     methods: tuple[str, ...]
@@ -41,7 +41,7 @@ class Route:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TestsSummary:
     present: bool
     framework: str  # pytest | unittest | flask-testing | none

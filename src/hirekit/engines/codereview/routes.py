@@ -33,7 +33,7 @@ CONVENTIONAL = re.compile(r"^(app|application|flask_app|bp|blueprint|\w+_bp|\w+_
 CURRENT_APP = frozenset({"flask.current_app", "flask.globals.current_app", "quart.current_app"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FlaskObject:
     kind: str  # "app", "bp", or a REST API object: RESTX_API, RESTX_NAMESPACE, RESTFUL_API
     name: str | None  # blueprint or namespace name, for endpoints

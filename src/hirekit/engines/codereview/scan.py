@@ -66,7 +66,7 @@ def _literal_container(node: ast.AST | None) -> bool:
     return False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ctx:
     func: ast.FunctionDef | ast.AsyncFunctionDef | None
     qualname: str | None
@@ -74,7 +74,7 @@ class Ctx:
     main_guard: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Scan:
     """What the pass keeps for the per-file rules."""
 
