@@ -45,6 +45,10 @@ BASE_CONFIG: dict[str, Any] = {
     "DEMO": False,
     "JOB_RETRY_BACKOFF_SECONDS": 0.0,
     "TASK_MODULE_PREFIXES": ["hirekit.", "tests."],
+    # The pages' scripts wait this long (polling, pauses after typing): the browser tests
+    # would otherwise spend seconds waiting for timers meant for people.
+    "UI_POLL_MS": 100,
+    "UI_DEBOUNCE_MS": 100,
 }
 
 
