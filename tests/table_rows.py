@@ -3,7 +3,7 @@
 Building a large data set through the services costs seconds per test (every job and
 candidate written, audited and committed on its own). Tests that need the same data set
 build it once, take its rows, and each later test starts from an exact copy: the same
-rows with the same ids, written in one transaction.
+rows with the same ids, written in one transaction, under a data version stamp of its own.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Integer, func, select, text
 
+from hirekit.data_version import DataVersion, new_stamp
 from hirekit.extensions import db
 
 
@@ -34,6 +35,9 @@ class TableRows:
             for table in tables:
                 if self._rows[table.name]:
                     conn.execute(table.insert(), self._rows[table.name])
+            # Each copy is data of its own: an answer a process cached from an earlier copy
+            # must not pass for this one's (a bare connection's writes leave the stamp alone).
+            conn.execute(DataVersion.__table__.update().values(stamp=new_stamp()))
             if conn.dialect.name == "postgresql":
                 # Explicit ids leave the sequences behind: the next row must not reuse one.
                 for table in tables:
