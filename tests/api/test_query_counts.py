@@ -20,7 +20,7 @@ from hirekit.jobs.choices import TeamRole
 from hirekit.jobs.models import Job, JobMember
 from tests.conftest import login
 from tests.jobs.factories import make_candidate, make_job
-from tests.table_rows import TableRows
+from tests.table_rows import copy_of
 
 ROWS = 55
 WRITES = ("INSERT", "UPDATE", "DELETE")
@@ -45,29 +45,15 @@ def writes(seen: list[str]) -> list[str]:
     return [s for s in seen if s.lstrip().upper().startswith(WRITES)]
 
 
-@pytest.fixture(scope="module")
-def built() -> dict[str, tuple[TableRows, dict[str, Any]]]:
-    """The population's rows and ids, per backend, once built in this process."""
-    return {}
-
-
 @pytest.fixture
-def population(
-    app: Any, make_user: Any, built: dict[str, tuple[TableRows, dict[str, Any]]]
-) -> dict[str, Any]:
+def population(app: Any, make_user: Any) -> dict[str, Any]:
     """ROWS jobs with a hiring team, ROWS candidates (tags, notes) applied to the first job,
     each with an interview on the interviewer's list.
 
-    Built through the services by the first test of each backend; the later ones start
-    from a copy of its rows (the tests compare statement counts, not how rows came).
+    Built through the services once per run and backend; each test starts from a copy
+    of its rows (the tests compare statement counts, not how the rows came).
     """
-    backend = db.engine.dialect.name
-    if backend not in built:
-        ids = _populate(make_user)
-        built[backend] = (TableRows(), ids)
-    rows, ids = built[backend]
-    rows.put_back()
-    db.session.expire_all()
+    ids = copy_of("query-count-population", lambda: _populate(make_user))
     return {
         "admin": db.session.get(User, ids["admin"]),
         "interviewer": db.session.get(User, ids["interviewer"]),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,37 +11,21 @@ from playwright.sync_api import expect
 from hirekit.demo import load_demo
 from hirekit.demo.load import DEMO_PASSWORD
 from hirekit.extensions import db
-from tests.table_rows import TableRows
+from tests.table_rows import copy_of
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def loaded() -> dict[str, tuple[TableRows, Path]]:
-    """The demo's rows and uploaded files, per backend, once loaded in this process."""
-    return {}
-
-
 @pytest.fixture
-def demo(
-    app: Any,
-    loaded: dict[str, tuple[TableRows, Path]],
-    tmp_path_factory: pytest.TempPathFactory,
-) -> None:
-    """The demo organisation, loaded by ``load_demo`` in the first test of each backend;
-    the later ones get a copy of its rows and files (loading it took 3-8 s a test)."""
-    backend = db.engine.dialect.name
-    uploads = Path(app.config["UPLOAD_DIR"])
-    if backend not in loaded:
+def demo(app: Any) -> None:
+    """The demo organisation, loaded by ``load_demo`` once per run and backend; each test
+    gets a copy of its rows and uploaded files (loading it took 3-8 s a test)."""
+
+    def load() -> None:
         load_demo()
         db.session.commit()
-        files = tmp_path_factory.mktemp(f"demo-uploads-{backend}")
-        shutil.copytree(uploads, files, dirs_exist_ok=True)
-        loaded[backend] = (TableRows(), files)
-    rows, files = loaded[backend]
-    rows.put_back()
-    shutil.copytree(files, uploads, dirs_exist_ok=True)
-    db.session.expire_all()
+
+    copy_of("demo", load, files=Path(app.config["UPLOAD_DIR"]))
 
 
 def test_demo_interviewer_finds_an_interview_coming_and_a_scorecard_due(
