@@ -58,8 +58,11 @@ format: install ## Reformat the code
 typecheck: install ## mypy (strict) over src/
 	$(BIN)/mypy
 
+# PYTHONDONTWRITEBYTECODE is cleared for the suite: with it set, every xdist worker (and
+# every worker or CLI process a test starts) compiled the tests and hirekit afresh and
+# pytest rewrote the asserts of all 240 test modules again, 8-10 s per worker on each run.
 pytest: install chromium bubblewrap ## Only the pytest suite (PYTEST_ARGS=... to narrow it)
-	HIREKIT_CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE HIREKIT_CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
 
 test: install chromium bubblewrap lint typecheck pytest ## Everything CI runs: lint, types, the whole suite
 

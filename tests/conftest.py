@@ -28,6 +28,7 @@ from tests.app_pool import AppPool, empty_folder, reset_sqlite
 from tests.pg_reset import SchemaReset
 from tests.resume_corpus import ENV as CORPUS_ENV
 from tests.resume_corpus import full_corpus_or_none
+from tests.table_rows import SHARED_ROWS_ENV
 
 # Every test user's password is hashed; argon2's cheapest work factors keep that
 # from dominating the suite. The production factors are tested on their own
@@ -45,6 +46,10 @@ BASE_CONFIG: dict[str, Any] = {
     "DEMO": False,
     "JOB_RETRY_BACKOFF_SECONDS": 0.0,
     "TASK_MODULE_PREFIXES": ["hirekit.", "tests."],
+    # The pages' scripts wait this long (polling, pauses after typing): the browser tests
+    # would otherwise spend seconds waiting for timers meant for people.
+    "UI_POLL_MS": 100,
+    "UI_DEBOUNCE_MS": 100,
 }
 
 
@@ -114,11 +119,14 @@ def pytest_configure(config: pytest.Config) -> None:
         path = tempfile.mkdtemp(prefix="hirekit-test-venvs-", dir="/tmp")
         os.chmod(path, 0o755)
         os.environ[_VENVS_ENV] = path
+        # Data sets built once per run and copied into tests' databases (tests/table_rows.py).
+        os.environ[SHARED_ROWS_ENV] = tempfile.mkdtemp(prefix="hirekit-test-rows-")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     if not _is_worker(config):
         shutil.rmtree(os.environ.pop(_VENVS_ENV, ""), ignore_errors=True)
+        shutil.rmtree(os.environ.pop(SHARED_ROWS_ENV, ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

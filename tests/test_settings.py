@@ -70,6 +70,8 @@ MALFORMED: dict[str, str] = {
     "RESUME_MAX_COMPRESSION_RATIO": "1:200",
     "RESUME_ZIP_MAX_UNPACKED_MB": "lots",
     "API_MAX_PER_PAGE": "100.5",
+    "UI_POLL_MS": "0",
+    "UI_DEBOUNCE_MS": "half a second",
     "CAREERS_RATE_LIMIT": "10 per fortnight",
     "RETENTION_DAYS": "half a year",
     "DEMO": "perhaps",
@@ -142,3 +144,16 @@ def test_the_command_stops_with_one_line(tmp_path) -> None:
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "HIREKIT_WEBHOOK_TIMEOUT_SECONDS" in lines[0], done.stderr
     assert "'ten'" in lines[0]
+
+
+def test_pages_hand_their_scripts_the_configured_timing(tmp_path) -> None:
+    app = create_app(
+        {
+            "SECRET_KEY": "k",
+            "DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
+            "UI_POLL_MS": 2500,
+            "UI_DEBOUNCE_MS": 650,
+        }
+    )
+    html = app.test_client().get("/login").get_data(as_text=True)
+    assert '<body data-ui-poll-ms="2500" data-ui-debounce-ms="650">' in html

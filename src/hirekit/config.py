@@ -180,6 +180,11 @@ class Settings(BaseSettings):
     RESUME_MAX_COMPRESSION_RATIO: PositiveFloat = 200.0  # per zip member above 1 MB
     RESUME_ZIP_MAX_UNPACKED_MB: PositiveFloat = 200.0  # a whole bulk .zip of resumes
     API_MAX_PER_PAGE: PositiveInt = 100
+    # Browser timing, handed to the pages' scripts: how often a running job's page asks for
+    # its progress (the first ask after half of it), and the pause after the last keystroke
+    # before the job-post check and template preview run (a scorecard autosaves after twice it)
+    UI_POLL_MS: PositiveInt = 1000
+    UI_DEBOUNCE_MS: PositiveInt = 400
     # Public careers page: applications per IP, and how long applicants' data is kept
     CAREERS_RATE_LIMIT: RateLimit = "10 per hour"
     RETENTION_DAYS: PositiveInt = 180

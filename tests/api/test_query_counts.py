@@ -11,14 +11,16 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from hirekit.candidates.models import CandidateTag, Note
+from hirekit.accounts.models import User
+from hirekit.candidates.models import Candidate, CandidateTag, Note
 from hirekit.candidates.services import applications
 from hirekit.extensions import db
 from hirekit.interviews.models import Interview, Scorecard
 from hirekit.jobs.choices import TeamRole
-from hirekit.jobs.models import JobMember
+from hirekit.jobs.models import Job, JobMember
 from tests.conftest import login
 from tests.jobs.factories import make_candidate, make_job
+from tests.table_rows import copy_of
 
 ROWS = 55
 WRITES = ("INSERT", "UPDATE", "DELETE")
@@ -44,9 +46,23 @@ def writes(seen: list[str]) -> list[str]:
 
 
 @pytest.fixture
-def population(make_user: Any) -> dict[str, Any]:
+def population(app: Any, make_user: Any) -> dict[str, Any]:
     """ROWS jobs with a hiring team, ROWS candidates (tags, notes) applied to the first job,
-    each with an interview on the interviewer's list."""
+    each with an interview on the interviewer's list.
+
+    Built through the services once per run and backend; each test starts from a copy
+    of its rows (the tests compare statement counts, not how the rows came).
+    """
+    ids = copy_of("query-count-population", lambda: _populate(make_user))
+    return {
+        "admin": db.session.get(User, ids["admin"]),
+        "interviewer": db.session.get(User, ids["interviewer"]),
+        "job": db.session.get(Job, ids["job"]),
+        "people": [db.session.get(Candidate, pk) for pk in ids["people"]],
+    }
+
+
+def _populate(make_user: Any) -> dict[str, Any]:
     admin = make_user("admin")
     interviewer = make_user("interviewer", name="Ivy Interviewer")
     jobs = [make_job(admin, title=f"Flask developer {i}") for i in range(ROWS)]
@@ -79,7 +95,12 @@ def population(make_user: Any) -> dict[str, Any]:
         db.session.add(interview)
         people.append(candidate)
     db.session.commit()
-    return {"admin": admin, "interviewer": interviewer, "job": first, "people": people}
+    return {
+        "admin": admin.id,
+        "interviewer": interviewer.id,
+        "job": first.id,
+        "people": [person.id for person in people],
+    }
 
 
 def _api_count(client: Any, path: str, headers: dict[str, str], per_page: int) -> list[str]:
@@ -174,7 +195,6 @@ def test_pages_query_count_does_not_grow_with_the_rows(app, client, population, 
     # Withdraw all but five from the board and hide all but five jobs: fewer rows, same pages.
     job = population["job"]
     from hirekit.candidates.models import Application
-    from hirekit.jobs.models import Job
 
     keep = {p.id for p in population["people"][:5]}
     db.session.execute(db.delete(Interview).where(Interview.candidate_id.not_in(keep)))

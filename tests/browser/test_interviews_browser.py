@@ -62,8 +62,16 @@ def _score(page: Any, edited_id: int, edited_rating: int, key_points: str) -> No
     for group in page.locator("fieldset.iv-attributes .iv-ratings").all():
         group.locator('input[type="radio"][value="3"]').check()
     page.get_by_label("Recommendation").select_option("yes")
-    # Let the last autosave land before submitting, so the two requests never cross.
-    with page.expect_response(lambda r: "/scorecards/" in r.url and r.request.method == "POST"):
+    # Let the last autosave (the one carrying the key points: with the tests' short pause
+    # the ratings were saved on their own already) land before submitting, so the two
+    # requests never cross.
+    with page.expect_response(
+        lambda r: (
+            "/scorecards/" in r.url
+            and r.request.method == "POST"
+            and key_points in (r.request.post_data or "")
+        )
+    ):
         page.get_by_label("Key points").fill(key_points)
     page.get_by_role("button", name="Submit scorecard").click()
     expect(page.locator("#card-status")).to_have_text("submitted")

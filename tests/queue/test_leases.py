@@ -113,16 +113,18 @@ def test_starting_a_worker_does_not_take_a_job_another_worker_runs(app_factory, 
     """Starting a worker used to requeue every running job: a second run of a job
     another worker was still running (two emails, two webhooks)."""
     app = app_factory(JOB_LEASE_SECONDS=5, JOB_HEARTBEAT_SECONDS=0.5)
+    # Built before the job starts, so that all the job's 2 s are left for the second worker
+    # to start and look for work while the first one runs it.
+    second = app_factory(JOB_LEASE_SECONDS=5, JOB_HEARTBEAT_SECONDS=0.5)
     log = tmp_path / "runs.log"
     with app.app_context():
-        job_id = _committed(sleepy, str(log), 4.0)
+        job_id = _committed(sleepy, str(log), 2.0)
     other = start_worker(
         worker_env(app, tmp_path / "a", JOB_LEASE_SECONDS=5, JOB_HEARTBEAT_SECONDS=0.5),
         tmp_path / "a.log",
     )
     try:
         wait_for(lambda: "start" in (log.read_text() if log.exists() else ""), 30, "the run")
-        second = app_factory(JOB_LEASE_SECONDS=5, JOB_HEARTBEAT_SECONDS=0.5)
         worker = EmbeddedWorker(second, second.extensions["hirekit.queue"])
         worker.start()
         try:

@@ -24,7 +24,15 @@ function initQuestionFilter(form) {
   form.addEventListener("submit", (event) => { event.preventDefault(); apply(); });
 }
 
+// The page's timing in milliseconds, set by the server (HIREKIT_UI_POLL_MS,
+// HIREKIT_UI_DEBOUNCE_MS); the defaults stand in for a page rendered without them.
+function uiTiming(name, fallback) {
+  const value = Number(document.body && document.body.dataset[name]);
+  return value > 0 ? value : fallback;
+}
+
 function initTaskStatus(box) {
+  const every = uiTiming("uiPollMs", 1000);
   const url = box.dataset.taskStatus;
   const bar = box.querySelector("progress");
   async function poll() {
@@ -39,10 +47,10 @@ function initTaskStatus(box) {
     if (job.status === "done" && job.result && job.result.url) {
       window.location.assign(job.result.url);
     } else if (job.status !== "done" && job.status !== "failed") {
-      setTimeout(poll, 1000);
+      setTimeout(poll, every);
     }
   }
-  setTimeout(poll, 500);
+  setTimeout(poll, every / 2);
 }
 
 // The browser's IANA time zone suggests the user's own (sign-in default, profile form).

@@ -6,6 +6,7 @@
   if (!form || form.dataset.autosave !== "1") { return; }
   var status = document.getElementById("autosave-status");
   var timer = null;
+  var pause = 2 * uiTiming("uiDebounceMs", 400); // hirekit.js runs first (deferred, in order)
   function save() {
     var data = new FormData(form);
     data.set("action", "save");
@@ -26,7 +27,7 @@
   }
   function later() {
     if (timer) { clearTimeout(timer); }
-    timer = setTimeout(save, 800);
+    timer = setTimeout(save, pause);
   }
   form.addEventListener("change", later);
   form.addEventListener("input", later);

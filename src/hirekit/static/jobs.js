@@ -68,7 +68,7 @@ function initJobForm(form) {
 
   function schedule() {
     clearTimeout(timer);
-    timer = setTimeout(check, 400);
+    timer = setTimeout(check, uiTiming("uiDebounceMs", 400));
   }
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);

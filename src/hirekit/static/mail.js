@@ -39,7 +39,7 @@ function initTemplateForm(form) {
 
   form.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(refresh, 250);
+    timer = setTimeout(refresh, uiTiming("uiDebounceMs", 400));
   });
 }
 
