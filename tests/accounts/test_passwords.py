@@ -38,3 +38,16 @@ def test_production_hashes_use_argon2id_defaults_and_verify_across_hashers() -> 
     finally:
         passwords.use_hasher(PasswordHasher.from_parameters(profiles.CHEAPEST))
     assert not passwords.verify_password(None, "letters-and-1")
+
+
+def test_an_unknown_account_costs_a_verification_with_the_hasher_in_use() -> None:
+    """Sign-in for an email nobody has still verifies against a hash made with the
+    current work factors, so it takes as long as a wrong password for a real account."""
+    passwords.use_hasher(passwords.PRODUCTION)
+    try:
+        assert not passwords.verify_password(None, "letters-and-1")
+        kept = passwords._unknown_account_hash()
+        assert extract_parameters(kept) == profiles.RFC_9106_LOW_MEMORY
+    finally:
+        passwords.use_hasher(PasswordHasher.from_parameters(profiles.CHEAPEST))
+    assert extract_parameters(passwords._unknown_account_hash()) == profiles.CHEAPEST

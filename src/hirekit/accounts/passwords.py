@@ -15,8 +15,9 @@ PRODUCTION = PasswordHasher()
 
 _hasher = PRODUCTION
 # Verifying against this when the account does not exist keeps sign-in timing
-# the same for known and unknown emails; made with the hasher in use.
-_dummy_hash = _hasher.hash("not-a-real-password")
+# the same for known and unknown emails; made with the hasher in use, on the first
+# sign-in rather than at import, which every command and worker process would pay.
+_dummy_hash: str | None = None
 
 
 def use_hasher(hasher: PasswordHasher) -> None:
@@ -25,7 +26,14 @@ def use_hasher(hasher: PasswordHasher) -> None:
     either way still verify."""
     global _hasher, _dummy_hash
     _hasher = hasher
-    _dummy_hash = hasher.hash("not-a-real-password")
+    _dummy_hash = None
+
+
+def _unknown_account_hash() -> str:
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("not-a-real-password")
+    return _dummy_hash
 
 
 def hash_password(password: str) -> str:
@@ -34,7 +42,10 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _dummy_hash, password) and password_hash is not None
+        return (
+            _hasher.verify(password_hash or _unknown_account_hash(), password)
+            and password_hash is not None
+        )
     except (VerificationError, InvalidHashError):
         return False
 
