@@ -248,7 +248,14 @@ def app_factory(
     request: pytest.FixtureRequest, app_pool: AppPool, lent_folder: Path
 ) -> Iterator[Callable[..., Flask]]:
     """Apps on this test's fresh database; extra config as keyword arguments."""
-    url = _database_url(request.param, request, lent_folder)
+    yield from lend_apps(request.param, request, app_pool, lent_folder)
+
+
+def lend_apps(
+    backend: str, request: pytest.FixtureRequest, app_pool: AppPool, lent_folder: Path
+) -> Iterator[Callable[..., Flask]]:
+    """The body of ``app_factory`` for one backend (a folder may choose its backends)."""
+    url = _database_url(backend, request, lent_folder)
     uploads = lent_folder / "uploads"
     empty_folder(uploads)
     made: list[Flask] = []

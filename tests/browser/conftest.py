@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from flask import Flask
 from werkzeug.serving import make_server
+
+from tests.app_pool import AppPool
+from tests.conftest import PG_URL, lend_apps
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
@@ -69,6 +73,20 @@ class LiveServer:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.thread.join(10)
+
+
+#: The journeys run once, on the database a deployment runs on when the suite has one
+#: (PostgreSQL), else on the embedded default. What differs between the two backends
+#: lies below the pages and is proven on both by every other folder's tests; a page's
+#: scripts, forms and flows are the same on either.
+BROWSER_BACKEND = "postgresql" if PG_URL else "sqlite"
+
+
+@pytest.fixture(params=[BROWSER_BACKEND])
+def app_factory(
+    request: pytest.FixtureRequest, app_pool: AppPool, lent_folder: Path
+) -> Iterator[Callable[..., Flask]]:
+    yield from lend_apps(request.param, request, app_pool, lent_folder)
 
 
 @pytest.fixture
