@@ -282,6 +282,20 @@ def app(app_factory: Callable[..., Flask]) -> Iterator[Flask]:
 
 
 @pytest.fixture
+def demo_copy(app: Flask) -> None:
+    """The demo organisation, loaded by ``load_demo`` once per run and backend; each test
+    that only reads it gets a copy of its rows and uploaded files (a load takes 1-8 s)."""
+    from hirekit.demo import load_demo
+    from tests.table_rows import copy_of
+
+    def load() -> None:
+        load_demo()
+        _db.session.commit()
+
+    copy_of("demo", load, files=Path(app.config["UPLOAD_DIR"]))
+
+
+@pytest.fixture
 def db(app: Flask) -> Any:
     return _db
 

@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from hirekit.demo import load_demo
 from hirekit.demo.load import DEMO_PASSWORD
-from hirekit.extensions import db
-from tests.table_rows import copy_of
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def demo(app: Any) -> None:
-    """The demo organisation, loaded by ``load_demo`` once per run and backend; each test
-    gets a copy of its rows and uploaded files (loading it took 3-8 s a test)."""
-
-    def load() -> None:
-        load_demo()
-        db.session.commit()
-
-    copy_of("demo", load, files=Path(app.config["UPLOAD_DIR"]))
-
-
 def test_demo_interviewer_finds_an_interview_coming_and_a_scorecard_due(
-    demo: None, page: Any, sign_in: Any, live_server: Any
+    demo_copy: None, page: Any, sign_in: Any, live_server: Any
 ) -> None:
     sign_in("ivy.interviewer@example.com", DEMO_PASSWORD)
     upcoming = page.locator("#tile-upcoming")
@@ -43,7 +27,7 @@ def test_demo_interviewer_finds_an_interview_coming_and_a_scorecard_due(
 
 
 def test_demo_hiring_manager_finds_a_debrief_waiting(
-    demo: None, page: Any, sign_in: Any, live_server: Any
+    demo_copy: None, page: Any, sign_in: Any, live_server: Any
 ) -> None:
     sign_in("hank.manager@example.com", DEMO_PASSWORD)
     tile = page.locator("#tile-debriefs")
@@ -62,7 +46,7 @@ def test_demo_hiring_manager_finds_a_debrief_waiting(
 
 
 def test_demo_recruiter_finds_a_take_home_review(
-    demo: None, page: Any, sign_in: Any, live_server: Any
+    demo_copy: None, page: Any, sign_in: Any, live_server: Any
 ) -> None:
     sign_in("rita.recruiter@example.com", DEMO_PASSWORD)
     tile = page.locator("#tile-takehomes")

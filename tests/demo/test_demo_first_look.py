@@ -50,9 +50,7 @@ def test_demo_stages_interviews_scorecards_a_debrief_and_a_review_once(app):
     assert (_count(Interview), _count(Scorecard), _count(Submission)) == (6, 9, 1)
 
 
-def test_each_demo_dashboard_shows_its_work(app):
-    load_demo()
-    db.session.commit()
+def test_each_demo_dashboard_shows_its_work(demo_copy):
     now = utcnow()
     ivy = my_work(_user("ivy"), now)
     assert len(ivy.upcoming) == 2 and len(ivy.scorecards_due) == 1
@@ -66,9 +64,7 @@ def test_each_demo_dashboard_shows_its_work(app):
     assert debrief.estimate.level
 
 
-def test_demo_take_home_has_a_real_static_review(app):
-    load_demo()
-    db.session.commit()
+def test_demo_take_home_has_a_real_static_review(demo_copy):
     job = showcase_job()
     assert job is not None
     [submission] = recent_submissions(_user("rita"))
