@@ -60,9 +60,6 @@ class CallIndex:
         by_name = self._by_name
         return [i for name in names for i in by_name.get(name, ())]
 
-    def all(self) -> list[ResolvedCall]:
-        return self._entries(range(len(self.calls)))
-
     def any_to(self, names: Collection[str]) -> bool:
         """Whether some call resolves to one of ``names``."""
         canonical = self.canonical

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from hirekit.engines.codereview.callindex import CallIndex, ResolvedCall
+from hirekit.engines.codereview.callindex import CallIndex
 from hirekit.engines.codereview.facts import FileFacts
 
 
@@ -132,10 +132,6 @@ class Scan:
         if self._index is None:
             self._index = CallIndex(self, self.canon)
         return self._index
-
-    def resolved_calls(self) -> list[ResolvedCall]:
-        """Every call as ``(call, ctx, callee, canonical callee)``, in file order."""
-        return self.index().all()
 
     def resolved(self, call: ast.Call) -> str | None:
         """Canonical callee of ``call`` (see ``index``)."""
