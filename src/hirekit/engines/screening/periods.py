@@ -7,7 +7,7 @@ import string
 from dataclasses import dataclass
 from datetime import date
 
-from hirekit.engines.screening.text_scan import occurrences
+from hirekit.engines.screening.text_scan import matches_at, occurrences
 
 _MONTHS = {
     m: i
@@ -110,32 +110,14 @@ def ranges(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     """Same as ``RANGE.finditer(text, lo, hi)``, trying the pattern only where a match can
     start: every match's first date holds a year, preceded by nothing, by one or
     two digits and a slash or dot, or by a month word, "." or ",", and spaces."""
-    return _matches_at(RANGE, text, _date_starts(text, lo, hi), hi)
+    return matches_at(RANGE, text, _date_starts(text, lo, hi), hi)
 
 
 def explicit_dates(text: str) -> list[re.Match[str]]:
     """Same as ``_EXPLICIT_DATE.finditer(text)``, tried only where a range's first date
     can start: an explicit date is a year with nothing, "1-2 digits and a slash, dot
     or hyphen", or "month word, '.', ',' and spaces" before it, so it starts there."""
-    return _matches_at(_EXPLICIT_DATE, text, _date_starts(text, 0, len(text)), len(text))
-
-
-def _matches_at(
-    pattern: re.Pattern[str], text: str, starts: list[int], hi: int
-) -> list[re.Match[str]]:
-    """``pattern.finditer(text, ..., hi)`` when every match starts at one of the
-    ordered ``starts``: the first start past the previous match that matches is the
-    leftmost match there."""
-    found: list[re.Match[str]] = []
-    resume = 0
-    for at in starts:
-        if at < resume:
-            continue
-        match = pattern.match(text, at, hi)
-        if match is not None:
-            found.append(match)
-            resume = match.end()
-    return found
+    return matches_at(_EXPLICIT_DATE, text, _date_starts(text, 0, len(text)))
 
 
 def _date_starts(text: str, lo: int, hi: int) -> list[int]:

@@ -15,7 +15,7 @@ from hirekit.engines.screening.sections import (
     SectionIndex,
     find_sections,
 )
-from hirekit.engines.screening.text_scan import occurrences
+from hirekit.engines.screening.text_scan import matches_at, occurrences
 
 # What blinding hides as a phone; reading the phone itself is :mod:`.phones`'s job.
 # A slash may join two numbers ("+91 98.../98..."), so it does not stop a match.
@@ -154,13 +154,7 @@ def _url_matches(text: str, lowered: str) -> list[re.Match[str]]:
     with one of the hints, so the pattern runs at a handful of places, not at each
     character."""
     starts = {at for hint in _URL_HINTS for at in occurrences(lowered, hint)}
-    found: list[re.Match[str]] = []
-    resume = 0
-    for at in sorted(starts):
-        if at >= resume and (match := URL.match(text, at)) is not None:
-            found.append(match)
-            resume = match.end()
-    return found
+    return matches_at(URL, text, sorted(starts))
 
 
 def work_periods(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hirekit.engines.screening.text_scan import occurrences, word_char
+from hirekit.engines.screening.text_scan import matches_at, occurrences, word_char
 
 # Case-insensitive matching accepts these for ASCII letters ("\u212a" is K),
 # and "\u0130".lower() is two characters: texts with any get the plain scan.
@@ -30,15 +30,7 @@ class StartScan:
         """Same as ``list(pattern.finditer(text))``; ``lowered`` is ``text.lower()``."""
         if any(c in text for c in _LOOKALIKES):
             return list(self.pattern.finditer(text))
-        found: list[re.Match[str]] = []
-        resume = 0
-        for at in self._starts(lowered):
-            if at >= resume:
-                match = self.pattern.match(text, at)
-                if match is not None:
-                    found.append(match)
-                    resume = match.end()
-        return found
+        return matches_at(self.pattern, text, self._starts(lowered))
 
     def _starts(self, lowered: str) -> list[int]:
         """Word starts followed by an opening, ascending. Substring search runs at
