@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from flask_smorest import Blueprint as ApiBlueprint
@@ -67,9 +68,12 @@ def drifted_blueprints(blueprints: Iterable[tuple[str, str]]) -> dict[str, str]:
     return drifted
 
 
-def _domain_modules(domain: str) -> Iterable[tuple[Path, ast.AST]]:
-    for path in sorted((ROOT / domain).rglob("*.py")):
-        yield path, ast.parse(path.read_text("utf-8"))
+@cache
+def _domain_modules(domain: str) -> tuple[tuple[Path, ast.AST], ...]:
+    """Every module of the domain, parsed once for all the tests that read them."""
+    return tuple(
+        (path, ast.parse(path.read_text("utf-8"))) for path in sorted((ROOT / domain).rglob("*.py"))
+    )
 
 
 def _rendered_templates(tree: ast.AST) -> set[str]:
