@@ -80,13 +80,13 @@ class TableRows:
                 for table in tables:
                     for column in table.primary_key.columns:
                         if isinstance(column.type, Integer) and self._rows[table.name]:
-                            _catch_up(conn, table.name, column.name, table)
+                            _catch_up(conn, table, column.name)
 
 
-def _catch_up(conn: Any, table_name: str, column_name: str, table: Any) -> None:
+def _catch_up(conn: Any, table: Any, column_name: str) -> None:
     sequence = conn.execute(
         text("SELECT pg_get_serial_sequence(:table, :column)"),
-        {"table": table_name, "column": column_name},
+        {"table": table.name, "column": column_name},
     ).scalar()
     if sequence is None:
         return
